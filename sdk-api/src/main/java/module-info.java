@@ -1,0 +1,13 @@
+/**
+ * The Clientele public API: customers and their features, dimensions, classifiers, strategies,
+ * plans, and the plugin SPI in {@code org.clientele.api.spi}.
+ *
+ * <p>Plugin authors compile against this module alone. It depends on nothing but the JDK (the
+ * JSpecify nullness annotations are optional at run time).
+ */
+module org.clientele.api {
+  requires static transitive org.jspecify;
+
+  exports org.clientele.api;
+  exports org.clientele.api.spi;
+}

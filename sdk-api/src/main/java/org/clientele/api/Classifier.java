@@ -1,0 +1,55 @@
+package org.clientele.api;
+
+import java.util.Set;
+
+/**
+ * Puts a customer into one label of one {@link Dimension}. Implemented by plugin authors and by
+ * the built-in classifiers; created by a {@link org.clientele.api.spi.ClassifierProvider} from its
+ * configuration, then called by the engine for every customer.
+ *
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>Thread-safe and free of I/O: one instance serves every thread of the host.
+ *   <li>{@link #classify(Customer, LabelSink)} is the hot path: it calls the sink once with a label
+ *       index of {@link #dimension()} and should allocate nothing.
+ *   <li>{@link #explain(Customer)} gives the same label and score, plus the reasons; it may
+ *       allocate freely.
+ *   <li>A missing feature is a case to decide and to name in the reasons, never a silent zero.
+ * </ul>
+ */
+public interface Classifier {
+
+  /**
+   * Returns the dimension this classifier labels; its id is the key the classifier was configured
+   * under.
+   *
+   * @return the dimension, the same instance on every call
+   */
+  Dimension dimension();
+
+  /**
+   * Classifies a customer on the hot path.
+   *
+   * @param customer the customer
+   * @param out receives the label index and score, exactly once
+   */
+  void classify(Customer customer, LabelSink out);
+
+  /**
+   * Classifies a customer and explains why. Must agree with {@link #classify(Customer, LabelSink)}.
+   *
+   * @param customer the customer
+   * @return the label, score and reasons
+   */
+  Assignment explain(Customer customer);
+
+  /**
+   * Returns the features this classifier reads, for documentation and input validation.
+   *
+   * @return the features; empty by default
+   */
+  default Set<Feature<?>> features() {
+    return Set.of();
+  }
+}

@@ -1,0 +1,51 @@
+package org.clientele.api;
+
+import java.util.Objects;
+
+/**
+ * A configuration cannot be used. The message names where the problem is (the file and the JSON
+ * path of the key), what is wrong, and what is expected, for example:
+ *
+ * <pre>
+ * clientele.json $.dimensions.value.thresholds.core: expected a number >= 0, found "high"
+ * </pre>
+ */
+public class ConfigurationException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String location;
+
+  /**
+   * Creates the exception.
+   *
+   * @param location the file and JSON path, for example {@code clientele.json
+   *     $.dimensions.value.method}
+   * @param problem what is wrong and what is expected
+   */
+  public ConfigurationException(String location, String problem) {
+    super(location.isEmpty() ? problem : location + ": " + problem);
+    this.location = Objects.requireNonNull(location, "location");
+  }
+
+  /**
+   * Creates the exception with a cause.
+   *
+   * @param location the file and JSON path
+   * @param problem what is wrong and what is expected
+   * @param cause the underlying failure
+   */
+  public ConfigurationException(String location, String problem, Throwable cause) {
+    super(location.isEmpty() ? problem : location + ": " + problem, cause);
+    this.location = Objects.requireNonNull(location, "location");
+  }
+
+  /**
+   * Returns where the problem is.
+   *
+   * @return the file and JSON path, possibly empty
+   */
+  public String location() {
+    return location;
+  }
+}

@@ -1,0 +1,65 @@
+package org.clientele.api;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One step of an explanation: which feature was read, what its value was, which threshold or rule
+ * it was compared with, and a sentence a salesperson can read.
+ *
+ * @param feature the feature's name, or a derived quantity such as {@code growth}
+ * @param value the observed value as text, or null if the feature was missing
+ * @param threshold the rule it met or failed, for example {@code >= 50000} or {@code top 80% of
+ *     revenue}; empty if none
+ * @param text a complete sentence, for example "Revenue 182,000 is at or above the core threshold
+ *     50,000"
+ */
+public record Reason(String feature, @Nullable String value, String threshold, String text) {
+
+  /** Checks the parts. */
+  public Reason {
+    Objects.requireNonNull(feature, "feature");
+    Objects.requireNonNull(threshold, "threshold");
+    Objects.requireNonNull(text, "text");
+  }
+
+  /**
+   * A reason about a numeric value compared with a threshold.
+   *
+   * @param feature the feature read
+   * @param value its value
+   * @param threshold the rule, for example {@code >= 50000}
+   * @param text the sentence
+   * @return the reason
+   */
+  public static Reason of(Feature<?> feature, Object value, String threshold, String text) {
+    return new Reason(feature.name(), format(value), threshold, text);
+  }
+
+  /**
+   * A reason stating that a feature was missing and what was decided because of it.
+   *
+   * @param feature the missing feature
+   * @param text what the classifier did, for example "No credit data: risk not assessed"
+   * @return the reason
+   */
+  public static Reason missing(Feature<?> feature, String text) {
+    return new Reason(feature.name(), null, "", text);
+  }
+
+  /**
+   * Tells whether the feature was missing.
+   *
+   * @return true if {@link #value()} is null
+   */
+  public boolean isMissing() {
+    return value == null;
+  }
+
+  private static String format(Object value) {
+    if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString(d.longValue());
+    }
+    return String.valueOf(value);
+  }
+}

@@ -1,0 +1,540 @@
+package org.clientele.api.spi;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.clientele.api.ConfigurationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A typed, read-only view of one plugin's configuration section: the JSON object under {@code
+ * $.dimensions.<id>} or {@code $.strategy} of the configuration file.
+ *
+ * <p>Every getter takes the key and a default; a value of the wrong form throws a {@link
+ * ConfigurationException} whose message names the file, the JSON path of the key, what was
+ * expected and what was found. The view remembers which keys were read, so the engine can reject
+ * keys that no plugin used (usually typos) with {@link #unreadKeys()}.
+ *
+ * <p>Values are JSON-compatible: {@link String}, {@link Number}, {@link Boolean}, {@link List} and
+ * {@link Map} with string keys. {@link #asMap()} gives them back for serialisation.
+ */
+public final class PluginConfig {
+
+  private final String id;
+  private final String source;
+  private final String path;
+  private final Map<String, Object> values;
+  private final Set<String> read = ConcurrentHashMap.newKeySet();
+  private final Map<String, PluginConfig> sections = new ConcurrentHashMap<>();
+  private final Map<String, List<PluginConfig>> sectionLists = new ConcurrentHashMap<>();
+
+  private PluginConfig(String id, String source, String path, Map<String, ?> values) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.source = Objects.requireNonNull(source, "source");
+    this.path = Objects.requireNonNull(path, "path");
+    this.values = copyObject(values, source + " " + path);
+  }
+
+  /**
+   * Creates a view over a section.
+   *
+   * @param id the id of the dimension or strategy this section configures
+   * @param source the file it came from, or a description such as {@code <inline>}
+   * @param path the JSON path of the section, for example {@code $.dimensions.value}
+   * @param values the section's keys and JSON-compatible values
+   * @return the view
+   * @throws ConfigurationException if a value is not JSON-compatible
+   */
+  public static PluginConfig of(String id, String source, String path, Map<String, ?> values) {
+    return new PluginConfig(id, source, path, values);
+  }
+
+  /**
+   * Creates a view over a section given in code.
+   *
+   * @param id the id of the dimension or strategy this section configures
+   * @param values the keys and JSON-compatible values
+   * @return the view
+   */
+  public static PluginConfig of(String id, Map<String, ?> values) {
+    return new PluginConfig(id, "<inline>", "$", values);
+  }
+
+  /**
+   * Creates an empty section: every getter returns its default.
+   *
+   * @param id the id of the dimension or strategy
+   * @return the view
+   */
+  public static PluginConfig empty(String id) {
+    return of(id, Map.of());
+  }
+
+  /**
+   * Returns the id of the dimension or strategy this section configures.
+   *
+   * @return the configuration key of the section, for example {@code value}
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Returns the file this section came from.
+   *
+   * @return a file name or a description such as {@code <inline>}
+   */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Returns the JSON path of this section.
+   *
+   * @return for example {@code $.dimensions.value}
+   */
+  public String path() {
+    return path;
+  }
+
+  /**
+   * Tells whether a key is present (and marks it read).
+   *
+   * @param key a key of this section
+   * @return true if present
+   */
+  public boolean has(String key) {
+    read.add(key);
+    return values.containsKey(key);
+  }
+
+  /**
+   * Returns the keys present in this section.
+   *
+   * @return the keys, in file order
+   */
+  public Set<String> keys() {
+    return values.keySet();
+  }
+
+  /**
+   * Reads a text value.
+   *
+   * @param key the key
+   * @param defaultValue returned if absent
+   * @return the value
+   * @throws ConfigurationException if present and not a string
+   */
+  public String string(String key, String defaultValue) {
+    Object v = get(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof String s) {
+      return s;
+    }
+    throw mismatch(key, "a string", v);
+  }
+
+  /**
+   * Reads a number.
+   *
+   * @param key the key
+   * @param defaultValue returned if absent
+   * @return the value
+   * @throws ConfigurationException if present and not a finite number
+   */
+  public double number(String key, double defaultValue) {
+    Object v = get(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+      return n.doubleValue();
+    }
+    throw mismatch(key, "a number", v);
+  }
+
+  /**
+   * Reads a number that must lie in a closed range.
+   *
+   * @param key the key
+   * @param defaultValue returned if absent
+   * @param min the smallest accepted value
+   * @param max the largest accepted value
+   * @return the value
+   * @throws ConfigurationException if present and not a number in the range
+   */
+  public double number(String key, double defaultValue, double min, double max) {
+    double v = number(key, defaultValue);
+    if (v < min || v > max) {
+      throw error(key, "expected a number from " + plain(min) + " to " + plain(max) + ", found " + plain(v));
+    }
+    return v;
+  }
+
+  /**
+   * Reads a whole number.
+   *
+   * @param key the key
+   * @param defaultValue returned if absent
+   * @return the value
+   * @throws ConfigurationException if present and not a whole number that fits an int
+   */
+  public int integer(String key, int defaultValue) {
+    Object v = get(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof Number n) {
+      double d = n.doubleValue();
+      if (d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) {
+        return (int) d;
+      }
+    }
+    throw mismatch(key, "a whole number", v);
+  }
+
+  /**
+   * Reads a boolean.
+   *
+   * @param key the key
+   * @param defaultValue returned if absent
+   * @return the value
+   * @throws ConfigurationException if present and not {@code true} or {@code false}
+   */
+  public boolean flag(String key, boolean defaultValue) {
+    Object v = get(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    throw mismatch(key, "true or false", v);
+  }
+
+  /**
+   * Reads one of an enum's constants, written in any case and with {@code -} for {@code _}.
+   *
+   * @param key the key
+   * @param type the enum
+   * @param defaultValue returned if absent
+   * @param <E> the enum type
+   * @return the constant
+   * @throws ConfigurationException listing the accepted values if the value is not one of them
+   */
+  public <E extends Enum<E>> E choice(String key, Class<E> type, E defaultValue) {
+    Object v = get(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof String s) {
+      String wanted = s.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+      for (E e : type.getEnumConstants()) {
+        if (e.name().equals(wanted)) {
+          return e;
+        }
+      }
+    }
+    List<String> accepted = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      accepted.add(e.name().toLowerCase(Locale.ROOT));
+    }
+    throw mismatch(key, "one of " + accepted, v);
+  }
+
+  /**
+   * Reads a list of numbers.
+   *
+   * @param key the key
+   * @param defaultValue returned if absent
+   * @return an immutable list
+   * @throws ConfigurationException if present and not an array of finite numbers
+   */
+  public List<Double> numbers(String key, List<Double> defaultValue) {
+    Object v = get(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof List<?> list) {
+      List<Double> out = new ArrayList<>(list.size());
+      for (Object o : list) {
+        if (!(o instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+          throw mismatch(key, "an array of numbers", v);
+        }
+        out.add(n.doubleValue());
+      }
+      return List.copyOf(out);
+    }
+    throw mismatch(key, "an array of numbers", v);
+  }
+
+  /**
+   * Reads a list of strings.
+   *
+   * @param key the key
+   * @param defaultValue returned if absent
+   * @return an immutable list
+   * @throws ConfigurationException if present and not an array of strings
+   */
+  public List<String> strings(String key, List<String> defaultValue) {
+    Object v = get(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof List<?> list) {
+      List<String> out = new ArrayList<>(list.size());
+      for (Object o : list) {
+        if (!(o instanceof String s)) {
+          throw mismatch(key, "an array of strings", v);
+        }
+        out.add(s);
+      }
+      return List.copyOf(out);
+    }
+    throw mismatch(key, "an array of strings", v);
+  }
+
+  /**
+   * Reads an object whose values are all strings, such as a mapping table.
+   *
+   * @param key the key
+   * @return an immutable map in file order; empty if absent
+   * @throws ConfigurationException if present and not an object of strings
+   */
+  public Map<String, String> textMap(String key) {
+    Object v = get(key);
+    if (v == null) {
+      return Map.of();
+    }
+    if (v instanceof Map<?, ?> map) {
+      Map<String, String> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getValue() instanceof String s)) {
+          throw error(
+              key + "." + e.getKey(), "expected a string, found " + describe(e.getValue()));
+        }
+        out.put((String) e.getKey(), s);
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    throw mismatch(key, "an object of strings", v);
+  }
+
+  /**
+   * Reads a nested object as a section of its own.
+   *
+   * @param key the key
+   * @return the nested section; empty if absent
+   * @throws ConfigurationException if present and not an object
+   */
+  public PluginConfig section(String key) {
+    Object v = get(key);
+    if (v == null) {
+      return sections.computeIfAbsent(key, k -> new PluginConfig(id, source, childPath(k), Map.of()));
+    }
+    if (!(v instanceof Map<?, ?> map)) {
+      throw mismatch(key, "an object", v);
+    }
+    return sections.computeIfAbsent(key, k -> new PluginConfig(id, source, childPath(k), asStringMap(map)));
+  }
+
+  /**
+   * Reads an array of objects, each as a section of its own (for example the rules of a
+   * playbook).
+   *
+   * @param key the key
+   * @return the sections, in order; empty if absent
+   * @throws ConfigurationException if present and not an array of objects
+   */
+  public List<PluginConfig> sections(String key) {
+    Object v = get(key);
+    if (v == null) {
+      return List.of();
+    }
+    if (!(v instanceof List<?> list)) {
+      throw mismatch(key, "an array of objects", v);
+    }
+    return sectionLists.computeIfAbsent(
+        key,
+        k -> {
+          List<PluginConfig> out = new ArrayList<>(list.size());
+          for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> map)) {
+              throw error(k + "[" + i + "]", "expected an object, found " + describe(list.get(i)));
+            }
+            out.add(new PluginConfig(id, source, childPath(k) + "[" + i + "]", asStringMap(map)));
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  /**
+   * Returns a copy of this section with one key set, for example the calibration result.
+   *
+   * @param key the key
+   * @param value a JSON-compatible value
+   * @return a new view; this one is unchanged
+   */
+  public PluginConfig with(String key, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(values);
+    copy.put(key, value);
+    return new PluginConfig(id, source, path, copy);
+  }
+
+  /**
+   * Returns the section's values, for serialisation.
+   *
+   * @return an immutable, JSON-compatible map in file order
+   */
+  public Map<String, Object> asMap() {
+    return values;
+  }
+
+  /**
+   * Returns the JSON paths of keys present here or in nested sections that nobody has read,
+   * usually typos. Read a section (with {@link #section} or {@link #sections}) to have its keys
+   * checked too; a nested object read in any other way counts as read whole.
+   *
+   * @return the unread keys' paths, sorted
+   */
+  public Set<String> unreadKeys() {
+    Set<String> out = new TreeSet<>();
+    for (String key : values.keySet()) {
+      if (!read.contains(key)) {
+        out.add(childPath(key));
+      }
+    }
+    for (PluginConfig s : sections.values()) {
+      out.addAll(s.unreadKeys());
+    }
+    for (List<PluginConfig> list : sectionLists.values()) {
+      for (PluginConfig s : list) {
+        out.addAll(s.unreadKeys());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Creates the exception for a bad value, naming the file and the key's JSON path.
+   *
+   * @param key the key, or a dotted path below this section
+   * @param problem what is wrong and what is expected
+   * @return the exception, to throw
+   */
+  public ConfigurationException error(String key, String problem) {
+    return new ConfigurationException(source + " " + childPath(key), problem);
+  }
+
+  private @Nullable Object get(String key) {
+    Objects.requireNonNull(key, "key");
+    read.add(key);
+    return values.get(key);
+  }
+
+  private String childPath(String key) {
+    return path + "." + key;
+  }
+
+  private ConfigurationException mismatch(String key, String expected, Object found) {
+    return error(key, "expected " + expected + ", found " + describe(found));
+  }
+
+  private static String describe(@Nullable Object v) {
+    if (v == null) {
+      return "null";
+    }
+    if (v instanceof String s) {
+      return "\"" + s + "\"";
+    }
+    if (v instanceof Map) {
+      return "an object";
+    }
+    if (v instanceof List) {
+      return "an array";
+    }
+    if (v instanceof Number n) {
+      return plain(n.doubleValue());
+    }
+    return String.valueOf(v);
+  }
+
+  private static String plain(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?> asStringMap(Map<?, ?> map) {
+    return (Map<String, ?>) map;
+  }
+
+  private static Map<String, Object> copyObject(Map<String, ?> map, String where) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : map.entrySet()) {
+      Object v = copyValue(e.getValue(), where + "." + e.getKey());
+      if (v != null) {
+        out.put(Objects.requireNonNull(e.getKey(), "key"), v);
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static @Nullable Object copyValue(@Nullable Object v, String where) {
+    if (v == null || v instanceof String || v instanceof Boolean) {
+      return v;
+    }
+    if (v instanceof BigDecimal || v instanceof Double || v instanceof Long || v instanceof Integer) {
+      return v;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (v instanceof Map<?, ?> m) {
+      for (Object k : m.keySet()) {
+        if (!(k instanceof String)) {
+          throw new ConfigurationException(where, "object keys must be strings, found " + k);
+        }
+      }
+      return copyObject(asStringMap(m), where);
+    }
+    if (v instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        Object c = copyValue(list.get(i), where + "[" + i + "]");
+        if (c == null) {
+          throw new ConfigurationException(where + "[" + i + "]", "arrays must not hold null");
+        }
+        out.add(c);
+      }
+      return Collections.unmodifiableList(out);
+    }
+    throw new ConfigurationException(
+        where, "expected a JSON value, found a " + v.getClass().getSimpleName());
+  }
+
+  /** Two views are equal when they configure the same id with the same values. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PluginConfig other && id.equals(other.id) && values.equals(other.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * id.hashCode() + values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return source + " " + path + " " + values;
+  }
+}
