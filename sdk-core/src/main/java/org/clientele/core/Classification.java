@@ -1,0 +1,143 @@
+package org.clientele.core;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.clientele.api.Dimension;
+import org.clientele.api.Plan;
+
+/**
+ * One customer's result: a label and score on every dimension of the engine, and the strategy's
+ * plan. Immutable. Explanations are not included; ask {@link Engine#explain} for those.
+ */
+public final class Classification {
+
+  private final String customerId;
+  private final List<Dimension> dimensions;
+  private final int[] labels;
+  private final double[] scores;
+  private final Plan plan;
+
+  Classification(String customerId, List<Dimension> dimensions, int[] labels, double[] scores, Plan plan) {
+    this.customerId = customerId;
+    this.dimensions = dimensions;
+    this.labels = labels;
+    this.scores = scores;
+    this.plan = plan;
+  }
+
+  /**
+   * Returns the customer's id.
+   *
+   * @return the id
+   */
+  public String customerId() {
+    return customerId;
+  }
+
+  /**
+   * Returns the engine's dimensions, in order.
+   *
+   * @return the dimensions
+   */
+  public List<Dimension> dimensions() {
+    return dimensions;
+  }
+
+  /**
+   * Returns the label on a dimension.
+   *
+   * @param dimensionId a dimension id of the engine
+   * @return the label, or {@link Dimension#UNCLASSIFIED} if its classifier failed
+   * @throws IllegalArgumentException if the engine has no such dimension
+   */
+  public String label(String dimensionId) {
+    int p = position(dimensionId);
+    return dimensions.get(p).label(labels[p]);
+  }
+
+  /**
+   * Returns the label index at a dimension position.
+   *
+   * @param position 0 to {@code dimensions().size() - 1}
+   * @return the label index, or {@code -1} for unclassified
+   */
+  public int labelIndex(int position) {
+    return labels[position];
+  }
+
+  /**
+   * Returns the score on a dimension.
+   *
+   * @param dimensionId a dimension id of the engine
+   * @return the score, or {@code NaN}
+   * @throws IllegalArgumentException if the engine has no such dimension
+   */
+  public double score(String dimensionId) {
+    return scores[position(dimensionId)];
+  }
+
+  /**
+   * Returns the score at a dimension position.
+   *
+   * @param position 0 to {@code dimensions().size() - 1}
+   * @return the score, or {@code NaN}
+   */
+  public double score(int position) {
+    return scores[position];
+  }
+
+  /**
+   * Returns every label by dimension id, in engine order.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, String> labels() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < labels.length; i++) {
+      out.put(dimensions.get(i).id(), dimensions.get(i).label(labels[i]));
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Returns the strategy's plan.
+   *
+   * @return the plan; empty if the engine has no strategy or it failed
+   */
+  public Plan plan() {
+    return plan;
+  }
+
+  private int position(String dimensionId) {
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (dimensions.get(i).id().equals(dimensionId)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(
+        "No dimension '" + dimensionId + "'; the engine has " + dimensions.stream().map(Dimension::id).toList());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Classification c
+        && customerId.equals(c.customerId)
+        && dimensions.equals(c.dimensions)
+        && Arrays.equals(labels, c.labels)
+        && Arrays.equals(scores, c.scores)
+        && plan.equals(c.plan);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(customerId, Arrays.hashCode(labels), Arrays.hashCode(scores), plan);
+  }
+
+  @Override
+  public String toString() {
+    return "Classification[" + customerId + " " + labels() + " " + plan.actions().size() + " actions]";
+  }
+}

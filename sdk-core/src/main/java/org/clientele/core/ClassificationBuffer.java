@@ -1,0 +1,132 @@
+package org.clientele.core;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.clientele.api.Action;
+import org.clientele.api.Dimension;
+import org.clientele.api.LabelSink;
+import org.clientele.api.Plan;
+import org.clientele.api.PlanSink;
+import org.clientele.api.Segments;
+
+/**
+ * A reusable, caller-owned result for {@link Engine#classify(org.clientele.api.Customer,
+ * ClassificationBuffer)}: classifying into it allocates nothing once its action array has grown
+ * to the largest plan. Not thread-safe: one buffer per thread. Read it before the next call
+ * overwrites it, or copy it with {@link #toClassification()}.
+ */
+public final class ClassificationBuffer implements Segments {
+
+  private final List<Dimension> dimensions;
+  private final int[] labels;
+  private final double[] scores;
+  private Action[] actions = new Action[8];
+  private int actionCount;
+  private String customerId = "";
+
+  // Written by the engine around each classifier call.
+  int cursor;
+  boolean written;
+
+  final LabelSink labelSink;
+  final PlanSink planSink;
+
+  ClassificationBuffer(List<Dimension> dimensions) {
+    this.dimensions = dimensions;
+    this.labels = new int[dimensions.size()];
+    this.scores = new double[dimensions.size()];
+    this.labelSink =
+        (label, score) -> {
+          labels[cursor] = label;
+          scores[cursor] = score;
+          written = true;
+        };
+    this.planSink =
+        action -> {
+          if (actionCount == actions.length) {
+            actions = Arrays.copyOf(actions, actions.length * 2);
+          }
+          actions[actionCount++] = Objects.requireNonNull(action, "action");
+        };
+  }
+
+  List<Dimension> dimensionList() {
+    return dimensions;
+  }
+
+  void reset(String id) {
+    customerId = id;
+    actionCount = 0;
+  }
+
+  void fail(int position) {
+    labels[position] = -1;
+    scores[position] = Double.NaN;
+  }
+
+  void clearPlan() {
+    actionCount = 0;
+  }
+
+  /**
+   * Returns the id of the customer last classified into this buffer.
+   *
+   * @return the id, or empty before the first use
+   */
+  public String customerId() {
+    return customerId;
+  }
+
+  @Override
+  public int size() {
+    return dimensions.size();
+  }
+
+  @Override
+  public Dimension dimension(int position) {
+    return dimensions.get(position);
+  }
+
+  @Override
+  public int labelIndex(int position) {
+    return labels[position];
+  }
+
+  @Override
+  public double score(int position) {
+    return scores[position];
+  }
+
+  /**
+   * Returns the number of actions in the plan.
+   *
+   * @return the count
+   */
+  public int actionCount() {
+    return actionCount;
+  }
+
+  /**
+   * Returns an action of the plan, in the order the strategy chose them.
+   *
+   * @param index 0 to {@code actionCount() - 1}
+   * @return the action
+   */
+  public Action action(int index) {
+    if (index < 0 || index >= actionCount) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    return actions[index];
+  }
+
+  /**
+   * Copies the current content into an immutable result.
+   *
+   * @return the classification
+   */
+  public Classification toClassification() {
+    Plan plan = actionCount == 0 ? Plan.EMPTY : new Plan(Arrays.asList(Arrays.copyOf(actions, actionCount)));
+    return new Classification(customerId, dimensions, labels.clone(), scores.clone(), plan);
+  }
+}

@@ -1,0 +1,296 @@
+package org.clientele.core;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.clientele.api.Assignment;
+import org.clientele.api.Classifier;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.Strategy;
+import org.clientele.core.internal.Chunked;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Classifies customers on every configured dimension and asks the strategy for a plan. Immutable
+ * and thread-safe: build one, share it across threads, replace it (for example behind an {@code
+ * AtomicReference}) when a new model arrives.
+ *
+ * <ul>
+ *   <li>{@link #classify(Customer)}: an immutable {@link Classification}.
+ *   <li>{@link #classify(Customer, ClassificationBuffer)}: fills a caller-owned buffer and
+ *       allocates nothing: the path for hot request handlers and tight loops.
+ *   <li>{@link #explain(Customer)}: labels with reasons, for people.
+ *   <li>{@link #classifyAll(Iterator, Consumer)}: any number of customers, in input order, on
+ *       several threads, in constant memory.
+ * </ul>
+ *
+ * <p>A classifier or strategy that throws a {@link RuntimeException} or breaks its contract is
+ * handled by the model's {@link ErrorPolicy}; an {@link Error} always propagates.
+ */
+public final class Engine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final String STRATEGY = "strategy";
+
+  private final Model model;
+  private final List<Dimension> dimensions;
+  private final Classifier[] classifiers;
+  private final int[] labelCounts;
+  private final List<String> providerNames;
+  private final @Nullable Strategy strategy;
+  private final String strategyName;
+  private final ErrorPolicy policy;
+  private final int parallelism;
+  private final int chunkSize;
+  private final List<ProviderDiagnostic> diagnostics;
+  // One counter and one "already logged" flag per dimension, plus one for the strategy at the end.
+  private final LongAdder[] errors;
+  private final AtomicBoolean[] logged;
+  private final ThreadLocal<ClassificationBuffer> buffers;
+
+  Engine(
+      Model model,
+      List<Classifier> classifiers,
+      List<String> providerNames,
+      @Nullable Strategy strategy,
+      String strategyName,
+      int parallelism,
+      int chunkSize,
+      List<ProviderDiagnostic> diagnostics) {
+    this.model = model;
+    this.classifiers = classifiers.toArray(new Classifier[0]);
+    this.dimensions = classifiers.stream().map(Classifier::dimension).toList();
+    this.labelCounts = dimensions.stream().mapToInt(Dimension::size).toArray();
+    this.providerNames = List.copyOf(providerNames);
+    this.strategy = strategy;
+    this.strategyName = strategyName;
+    this.policy = model.errorPolicy();
+    this.parallelism = parallelism;
+    this.chunkSize = chunkSize;
+    this.diagnostics = List.copyOf(diagnostics);
+    this.errors = new LongAdder[dimensions.size() + 1];
+    this.logged = new AtomicBoolean[dimensions.size() + 1];
+    for (int i = 0; i < errors.length; i++) {
+      errors[i] = new LongAdder();
+      logged[i] = new AtomicBoolean();
+    }
+    this.buffers = ThreadLocal.withInitial(this::newBuffer);
+  }
+
+  /**
+   * Starts building an engine.
+   *
+   * @return a new builder
+   */
+  public static EngineBuilder builder() {
+    return new EngineBuilder();
+  }
+
+  /**
+   * Returns the model this engine runs: save it to reproduce the engine elsewhere.
+   *
+   * @return the model, calibration included
+   */
+  public Model model() {
+    return model;
+  }
+
+  /**
+   * Returns the dimensions, in the order results report them.
+   *
+   * @return the dimensions
+   */
+  public List<Dimension> dimensions() {
+    return dimensions;
+  }
+
+  /**
+   * Returns the providers that failed to load when this engine was built.
+   *
+   * @return the diagnostics, empty if all loaded
+   */
+  public List<ProviderDiagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  /**
+   * Creates a reusable result for {@link #classify(Customer, ClassificationBuffer)}.
+   *
+   * @return a new buffer, for one thread
+   */
+  public ClassificationBuffer newBuffer() {
+    return new ClassificationBuffer(dimensions);
+  }
+
+  /**
+   * Classifies a customer into a caller-owned buffer, allocating nothing once the buffer is warm.
+   *
+   * @param customer the customer
+   * @param out a buffer from {@link #newBuffer()} of an engine with the same dimensions
+   * @throws ClassificationException under {@link ErrorPolicy#FAIL_FAST} if a plugin fails
+   */
+  public void classify(Customer customer, ClassificationBuffer out) {
+    if (out.dimensionList() != dimensions && !out.dimensionList().equals(dimensions)) {
+      throw new IllegalArgumentException("The buffer was made by an engine with other dimensions");
+    }
+    out.reset(customer.id());
+    for (int i = 0; i < classifiers.length; i++) {
+      out.cursor = i;
+      out.written = false;
+      try {
+        classifiers[i].classify(customer, out.labelSink);
+      } catch (RuntimeException e) {
+        fail(i, customer, e, out);
+        continue;
+      }
+      int label = out.labelIndex(i);
+      if (!out.written || label < 0 || label >= labelCounts[i]) {
+        fail(i, customer, contractBroken(i, out.written, label), out);
+      }
+    }
+    if (strategy != null) {
+      try {
+        strategy.plan(customer, out, out.planSink);
+      } catch (RuntimeException e) {
+        out.clearPlan();
+        fail(classifiers.length, customer, e, out);
+      }
+    }
+  }
+
+  /**
+   * Classifies a customer.
+   *
+   * @param customer the customer
+   * @return an immutable result with every label, score and the plan
+   * @throws ClassificationException under {@link ErrorPolicy#FAIL_FAST} if a plugin fails
+   */
+  public Classification classify(Customer customer) {
+    ClassificationBuffer buffer = buffers.get();
+    classify(customer, buffer);
+    return buffer.toClassification();
+  }
+
+  /**
+   * Classifies a customer and explains every label. Slower than {@link #classify(Customer)}: use
+   * it for the customers a person will look at.
+   *
+   * @param customer the customer
+   * @return the assignments with reasons, and the plan
+   * @throws ClassificationException under {@link ErrorPolicy#FAIL_FAST} if a plugin fails
+   */
+  public Explanation explain(Customer customer) {
+    List<Assignment> assignments = new ArrayList<>(classifiers.length);
+    for (int i = 0; i < classifiers.length; i++) {
+      Dimension d = dimensions.get(i);
+      Assignment a;
+      try {
+        a = classifiers[i].explain(customer);
+        if (a == null || !a.dimension().equals(d) || !d.contains(a.labelIndex())) {
+          throw new IllegalStateException(
+              "explain() returned " + (a == null ? "null" : "label " + a.labelIndex() + " of '" + a.dimension().id() + "'")
+                  + ", not a label of dimension '" + d.id() + "'");
+        }
+      } catch (RuntimeException e) {
+        fail(i, customer, e, null);
+        a = Assignment.unclassified(d, "The " + providerNames.get(i) + " classifier failed (" + e.getClass().getSimpleName() + "); see the logs");
+      }
+      assignments.add(a);
+    }
+    return new Explanation(customer.id(), assignments, classify(customer).plan());
+  }
+
+  /**
+   * Classifies every customer of a source of any length, on {@code parallelism} threads in chunks,
+   * holding only a few chunks in memory. Results reach the sink in input order, on the calling
+   * thread, so the sink needs no synchronisation and the output is the same for any number of
+   * threads.
+   *
+   * @param customers the customers, read on the calling thread
+   * @param sink receives each result
+   * @return the number of customers classified
+   * @throws ClassificationException under {@link ErrorPolicy#FAIL_FAST} if a plugin fails
+   */
+  public long classifyAll(Iterator<? extends Customer> customers, Consumer<? super Classification> sink) {
+    Objects.requireNonNull(sink, "sink");
+    long[] count = {0};
+    Chunked.run(
+        customers,
+        parallelism,
+        chunkSize,
+        chunk -> {
+          ClassificationBuffer buffer = buffers.get();
+          List<Classification> out = new ArrayList<>(chunk.size());
+          for (Customer c : chunk) {
+            classify(c, buffer);
+            out.add(buffer.toClassification());
+          }
+          return out;
+        },
+        results -> {
+          for (Classification r : results) {
+            sink.accept(r);
+          }
+          count[0] += results.size();
+        });
+    return count[0];
+  }
+
+  /**
+   * Returns how many times each dimension's classifier (and the strategy, under {@code
+   * strategy}) failed since the engine was built.
+   *
+   * @return counts by dimension id, in engine order, then {@code strategy}
+   */
+  public Map<String, Long> errorCounts() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (int i = 0; i < dimensions.size(); i++) {
+      out.put(dimensions.get(i).id(), errors[i].sum());
+    }
+    out.put(STRATEGY, errors[dimensions.size()].sum());
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  private RuntimeException contractBroken(int i, boolean written, int label) {
+    return new IllegalStateException(
+        written
+            ? "classify() gave label index " + label + ", outside dimension '" + dimensions.get(i).id()
+                + "' (0 to " + (labelCounts[i] - 1) + ")"
+            : "classify() did not call the LabelSink");
+  }
+
+  private void fail(int i, Customer customer, RuntimeException e, @Nullable ClassificationBuffer out) {
+    boolean isStrategy = i == classifiers.length;
+    String what = isStrategy ? STRATEGY : dimensions.get(i).id();
+    String provider = isStrategy ? strategyName : providerNames.get(i);
+    Object impl = isStrategy ? strategy : classifiers[i];
+    String describe =
+        (isStrategy ? "Strategy" : "Classifier for dimension '" + what + "'")
+            + " (provider '" + provider + "', " + (impl == null ? "?" : impl.getClass().getName()) + ") failed";
+    if (policy == ErrorPolicy.FAIL_FAST) {
+      throw new ClassificationException(what, customer.id(), describe + ": " + e, e);
+    }
+    errors[i].increment();
+    if (out != null && !isStrategy) {
+      out.fail(i);
+    }
+    if (logged[i].compareAndSet(false, true)) {
+      // The customer id stays out of the log: ids can be personal data.
+      LOG.warn(
+          "{}: {}. {} Further failures are counted in Engine.errorCounts() and not logged.",
+          describe,
+          e.toString(),
+          isStrategy ? "The plan is left empty." : "The dimension is reported as UNCLASSIFIED.",
+          e);
+    }
+  }
+}

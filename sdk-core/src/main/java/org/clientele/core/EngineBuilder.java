@@ -1,0 +1,426 @@
+package org.clientele.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.clientele.api.Classifier;
+import org.clientele.api.ConfigurationException;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.Strategy;
+import org.clientele.api.spi.Calibrator;
+import org.clientele.api.spi.ClassifierProvider;
+import org.clientele.api.spi.PluginConfig;
+import org.clientele.api.spi.StrategyProvider;
+import org.clientele.core.internal.Chunked;
+import org.clientele.core.internal.Providers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Assembles an {@link Engine}: finds providers, applies a configuration or a calibrated {@link
+ * Model}, validates everything up front, and optionally calibrates on a population.
+ *
+ * <pre>{@code
+ * EngineBuilder builder = Engine.builder().configuration(Path.of("clientele.json"));
+ * Model model = builder.calibrate(customers);   // only if a dimension is population-relative
+ * model.write(Path.of("model.json"));
+ * Engine engine = builder.model(model).build();
+ * }</pre>
+ *
+ * <p>Without a configuration the engine uses every discovered classifier provider under its own
+ * name with its defaults (built-ins first, in the order value, loyalty, behaviour, rfm, risk,
+ * industry, then plugins by name), and the {@code playbook} strategy if present.
+ */
+public final class EngineBuilder {
+
+  private static final List<String> BUILT_IN_ORDER =
+      List.of("value", "loyalty", "behaviour", "rfm", "risk", "industry");
+
+  private final List<ClassifierProvider> classifierProviders = new ArrayList<>();
+  private final List<StrategyProvider> strategyProviders = new ArrayList<>();
+  private boolean discover = true;
+  private @Nullable ClassLoader classLoader;
+  private @Nullable Model model;
+  private int parallelism = Runtime.getRuntime().availableProcessors();
+  private int chunkSize = 1024;
+
+  EngineBuilder() {}
+
+  /**
+   * Sets the class loader used to discover providers (default: the thread's context class loader).
+   *
+   * @param loader the loader, for example a plugin directory's {@code URLClassLoader}
+   * @return this builder
+   */
+  public EngineBuilder classLoader(ClassLoader loader) {
+    this.classLoader = Objects.requireNonNull(loader, "loader");
+    invalidate();
+    return this;
+  }
+
+  /**
+   * Turns {@link java.util.ServiceLoader} discovery on or off (on by default). Off, only
+   * providers registered by hand exist.
+   *
+   * @param discover whether to discover
+   * @return this builder
+   */
+  public EngineBuilder discover(boolean discover) {
+    this.discover = discover;
+    invalidate();
+    return this;
+  }
+
+  /**
+   * Registers a classifier provider by hand. It wins over a discovered provider of the same name.
+   *
+   * @param provider the provider
+   * @return this builder
+   */
+  public EngineBuilder register(ClassifierProvider provider) {
+    classifierProviders.add(Objects.requireNonNull(provider, "provider"));
+    invalidate();
+    return this;
+  }
+
+  /**
+   * Registers a strategy provider by hand. It wins over a discovered provider of the same name.
+   *
+   * @param provider the provider
+   * @return this builder
+   */
+  public EngineBuilder register(StrategyProvider provider) {
+    strategyProviders.add(Objects.requireNonNull(provider, "provider"));
+    invalidate();
+    return this;
+  }
+
+  /**
+   * Uses a configuration (or model) file.
+   *
+   * @param file a JSON file
+   * @return this builder
+   * @throws ConfigurationException naming the file and JSON path of a problem
+   */
+  public EngineBuilder configuration(Path file) {
+    return model(Model.read(file));
+  }
+
+  /**
+   * Uses a configuration (or model) given as JSON text.
+   *
+   * @param json the JSON
+   * @param source a name for it in error messages
+   * @return this builder
+   * @throws ConfigurationException naming the source and JSON path of a problem
+   */
+  public EngineBuilder configuration(String json, String source) {
+    return model(Model.fromJson(json, source));
+  }
+
+  /**
+   * Uses a model, typically one saved after calibration.
+   *
+   * @param model the model
+   * @return this builder
+   */
+  public EngineBuilder model(Model model) {
+    this.model = Objects.requireNonNull(model, "model");
+    return this;
+  }
+
+  /**
+   * Sets the number of threads for {@link #calibrate} and {@link Engine#classifyAll} (default:
+   * the available processors).
+   *
+   * @param threads at least 1
+   * @return this builder
+   */
+  public EngineBuilder parallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, was " + threads);
+    }
+    this.parallelism = threads;
+    return this;
+  }
+
+  /**
+   * Sets how many customers a worker takes at a time in batch work (default 1024).
+   *
+   * @param size at least 1
+   * @return this builder
+   */
+  public EngineBuilder chunkSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("chunkSize must be at least 1, was " + size);
+    }
+    this.chunkSize = size;
+    return this;
+  }
+
+  /**
+   * Returns the providers that failed to load during discovery; the others are usable.
+   *
+   * @return the diagnostics, empty if all loaded
+   */
+  public List<ProviderDiagnostic> diagnostics() {
+    List<ProviderDiagnostic> out = new ArrayList<>(classifiers().diagnostics());
+    out.addAll(strategies().diagnostics());
+    return out;
+  }
+
+  /**
+   * Returns the names of the classifier providers available to this builder.
+   *
+   * @return names, hand-registered first
+   */
+  public Set<String> classifierProviderNames() {
+    return classifiers().byName().keySet();
+  }
+
+  /**
+   * Calibrates every population-relative dimension in one pass over the population and returns
+   * the resulting model. Dimensions already calibrated are calibrated afresh. Memory is bounded
+   * by the calibrators (sketches), not by the population.
+   *
+   * @param population the customers, read once
+   * @return the calibrated model; set it with {@link #model(Model)} to build with it
+   * @throws ConfigurationException if the configuration is invalid
+   */
+  public Model calibrate(Iterable<? extends Customer> population) {
+    return calibrate(population.iterator());
+  }
+
+  /**
+   * Calibrates from an iterator; see {@link #calibrate(Iterable)}.
+   *
+   * @param population the customers, read once
+   * @return the calibrated model
+   */
+  public Model calibrate(Iterator<? extends Customer> population) {
+    Providers<ClassifierProvider> providers = classifiers();
+    Model m = resolvedModel(providers);
+    List<String> ids = new ArrayList<>();
+    List<ClassifierProvider> calibrated = new ArrayList<>();
+    List<PluginConfig> configs = new ArrayList<>();
+    for (Model.Section s : m.dimensions()) {
+      ClassifierProvider p = providers.require(s.provider(), m.source() + " $.dimensions." + s.id() + ".provider");
+      PluginConfig config = uncalibrated(m, s);
+      Optional<Calibrator> probe = guardedCalibrator(p, config, s);
+      if (probe.isPresent()) {
+        ids.add(s.id());
+        calibrated.add(p);
+        configs.add(config);
+      }
+    }
+    if (ids.isEmpty()) {
+      return m;
+    }
+    List<Calibrator[]> perWorker = java.util.Collections.synchronizedList(new ArrayList<>());
+    ThreadLocal<Calibrator[]> local =
+        ThreadLocal.withInitial(
+            () -> {
+              Calibrator[] set = new Calibrator[ids.size()];
+              for (int i = 0; i < set.length; i++) {
+                set[i] = guardedCalibrator(calibrated.get(i), configs.get(i), null).orElseThrow();
+              }
+              perWorker.add(set);
+              return set;
+            });
+    Chunked.run(
+        population,
+        parallelism,
+        chunkSize,
+        chunk -> {
+          Calibrator[] set = local.get();
+          for (Customer c : chunk) {
+            for (Calibrator cal : set) {
+              cal.observe(c);
+            }
+          }
+          return chunk.size();
+        },
+        count -> {});
+    if (perWorker.isEmpty()) {
+      perWorker.add(local.get()); // empty population: calibrators still report (no data)
+    }
+    Model out = m;
+    for (int i = 0; i < ids.size(); i++) {
+      Calibrator total = perWorker.get(0)[i];
+      for (int w = 1; w < perWorker.size(); w++) {
+        total.merge(perWorker.get(w)[i]);
+      }
+      Map<String, Object> result;
+      try {
+        result = total.result();
+      } catch (ConfigurationException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new ConfigurationException(
+            m.source() + " $.dimensions." + ids.get(i), "calibration failed: " + e, e);
+      }
+      out = out.withCalibration(ids.get(i), result);
+    }
+    return out;
+  }
+
+  private static PluginConfig uncalibrated(Model m, Model.Section s) {
+    Map<String, Object> settings = new LinkedHashMap<>(s.settings());
+    settings.remove(ClassifierProvider.CALIBRATION_KEY);
+    return m.dimensionConfig(new Model.Section(s.id(), s.provider(), settings));
+  }
+
+  private static Optional<Calibrator> guardedCalibrator(
+      ClassifierProvider p, PluginConfig config, Model.@Nullable Section s) {
+    try {
+      return Objects.requireNonNull(p.calibrator(config), "calibrator() returned null");
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ConfigurationException(
+          config.source() + " " + config.path(),
+          "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create a calibrator: " + e,
+          e);
+    }
+  }
+
+  /**
+   * Builds the engine, validating the whole configuration.
+   *
+   * @return the engine
+   * @throws ConfigurationException naming the file, JSON path and fix of the first problem: an
+   *     unknown provider, an invalid or unknown key, a dimension that needs calibration, two
+   *     providers with one name
+   */
+  public Engine build() {
+    Providers<ClassifierProvider> cps = classifiers();
+    Providers<StrategyProvider> sps = strategies();
+    Model m = resolvedModel(cps);
+    List<Classifier> classifiers = new ArrayList<>();
+    List<String> providerNames = new ArrayList<>();
+    for (Model.Section s : m.dimensions()) {
+      String at = m.source() + " $.dimensions." + s.id();
+      ClassifierProvider p = cps.require(s.provider(), at + ".provider");
+      PluginConfig config = m.dimensionConfig(s);
+      if (!Model.isCalibrated(s) && guardedCalibrator(p, uncalibrated(m, s), s).isPresent()) {
+        throw new ConfigurationException(
+            at,
+            "dimension '"
+                + s.id()
+                + "' is population-relative and needs calibration: call EngineBuilder.calibrate(customers)"
+                + " and build with the returned model, or load a calibrated model"
+                + " (clientele calibrate writes one)");
+      }
+      Classifier c;
+      try {
+        c = Objects.requireNonNull(p.create(config), "create() returned null");
+      } catch (ConfigurationException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new ConfigurationException(
+            at, "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its classifier: " + e, e);
+      }
+      Dimension d = c.dimension();
+      if (d == null || !d.id().equals(s.id())) {
+        throw new ConfigurationException(
+            at,
+            "provider '" + p.name() + "' (" + p.getClass().getName() + ") returned a classifier for dimension '"
+                + (d == null ? null : d.id()) + "'; it must use the configured id '" + s.id() + "' (PluginConfig.id())");
+      }
+      rejectUnread(config, "provider '" + p.name() + "'");
+      classifiers.add(c);
+      providerNames.add(p.name());
+    }
+    List<Dimension> dimensions = classifiers.stream().map(Classifier::dimension).toList();
+    Strategy strategy = null;
+    String strategyName = "";
+    Optional<Model.Section> ss = m.strategy();
+    if (ss.isPresent()) {
+      StrategyProvider p = sps.require(ss.get().provider(), m.source() + " $.strategy.provider");
+      PluginConfig config = m.strategyConfig().orElseThrow();
+      try {
+        strategy = Objects.requireNonNull(p.create(config, dimensions), "create() returned null");
+      } catch (ConfigurationException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new ConfigurationException(
+            m.source() + " $.strategy",
+            "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its strategy: " + e,
+            e);
+      }
+      rejectUnread(config, "provider '" + p.name() + "'");
+      strategyName = p.name();
+    }
+    List<ProviderDiagnostic> diagnostics = new ArrayList<>(cps.diagnostics());
+    diagnostics.addAll(sps.diagnostics());
+    return new Engine(m, classifiers, providerNames, strategy, strategyName, parallelism, chunkSize, diagnostics);
+  }
+
+  private static void rejectUnread(PluginConfig config, String who) {
+    Set<String> unread = config.unreadKeys();
+    if (!unread.isEmpty()) {
+      String first = unread.iterator().next();
+      throw new ConfigurationException(
+          config.source() + " " + first,
+          "unknown key: "
+              + who
+              + " does not read it"
+              + (unread.size() > 1 ? " (nor " + new ArrayList<>(unread).subList(1, unread.size()) + ")" : "")
+              + ". Check the spelling against the provider's documentation, or remove it.");
+    }
+  }
+
+  private Model resolvedModel(Providers<ClassifierProvider> providers) {
+    if (model != null) {
+      return model;
+    }
+    Model.Builder b = Model.builder().source("<default configuration>");
+    providers.byName().keySet().stream()
+        .sorted(
+            Comparator.comparingInt((String n) -> BUILT_IN_ORDER.contains(n) ? BUILT_IN_ORDER.indexOf(n) : BUILT_IN_ORDER.size())
+                .thenComparing(Comparator.naturalOrder()))
+        .forEach(name -> b.dimension(name, Map.of()));
+    if (strategies().get(Model.DEFAULT_STRATEGY) == null) {
+      b.noStrategy();
+    }
+    Model m = b.build();
+    if (m.dimensions().isEmpty()) {
+      throw new ConfigurationException(
+          "<default configuration>",
+          "no classifier providers found: add org.clientele:clientele-classifiers-builtin or a plugin jar"
+              + " to the class path, or register providers with Engine.builder().register(...)");
+    }
+    return m;
+  }
+
+  private @Nullable Providers<ClassifierProvider> classifierCache;
+  private @Nullable Providers<StrategyProvider> strategyCache;
+
+  private void invalidate() {
+    classifierCache = null;
+    strategyCache = null;
+  }
+
+  private Providers<ClassifierProvider> classifiers() {
+    if (classifierCache == null) {
+      classifierCache =
+          Providers.collect(ClassifierProvider.class, classifierProviders, discover, classLoader, ClassifierProvider::name);
+    }
+    return classifierCache;
+  }
+
+  private Providers<StrategyProvider> strategies() {
+    if (strategyCache == null) {
+      strategyCache =
+          Providers.collect(StrategyProvider.class, strategyProviders, discover, classLoader, StrategyProvider::name);
+    }
+    return strategyCache;
+  }
+}

@@ -1,0 +1,474 @@
+package org.clientele.core;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.clientele.api.ConfigurationException;
+import org.clientele.api.spi.ClassifierProvider;
+import org.clientele.api.spi.PluginConfig;
+import org.clientele.core.internal.Json;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything an engine needs to classify, as one immutable value: which dimensions with which
+ * providers and settings (calibrated thresholds included), which strategy, and the error policy.
+ *
+ * <p>A configuration file and a calibrated model have the same JSON form; calibration only fills
+ * in each population-relative dimension's {@code calibration} key. The model round-trips through
+ * {@link #toJson()} and {@link #fromJson(String, String)} exactly, so a host can calibrate once
+ * (say monthly, on the whole population), save the model, and classify one customer at a time in
+ * a live service with the same thresholds:
+ *
+ * <pre>{@code
+ * {
+ *   "format": 1,
+ *   "dimensions": {
+ *     "value":    { "provider": "value", "method": "pareto" },
+ *     "activity": { "provider": "behaviour", "scheme": "activity" },
+ *     "risk":     {}
+ *   },
+ *   "strategy": { "provider": "playbook" },
+ *   "errorPolicy": "fallback"
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code dimensions}: required; the key is the dimension id, {@code provider} defaults to the
+ *       key, every other key belongs to the provider.
+ *   <li>{@code strategy}: optional; absent means the {@code playbook} provider with its defaults,
+ *       {@code null} means no strategy (empty plans).
+ *   <li>{@code errorPolicy}: {@code fallback} (the default) or {@code fail-fast}.
+ *   <li>{@code input}, {@code output}: sections read by the command-line tool, kept as they are.
+ * </ul>
+ */
+public final class Model {
+
+  /** The JSON format version this library writes and reads. */
+  public static final int FORMAT = 1;
+
+  /** The strategy used when a configuration does not name one. */
+  public static final String DEFAULT_STRATEGY = "playbook";
+
+  private static final Set<String> TOP_LEVEL =
+      Set.of("format", "dimensions", "strategy", "errorPolicy", "input", "output");
+  private static final Set<String> PASS_THROUGH = Set.of("input", "output");
+
+  /**
+   * One configured plugin: a dimension's classifier, or the strategy.
+   *
+   * @param id the dimension id, or {@code strategy}
+   * @param provider the provider's name
+   * @param settings the provider's keys, JSON-compatible and normalised
+   */
+  public record Section(String id, String provider, Map<String, Object> settings) {
+
+    /** Checks and normalises the parts. */
+    public Section {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(provider, "provider");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> copy = (Map<String, Object>) Json.normalize(settings);
+      settings = Objects.requireNonNull(copy, "settings");
+    }
+  }
+
+  private final List<Section> dimensions;
+  private final @Nullable Section strategy;
+  private final ErrorPolicy errorPolicy;
+  private final Map<String, Object> passThrough;
+  private final String source;
+
+  private Model(
+      List<Section> dimensions,
+      @Nullable Section strategy,
+      ErrorPolicy errorPolicy,
+      Map<String, Object> passThrough,
+      String source) {
+    this.dimensions = List.copyOf(dimensions);
+    this.strategy = strategy;
+    this.errorPolicy = errorPolicy;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> extra = (Map<String, Object>) Json.normalize(passThrough);
+    this.passThrough = Objects.requireNonNull(extra);
+    this.source = source;
+    var seen = new java.util.HashSet<String>();
+    for (Section d : this.dimensions) {
+      if (!seen.add(d.id())) {
+        throw new ConfigurationException(source + " $.dimensions." + d.id(), "dimension configured twice");
+      }
+    }
+  }
+
+  /**
+   * Starts a model in code.
+   *
+   * @return a builder with no dimensions, the default strategy and the fallback policy
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads a configuration or model file.
+   *
+   * @param file a JSON file
+   * @return the model
+   * @throws ConfigurationException naming the file and the JSON path of any problem, or if the file
+   *     cannot be read
+   */
+  public static Model read(Path file) {
+    String json;
+    try {
+      json = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigurationException(file.toString(), "cannot read the file: " + e, e);
+    }
+    return fromJson(json, file.toString());
+  }
+
+  /**
+   * Parses a configuration or model.
+   *
+   * @param json the JSON text
+   * @param source the file name or a description, used in error messages
+   * @return the model
+   * @throws ConfigurationException naming the source and the JSON path of any problem
+   */
+  public static Model fromJson(String json, String source) {
+    Map<String, Object> root = Json.readObject(json, source);
+    for (String key : root.keySet()) {
+      if (!TOP_LEVEL.contains(key)) {
+        throw new ConfigurationException(
+            source + " $." + key, "unknown key; expected one of " + new java.util.TreeSet<>(TOP_LEVEL));
+      }
+    }
+    Object format = root.get("format");
+    if (format != null && !Long.valueOf(FORMAT).equals(format)) {
+      throw new ConfigurationException(
+          source + " $.format", "expected " + FORMAT + ", found " + format + "; this library reads format " + FORMAT);
+    }
+    Object dims = root.get("dimensions");
+    if (!(dims instanceof Map<?, ?> dimMap) || dimMap.isEmpty()) {
+      throw new ConfigurationException(
+          source + " $.dimensions",
+          "expected an object with at least one dimension, for example {\"value\": {}, \"risk\": {}}");
+    }
+    List<Section> sections = new ArrayList<>();
+    for (Map.Entry<?, ?> e : dimMap.entrySet()) {
+      String id = (String) e.getKey();
+      sections.add(section(id, id, e.getValue(), source, "$.dimensions." + id));
+    }
+    Section strategy;
+    if (!root.containsKey("strategy")) {
+      strategy = new Section("strategy", DEFAULT_STRATEGY, Map.of());
+    } else if (root.get("strategy") == null) {
+      strategy = null;
+    } else {
+      strategy = section("strategy", DEFAULT_STRATEGY, root.get("strategy"), source, "$.strategy");
+    }
+    ErrorPolicy policy = ErrorPolicy.FALLBACK;
+    Object p = root.get("errorPolicy");
+    if (p != null) {
+      policy = parsePolicy(p, source);
+    }
+    Map<String, Object> extra = new LinkedHashMap<>();
+    for (String key : PASS_THROUGH) {
+      if (root.containsKey(key)) {
+        extra.put(key, root.get(key));
+      }
+    }
+    return new Model(sections, strategy, policy, extra, source);
+  }
+
+  private static Section section(String id, String defaultProvider, @Nullable Object value, String source, String path) {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new ConfigurationException(source + " " + path, "expected an object, found " + value);
+    }
+    Map<String, Object> settings = new LinkedHashMap<>();
+    String provider = defaultProvider;
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      if ("provider".equals(e.getKey())) {
+        if (!(e.getValue() instanceof String s) || s.isBlank()) {
+          throw new ConfigurationException(
+              source + " " + path + ".provider", "expected a provider name, found " + e.getValue());
+        }
+        provider = s;
+      } else {
+        settings.put((String) e.getKey(), e.getValue());
+      }
+    }
+    return new Section(id, provider, settings);
+  }
+
+  private static ErrorPolicy parsePolicy(Object p, String source) {
+    if (p instanceof String s) {
+      String wanted = s.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+      for (ErrorPolicy e : ErrorPolicy.values()) {
+        if (e.name().equals(wanted)) {
+          return e;
+        }
+      }
+    }
+    throw new ConfigurationException(
+        source + " $.errorPolicy", "expected \"fallback\" or \"fail-fast\", found " + p);
+  }
+
+  /**
+   * Writes the model as JSON; {@link #fromJson(String, String)} reads it back equal.
+   *
+   * @return indented JSON ending in a newline
+   */
+  public String toJson() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("format", FORMAT);
+    Map<String, Object> dims = new LinkedHashMap<>();
+    for (Section d : dimensions) {
+      dims.put(d.id(), withProvider(d));
+    }
+    root.put("dimensions", dims);
+    root.put("strategy", strategy == null ? null : withProvider(strategy));
+    root.put("errorPolicy", errorPolicy.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    root.putAll(passThrough);
+    return Json.write(root);
+  }
+
+  /**
+   * Writes the model to a file as JSON.
+   *
+   * @param file the target; replaced if it exists
+   * @throws IOException if the file cannot be written
+   */
+  public void write(Path file) throws IOException {
+    Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, Object> withProvider(Section s) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("provider", s.provider());
+    out.putAll(s.settings());
+    return out;
+  }
+
+  /**
+   * Returns the configured dimensions, in engine order.
+   *
+   * @return the dimension sections
+   */
+  public List<Section> dimensions() {
+    return dimensions;
+  }
+
+  /**
+   * Returns the strategy section.
+   *
+   * @return the strategy, or empty if the model has none
+   */
+  public Optional<Section> strategy() {
+    return Optional.ofNullable(strategy);
+  }
+
+  /**
+   * Returns the error policy.
+   *
+   * @return the policy
+   */
+  public ErrorPolicy errorPolicy() {
+    return errorPolicy;
+  }
+
+  /**
+   * Returns where the model came from, for error messages.
+   *
+   * @return a file name or a description
+   */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Returns a top-level section the engine does not read itself ({@code input}, {@code output}),
+   * as a typed view.
+   *
+   * @param name {@code input} or {@code output}
+   * @return the section; empty if absent
+   */
+  public PluginConfig section(String name) {
+    Object v = passThrough.get(name);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = v instanceof Map<?, ?> ? (Map<String, Object>) v : Map.of();
+    return PluginConfig.of(name, source, "$." + name, map);
+  }
+
+  /**
+   * Returns the typed configuration view handed to a dimension's provider.
+   *
+   * @param section one of {@link #dimensions()}
+   * @return the view, naming this model's source and the section's JSON path in errors
+   */
+  public PluginConfig dimensionConfig(Section section) {
+    return PluginConfig.of(section.id(), source, "$.dimensions." + section.id(), section.settings());
+  }
+
+  /**
+   * Returns the typed configuration view handed to the strategy's provider.
+   *
+   * @return the view, or empty if the model has no strategy
+   */
+  public Optional<PluginConfig> strategyConfig() {
+    return strategy().map(s -> PluginConfig.of("strategy", source, "$.strategy", s.settings()));
+  }
+
+  /**
+   * Tells whether a dimension carries a calibration result.
+   *
+   * @param section one of {@link #dimensions()}
+   * @return true if its settings hold the calibration key
+   */
+  public static boolean isCalibrated(Section section) {
+    return section.settings().containsKey(ClassifierProvider.CALIBRATION_KEY);
+  }
+
+  /**
+   * Returns a copy with one dimension's calibration result set.
+   *
+   * @param dimensionId the dimension
+   * @param calibration the calibrator's result
+   * @return the new model
+   */
+  public Model withCalibration(String dimensionId, Map<String, Object> calibration) {
+    List<Section> out = new ArrayList<>(dimensions.size());
+    boolean found = false;
+    for (Section d : dimensions) {
+      if (d.id().equals(dimensionId)) {
+        Map<String, Object> settings = new LinkedHashMap<>(d.settings());
+        settings.put(ClassifierProvider.CALIBRATION_KEY, calibration);
+        out.add(new Section(d.id(), d.provider(), settings));
+        found = true;
+      } else {
+        out.add(d);
+      }
+    }
+    if (!found) {
+      throw new IllegalArgumentException("No dimension '" + dimensionId + "' in the model");
+    }
+    return new Model(out, strategy, errorPolicy, passThrough, source);
+  }
+
+  /** Two models are equal when they configure the same engine; the source is not compared. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Model m
+        && dimensions.equals(m.dimensions)
+        && Objects.equals(strategy, m.strategy)
+        && errorPolicy == m.errorPolicy
+        && passThrough.equals(m.passThrough);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(dimensions, strategy, errorPolicy, passThrough);
+  }
+
+  @Override
+  public String toString() {
+    return "Model" + toJson();
+  }
+
+  /** Builds a model in code. */
+  public static final class Builder {
+    private final List<Section> dimensions = new ArrayList<>();
+    private @Nullable Section strategy = new Section("strategy", DEFAULT_STRATEGY, Map.of());
+    private ErrorPolicy errorPolicy = ErrorPolicy.FALLBACK;
+    private final Map<String, Object> passThrough = new LinkedHashMap<>();
+    private String source = "<model built in code>";
+
+    private Builder() {}
+
+    /**
+     * Adds a dimension whose provider has the dimension's name.
+     *
+     * @param id the dimension id and provider name
+     * @param settings the provider's keys
+     * @return this builder
+     */
+    public Builder dimension(String id, Map<String, ?> settings) {
+      return dimension(id, id, settings);
+    }
+
+    /**
+     * Adds a dimension.
+     *
+     * @param id the dimension id
+     * @param provider the provider's name
+     * @param settings the provider's keys
+     * @return this builder
+     */
+    public Builder dimension(String id, String provider, Map<String, ?> settings) {
+      Objects.requireNonNull(settings, "settings");
+      dimensions.add(new Section(id, provider, new LinkedHashMap<>(settings)));
+      return this;
+    }
+
+    /**
+     * Sets the strategy.
+     *
+     * @param provider the provider's name
+     * @param settings its keys
+     * @return this builder
+     */
+    public Builder strategy(String provider, Map<String, ?> settings) {
+      strategy = new Section("strategy", provider, new LinkedHashMap<>(settings));
+      return this;
+    }
+
+    /**
+     * Removes the strategy: plans will be empty.
+     *
+     * @return this builder
+     */
+    public Builder noStrategy() {
+      strategy = null;
+      return this;
+    }
+
+    /**
+     * Sets the error policy.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder errorPolicy(ErrorPolicy policy) {
+      errorPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets the name used for this model in error messages.
+     *
+     * @param source a description
+     * @return this builder
+     */
+    public Builder source(String source) {
+      this.source = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Builds the model.
+     *
+     * @return the model
+     */
+    public Model build() {
+      return new Model(dimensions, strategy, errorPolicy, passThrough, source);
+    }
+  }
+}

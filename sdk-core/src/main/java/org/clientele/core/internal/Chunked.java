@@ -1,0 +1,96 @@
+package org.clientele.core.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs work over an iterator of any length in chunks, on a pool of worker threads, handing the
+ * results to a consumer on the calling thread in input order. At most {@code 2 * threads} chunks
+ * are in flight, so memory stays constant however long the input is.
+ */
+public final class Chunked {
+
+  private Chunked() {}
+
+  /**
+   * Processes every element.
+   *
+   * @param input the elements, read on the calling thread
+   * @param threads worker threads; 1 runs everything on the calling thread
+   * @param chunkSize elements per chunk
+   * @param work turns a chunk into a result; runs on a worker
+   * @param sink receives results in input order, on the calling thread
+   * @param <T> element type
+   * @param <R> result type
+   */
+  public static <T, R> void run(
+      Iterator<? extends T> input, int threads, int chunkSize, Function<List<T>, R> work, Consumer<R> sink) {
+    if (threads <= 1) {
+      while (input.hasNext()) {
+        sink.accept(work.apply(next(input, chunkSize)));
+      }
+      return;
+    }
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "clientele-worker-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    Deque<Future<R>> inflight = new ArrayDeque<>();
+    try {
+      while (input.hasNext()) {
+        List<T> chunk = next(input, chunkSize);
+        inflight.add(pool.submit(() -> work.apply(chunk)));
+        while (inflight.size() >= 2 * threads) {
+          sink.accept(await(inflight.removeFirst()));
+        }
+      }
+      while (!inflight.isEmpty()) {
+        sink.accept(await(inflight.removeFirst()));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <T> List<T> next(Iterator<? extends T> input, int chunkSize) {
+    List<T> chunk = new ArrayList<>(chunkSize);
+    while (chunk.size() < chunkSize && input.hasNext()) {
+      chunk.add(input.next());
+    }
+    return chunk;
+  }
+
+  private static <R> R await(Future<R> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("Interrupted while waiting for a worker");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.clientele.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clientele.api.ConfigurationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one JSON mapper for configurations and models: plain trees only (no polymorphic typing),
+ * bounded by read constraints, duplicate keys rejected, numbers normalised so a tree survives a
+ * write and a read unchanged.
+ */
+public final class Json {
+
+  /** Shared, thread-safe mapper. */
+  public static final JsonMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(64)
+                          .maxNumberLength(64)
+                          .maxStringLength(1_000_000)
+                          .maxDocumentLength(64L * 1024 * 1024)
+                          .build())
+                  .build())
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
+
+  private Json() {}
+
+  /**
+   * Parses a JSON object.
+   *
+   * @param json the text
+   * @param source the file name, for messages
+   * @return the object, numbers normalised
+   * @throws ConfigurationException naming the line and column of a syntax error
+   */
+  public static Map<String, Object> readObject(String json, String source) {
+    Object tree;
+    try {
+      tree = MAPPER.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? source : source + " line " + at.getLineNr() + " column " + at.getColumnNr();
+      throw new ConfigurationException(where, "invalid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!(tree instanceof Map<?, ?>)) {
+      throw new ConfigurationException(source + " $", "expected a JSON object at the top level");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) normalize(tree);
+    return map;
+  }
+
+  /**
+   * Writes a tree as indented JSON.
+   *
+   * @param tree maps, lists, strings, numbers, booleans
+   * @return the JSON text, ending in a newline
+   */
+  public static String write(Object tree) {
+    try {
+      return MAPPER.writeValueAsString(tree) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Cannot write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Copies a JSON-compatible tree into unmodifiable maps and lists (JSON nulls kept), with whole numbers as {@link
+   * Long} and the others as {@link Double}, so that equal trees compare equal after a round trip.
+   *
+   * @param value a tree
+   * @return the normalised copy
+   */
+  public static @Nullable Object normalize(@Nullable Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.put(String.valueOf(e.getKey()), normalize(e.getValue()));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (Object o : list) {
+        out.add(normalize(o));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof BigInteger b) {
+      return b.bitLength() < 64 ? (Object) b.longValue() : (Object) b.doubleValue();
+    }
+    if (value instanceof BigDecimal || value instanceof Float || value instanceof Double) {
+      return ((Number) value).doubleValue();
+    }
+    return value;
+  }
+}

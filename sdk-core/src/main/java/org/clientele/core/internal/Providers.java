@@ -1,0 +1,216 @@
+package org.clientele.core.internal;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.clientele.api.ConfigurationException;
+import org.clientele.core.ProviderDiagnostic;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The providers of one SPI, by name: those registered by hand first (they win), then those found
+ * by {@link ServiceLoader}. A provider that fails to load or to name itself becomes a {@link
+ * ProviderDiagnostic}; the others still load. Two discovered providers with one name are an error
+ * naming both classes, unless a hand-registered provider of that name settles it.
+ *
+ * @param <P> the SPI type
+ */
+public final class Providers<P> {
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+  // Bounds the loop if a broken ServiceLoader iterator keeps failing without advancing.
+  private static final int MAX_FAILURES = 1_000;
+
+  /** Where the providers this library knows of come from, for "unknown provider" messages. */
+  private static final Map<String, String> KNOWN_ARTIFACTS =
+      Map.of(
+          "value", "org.clientele:clientele-classifiers-builtin",
+          "loyalty", "org.clientele:clientele-classifiers-builtin",
+          "behaviour", "org.clientele:clientele-classifiers-builtin",
+          "rfm", "org.clientele:clientele-classifiers-builtin",
+          "risk", "org.clientele:clientele-classifiers-builtin",
+          "industry", "org.clientele:clientele-classifiers-builtin",
+          "playbook", "org.clientele:clientele-classifiers-builtin");
+
+  private final String service;
+  private final Map<String, P> byName;
+  private final List<ProviderDiagnostic> diagnostics;
+
+  private Providers(String service, Map<String, P> byName, List<ProviderDiagnostic> diagnostics) {
+    this.service = service;
+    this.byName = byName;
+    this.diagnostics = List.copyOf(diagnostics);
+  }
+
+  /**
+   * Collects the providers of an SPI.
+   *
+   * @param type the SPI
+   * @param explicit providers registered by hand, in registration order
+   * @param discover whether to consult {@link ServiceLoader}
+   * @param loader the class loader for discovery, or null for the thread context loader
+   * @param nameOf reads a provider's name
+   * @param <P> the SPI type
+   * @return the providers
+   * @throws ConfigurationException if two discovered providers, or two registered ones, share a name
+   */
+  public static <P> Providers<P> collect(
+      Class<P> type,
+      List<P> explicit,
+      boolean discover,
+      @Nullable ClassLoader loader,
+      Function<P, String> nameOf) {
+    String service = type.getSimpleName();
+    List<ProviderDiagnostic> diagnostics = new ArrayList<>();
+    Map<String, P> chosen = new LinkedHashMap<>();
+    for (P p : explicit) {
+      String name = nameOf.apply(p);
+      P before = chosen.putIfAbsent(name, p);
+      if (before != null) {
+        throw duplicate(service, name, before, p, "registered by hand twice");
+      }
+    }
+    if (discover) {
+      Map<String, P> found = new LinkedHashMap<>();
+      Iterator<P> it = ServiceLoader.load(type, loader).iterator();
+      int failures = 0;
+      while (failures < MAX_FAILURES) {
+        P p;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          p = it.next();
+        } catch (ServiceConfigurationError e) {
+          failures++;
+          diagnostics.add(new ProviderDiagnostic(service, culprit(e), "failed to load", describe(e)));
+          continue;
+        }
+        String name;
+        try {
+          name = nameOf.apply(p);
+        } catch (RuntimeException | LinkageError e) {
+          diagnostics.add(new ProviderDiagnostic(service, p.getClass().getName(), "name() failed", describe(e)));
+          continue;
+        }
+        if (name == null || !NAME.matcher(name).matches()) {
+          diagnostics.add(
+              new ProviderDiagnostic(
+                  service, p.getClass().getName(), "invalid name '" + name + "' (expected [a-z][a-z0-9_-]*)", ""));
+          continue;
+        }
+        if (chosen.containsKey(name)) {
+          continue; // registered by hand: explicit wins
+        }
+        P before = found.putIfAbsent(name, p);
+        if (before != null && before.getClass() != p.getClass()) {
+          throw duplicate(service, name, before, p, "both found on the class path");
+        }
+      }
+      found.forEach(chosen::putIfAbsent);
+    }
+    return new Providers<>(service, chosen, diagnostics);
+  }
+
+  private static ConfigurationException duplicate(String service, String name, Object a, Object b, String how) {
+    return new ConfigurationException(
+        "",
+        "Two "
+            + service
+            + " implementations are named '"
+            + name
+            + "' ("
+            + how
+            + "): "
+            + a.getClass().getName()
+            + " and "
+            + b.getClass().getName()
+            + ". Remove one of the jars, or register the one you want with Engine.builder().register(...).");
+  }
+
+  private static String culprit(ServiceConfigurationError e) {
+    String m = String.valueOf(e.getMessage());
+    // ServiceLoader's messages read "<service>: Provider <class> could not be instantiated" and the like.
+    int at = m.indexOf("Provider ");
+    if (at >= 0) {
+      String rest = m.substring(at + "Provider ".length());
+      int end = rest.indexOf(' ');
+      return end < 0 ? rest : rest.substring(0, end);
+    }
+    return "(unknown class)";
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    StringBuilder sb = new StringBuilder(e.toString());
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+      sb.append(" <- ").append(root);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Finds a provider by name.
+   *
+   * @param name the provider name
+   * @return the provider, or null
+   */
+  public @Nullable P get(String name) {
+    return byName.get(name);
+  }
+
+  /**
+   * Finds a provider by name or explains what to do.
+   *
+   * @param name the provider name
+   * @param location the file and JSON path that named it
+   * @return the provider
+   * @throws ConfigurationException listing the known names and the artifact to add
+   */
+  public P require(String name, String location) {
+    P p = byName.get(name);
+    if (p != null) {
+      return p;
+    }
+    StringBuilder msg = new StringBuilder();
+    msg.append("unknown ").append(service).append(" '").append(name).append("'. Known: ")
+        .append(new TreeMap<>(byName).keySet()).append('.');
+    String artifact = KNOWN_ARTIFACTS.get(name);
+    if (artifact != null) {
+      msg.append(" '").append(name).append("' comes with ").append(artifact).append(": add it to the class path.");
+    } else {
+      msg.append(" A plugin's provider is found when its jar is on the class path (or module path)"
+          + " and declares it in META-INF/services/").append("org.clientele.api.spi.").append(service).append('.');
+    }
+    if (!diagnostics.isEmpty()) {
+      msg.append(" Providers that failed to load: ").append(diagnostics).append('.');
+    }
+    throw new ConfigurationException(location, msg.toString());
+  }
+
+  /**
+   * Returns the providers by name, hand-registered first, then in discovery order.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, P> byName() {
+    return java.util.Collections.unmodifiableMap(byName);
+  }
+
+  /**
+   * Returns the providers that failed to load or were set aside.
+   *
+   * @return the diagnostics
+   */
+  public List<ProviderDiagnostic> diagnostics() {
+    return diagnostics;
+  }
+}
