@@ -188,7 +188,7 @@ final class Fixtures {
     }
   }
 
-  /** "simple": a call for HIGH on the first dimension, an email otherwise; throws for "bad-plan". */
+  /** "simple": a call for HIGH on the first dimension, an email otherwise; throws for "plan-fails". */
   public static final class SimpleStrategyProvider implements StrategyProvider {
     static final Action CALL = new Action("call", ActionCategory.CHANNEL, "Call", 10, "high", "High value");
     static final Action EMAIL = new Action("email", ActionCategory.PROMOTION, "Email", 1, "other", "Default");
@@ -202,7 +202,7 @@ final class Fixtures {
     public Strategy create(PluginConfig config, List<Dimension> dimensions) {
       int high = dimensions.get(0).indexOf("HIGH");
       return (customer, segments, out) -> {
-        if (customer.id().equals("bad-plan")) {
+        if (customer.id().equals("plan-fails")) {
           throw new IllegalStateException("plan boom");
         }
         out.add(segments.labelIndex(0) == high ? CALL : EMAIL);
