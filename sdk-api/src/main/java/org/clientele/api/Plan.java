@@ -11,11 +11,11 @@ import java.util.List;
  */
 public record Plan(List<Action> actions) {
 
-  /** A plan with no actions. */
-  public static final Plan EMPTY = new Plan(List.of());
-
   private static final Comparator<Action> ORDER =
       Comparator.comparingInt(Action::priority).reversed().thenComparing(Action::category);
+
+  /** A plan with no actions. */
+  public static final Plan EMPTY = new Plan(List.of());
 
   /** Copies and orders the actions. */
   public Plan {
