@@ -213,10 +213,7 @@ class PluginConfigTest {
         argumentSet("choice given a number", "choice", 2, "expected one of [thresholds, pareto_share, quantiles], found 2"),
         argumentSet("choice given an unknown name", "choice", "median", "expected one of [thresholds, pareto_share, quantiles], found \"median\""),
         argumentSet("numbers given a number", "numbers", 5, "expected an array of numbers, found 5"),
-        argumentSet("numbers holding text", "numbers", List.of(1, "2"), "expected an array of numbers, found an array"),
-        argumentSet("numbers holding NaN", "numbers", List.of(1.0, Double.NaN), "expected an array of numbers, found an array"),
         argumentSet("strings given text", "strings", "CORE", "expected an array of strings, found \"CORE\""),
-        argumentSet("strings holding a number", "strings", List.of("A", 1), "expected an array of strings, found an array"),
         argumentSet("textMap given text", "textMap", "C10", "expected an object of strings, found \"C10\""),
         argumentSet("textMap given an array", "textMap", List.of("a"), "expected an object of strings, found an array"),
         argumentSet("section given a number", "section", 3, "expected an object, found 3"),
@@ -247,6 +244,23 @@ class PluginConfigTest {
         .hasMessage("clientele.json $.dimensions.value.key: " + problem)
         .extracting(e -> ((ConfigurationException) e).location())
         .isEqualTo("clientele.json $.dimensions.value.key");
+  }
+
+  static Stream<Arguments> elementErrors() {
+    return Stream.of(
+        argumentSet("numbers holding text", "numbers", List.of(1, "2"), "key[1]: expected a number, found \"2\""),
+        argumentSet("numbers holding NaN", "numbers", List.of(1.0, Double.NaN), "key[1]: expected a number, found NaN"),
+        argumentSet("strings holding a number", "strings", List.of("A", 1), "key[1]: expected a string, found 1"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("elementErrors")
+  void a_bad_array_element_is_named_by_its_own_path(String getter, Object value, String problem) {
+    PluginConfig c = section("key", value);
+
+    assertThatThrownBy(() -> GETTERS.get(getter).apply(c))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("clientele.json $.dimensions.value." + problem);
   }
 
   @Test
