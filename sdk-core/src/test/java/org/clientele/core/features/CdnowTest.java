@@ -23,7 +23,7 @@ import org.clientele.core.io.ReadCounts;
 import org.clientele.core.io.Rejection;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.TransactionFormat;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +37,8 @@ class CdnowTest {
 
   private static Path cdnow;
 
-  @BeforeAll
-  static void findData() {
+  @BeforeEach
+  void findData() {
     String shared = System.getProperty("clientele.sharedData", "../../shared/data");
     cdnow = Path.of(shared, "cdnow");
     assumeThat(Files.isRegularFile(cdnow.resolve("CDNOW_master.txt")))
