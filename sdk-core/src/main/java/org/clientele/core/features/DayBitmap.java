@@ -6,9 +6,10 @@ package org.clientele.core.features;
  * customer's purchase span (46 bytes per year of history), never by the number of transactions.
  * A customer with a single purchase day needs no array at all.
  *
- * <p>Not thread-safe; owned by one accumulator.
+ * <p>Not thread-safe. Not final only so that a customer's accumulator can extend it and save an
+ * object per customer.
  */
-final class DayBitmap {
+class DayBitmap {
 
   private static final long[] NONE = new long[0];
 

@@ -219,12 +219,12 @@ public final class FeatureDeriver {
       return;
     }
     int d = (int) day;
-    if (a.days.isEmpty() || d < a.days.min()) {
+    if (a.isEmpty() || d < a.min()) {
       a.firstDayAmount = amount;
-    } else if (d == a.days.min()) {
+    } else if (d == a.min()) {
       a.firstDayAmount += amount;
     }
-    a.days.add(d);
+    a.add(d);
     a.purchases += amount;
     String order = t.orderId();
     if (order == null || !order.equals(a.lastOrderId)) {
@@ -347,7 +347,7 @@ public final class FeatureDeriver {
       public boolean hasNext() {
         while (next == null && entries.hasNext()) {
           Map.Entry<String, Accumulator> e = entries.next();
-          if (!e.getValue().days.isEmpty()) {
+          if (!e.getValue().isEmpty()) {
             next = e;
           }
         }
@@ -374,15 +374,15 @@ public final class FeatureDeriver {
    */
   public Optional<LifetimesSummary> summary(String id) {
     Accumulator a = customers.get(id);
-    return a == null || a.days.isEmpty() ? Optional.empty() : Optional.of(summary(id, a));
+    return a == null || a.isEmpty() ? Optional.empty() : Optional.of(summary(id, a));
   }
 
   private LifetimesSummary summary(String id, Accumulator a) {
-    int days = a.days.count();
+    int days = a.count();
     double frequency = days - 1;
     double period = unit.days();
-    double recency = (a.days.max() - a.days.min()) / period;
-    double t = (reference - 1 - a.days.min()) / period;
+    double recency = (a.max() - a.min()) / period;
+    double t = (reference - 1 - a.min()) / period;
     double monetary = days > 1 ? (a.purchases - a.firstDayAmount) / frequency : 0;
     return new LifetimesSummary(id, frequency, recency, t, monetary, unit);
   }
@@ -398,16 +398,16 @@ public final class FeatureDeriver {
         .set(REFUNDS_12M, a.refunds12)
         .set(ORDERS_12M, a.orders12)
         .set(ORDERS_PREV_12M, a.ordersPrev12);
-    if (!a.days.isEmpty()) {
-      int days = a.days.count();
-      b.set(FIRST_PURCHASE_DATE, LocalDate.ofEpochDay(a.days.min()))
-          .set(LAST_PURCHASE_DATE, LocalDate.ofEpochDay(a.days.max()))
-          .set(DAYS_SINCE_LAST_PURCHASE, reference - a.days.max())
-          .set(TENURE_DAYS, reference - a.days.min())
+    if (!a.isEmpty()) {
+      int days = a.count();
+      b.set(FIRST_PURCHASE_DATE, LocalDate.ofEpochDay(a.min()))
+          .set(LAST_PURCHASE_DATE, LocalDate.ofEpochDay(a.max()))
+          .set(DAYS_SINCE_LAST_PURCHASE, reference - a.max())
+          .set(TENURE_DAYS, reference - a.min())
           .set(PURCHASE_DAYS, days)
           .set(REPEAT_PURCHASES, days - 1)
-          .set(VISITS_12M, a.days.count(from12m, reference))
-          .set(VISITS_3M, a.days.count(from3m, reference));
+          .set(VISITS_12M, a.count(from12m, reference))
+          .set(VISITS_3M, a.count(from3m, reference));
     }
     if (a.orders > 0) {
       b.set(AVERAGE_ORDER_VALUE, a.purchases / a.orders);
@@ -419,9 +419,8 @@ public final class FeatureDeriver {
     return b.build();
   }
 
-  /** Per-customer running totals; a few dozen bytes plus the day bitmap. */
-  private static final class Accumulator {
-    final DayBitmap days = new DayBitmap();
+  /** Per-customer running totals; a few dozen bytes plus the day bitmap it extends (one object per customer). */
+  private static final class Accumulator extends DayBitmap {
     double revenueTotal;
     double revenue12;
     double revenuePrev12;

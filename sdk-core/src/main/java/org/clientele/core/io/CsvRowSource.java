@@ -79,8 +79,11 @@ final class CsvRowSource implements RowSource {
   @Override
   public @Nullable RawRow next() {
     RawRow row = readRow();
-    if (row == null || row.values().size() == expectedColumns) {
-      return row;
+    if (row == null) {
+      return null;
+    }
+    if (row.values().size() == expectedColumns) {
+      return new RawRow(row.line(), names, row.values(), null, null);
     }
     String text = String.join(",", nonNull(row.values()));
     Rejection problem =
@@ -105,6 +108,7 @@ final class CsvRowSource implements RowSource {
     return out;
   }
 
+  /** Reads one row's values; its names are filled in by {@link #next()}. */
   private @Nullable RawRow readRow() {
     try {
       JsonToken token = parser.nextToken();
@@ -126,7 +130,7 @@ final class CsvRowSource implements RowSource {
         values.add(parser.getText());
       }
       lastLine = line;
-      return new RawRow(line, names == null ? List.of() : names, Collections.unmodifiableList(values), null, null);
+      return new RawRow(line, List.of(), Collections.unmodifiableList(values), null, null);
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? lastLine : e.getLocation().getLineNr();
       throw new InputException(
