@@ -109,6 +109,23 @@ final class Fixtures {
     return actions.stream().map(Action::code).toList();
   }
 
+  /** Parses a JSON object, with single quotes allowed for readability. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .configure(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_SINGLE_QUOTES, true)
+          .readValue(text, Map.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** A strategy section from JSON text, as the engine would hand it over. */
+  static PluginConfig config(String json) {
+    return config(json(json));
+  }
+
   static PluginConfig config(Map<String, ?> values) {
     return PluginConfig.of("playbook", "clientele.json", "$.strategy", values);
   }
