@@ -237,7 +237,6 @@ public final class Playbook implements Strategy {
       boolean lenient,
       boolean ownFile,
       String source) {
-    Definition definition = PlaybookParser.parse(config);
     if (ownFile) {
       // A file or resource of our own: nobody else checks it for typos.
       for (String key : config.keys()) {
@@ -246,6 +245,9 @@ public final class Playbook implements Strategy {
         }
       }
       config.has("description");
+    }
+    Definition definition = PlaybookParser.parse(config);
+    if (ownFile) {
       Set<String> unread = config.unreadKeys();
       if (!unread.isEmpty()) {
         throw new ConfigurationException(source, "unknown keys (typos?): " + unread);
