@@ -12,6 +12,7 @@ module org.clientele.core {
   requires org.slf4j;
 
   exports org.clientele.core;
+  exports org.clientele.core.report;
 
   uses org.clientele.api.spi.ClassifierProvider;
   uses org.clientele.api.spi.StrategyProvider;
