@@ -79,14 +79,14 @@ final class ReportJson {
       g.writeArrayFieldStart("crossTabs");
       for (CrossTab t : r.crossTabs()) {
         g.writeStartObject();
-        g.writeStringField("rows", t.rowDimension());
-        g.writeStringField("columns", t.columnDimension());
+        g.writeStringField("rowDimension", t.rowDimension());
+        g.writeStringField("columnDimension", t.columnDimension());
         g.writeArrayFieldStart("columnLabels");
         for (String label : t.columnLabels()) {
           g.writeString(label);
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("cells");
+        g.writeArrayFieldStart("rows");
         for (CrossTabRow row : t.rows()) {
           g.writeStartObject();
           g.writeStringField("label", row.label());

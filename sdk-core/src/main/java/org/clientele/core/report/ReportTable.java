@@ -67,14 +67,18 @@ final class ReportTable {
     ParetoCurve p = r.pareto();
     if (p != null) {
       out.append("Pareto curve of revenue (").append(r.revenueMetric()).append(")\n");
-      Table table = new Table(List.of("top customers", "share of revenue"));
-      for (ParetoPoint point : p.points()) {
-        table.row(List.of(percent(point.customerShare()), percent(point.revenueShare())));
+      if (t.revenue() > 0) {
+        Table table = new Table(List.of("customers", "share of revenue"));
+        for (ParetoPoint point : p.points()) {
+          table.row(List.of("top " + wholePercent(point.customerShare()), percent(point.revenueShare())));
+        }
+        table.render(out, true);
+        out.append(INDENT).append("80% of revenue is held by the top ").append(percent(p.customerShareFor80()))
+            .append(" of customers (").append(count(p.customersFor80()))
+            .append(p.customersFor80() == 1 ? " customer" : " customers").append(").\n\n");
+      } else {
+        out.append(INDENT).append("No positive revenue: there is no curve to show.\n\n");
       }
-      table.render(out, true);
-      out.append(INDENT).append("80% of revenue is held by the top ").append(percent(p.customerShareFor80()))
-          .append(" of customers (").append(count(p.customersFor80())).append(p.customersFor80() == 1 ? " customer" : " customers")
-          .append(").\n\n");
     }
 
     out.append("Segment means (over customers that have the feature; (n) when some lack it)\n");
@@ -221,6 +225,12 @@ final class ReportTable {
 
   static String percent(double share) {
     return String.format(Locale.ROOT, "%.1f%%", share * 100 + 0.0);
+  }
+
+  /** 0.05 becomes "5%", 0.125 becomes "12.5%". */
+  static String wholePercent(double share) {
+    double p = share * 100;
+    return Math.abs(p - Math.rint(p)) < 1e-9 ? String.format(Locale.ROOT, "%.0f%%", p) : percent(share);
   }
 
   static String money(double amount) {
