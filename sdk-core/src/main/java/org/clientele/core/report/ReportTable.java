@@ -100,7 +100,7 @@ final class ReportTable {
       counts(out, "reason", r.rejectedByReason());
     }
     if (r.errorCounts().values().stream().anyMatch(n -> n > 0)) {
-      out.append("Classifier errors (customers reported UNCLASSIFIED on that dimension)\n");
+      out.append("Engine errors (a failed classifier gives UNCLASSIFIED; a failed strategy, an empty plan)\n");
       counts(out, "dimension", r.errorCounts());
     }
     if (!r.notes().isEmpty()) {
