@@ -222,10 +222,13 @@ public final class ReportAccumulator {
    * Adds everything another accumulator collected; the other one is left unchanged.
    *
    * @param other an accumulator with the same dimensions and options
-   * @throws IllegalArgumentException if the dimensions or options differ
+   * @throws IllegalArgumentException if the dimensions or options differ, or other is this
    */
   public void merge(ReportAccumulator other) {
     Objects.requireNonNull(other, "other");
+    if (other == this) {
+      throw new IllegalArgumentException("Cannot merge a report accumulator into itself");
+    }
     if (!other.dimensions.equals(dimensions)) {
       throw otherDimensions(other.dimensions);
     }

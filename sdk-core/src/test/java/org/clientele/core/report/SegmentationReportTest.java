@@ -496,6 +496,9 @@ class SegmentationReportTest {
     assertThatThrownBy(() -> acc.merge(ReportAccumulator.create(ENGINE, ReportOptions.builder().paretoCurve(false).build())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("Cannot merge report accumulators with different options");
+    assertThatThrownBy(() -> acc.merge(acc))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cannot merge a report accumulator into itself");
     assertThat(acc.customers()).isZero();
   }
 
