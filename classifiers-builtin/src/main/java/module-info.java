@@ -1,0 +1,18 @@
+/**
+ * The built-in Clientele classifiers: value, loyalty, behaviour (lifecycle and activity), RFM,
+ * credit risk and industry. Each is a {@link org.clientele.api.spi.ClassifierProvider} found by
+ * {@link java.util.ServiceLoader}; the provider classes are exported so a host can also register
+ * them by hand.
+ */
+// datasketches-java 6.2.0 has no module name of its own; it is an automatic module.
+@SuppressWarnings("requires-automatic")
+module org.clientele.classifiers {
+  requires transitive org.clientele.api;
+  requires static org.jspecify;
+  requires datasketches.java;
+
+  exports org.clientele.classifiers.value;
+
+  provides org.clientele.api.spi.ClassifierProvider with
+      org.clientele.classifiers.value.ValueClassifierProvider;
+}
