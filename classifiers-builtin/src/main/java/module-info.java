@@ -12,7 +12,11 @@ module org.clientele.classifiers {
   requires datasketches.java;
 
   exports org.clientele.classifiers.value;
+  exports org.clientele.classifiers.loyalty;
+  exports org.clientele.classifiers.behaviour;
 
   provides org.clientele.api.spi.ClassifierProvider with
-      org.clientele.classifiers.value.ValueClassifierProvider;
+      org.clientele.classifiers.value.ValueClassifierProvider,
+      org.clientele.classifiers.loyalty.LoyaltyClassifierProvider,
+      org.clientele.classifiers.behaviour.BehaviourClassifierProvider;
 }
