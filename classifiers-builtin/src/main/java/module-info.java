@@ -14,9 +14,15 @@ module org.clientele.classifiers {
   exports org.clientele.classifiers.value;
   exports org.clientele.classifiers.loyalty;
   exports org.clientele.classifiers.behaviour;
+  exports org.clientele.classifiers.rfm;
+  exports org.clientele.classifiers.risk;
+  exports org.clientele.classifiers.industry;
 
   provides org.clientele.api.spi.ClassifierProvider with
       org.clientele.classifiers.value.ValueClassifierProvider,
       org.clientele.classifiers.loyalty.LoyaltyClassifierProvider,
-      org.clientele.classifiers.behaviour.BehaviourClassifierProvider;
+      org.clientele.classifiers.behaviour.BehaviourClassifierProvider,
+      org.clientele.classifiers.rfm.RfmClassifierProvider,
+      org.clientele.classifiers.risk.RiskClassifierProvider,
+      org.clientele.classifiers.industry.IndustryClassifierProvider;
 }
