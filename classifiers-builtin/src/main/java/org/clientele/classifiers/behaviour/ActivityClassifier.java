@@ -95,8 +95,8 @@ final class ActivityClassifier implements Classifier {
 
   @Override
   public Set<Feature<?>> features() {
-    return Set.of(frequency, volume, StandardFeatures.PURCHASE_DAYS,
-        StandardFeatures.DAYS_SINCE_LAST_PURCHASE, StandardFeatures.TENURE_DAYS);
+    return Set.copyOf(List.of(frequency, volume, StandardFeatures.PURCHASE_DAYS,
+        StandardFeatures.DAYS_SINCE_LAST_PURCHASE, StandardFeatures.TENURE_DAYS));
   }
 
   @Override

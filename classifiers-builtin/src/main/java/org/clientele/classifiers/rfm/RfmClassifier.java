@@ -153,7 +153,7 @@ final class RfmClassifier implements Classifier {
 
   @Override
   public Set<Feature<?>> features() {
-    return Set.of(recency, frequency, monetary);
+    return Set.copyOf(List.of(recency, frequency, monetary));
   }
 
   @Override

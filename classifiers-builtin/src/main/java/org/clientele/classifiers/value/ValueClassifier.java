@@ -66,7 +66,7 @@ final class ValueClassifier implements Classifier {
     this.predicted = predicted;
     this.growthRate = growthRate;
     this.ifMissing = ifMissing;
-    this.features = potential ? Set.of(metric, current, previous, predicted) : Set.of(metric);
+    this.features = Set.copyOf(potential ? List.of(metric, current, previous, predicted) : List.of(metric));
   }
 
   static ValueClassifier create(PluginConfig config) {
