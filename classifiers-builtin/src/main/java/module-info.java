@@ -4,12 +4,15 @@
  * {@link java.util.ServiceLoader}; the provider classes are exported so a host can also register
  * them by hand.
  */
-// datasketches-java 6.2.0 has no module name of its own; it is an automatic module.
+// datasketches-java 6.2.0 has no module name of its own: it is an automatic module, and automatic
+// modules cannot require anything, so its dependency datasketches-memory (a named module) is
+// required here too, or the module path would not resolve it (NoClassDefFoundError on the KLL path).
 @SuppressWarnings("requires-automatic")
 module org.clientele.classifiers {
   requires transitive org.clientele.api;
   requires static org.jspecify;
   requires datasketches.java;
+  requires org.apache.datasketches.memory;
 
   exports org.clientele.classifiers.value;
   exports org.clientele.classifiers.loyalty;

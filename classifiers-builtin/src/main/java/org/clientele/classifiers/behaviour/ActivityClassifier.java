@@ -5,7 +5,6 @@ import static org.clientele.classifiers.internal.Text.pct;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.clientele.api.Assignment;
 import org.clientele.api.Classifier;
@@ -139,7 +138,7 @@ final class ActivityClassifier implements Classifier {
           known == 0
               ? "Neither input is known: PASSIVE"
               : high + " of " + known + " known inputs are high (combine "
-                  + (all ? "all" : "any").toLowerCase(Locale.ROOT) + ", " + basis + "): "
+                  + (all ? "all" : "any") + ", " + basis + "): "
                   + (active ? "ACTIVE" : "PASSIVE")));
     }
     out.accept(active ? ACTIVE : PASSIVE, f);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -75,8 +76,7 @@ final class IndustryTable {
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String source = "";
-      IndustryTable table = null;
-      List<String[]> rows = new java.util.ArrayList<>();
+      List<String[]> rows = new ArrayList<>();
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         if (line.startsWith("# source:")) {
           source = line.substring("# source:".length()).trim();
@@ -90,7 +90,7 @@ final class IndustryTable {
         }
         rows.add(cols);
       }
-      table = new IndustryTable(system, source);
+      IndustryTable table = new IndustryTable(system, source);
       for (String[] cols : rows) {
         table.add(cols, system.resource);
       }
