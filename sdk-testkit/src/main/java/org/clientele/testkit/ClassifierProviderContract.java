@@ -28,6 +28,7 @@ import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.core.ClassificationException;
 import org.clientele.core.Engine;
+import org.clientele.core.EngineBuilder;
 import org.clientele.core.ErrorPolicy;
 import org.clientele.core.Model;
 import org.jspecify.annotations.Nullable;
@@ -439,13 +440,15 @@ public abstract class ClassifierProviderContract {
   @Test
   public void calibrationRoundTripsThroughTheModelJson() {
     Assumptions.assumeTrue(needsCalibration(), "the provider needs no calibration with this configuration");
-    Model calibrated = calibrate(population());
+    // As in a host: one provider instance calibrates and builds; a fresh one (another JVM) reloads the JSON.
+    EngineBuilder calibrating = Engine.builder().discover(false).register(provider()).model(baseModel()).parallelism(2);
+    Model calibrated = calibrating.calibrate(population());
     assertThat(Model.isCalibrated(calibrated.dimensions().get(0)))
         .as("%s: the engine stored no calibration", who()).isTrue();
     String json = calibrated.toJson();
     Model reread = Model.fromJson(json, "kit-model.json");
     assertThat(reread).as("%s: the model read back from JSON differs:%n%s", who(), json).isEqualTo(calibrated);
-    Engine before = Engine.builder().discover(false).register(provider()).model(calibrated).build();
+    Engine before = calibrating.model(calibrated).build();
     Engine after = Engine.builder().discover(false).register(provider()).model(reread).build();
     List<String> problems = new ArrayList<>();
     for (Customer customer : customers()) {
