@@ -9,8 +9,9 @@ import org.clientele.api.StandardFeatures;
  * A host application in miniature: customers arrive one by one (here from a list; in a real
  * service from requests or a queue), and each gets its labels and plan at once.
  *
- * <p>Run it from the repository root: {@code ./mvnw -B -q -pl examples/host-app -am verify
- * -DskipTests} then {@code ./mvnw -B -q -pl examples/host-app exec:java}.
+ * <p>Run it from the repository root: {@code ./mvnw -B -q -pl examples/host-app -am package
+ * -DskipTests}, then {@code java -cp "examples/host-app/target/host-app-0.1.0-SNAPSHOT.jar:$(cat
+ * examples/host-app/target/classpath.txt)" com.example.clientele.host.HostApp}.
  */
 public final class HostApp {
 
