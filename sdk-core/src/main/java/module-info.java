@@ -1,17 +1,21 @@
 /**
  * The Clientele engine: discovers classifier and strategy providers, applies a JSON
  * configuration, calibrates population-relative classifiers into a {@link org.clientele.core.Model},
- * and classifies customers one at a time or in batches.
+ * and classifies customers one at a time or in batches. Also its input side: readers for customer
+ * and transaction files with their rejections, and the derivation of customer features from a
+ * transaction log.
  */
 module org.clientele.core {
   requires transitive org.clientele.api;
   requires static transitive org.jspecify;
+  requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.csv;
-  requires com.fasterxml.jackson.datatype.jsr310;
   requires org.slf4j;
 
   exports org.clientele.core;
+  exports org.clientele.core.io;
+  exports org.clientele.core.features;
 
   uses org.clientele.api.spi.ClassifierProvider;
   uses org.clientele.api.spi.StrategyProvider;

@@ -59,7 +59,7 @@ public record Assignment(
    */
   public static Assignment unclassified(Dimension dimension, String why) {
     return new Assignment(
-        dimension, -1, Double.NaN, "", List.of(new Reason("", null, "", why)));
+        dimension, -1, Double.NaN, "", List.of(new Reason("", "", "", why)));
   }
 
   /**

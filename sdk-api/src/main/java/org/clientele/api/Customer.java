@@ -194,6 +194,9 @@ public final class Customer {
     public <T> Builder set(Feature<T> feature, T value) {
       Objects.requireNonNull(feature, "feature");
       Object checked = feature.cast(value);
+      if (checked instanceof Double d && d == 0.0) {
+        checked = 0.0; // -0.0 and 0.0 are the same amount; keep equals() from telling them apart
+      }
       int i = feature.index();
       if (i >= values.length) {
         values = Arrays.copyOf(values, Math.max(i + 1, values.length * 2));
@@ -233,7 +236,7 @@ public final class Customer {
      * @return this builder
      */
     public Builder remove(Feature<?> feature) {
-      int i = feature.index();
+      int i = Objects.requireNonNull(feature, "feature").index();
       if (i < values.length) {
         values[i] = null;
       }

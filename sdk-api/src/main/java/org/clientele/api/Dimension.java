@@ -32,7 +32,7 @@ public record Dimension(String id, List<String> labels) {
       throw new IllegalArgumentException(
           "Dimension id '" + id + "' must be lowercase ([a-z][a-z0-9_-]*)");
     }
-    labels = List.copyOf(labels);
+    labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
     if (labels.isEmpty()) {
       throw new IllegalArgumentException("Dimension '" + id + "' needs at least one label");
     }

@@ -117,6 +117,7 @@ public final class Feature<T> {
    * @return the feature, or empty if no feature of that name has been declared
    */
   public static Optional<Feature<?>> lookup(String name) {
+    Objects.requireNonNull(name, "name");
     StandardFeatures.all(); // make sure the standard vocabulary is declared
     return Optional.ofNullable(BY_NAME.get(name));
   }

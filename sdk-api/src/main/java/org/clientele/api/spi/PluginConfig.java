@@ -1,6 +1,6 @@
 package org.clientele.api.spi;
 
-import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -174,6 +174,9 @@ public final class PluginConfig {
    * @throws ConfigurationException if present and not a number in the range
    */
   public double number(String key, double defaultValue, double min, double max) {
+    if (!has(key)) {
+      return defaultValue;
+    }
     double v = number(key, defaultValue);
     if (v < min || v > max) {
       throw error(key, "expected a number from " + plain(min) + " to " + plain(max) + ", found " + plain(v));
@@ -267,9 +270,9 @@ public final class PluginConfig {
     }
     if (v instanceof List<?> list) {
       List<Double> out = new ArrayList<>(list.size());
-      for (Object o : list) {
-        if (!(o instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-          throw mismatch(key, "an array of numbers", v);
+      for (int i = 0; i < list.size(); i++) {
+        if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+          throw error(key + "[" + i + "]", "expected a number, found " + describe(list.get(i)));
         }
         out.add(n.doubleValue());
       }
@@ -293,9 +296,9 @@ public final class PluginConfig {
     }
     if (v instanceof List<?> list) {
       List<String> out = new ArrayList<>(list.size());
-      for (Object o : list) {
-        if (!(o instanceof String s)) {
-          throw mismatch(key, "an array of strings", v);
+      for (int i = 0; i < list.size(); i++) {
+        if (!(list.get(i) instanceof String s)) {
+          throw error(key + "[" + i + "]", "expected a string, found " + describe(list.get(i)));
         }
         out.add(s);
       }
@@ -493,8 +496,12 @@ public final class PluginConfig {
     if (v == null || v instanceof String || v instanceof Boolean) {
       return v;
     }
-    if (v instanceof BigDecimal || v instanceof Double || v instanceof Long || v instanceof Integer) {
-      return v;
+    // One Java type per kind of JSON number, so equal configurations compare equal however built.
+    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof BigInteger b) {
+      return b.bitLength() < 64 ? (Object) b.longValue() : (Object) b.doubleValue();
     }
     if (v instanceof Number n) {
       return n.doubleValue();

@@ -1,0 +1,129 @@
+package org.clientele.core.features;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import org.clientele.api.Customer;
+import org.clientele.api.Feature;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Combines customers read from a customers file (attributes such as industry, region, credit)
+ * with the features derived from a transaction log, by id. Streams the attributes; holds the ids
+ * already joined (one per customer).
+ *
+ * <p>Order: every attribute customer in file order (with its derived features when the log has the
+ * id; without them otherwise: a prospect has no purchase features), then the customers found only
+ * in the log, in the order of their first transaction. When both sides have the same feature the
+ * derived value wins: the log is the fresher source.
+ */
+public final class CustomerJoin implements Iterator<Customer> {
+
+  private final Iterator<Customer> attributes;
+  private final FeatureDeriver derived;
+  private final Set<String> joined = new HashSet<>();
+  private @Nullable Iterator<Customer> rest;
+  private @Nullable Customer next;
+  private long matched;
+  private long attributesOnly;
+  private long derivedOnly;
+
+  private CustomerJoin(Iterator<Customer> attributes, FeatureDeriver derived) {
+    this.attributes = attributes;
+    this.derived = derived;
+  }
+
+  /**
+   * Joins attributes with derived features.
+   *
+   * @param attributes the customers of a customers file, for example a {@link
+   *     org.clientele.core.io.CustomerReader}
+   * @param derived the filled deriver
+   * @return the joined customers, one per distinct id
+   */
+  public static CustomerJoin of(Iterator<Customer> attributes, FeatureDeriver derived) {
+    return new CustomerJoin(Objects.requireNonNull(attributes, "attributes"), Objects.requireNonNull(derived, "derived"));
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (next == null) {
+      if (rest == null && attributes.hasNext()) {
+        Customer a = attributes.next();
+        if (!joined.add(a.id())) {
+          continue; // a duplicate id the reader let through: the first row wins
+        }
+        Customer d = derived.customer(a.id()).orElse(null);
+        if (d == null) {
+          attributesOnly++;
+          next = a;
+        } else {
+          matched++;
+          next = merge(a, d);
+        }
+      } else {
+        if (rest == null) {
+          rest = derived.customers();
+        }
+        if (!rest.hasNext()) {
+          return false;
+        }
+        Customer d = rest.next();
+        if (!joined.contains(d.id())) {
+          derivedOnly++;
+          next = d;
+        }
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public Customer next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more customers");
+    }
+    Customer out = next;
+    next = null;
+    return out;
+  }
+
+  /**
+   * Returns how many customers had both attributes and transactions, so far.
+   *
+   * @return the count
+   */
+  public long matched() {
+    return matched;
+  }
+
+  /**
+   * Returns how many customers had attributes but no transaction before the reference date.
+   *
+   * @return the count
+   */
+  public long attributesOnly() {
+    return attributesOnly;
+  }
+
+  /**
+   * Returns how many customers had transactions but no row in the customers file.
+   *
+   * @return the count
+   */
+  public long derivedOnly() {
+    return derivedOnly;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Customer merge(Customer attributes, Customer derived) {
+    Customer.Builder b = attributes.toBuilder();
+    for (Map.Entry<Feature<?>, Object> e : derived.features().entrySet()) {
+      b.set((Feature<Object>) e.getKey(), e.getValue());
+    }
+    return b.build();
+  }
+}

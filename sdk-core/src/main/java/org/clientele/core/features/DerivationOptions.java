@@ -1,0 +1,117 @@
+package org.clientele.core.features;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import org.clientele.api.ConfigurationException;
+import org.clientele.api.spi.PluginConfig;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How features are derived from a transaction log.
+ *
+ * @param mode {@link Mode#STANDARD} (the {@link org.clientele.api.StandardFeatures}) or {@link
+ *     Mode#LIFETIMES} (frequency, recency and T as the Python {@code lifetimes} library computes
+ *     them)
+ * @param referenceDate standard mode: the "as of" day; transactions on or after it are ignored.
+ *     Null means the day after the last transaction (the log is then read twice)
+ * @param observationEnd lifetimes mode: the last day observed, included. Null means the day of the
+ *     last transaction (the log is then read twice)
+ * @param unit lifetimes mode: days or weeks
+ */
+public record DerivationOptions(
+    Mode mode,
+    @Nullable LocalDate referenceDate,
+    @Nullable LocalDate observationEnd,
+    PeriodUnit unit) {
+
+  /** The kind of features derived. */
+  public enum Mode {
+    /** The standard RFM, visit, tenure and refund features. */
+    STANDARD,
+    /** The {@code lifetimes} summary: frequency, recency, T and monetary value. */
+    LIFETIMES
+  }
+
+  /** Checks that each date belongs to its mode. */
+  public DerivationOptions {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(unit, "unit");
+    if (mode == Mode.STANDARD && observationEnd != null) {
+      throw new IllegalArgumentException(
+          "observationEnd belongs to the lifetimes mode; in the standard mode set referenceDate"
+              + " (the day after the last day observed)");
+    }
+    if (mode == Mode.LIFETIMES && referenceDate != null) {
+      throw new IllegalArgumentException(
+          "referenceDate belongs to the standard mode; in the lifetimes mode set observationEnd"
+              + " (the last day observed, included)");
+    }
+  }
+
+  /**
+   * Returns the standard mode as of the day after the last transaction.
+   *
+   * @return the defaults
+   */
+  public static DerivationOptions defaults() {
+    return new DerivationOptions(Mode.STANDARD, null, null, PeriodUnit.DAYS);
+  }
+
+  /**
+   * Returns the standard mode as of a given day.
+   *
+   * @param referenceDate the "as of" day; transactions on or after it are ignored
+   * @return the options
+   */
+  public static DerivationOptions asOf(LocalDate referenceDate) {
+    return new DerivationOptions(
+        Mode.STANDARD, Objects.requireNonNull(referenceDate, "referenceDate"), null, PeriodUnit.DAYS);
+  }
+
+  /**
+   * Returns the lifetimes mode.
+   *
+   * @param observationEnd the last day observed (included), or null for the last transaction's day
+   * @param unit days or weeks
+   * @return the options
+   */
+  public static DerivationOptions lifetimes(@Nullable LocalDate observationEnd, PeriodUnit unit) {
+    return new DerivationOptions(Mode.LIFETIMES, null, observationEnd, unit);
+  }
+
+  /**
+   * Reads the {@code derive} section (conventionally {@code $.input.derive}). Keys: {@code mode}
+   * ({@code standard} or {@code lifetimes}), {@code referenceDate} (ISO date, standard mode),
+   * {@code observationEnd} (ISO date, lifetimes mode), {@code unit} ({@code days} or {@code
+   * weeks}, lifetimes mode; default {@code days}).
+   *
+   * @param config the section
+   * @return the options
+   * @throws ConfigurationException naming the file and JSON path of a bad key
+   */
+  public static DerivationOptions fromConfig(PluginConfig config) {
+    Objects.requireNonNull(config, "config");
+    Mode mode = config.choice("mode", Mode.class, Mode.STANDARD);
+    LocalDate reference = date(config, "referenceDate");
+    LocalDate end = date(config, "observationEnd");
+    PeriodUnit unit = config.choice("unit", PeriodUnit.class, PeriodUnit.DAYS);
+    try {
+      return new DerivationOptions(mode, reference, end, unit);
+    } catch (IllegalArgumentException e) {
+      throw config.error(mode == Mode.STANDARD ? "observationEnd" : "referenceDate", e.getMessage());
+    }
+  }
+
+  private static @Nullable LocalDate date(PluginConfig config, String key) {
+    if (!config.has(key)) {
+      return null;
+    }
+    String text = config.string(key, "");
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw config.error(key, "expected an ISO date such as 2024-03-31, found \"" + text + "\"");
+    }
+  }
+}

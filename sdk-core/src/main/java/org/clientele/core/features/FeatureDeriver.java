@@ -1,0 +1,463 @@
+package org.clientele.core.features;
+
+import static org.clientele.api.StandardFeatures.AVERAGE_ORDER_VALUE;
+import static org.clientele.api.StandardFeatures.CHANNEL;
+import static org.clientele.api.StandardFeatures.DAYS_SINCE_LAST_PURCHASE;
+import static org.clientele.api.StandardFeatures.FIRST_PURCHASE_DATE;
+import static org.clientele.api.StandardFeatures.LAST_PURCHASE_DATE;
+import static org.clientele.api.StandardFeatures.ORDERS_12M;
+import static org.clientele.api.StandardFeatures.ORDERS_PREV_12M;
+import static org.clientele.api.StandardFeatures.PURCHASE_DAYS;
+import static org.clientele.api.StandardFeatures.REFUNDS_12M;
+import static org.clientele.api.StandardFeatures.REPEAT_PURCHASES;
+import static org.clientele.api.StandardFeatures.REVENUE_12M;
+import static org.clientele.api.StandardFeatures.REVENUE_PREV_12M;
+import static org.clientele.api.StandardFeatures.REVENUE_TOTAL;
+import static org.clientele.api.StandardFeatures.TENURE_DAYS;
+import static org.clientele.api.StandardFeatures.VISITS_12M;
+import static org.clientele.api.StandardFeatures.VISITS_3M;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.clientele.api.Customer;
+import org.clientele.core.io.ReadCounts;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.io.Transaction;
+import org.clientele.core.io.TransactionFormat;
+import org.clientele.core.io.TransactionReader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a transaction log into per-customer features as of a reference date, in one pass over
+ * the transactions in any order. Memory grows with the number of customers (one accumulator
+ * each, plus one bit per day of the customer's purchase span for the distinct-day counts), never
+ * with the number of transactions.
+ *
+ * <p>Standard mode, as of the reference date R (windows use calendar months: "12m" is {@code
+ * [R - 12 months, R)}, "prev 12m" {@code [R - 24 months, R - 12 months)}, "3m" {@code [R - 3
+ * months, R)}; transactions dated R or later are ignored and counted in {@link
+ * #ignoredAfterReference()}). A transaction with an amount of zero or more is a purchase; a
+ * negative amount is a refund, which lowers revenue but is not a purchase, order or visit.
+ *
+ * <ul>
+ *   <li>{@code first_purchase_date}, {@code last_purchase_date}: the first and last purchase day;
+ *   <li>{@code days_since_last_purchase} = R - last purchase day (1 for a purchase the day before
+ *       R); {@code tenure_days} = R - first purchase day;
+ *   <li>{@code purchase_days}: distinct purchase days; {@code repeat_purchases} = purchase days -
+ *       1; {@code visits_12m}, {@code visits_3m}: distinct purchase days in the window;
+ *   <li>{@code revenue_12m}, {@code revenue_prev_12m}, {@code revenue_total}: net amounts
+ *       (purchases minus refunds) in the window or before R; {@code refunds_12m}: refunded value in
+ *       the last 12 months, as a positive number;
+ *   <li>{@code orders_12m}, {@code orders_prev_12m}: purchase orders in the window; a purchase row
+ *       is one order, except that rows with the same order id that follow each other for the same
+ *       customer are one order;
+ *   <li>{@code average_order_value}: purchase amounts before R / orders before R;
+ *   <li>{@code channel}: the channel of most purchase rows (ties: the alphabetically first).
+ * </ul>
+ *
+ * <p>A customer with refunds only has the revenue, refund and order features but no purchase
+ * dates. Lifetimes mode: see {@link LifetimesSummary}; every row counts as a transaction there,
+ * whatever its amount, as in {@code lifetimes}.
+ */
+public final class FeatureDeriver {
+
+  private final DerivationOptions.Mode mode;
+  private final LocalDate referenceDate;
+  private final PeriodUnit unit;
+  private final long reference;
+  private final long from12m;
+  private final long from24m;
+  private final long from3m;
+  private final Map<String, Accumulator> customers = new LinkedHashMap<>();
+  private final Map<String, Integer> channelIndex = new HashMap<>();
+  private final List<String> channels = new ArrayList<>();
+  private long used;
+  private long ignored;
+  private @Nullable LocalDate lastUsed;
+
+  private FeatureDeriver(DerivationOptions.Mode mode, LocalDate referenceDate, PeriodUnit unit) {
+    this.mode = mode;
+    this.referenceDate = referenceDate;
+    this.unit = unit;
+    this.reference = referenceDate.toEpochDay();
+    this.from12m = referenceDate.minusMonths(12).toEpochDay();
+    this.from24m = referenceDate.minusMonths(24).toEpochDay();
+    this.from3m = referenceDate.minusMonths(3).toEpochDay();
+  }
+
+  /**
+   * Starts a standard-mode derivation.
+   *
+   * @param referenceDate the "as of" day; transactions on or after it are ignored
+   * @return an empty deriver
+   */
+  public static FeatureDeriver asOf(LocalDate referenceDate) {
+    return new FeatureDeriver(
+        DerivationOptions.Mode.STANDARD, Objects.requireNonNull(referenceDate, "referenceDate"), PeriodUnit.DAYS);
+  }
+
+  /**
+   * Starts a lifetimes-mode derivation.
+   *
+   * @param observationEnd the last day observed, included
+   * @param unit days or weeks
+   * @return an empty deriver
+   */
+  public static FeatureDeriver lifetimes(LocalDate observationEnd, PeriodUnit unit) {
+    Objects.requireNonNull(observationEnd, "observationEnd");
+    return new FeatureDeriver(
+        DerivationOptions.Mode.LIFETIMES, observationEnd.plusDays(1), Objects.requireNonNull(unit, "unit"));
+  }
+
+  /**
+   * Starts a derivation for options whose dates are set.
+   *
+   * @param options the options
+   * @param lastTransaction the last transaction's day, used when the options leave the date open
+   * @return an empty deriver
+   */
+  public static FeatureDeriver create(DerivationOptions options, LocalDate lastTransaction) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(lastTransaction, "lastTransaction");
+    return switch (options.mode()) {
+      case STANDARD -> asOf(options.referenceDate() != null ? options.referenceDate() : lastTransaction.plusDays(1));
+      case LIFETIMES -> lifetimes(options.observationEnd() != null ? options.observationEnd() : lastTransaction, options.unit());
+    };
+  }
+
+  /**
+   * Reads a transaction log and derives the features, reading the file twice when the options
+   * leave the reference date (or observation end) open: the first pass only finds the last
+   * accepted transaction's day and reports nothing (unless the sink is strict); the second pass
+   * derives and reports rejections and counts.
+   *
+   * @param file the transaction log
+   * @param format its layout
+   * @param options the mode and dates
+   * @param sink receives the rejected rows (of the deriving pass)
+   * @return the deriver, filled, and the counts of the file
+   * @throws org.clientele.core.io.InputException if the file cannot be read
+   */
+  public static Result derive(Path file, TransactionFormat format, DerivationOptions options, RejectionSink sink) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(sink, "sink");
+    LocalDate given = options.mode() == DerivationOptions.Mode.STANDARD ? options.referenceDate() : options.observationEnd();
+    LocalDate last = given;
+    if (given == null) {
+      try (TransactionReader first = TransactionReader.open(file, format, sink.isStrict() ? sink : RejectionSink.discard())) {
+        while (first.hasNext()) {
+          LocalDate d = first.next().date();
+          if (last == null || d.isAfter(last)) {
+            last = d;
+          }
+        }
+      }
+    }
+    FeatureDeriver deriver =
+        create(options, last != null ? last : LocalDate.EPOCH); // an empty log derives nobody
+    try (TransactionReader reader = TransactionReader.open(file, format, sink)) {
+      reader.forEachRemaining(deriver::add);
+      return new Result(deriver, reader.counts());
+    }
+  }
+
+  /**
+   * A filled deriver and the counts of the file it read.
+   *
+   * @param features the deriver holding every customer's accumulators
+   * @param counts read, accepted and rejected rows of the transaction log
+   */
+  public record Result(FeatureDeriver features, ReadCounts counts) {
+    /** Validates the parts. */
+    public Result {
+      Objects.requireNonNull(features, "features");
+      Objects.requireNonNull(counts, "counts");
+    }
+  }
+
+  /**
+   * Adds one transaction. Transactions dated on or after the reference date (after the
+   * observation end in lifetimes mode) are ignored and counted.
+   *
+   * @param t the transaction
+   */
+  public void add(Transaction t) {
+    long day = t.date().toEpochDay();
+    if (day >= reference) {
+      ignored++;
+      return;
+    }
+    used++;
+    if (lastUsed == null || t.date().isAfter(lastUsed)) {
+      lastUsed = t.date();
+    }
+    Accumulator a = customers.computeIfAbsent(t.customerId(), id -> new Accumulator());
+    double amount = t.amount();
+    boolean inLast12 = day >= from12m;
+    boolean inPrev12 = !inLast12 && day >= from24m;
+    a.revenueTotal += amount;
+    if (inLast12) {
+      a.revenue12 += amount;
+    } else if (inPrev12) {
+      a.revenuePrev12 += amount;
+    }
+    if (amount < 0 && mode == DerivationOptions.Mode.STANDARD) {
+      if (inLast12) {
+        a.refunds12 -= amount;
+      }
+      return;
+    }
+    int d = (int) day;
+    if (a.isEmpty() || d < a.min()) {
+      a.firstDayAmount = amount;
+    } else if (d == a.min()) {
+      a.firstDayAmount += amount;
+    }
+    a.add(d);
+    a.purchases += amount;
+    String order = t.orderId();
+    if (order == null || !order.equals(a.lastOrderId)) {
+      a.orders++;
+      if (inLast12) {
+        a.orders12++;
+      } else if (inPrev12) {
+        a.ordersPrev12++;
+      }
+    }
+    a.lastOrderId = order;
+    if (t.channel() != null) {
+      a.countChannel(channelIndex.computeIfAbsent(t.channel(), c -> {
+        channels.add(c);
+        return channels.size() - 1;
+      }));
+    }
+  }
+
+  /**
+   * Returns the reference date: the first day not observed.
+   *
+   * @return R in standard mode; the observation end plus one day in lifetimes mode
+   */
+  public LocalDate referenceDate() {
+    return referenceDate;
+  }
+
+  /**
+   * Returns the mode.
+   *
+   * @return standard or lifetimes
+   */
+  public DerivationOptions.Mode mode() {
+    return mode;
+  }
+
+  /**
+   * Returns how many customers have at least one transaction before the reference date.
+   *
+   * @return the customer count
+   */
+  public int customerCount() {
+    return customers.size();
+  }
+
+  /**
+   * Returns how many transactions were used.
+   *
+   * @return transactions dated before the reference date
+   */
+  public long used() {
+    return used;
+  }
+
+  /**
+   * Returns how many transactions were ignored for being dated on or after the reference date.
+   *
+   * @return the count
+   */
+  public long ignoredAfterReference() {
+    return ignored;
+  }
+
+  /**
+   * Returns the day of the last transaction used.
+   *
+   * @return the day, or empty if none was used
+   */
+  public Optional<LocalDate> lastTransactionDate() {
+    return Optional.ofNullable(lastUsed);
+  }
+
+  /**
+   * Returns one customer's derived features.
+   *
+   * @param id the customer id
+   * @return the customer (lifetimes mode: with the {@code lifetimes_*} features), or empty if the
+   *     id has no transaction before the reference date
+   */
+  public Optional<Customer> customer(String id) {
+    Accumulator a = customers.get(id);
+    return a == null ? Optional.empty() : Optional.of(toCustomer(id, a));
+  }
+
+  /**
+   * Returns every customer with derived features, built one at a time, in the order of their first
+   * transaction in the log.
+   *
+   * @return an iterator; the deriver must not change while it is used
+   */
+  public Iterator<Customer> customers() {
+    Iterator<Map.Entry<String, Accumulator>> entries = customers.entrySet().iterator();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return entries.hasNext();
+      }
+
+      @Override
+      public Customer next() {
+        Map.Entry<String, Accumulator> e = entries.next();
+        return toCustomer(e.getKey(), e.getValue());
+      }
+    };
+  }
+
+  /**
+   * Returns every customer's lifetimes summary (in either mode; in standard mode refunds are left
+   * out, the observation end is the day before the reference date and the unit is days).
+   *
+   * @return an iterator in the order of first transactions
+   */
+  public Iterator<LifetimesSummary> summaries() {
+    Iterator<Map.Entry<String, Accumulator>> entries = customers.entrySet().iterator();
+    return new Iterator<>() {
+      private Map.@Nullable Entry<String, Accumulator> next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && entries.hasNext()) {
+          Map.Entry<String, Accumulator> e = entries.next();
+          if (!e.getValue().isEmpty()) {
+            next = e;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public LifetimesSummary next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        Map.Entry<String, Accumulator> e = next;
+        next = null;
+        return summary(e.getKey(), e.getValue());
+      }
+    };
+  }
+
+  /**
+   * Returns one customer's lifetimes summary.
+   *
+   * @param id the customer id
+   * @return the summary, or empty without a purchase before the reference date
+   */
+  public Optional<LifetimesSummary> summary(String id) {
+    Accumulator a = customers.get(id);
+    return a == null || a.isEmpty() ? Optional.empty() : Optional.of(summary(id, a));
+  }
+
+  private LifetimesSummary summary(String id, Accumulator a) {
+    int days = a.count();
+    double frequency = days - 1;
+    double period = unit.days();
+    double recency = (a.max() - a.min()) / period;
+    double t = (reference - 1 - a.min()) / period;
+    double monetary = days > 1 ? (a.purchases - a.firstDayAmount) / frequency : 0;
+    return new LifetimesSummary(id, frequency, recency, t, monetary, unit);
+  }
+
+  private Customer toCustomer(String id, Accumulator a) {
+    if (mode == DerivationOptions.Mode.LIFETIMES) {
+      return summary(id, a).toCustomer();
+    }
+    Customer.Builder b = Customer.builder(id)
+        .set(REVENUE_12M, a.revenue12)
+        .set(REVENUE_PREV_12M, a.revenuePrev12)
+        .set(REVENUE_TOTAL, a.revenueTotal)
+        .set(REFUNDS_12M, a.refunds12)
+        .set(ORDERS_12M, a.orders12)
+        .set(ORDERS_PREV_12M, a.ordersPrev12);
+    if (!a.isEmpty()) {
+      int days = a.count();
+      b.set(FIRST_PURCHASE_DATE, LocalDate.ofEpochDay(a.min()))
+          .set(LAST_PURCHASE_DATE, LocalDate.ofEpochDay(a.max()))
+          .set(DAYS_SINCE_LAST_PURCHASE, reference - a.max())
+          .set(TENURE_DAYS, reference - a.min())
+          .set(PURCHASE_DAYS, days)
+          .set(REPEAT_PURCHASES, days - 1)
+          .set(VISITS_12M, a.count(from12m, reference))
+          .set(VISITS_3M, a.count(from3m, reference));
+    }
+    if (a.orders > 0) {
+      b.set(AVERAGE_ORDER_VALUE, a.purchases / a.orders);
+    }
+    int channel = a.mainChannel(channels);
+    if (channel >= 0) {
+      b.set(CHANNEL, channels.get(channel));
+    }
+    return b.build();
+  }
+
+  /** Per-customer running totals; a few dozen bytes plus the day bitmap it extends (one object per customer). */
+  private static final class Accumulator extends DayBitmap {
+    double revenueTotal;
+    double revenue12;
+    double revenuePrev12;
+    double refunds12;
+    /** Sum of purchase amounts (all amounts in lifetimes mode). */
+    double purchases;
+    /** Sum of the amounts on the first purchase day. */
+    double firstDayAmount;
+    int orders;
+    int orders12;
+    int ordersPrev12;
+    @Nullable String lastOrderId;
+    int @Nullable [] channelCounts;
+
+    void countChannel(int index) {
+      if (channelCounts == null || channelCounts.length <= index) {
+        channelCounts = channelCounts == null ? new int[index + 1] : Arrays.copyOf(channelCounts, index + 1);
+      }
+      channelCounts[index]++;
+    }
+
+    int mainChannel(List<String> names) {
+      if (channelCounts == null) {
+        return -1;
+      }
+      int best = -1;
+      for (int i = 0; i < channelCounts.length; i++) {
+        if (channelCounts[i] == 0) {
+          continue;
+        }
+        if (best < 0
+            || channelCounts[i] > channelCounts[best]
+            || (channelCounts[i] == channelCounts[best] && names.get(i).compareTo(names.get(best)) < 0)) {
+          best = i;
+        }
+      }
+      return best;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.clientele.core.io;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.clientele.api.ConfigurationException;
+import org.clientele.api.spi.PluginConfig;
+import org.jspecify.annotations.Nullable;
+
+/** Reads the keys the two input formats share, with errors that name the key's JSON path. */
+final class ConfigReading {
+
+  private ConfigReading() {}
+
+  static String delimiter(PluginConfig config, String defaultValue) {
+    String delimiter = config.string("delimiter", defaultValue);
+    try {
+      return Layout.checkDelimiter(delimiter);
+    } catch (IllegalArgumentException e) {
+      throw config.error("delimiter", e.getMessage());
+    }
+  }
+
+  static List<String> columnNames(PluginConfig config) {
+    List<String> columns = config.strings("columns", List.of());
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).isBlank()) {
+        throw config.error("columns[" + i + "]", "column names must not be blank");
+      }
+    }
+    return columns;
+  }
+
+  static String columnName(PluginConfig config, String key, String defaultValue) {
+    String name = config.string(key, defaultValue);
+    if (name.isBlank()) {
+      throw config.error(key, "expected a column name, found a blank string");
+    }
+    return name;
+  }
+
+  static @Nullable String optionalColumnName(PluginConfig config, String key) {
+    return config.has(key) ? columnName(config, key, "") : null;
+  }
+
+  static String datePattern(PluginConfig config) {
+    String pattern = config.string("datePattern", ValueParser.ISO);
+    try {
+      ValueParser.formatter(pattern);
+    } catch (IllegalArgumentException e) {
+      throw config.error("datePattern", e.getMessage());
+    }
+    return pattern;
+  }
+
+  static char decimalSeparator(PluginConfig config) {
+    String separator = config.string("decimalSeparator", ".");
+    if (!separator.equals(".") && !separator.equals(",")) {
+      throw config.error("decimalSeparator", "expected \".\" or \",\", found \"" + separator + "\"");
+    }
+    return separator.charAt(0);
+  }
+
+  /** Builds, turning a remaining inconsistency into an error on the section. */
+  static <T> T build(PluginConfig config, Supplier<T> builder) {
+    try {
+      return builder.get();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(config.source() + " " + config.path(), e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package org.clientele.core.io;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.clientele.api.ConfigurationException;
+import org.clientele.api.spi.PluginConfig;
+
+/**
+ * How a customers file is laid out. Immutable; build with {@link #builder()} or read from the
+ * {@code input.customers} section of a configuration with {@link #fromConfig(PluginConfig)}.
+ *
+ * <p>Each column is matched to a feature: first by {@link #rename()} (exact column name, for the
+ * columns of a CRM export such as {@code "Annual Revenue" -> revenue_12m}), otherwise by the
+ * feature's standard name (the column name trimmed and lowercased, for example {@code
+ * revenue_12m}). The {@link #idColumn()} holds the customer id. Columns that match no feature are
+ * ignored and listed once in {@link ReadCounts#notes()}.
+ *
+ * @param format CSV, JSON Lines, or AUTO (by file extension)
+ * @param delimiter one character, {@code "tab"}, or {@code "whitespace"}
+ * @param header true if the first row names the columns
+ * @param columns the column names in file order; required without a header
+ * @param idColumn the column holding the customer id (after no renaming); default {@code id}
+ * @param rename file column name to feature name
+ * @param datePattern {@code "iso"} or a java.time pattern, for date features
+ * @param decimalSeparator {@code '.'} or {@code ','} (CSV only)
+ * @param rejectDuplicateIds true to reject a row whose id appeared on an earlier row (costs one
+ *     remembered id per customer); false to pass duplicates on
+ */
+public record CustomerFormat(
+    FileFormat format,
+    String delimiter,
+    boolean header,
+    List<String> columns,
+    String idColumn,
+    Map<String, String> rename,
+    String datePattern,
+    char decimalSeparator,
+    boolean rejectDuplicateIds) {
+
+  /** Validates every option. */
+  public CustomerFormat {
+    Objects.requireNonNull(format, "format");
+    Layout.checkDelimiter(Objects.requireNonNull(delimiter, "delimiter"));
+    columns = List.copyOf(columns);
+    Objects.requireNonNull(idColumn, "idColumn");
+    if (idColumn.isBlank()) {
+      throw new IllegalArgumentException("idColumn must not be blank");
+    }
+    rename = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rename));
+    Objects.requireNonNull(datePattern, "datePattern");
+    new ValueParser(decimalSeparator, datePattern); // validates both
+    if (!header && columns.isEmpty() && format != FileFormat.JSONL) {
+      throw new IllegalArgumentException(
+          "a customers file without a header needs its column names: set columns");
+    }
+  }
+
+  /**
+   * Returns the default format: CSV with a header, an {@code id} column, features by standard
+   * name.
+   *
+   * @return the defaults
+   */
+  public static CustomerFormat defaults() {
+    return builder().build();
+  }
+
+  /**
+   * Starts a builder with the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads a format from a configuration section such as {@code $.input.customers}. Keys: {@code
+   * format}, {@code delimiter}, {@code header}, {@code columns}, {@code idColumn}, {@code rename}
+   * (object: file column to feature name), {@code datePattern}, {@code decimalSeparator}, {@code
+   * rejectDuplicateIds}.
+   *
+   * @param config the section
+   * @return the format
+   * @throws ConfigurationException naming the file and JSON path of a bad key
+   */
+  public static CustomerFormat fromConfig(PluginConfig config) {
+    Objects.requireNonNull(config, "config");
+    Builder b = builder();
+    b.format(config.choice("format", FileFormat.class, FileFormat.AUTO));
+    b.delimiter(ConfigReading.delimiter(config, ","));
+    b.header(config.flag("header", true));
+    b.columns(ConfigReading.columnNames(config));
+    b.idColumn(ConfigReading.columnName(config, "idColumn", "id"));
+    Map<String, String> rename = config.textMap("rename");
+    for (Map.Entry<String, String> e : rename.entrySet()) {
+      if (e.getValue().isBlank()) {
+        throw config.error("rename." + e.getKey(), "expected a feature name, found a blank string");
+      }
+    }
+    b.rename(rename);
+    b.datePattern(ConfigReading.datePattern(config));
+    b.decimalSeparator(ConfigReading.decimalSeparator(config));
+    b.rejectDuplicateIds(config.flag("rejectDuplicateIds", true));
+    return ConfigReading.build(config, b::build);
+  }
+
+  /** Collects options; every setter checks its argument. */
+  public static final class Builder {
+    private FileFormat format = FileFormat.AUTO;
+    private String delimiter = ",";
+    private boolean header = true;
+    private List<String> columns = List.of();
+    private String idColumn = "id";
+    private Map<String, String> rename = new LinkedHashMap<>();
+    private String datePattern = ValueParser.ISO;
+    private char decimalSeparator = '.';
+    private boolean rejectDuplicateIds = true;
+
+    private Builder() {}
+
+    /**
+     * Sets the file format.
+     *
+     * @param format CSV, JSONL or AUTO (by file extension, the default)
+     * @return this builder
+     */
+    public Builder format(FileFormat format) {
+      this.format = Objects.requireNonNull(format, "format");
+      return this;
+    }
+
+    /**
+     * Sets the delimiter.
+     *
+     * @param delimiter one character, {@code "tab"}, or {@code "whitespace"}; default {@code ","}
+     * @return this builder
+     */
+    public Builder delimiter(String delimiter) {
+      this.delimiter = Layout.checkDelimiter(Objects.requireNonNull(delimiter, "delimiter"));
+      return this;
+    }
+
+    /**
+     * Sets whether the first row names the columns.
+     *
+     * @param header default true
+     * @return this builder
+     */
+    public Builder header(boolean header) {
+      this.header = header;
+      return this;
+    }
+
+    /**
+     * Names the columns in file order (needed without a header).
+     *
+     * @param columns the names
+     * @return this builder
+     */
+    public Builder columns(List<String> columns) {
+      this.columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
+      return this;
+    }
+
+    /**
+     * Names the id column.
+     *
+     * @param column default {@code id}
+     * @return this builder
+     */
+    public Builder idColumn(String column) {
+      this.idColumn = Objects.requireNonNull(column, "column");
+      return this;
+    }
+
+    /**
+     * Maps one file column to a feature.
+     *
+     * @param column the column name in the file, for example {@code Annual Revenue}
+     * @param feature the feature name, for example {@code revenue_12m}
+     * @return this builder
+     */
+    public Builder rename(String column, String feature) {
+      rename.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(feature, "feature"));
+      return this;
+    }
+
+    /**
+     * Replaces the whole column-to-feature mapping.
+     *
+     * @param mapping file column name to feature name
+     * @return this builder
+     */
+    public Builder rename(Map<String, String> mapping) {
+      this.rename = new LinkedHashMap<>(Objects.requireNonNull(mapping, "mapping"));
+      return this;
+    }
+
+    /**
+     * Sets the date pattern.
+     *
+     * @param pattern {@code "iso"} (the default) or a java.time pattern such as {@code dd.MM.yyyy}
+     * @return this builder
+     */
+    public Builder datePattern(String pattern) {
+      this.datePattern = Objects.requireNonNull(pattern, "pattern");
+      return this;
+    }
+
+    /**
+     * Sets the decimal separator of CSV numbers.
+     *
+     * @param separator {@code '.'} (the default) or {@code ','}
+     * @return this builder
+     */
+    public Builder decimalSeparator(char separator) {
+      this.decimalSeparator = separator;
+      return this;
+    }
+
+    /**
+     * Sets whether a repeated id is rejected.
+     *
+     * @param reject default true
+     * @return this builder
+     */
+    public Builder rejectDuplicateIds(boolean reject) {
+      this.rejectDuplicateIds = reject;
+      return this;
+    }
+
+    /**
+     * Builds the format.
+     *
+     * @return the format
+     * @throws IllegalArgumentException if the options do not fit together
+     */
+    public CustomerFormat build() {
+      return new CustomerFormat(
+          format, delimiter, header, new ArrayList<>(columns), idColumn, rename, datePattern,
+          decimalSeparator, rejectDuplicateIds);
+    }
+  }
+}

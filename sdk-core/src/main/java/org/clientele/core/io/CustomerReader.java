@@ -1,0 +1,241 @@
+package org.clientele.core.io;
+
+import java.io.Reader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.clientele.api.ConfigurationException;
+import org.clientele.api.Customer;
+import org.clientele.api.Feature;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a customers file (CSV or JSON Lines) as a stream of {@link Customer}s, turning bad rows
+ * into {@link Rejection}s. See {@link RecordReader} for the reading contract and {@link
+ * CustomerFormat} for the layout and the column-to-feature mapping.
+ *
+ * <p>Values are parsed by the feature's kind: numbers strictly (see {@link
+ * CustomerFormat#decimalSeparator()}), dates by the date pattern, texts trimmed. An empty value or
+ * a JSON {@code null} leaves the feature missing (unknown), never zero. A row is rejected when its
+ * id is empty, a value does not parse, is not finite, lies outside its feature's range (a negative
+ * count, a satisfaction outside 1 to 5), is not UTF-8, when a CSV row has the wrong number of
+ * values, or when its id repeats an earlier row's (unless {@link
+ * CustomerFormat#rejectDuplicateIds()} is off).
+ *
+ * <p>Columns that map to no feature are ignored; each is listed once in {@link
+ * ReadCounts#notes()} and logged once at INFO.
+ */
+public final class CustomerReader extends RecordReader<Customer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CustomerReader.class);
+
+  private final CustomerFormat format;
+  private final ValueParser values;
+  private final Map<String, Optional<Feature<?>>> featureByColumn = new HashMap<>();
+  private final Set<String> unmapped = new LinkedHashSet<>();
+  private final @Nullable Map<String, Long> firstLineById;
+
+  private CustomerReader(String source, RowSource rows, CustomerFormat format, RejectionSink sink) {
+    super(source, rows, sink);
+    this.format = format;
+    this.values = new ValueParser(format.decimalSeparator(), format.datePattern());
+    this.firstLineById = format.rejectDuplicateIds() ? new HashMap<>() : null;
+    for (Map.Entry<String, String> e : format.rename().entrySet()) {
+      if (Feature.lookup(e.getValue()).isEmpty()) {
+        throw new ConfigurationException(
+            "customers format rename \"" + e.getKey() + "\"",
+            "\"" + e.getValue() + "\" is not a known feature; use a standard feature name such as"
+                + " revenue_12m or industry_code, or load the plugin that declares it");
+      }
+    }
+    if (rows instanceof CsvRowSource csv) {
+      List<String> names = csv.names();
+      if (names.isEmpty()) {
+        tally.note(source + ": the file is empty (no header, no rows)");
+      } else if (!names.contains(format.idColumn())) {
+        throw new InputException(
+            source, 0,
+            "no id column \"" + format.idColumn() + "\" among " + names
+                + "; set idColumn to the column that holds the customer id",
+            null);
+      }
+      Set<String> seen = new java.util.HashSet<>();
+      for (String name : names) {
+        if (!seen.add(name)) {
+          throw new InputException(
+              source, 1, "the column \"" + name + "\" appears twice in " + names + "; rename one", null);
+        }
+        feature(name);
+      }
+    }
+  }
+
+  /**
+   * Opens a file.
+   *
+   * @param file the file; UTF-8 with or without a byte order mark
+   * @param format its layout; AUTO resolves by the file's extension
+   * @param sink receives rejected rows ({@link RejectionSink#strict()} to stop at the first)
+   * @return the reader, positioned after the header
+   * @throws InputException if the file cannot be opened or has no id column
+   * @throws ConfigurationException if {@code rename} names an unknown feature
+   */
+  public static CustomerReader open(Path file, CustomerFormat format, RejectionSink sink) {
+    Objects.requireNonNull(file, "file");
+    Path name = file.getFileName();
+    return open(TextInput.open(file), name == null ? file.toString() : name.toString(), format, sink);
+  }
+
+  /**
+   * Reads from a character stream.
+   *
+   * @param reader the text; a leading byte order mark is dropped
+   * @param source the name used in rejections and counts
+   * @param format the layout; AUTO resolves by {@code source}
+   * @param sink receives rejected rows
+   * @return the reader, positioned after the header
+   * @throws InputException if the file has no id column
+   * @throws ConfigurationException if {@code rename} names an unknown feature
+   */
+  public static CustomerReader open(Reader reader, String source, CustomerFormat format, RejectionSink sink) {
+    Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(sink, "sink");
+    FileFormat resolved = format.format().resolve(source);
+    Layout layout = Layout.of(format.delimiter(), format.header());
+    RowSource rows = rowSource(source, TextInput.withoutBom(reader), resolved, layout, format.columns());
+    try {
+      return new CustomerReader(source, rows, format, sink);
+    } catch (RuntimeException e) {
+      rows.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Returns the columns seen so far that map to no feature (they are ignored).
+   *
+   * @return the column names, in the order first seen
+   */
+  public List<String> unmappedColumns() {
+    return List.copyOf(unmapped);
+  }
+
+  @Override
+  public ReadCounts counts() {
+    ReadCounts counts = super.counts();
+    if (unmapped.isEmpty()) {
+      return counts;
+    }
+    List<String> notes = new ArrayList<>(counts.notes());
+    notes.add(source + ": columns that map to no feature were ignored: " + unmapped
+        + " (map them with rename, or leave them: they are not used)");
+    return new ReadCounts(counts.source(), counts.read(), counts.accepted(), counts.rejected(), counts.rejectedByReason(), notes);
+  }
+
+  private Optional<Feature<?>> feature(String column) {
+    Optional<Feature<?>> known = featureByColumn.get(column);
+    if (known != null) {
+      return known;
+    }
+    Optional<Feature<?>> found;
+    if (column.equals(format.idColumn())) {
+      found = Optional.empty();
+    } else {
+      String target = format.rename().get(column);
+      found = Feature.lookup(target != null ? target : column.trim().toLowerCase(java.util.Locale.ROOT));
+      if (found.isEmpty() && unmapped.add(column)) {
+        LOG.info("{}: column \"{}\" maps to no feature and is ignored", source, column);
+      }
+    }
+    featureByColumn.put(column, found);
+    return found;
+  }
+
+  @Override
+  @Nullable Customer convert(RawRow row) {
+    if (rejectedForEncoding(row)) {
+      return null;
+    }
+    List<String> names = row.names();
+    String id = text(row, names.indexOf(format.idColumn()));
+    if (id == null) {
+      return reject(row, format.idColumn(), "", RejectionReason.MISSING_VALUE,
+          "the customer id is empty or absent", "write the customer's id in column " + format.idColumn());
+    }
+    Customer.Builder builder = Customer.builder(id);
+    for (int i = 0; i < names.size(); i++) {
+      Optional<Feature<?>> feature = feature(names.get(i));
+      if (feature.isEmpty()) {
+        continue;
+      }
+      String text = text(row, i);
+      if (text == null) {
+        continue; // missing, not zero
+      }
+      String problem = set(builder, feature.get(), text, row.isJsonNumber(i), row, names.get(i));
+      if (problem != null) {
+        return null;
+      }
+    }
+    if (firstLineById != null) {
+      Long first = firstLineById.putIfAbsent(id, row.line());
+      if (first != null) {
+        return reject(row, format.idColumn(), id, RejectionReason.DUPLICATE_ID,
+            "the id already appeared on line " + first,
+            "keep one row per customer (merge the rows), or set rejectDuplicateIds to false");
+      }
+    }
+    accepted();
+    return builder.build();
+  }
+
+  /** Sets one feature; returns null on success, or a non-null marker after rejecting the row. */
+  @SuppressWarnings("unchecked")
+  private @Nullable String set(Customer.Builder builder, Feature<?> feature, String text, boolean jsonNumber, RawRow row, String column) {
+    Object value;
+    switch (feature.kind()) {
+      case NUMBER -> {
+        value = values.number(text, jsonNumber);
+        if (value instanceof Double d) {
+          FeatureRules.Range range = FeatureRules.range(feature);
+          if (range != null && (d < range.min() || d > range.max())) {
+            reject(row, column, text, RejectionReason.OUT_OF_RANGE,
+                feature.name() + " must be " + range.describe(),
+                "correct the value, or leave it empty if it is unknown");
+            return "rejected";
+          }
+        }
+      }
+      case DATE -> value = values.date(text);
+      default -> value = text;
+    }
+    if (value instanceof ValueParser.Problem p) {
+      reject(row, column, text, p.reason(), feature.name() + ": " + p.message(), p.fix());
+      return "rejected";
+    }
+    try {
+      switch (feature.kind()) {
+        case NUMBER -> builder.set((Feature<Double>) feature, (Double) value);
+        case DATE -> builder.set((Feature<LocalDate>) feature, (LocalDate) value);
+        default -> builder.set((Feature<String>) feature, (String) value);
+      }
+    } catch (IllegalArgumentException e) {
+      // Customer.Builder's own checks (non-finite, blank): a rejection, never a crash.
+      reject(row, column, text, RejectionReason.NON_FINITE_NUMBER, e.getMessage(),
+          "correct the value, or leave it empty if it is unknown");
+      return "rejected";
+    }
+    return null;
+  }
+}

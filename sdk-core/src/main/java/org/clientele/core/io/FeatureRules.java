@@ -1,0 +1,75 @@
+package org.clientele.core.io;
+
+import static org.clientele.api.StandardFeatures.AGE;
+import static org.clientele.api.StandardFeatures.AVERAGE_ORDER_VALUE;
+import static org.clientele.api.StandardFeatures.COMPLAINTS_12M;
+import static org.clientele.api.StandardFeatures.CREDIT_LIMIT;
+import static org.clientele.api.StandardFeatures.CREDIT_USED;
+import static org.clientele.api.StandardFeatures.DAYS_SINCE_LAST_PURCHASE;
+import static org.clientele.api.StandardFeatures.DEFAULT_COUNT;
+import static org.clientele.api.StandardFeatures.ORDERS_12M;
+import static org.clientele.api.StandardFeatures.ORDERS_PREV_12M;
+import static org.clientele.api.StandardFeatures.OVERDUE_DAYS;
+import static org.clientele.api.StandardFeatures.PURCHASE_DAYS;
+import static org.clientele.api.StandardFeatures.REFUNDS_12M;
+import static org.clientele.api.StandardFeatures.REPEAT_PURCHASES;
+import static org.clientele.api.StandardFeatures.RISK_WARNINGS;
+import static org.clientele.api.StandardFeatures.SATISFACTION;
+import static org.clientele.api.StandardFeatures.SIZE;
+import static org.clientele.api.StandardFeatures.TENURE_DAYS;
+import static org.clientele.api.StandardFeatures.VISITS_12M;
+import static org.clientele.api.StandardFeatures.VISITS_3M;
+
+import java.util.Map;
+import org.clientele.api.Feature;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ranges a standard numeric feature can take. Counts, durations, limits and refunds cannot be
+ * negative; satisfaction is on a 1 to 5 scale. Revenue, profit and predicted value may be negative
+ * (refunds, losses). Features not listed here (plugin features) accept any finite number.
+ */
+final class FeatureRules {
+
+  private FeatureRules() {}
+
+  /** A closed range. */
+  record Range(double min, double max) {
+    String describe() {
+      return max == Double.MAX_VALUE ? "at least " + plain(min) : "from " + plain(min) + " to " + plain(max);
+    }
+
+    private static String plain(double d) {
+      return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+  }
+
+  private static final Range NON_NEGATIVE = new Range(0, Double.MAX_VALUE);
+
+  private static final Map<Feature<?>, Range> RANGES =
+      Map.ofEntries(
+          Map.entry(ORDERS_12M, NON_NEGATIVE),
+          Map.entry(ORDERS_PREV_12M, NON_NEGATIVE),
+          Map.entry(VISITS_12M, NON_NEGATIVE),
+          Map.entry(VISITS_3M, NON_NEGATIVE),
+          Map.entry(PURCHASE_DAYS, NON_NEGATIVE),
+          Map.entry(REPEAT_PURCHASES, NON_NEGATIVE),
+          Map.entry(DAYS_SINCE_LAST_PURCHASE, NON_NEGATIVE),
+          Map.entry(TENURE_DAYS, NON_NEGATIVE),
+          Map.entry(AVERAGE_ORDER_VALUE, NON_NEGATIVE),
+          Map.entry(REFUNDS_12M, NON_NEGATIVE),
+          Map.entry(SATISFACTION, new Range(1, 5)),
+          Map.entry(COMPLAINTS_12M, NON_NEGATIVE),
+          Map.entry(OVERDUE_DAYS, NON_NEGATIVE),
+          Map.entry(DEFAULT_COUNT, NON_NEGATIVE),
+          Map.entry(RISK_WARNINGS, NON_NEGATIVE),
+          Map.entry(CREDIT_LIMIT, NON_NEGATIVE),
+          Map.entry(CREDIT_USED, NON_NEGATIVE),
+          Map.entry(SIZE, NON_NEGATIVE),
+          Map.entry(AGE, new Range(0, 150)));
+
+  /** Returns the allowed range of a feature, or null if any finite number is allowed. */
+  static @Nullable Range range(Feature<?> feature) {
+    return RANGES.get(feature);
+  }
+}

@@ -1,0 +1,57 @@
+package org.clientele.core.io;
+
+import java.util.Objects;
+import org.clientele.api.ConfigurationException;
+import org.clientele.api.spi.PluginConfig;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The file formats of a configuration's {@code input} section:
+ *
+ * <pre>{@code
+ * "input": {
+ *   "transactions": { "delimiter": "whitespace", "datePattern": "yyyyMMdd", ... },
+ *   "customers":    { "idColumn": "Account ID", "rename": { "Annual Revenue": "revenue_12m" } },
+ *   "derive":       { "referenceDate": "2024-01-01" }
+ * }
+ * }</pre>
+ *
+ * <p>{@code derive} is read by {@code org.clientele.core.features.DerivationOptions#fromConfig}
+ * from the same section; this class reads only {@code transactions} and {@code customers}.
+ *
+ * @param transactions the transaction log's format; the defaults if the section is absent
+ * @param customers the customers file's format; the defaults if the section is absent
+ */
+public record InputConfig(TransactionFormat transactions, CustomerFormat customers) {
+
+  /** Validates the parts. */
+  public InputConfig {
+    Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(customers, "customers");
+  }
+
+  /**
+   * Returns the defaults for both files.
+   *
+   * @return the defaults
+   */
+  public static InputConfig defaults() {
+    return new InputConfig(TransactionFormat.defaults(), CustomerFormat.defaults());
+  }
+
+  /**
+   * Reads the {@code transactions} and {@code customers} sections of an {@code input} section.
+   *
+   * @param input the {@code input} section, or null for the defaults
+   * @return the formats
+   * @throws ConfigurationException naming the file and JSON path of a bad key
+   */
+  public static InputConfig fromConfig(@Nullable PluginConfig input) {
+    if (input == null) {
+      return defaults();
+    }
+    return new InputConfig(
+        TransactionFormat.fromConfig(input.section("transactions")),
+        CustomerFormat.fromConfig(input.section("customers")));
+  }
+}

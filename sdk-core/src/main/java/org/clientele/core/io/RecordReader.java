@@ -1,0 +1,173 @@
+package org.clientele.core.io;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Streams the accepted records of one file; rejected rows go to a {@link RejectionSink}. Holds one
+ * row at a time, never the file. Not thread-safe; close it when done (a {@code
+ * try}-with-resources block).
+ *
+ * <pre>{@code
+ * try (TransactionReader reader = TransactionReader.open(path, format, rejections)) {
+ *   reader.forEachRemaining(deriver::add);
+ *   ReadCounts counts = reader.counts();   // read = accepted + rejected
+ * }
+ * }</pre>
+ *
+ * @param <T> the record type
+ */
+public abstract sealed class RecordReader<T> implements Iterator<T>, AutoCloseable
+    permits TransactionReader, CustomerReader {
+
+  private final RowSource rows;
+  private final RejectionSink sink;
+  final String source;
+  final ReadCounts.Tally tally;
+  private @Nullable T next;
+  private boolean done;
+
+  RecordReader(String source, RowSource rows, RejectionSink sink) {
+    this.source = source;
+    this.rows = rows;
+    this.sink = sink;
+    this.tally = new ReadCounts.Tally(source);
+  }
+
+  /**
+   * Returns the name of the file being read.
+   *
+   * @return the source name used in rejections
+   */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Returns the counts so far; after the last record, the counts of the whole file.
+   *
+   * @return read, accepted and rejected rows, rejections by reason, and notes
+   */
+  public ReadCounts counts() {
+    return tally.snapshot();
+  }
+
+  /**
+   * Tells whether another accepted record follows, reading (and rejecting) rows until one does.
+   *
+   * @return true if {@link #next()} has a record
+   * @throws RowRejectedException in strict mode, at the first bad row
+   * @throws InputException if the file cannot be read further
+   */
+  @Override
+  public boolean hasNext() {
+    while (next == null && !done) {
+      RawRow row = rows.next();
+      if (row == null) {
+        done = true;
+        break;
+      }
+      if (row.problem() != null) {
+        reject(row.problem());
+        continue;
+      }
+      next = convert(row);
+    }
+    return next != null;
+  }
+
+  /**
+   * Returns the next accepted record.
+   *
+   * @return the record
+   * @throws NoSuchElementException at the end of the file
+   */
+  @Override
+  public T next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException(source + ": no more records");
+    }
+    T out = next;
+    next = null;
+    return out;
+  }
+
+  /**
+   * Returns the remaining records as a sequential stream; closing the stream closes this reader.
+   *
+   * @return the stream
+   */
+  public Stream<T> stream() {
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(this::close);
+  }
+
+  /** Closes the file. */
+  @Override
+  public void close() {
+    rows.close();
+  }
+
+  /**
+   * Turns a raw row into a record, or rejects it with {@link #reject} and returns null.
+   */
+  abstract @Nullable T convert(RawRow row);
+
+  /** Counts an accepted row. */
+  final void accepted() {
+    tally.accepted();
+  }
+
+  /** Counts and reports a rejected row; returns null for the caller's convenience. */
+  final @Nullable T reject(Rejection rejection) {
+    tally.rejected(rejection.reason());
+    sink.reject(rejection);
+    return null;
+  }
+
+  final @Nullable T reject(RawRow row, String column, @Nullable String value, RejectionReason reason, String message, String fix) {
+    return reject(new Rejection(source, row.line(), column, value == null ? "" : value, reason, message, fix));
+  }
+
+  /** Rejects the row if any value holds bytes that were not UTF-8; returns true if it did. */
+  final boolean rejectedForEncoding(RawRow row) {
+    for (int i = 0; i < row.values().size(); i++) {
+      String v = row.values().get(i);
+      if (v != null && v.indexOf(TextInput.REPLACEMENT) >= 0) {
+        String column = i < row.names().size() ? row.names().get(i) : "#" + (i + 1);
+        reject(
+            row, column, v, RejectionReason.INVALID_ENCODING,
+            "the value contains bytes that are not valid UTF-8 (shown as \uFFFD)",
+            "save the file as UTF-8 (for example from a spreadsheet: CSV UTF-8), or convert it with"
+                + " iconv -f <encoding> -t UTF-8");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static RowSource rowSource(String source, java.io.Reader reader, FileFormat format, Layout layout, java.util.List<String> columns) {
+    return format == FileFormat.JSONL
+        ? new JsonLinesRowSource(source, reader)
+        : new CsvRowSource(source, reader, layout, columns);
+  }
+
+  /** The trimmed value at {@code index}, or null if there is none or it is empty. */
+  static @Nullable String text(RawRow row, int index) {
+    if (index < 0 || index >= row.values().size()) {
+      return null;
+    }
+    String v = row.values().get(index);
+    if (v == null) {
+      return null;
+    }
+    v = v.trim();
+    return v.isEmpty() ? null : v;
+  }
+}

@@ -1,0 +1,168 @@
+package org.clientele.core.io;
+
+import java.io.Reader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a transaction log (CSV or JSON Lines) as a stream of {@link Transaction}s, turning bad
+ * rows into {@link Rejection}s. See {@link RecordReader} for the reading contract and {@link
+ * TransactionFormat} for the layout options.
+ *
+ * <p>A row is rejected when its customer id or date or amount is empty ({@link
+ * RejectionReason#MISSING_VALUE}), the date does not match the pattern, the amount or quantity is
+ * not a finite number, a value is not UTF-8, or a CSV row has the wrong number of values. A
+ * negative amount is a refund, not an error.
+ */
+public final class TransactionReader extends RecordReader<Transaction> {
+
+  private final TransactionFormat format;
+  private final ValueParser values;
+  private final @Nullable Columns columns;
+
+  private TransactionReader(String source, RowSource rows, TransactionFormat format, RejectionSink sink) {
+    super(source, rows, sink);
+    this.format = format;
+    this.values = new ValueParser(format.decimalSeparator(), format.datePattern());
+    this.columns = rows instanceof CsvRowSource csv ? new Columns(csv.names(), source, format) : null;
+  }
+
+  /**
+   * Opens a file.
+   *
+   * @param file the file; UTF-8 with or without a byte order mark
+   * @param format its layout; AUTO resolves by the file's extension
+   * @param sink receives rejected rows ({@link RejectionSink#strict()} to stop at the first)
+   * @return the reader, positioned after the header
+   * @throws InputException if the file cannot be opened or its header lacks a required column
+   */
+  public static TransactionReader open(Path file, TransactionFormat format, RejectionSink sink) {
+    Objects.requireNonNull(file, "file");
+    Path name = file.getFileName();
+    return open(TextInput.open(file), name == null ? file.toString() : name.toString(), format, sink);
+  }
+
+  /**
+   * Reads from a character stream (for example a string in a test, or a network stream).
+   *
+   * @param reader the text; a leading byte order mark is dropped
+   * @param source the name used in rejections and counts
+   * @param format the layout; AUTO resolves by {@code source}
+   * @param sink receives rejected rows
+   * @return the reader, positioned after the header
+   * @throws InputException if the header lacks a required column
+   */
+  public static TransactionReader open(Reader reader, String source, TransactionFormat format, RejectionSink sink) {
+    Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(sink, "sink");
+    FileFormat resolved = format.format().resolve(source);
+    Layout layout = Layout.of(format.delimiter(), format.header());
+    RowSource rows =
+        rowSource(source, TextInput.withoutBom(reader), resolved, layout, format.columns());
+    try {
+      TransactionReader out = new TransactionReader(source, rows, format, sink);
+      if (rows instanceof CsvRowSource csv && csv.names().isEmpty()) {
+        out.tally.note(source + ": the file is empty (no header, no rows)");
+      }
+      return out;
+    } catch (RuntimeException e) {
+      rows.close();
+      throw e;
+    }
+  }
+
+  /** Column positions resolved once from a CSV header or column list. */
+  private record Columns(int id, int date, int amount, int quantity, int orderId, int channel) {
+    Columns(List<String> names, String source, TransactionFormat f) {
+      this(
+          required(names, f.customerIdColumn(), "customerId", source),
+          required(names, f.dateColumn(), "date", source),
+          required(names, f.amountColumn(), "amount", source),
+          optional(names, f.quantityColumn(), TransactionFormat.QUANTITY, "quantity", source),
+          optional(names, f.orderIdColumn(), TransactionFormat.ORDER_ID, "orderId", source),
+          optional(names, f.channelColumn(), TransactionFormat.CHANNEL, "channel", source));
+    }
+
+    private static int required(List<String> names, String column, String role, String source) {
+      if (names.isEmpty()) {
+        return -1; // an empty file: nothing to resolve
+      }
+      int i = names.indexOf(column);
+      if (i < 0) {
+        throw new InputException(
+            source, 0,
+            "no column \"" + column + "\" for the " + role + " among " + names
+                + "; set fields." + role + " to one of these (or columns, for a file without a"
+                + " header, or delimiter if the whole header is one name)",
+            null);
+      }
+      return i;
+    }
+
+    private static int optional(List<String> names, @Nullable String configured, String defaultName, String role, String source) {
+      return configured == null ? names.indexOf(defaultName) : required(names, configured, role, source);
+    }
+  }
+
+  @Override
+  @Nullable Transaction convert(RawRow row) {
+    if (rejectedForEncoding(row)) {
+      return null;
+    }
+    Columns c = columns;
+    String id = text(row, c == null ? index(row, format.customerIdColumn()) : c.id());
+    if (id == null) {
+      return missing(row, format.customerIdColumn(), "customer id", "write the customer's id");
+    }
+    int dateIndex = c == null ? index(row, format.dateColumn()) : c.date();
+    String dateText = text(row, dateIndex);
+    if (dateText == null) {
+      return missing(row, format.dateColumn(), "date", "write the transaction's date");
+    }
+    Object date = values.date(dateText);
+    if (date instanceof ValueParser.Problem p) {
+      return reject(row, format.dateColumn(), dateText, p.reason(), p.message(), p.fix());
+    }
+    int amountIndex = c == null ? index(row, format.amountColumn()) : c.amount();
+    String amountText = text(row, amountIndex);
+    if (amountText == null) {
+      return missing(row, format.amountColumn(), "amount", "write the money value (negative for a refund)");
+    }
+    Object amount = values.number(amountText, row.isJsonNumber(amountIndex));
+    if (amount instanceof ValueParser.Problem p) {
+      return reject(row, format.amountColumn(), amountText, p.reason(), p.message(), p.fix());
+    }
+    String quantityColumn = format.quantityColumn() == null ? TransactionFormat.QUANTITY : format.quantityColumn();
+    int quantityIndex = c == null ? index(row, quantityColumn) : c.quantity();
+    String quantityText = text(row, quantityIndex);
+    Double quantity = null;
+    if (quantityText != null) {
+      Object q = values.number(quantityText, row.isJsonNumber(quantityIndex));
+      if (q instanceof ValueParser.Problem p) {
+        return reject(row, quantityColumn, quantityText, p.reason(), p.message(), p.fix());
+      }
+      quantity = (Double) q;
+    }
+    String orderId = text(row, c == null ? index(row, orElse(format.orderIdColumn(), TransactionFormat.ORDER_ID)) : c.orderId());
+    String channel = text(row, c == null ? index(row, orElse(format.channelColumn(), TransactionFormat.CHANNEL)) : c.channel());
+    accepted();
+    return new Transaction(id, (LocalDate) date, (Double) amount, quantity, orderId, channel);
+  }
+
+  private @Nullable Transaction missing(RawRow row, String column, String what, String fix) {
+    return reject(row, column, "", RejectionReason.MISSING_VALUE, "the " + what + " is empty or absent", fix);
+  }
+
+  private static String orElse(@Nullable String configured, String defaultName) {
+    return configured == null ? defaultName : configured;
+  }
+
+  private static int index(RawRow row, String name) {
+    return row.names().indexOf(name);
+  }
+}
