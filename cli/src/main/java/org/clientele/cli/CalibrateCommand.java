@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "calibrate",
     mixinStandardHelpOptions = true,
+    header = "Calibrates population-relative thresholds on the input and writes the model.",
     sortOptions = false,
     description = {
       "Calibrates the population-relative dimensions (Pareto and quantile cut-offs, RFM quintiles) on one"

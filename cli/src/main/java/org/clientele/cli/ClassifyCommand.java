@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "classify",
     mixinStandardHelpOptions = true,
+    header = "Classifies customers and/or transactions: results per customer, rejections, report.",
     sortOptions = false,
     description = {
       "Classifies every customer of a customers file and/or a transaction log and writes one result per"

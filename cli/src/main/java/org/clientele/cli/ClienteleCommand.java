@@ -27,13 +27,13 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success: every input row was accepted",
-      "  1  fatal error: unreadable file, invalid configuration, strict mode stopped (message on stderr)",
+      "  1  fatal error (unreadable file, bad configuration, --strict stop); one line on stderr",
       "  2  usage error: unknown command or option, bad argument",
       "  3  finished with rejections: results are complete for the accepted rows",
       "",
       "Start with: clientele demo"
     })
-final class ClienteleCommand implements Runnable {
+final class ClienteleCommand implements java.util.concurrent.Callable<Integer> {
 
   @Spec CommandSpec spec;
 
@@ -44,8 +44,9 @@ final class ClienteleCommand implements Runnable {
   boolean verbose;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 
   /** Reads the version from the jar's manifest. */

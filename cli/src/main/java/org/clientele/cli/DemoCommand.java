@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Runs the whole pipeline on a generated population of B2B accounts and prints the report.",
     sortOptions = false,
     description = {
       "Generates a realistic synthetic population of B2B accounts with two years of transactions"

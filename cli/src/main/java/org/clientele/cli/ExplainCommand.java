@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
+    header = "Explains one customer: labels with reasons, and its plan.",
     sortOptions = false,
     description = {
       "Explains one customer: its label on every dimension with the reasons (which figure, compared with"

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    header = "Writes the synthetic demo population at any size (for large runs).",
     sortOptions = false,
     description = {
       "Writes the demo's synthetic population at any size: customers.csv and transactions.csv (the demo's"

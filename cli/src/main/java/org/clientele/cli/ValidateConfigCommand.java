@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate-config",
     mixinStandardHelpOptions = true,
+    header = "Checks a configuration or model file without reading data.",
     description = {
       "Checks a configuration or model file without reading any data: JSON syntax, known providers,"
           + " every provider's keys and values (a misspelt key is an error), the strategy, and the input"
