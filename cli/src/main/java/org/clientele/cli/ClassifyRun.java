@@ -3,10 +3,11 @@ package org.clientele.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
-import org.clientele.api.Dimension;
+import org.clientele.api.ConfigurationException;
 import org.clientele.api.Customer;
 import org.clientele.core.Engine;
 import org.clientele.core.EngineBuilder;
@@ -27,10 +28,20 @@ final class ClassifyRun {
    * What a run produced.
    *
    * @param summary the counts
-   * @param engine the engine that classified (its model is the calibrated one)
-   * @param report the segmentation report
+   * @param engine the engine that classified (its model is the calibrated one); null when no
+   *     customer was accepted and the configuration needs calibration, so no engine could be built
+   * @param report the segmentation report, or null without an engine
    */
-  record Outcome(RunSummary summary, Engine engine, ReportSupport.Built report) {}
+  record Outcome(RunSummary summary, @Nullable Engine engine, ReportSupport.@Nullable Built report) {}
+
+  /** Thrown when calibration is needed but not one customer was accepted to calibrate on. */
+  static final class EmptyPopulation extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EmptyPopulation(ConfigurationException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
 
   private ClassifyRun() {}
 
@@ -39,14 +50,14 @@ final class ClassifyRun {
    *
    * @param pipeline the inputs
    * @param calibrate calibrate on this input (a configuration) or use the model as it is
-   * @param results opens the results writer for the engine's dimensions, or null for none
+   * @param results opens the results writer for the dimension ids, or null for none
    * @param rejections the rejections file, or null
    * @param strict stop at the first bad row
    */
   static Outcome run(
       Pipeline pipeline,
       boolean calibrate,
-      @Nullable Function<List<Dimension>, ResultWriter> results,
+      @Nullable Function<List<String>, ResultWriter> results,
       @Nullable Path rejections,
       boolean strict,
       PrintWriter err) {
@@ -56,33 +67,51 @@ final class ClassifyRun {
         sink = sink.andThen(RejectionSink.strict());
       }
       pipeline.deriveFeatures(sink);
-      Engine engine = engine(pipeline, calibrate, strict ? sink : RejectionSink.discard());
-      ReportSupport.Accumulator report = ReportSupport.accumulator(engine);
+      Engine engine;
+      List<String> ids;
+      try {
+        engine = engine(pipeline, calibrate, strict ? sink : RejectionSink.discard());
+        ids = engine.dimensions().stream().map(org.clientele.api.Dimension::id).toList();
+      } catch (EmptyPopulation e) {
+        engine = null;
+        ids = pipeline.engineBuilder().calibrate(Collections.<Customer>emptyIterator())
+            .dimensions().stream().map(Model.Section::id).toList();
+      }
+      ReportSupport.@Nullable Accumulator report = engine == null ? null : ReportSupport.accumulator(engine, pipeline.model());
       ArrayDeque<Customer> inFlight = new ArrayDeque<>();
-      try (ResultWriter writer = results == null ? null : results.apply(engine.dimensions());
+      try (ResultWriter writer = results == null ? null : results.apply(ids);
           Pipeline.CustomerStream customers = pipeline.customers(sink, "Classifying")) {
-        // classifyAll reads the customers and hands back results in input order, both on this
-        // thread: a queue pairs each result with its customer for the report.
-        Iterator<Customer> feeding = new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return customers.hasNext();
+        long classified;
+        if (engine == null) {
+          // Nothing was accepted: read once more only to count and report the rejected rows.
+          while (customers.hasNext()) {
+            customers.next();
           }
+          classified = 0;
+        } else {
+          // classifyAll reads the customers and hands back results in input order, both on this
+          // thread: a queue pairs each result with its customer for the report.
+          Iterator<Customer> feeding = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return customers.hasNext();
+            }
 
-          @Override
-          public Customer next() {
-            Customer c = customers.next();
-            inFlight.add(c);
-            return c;
-          }
-        };
-        long classified = engine.classifyAll(feeding, result -> {
-          Customer c = inFlight.remove();
-          report.add(c, result);
-          if (writer != null) {
-            writer.write(result);
-          }
-        });
+            @Override
+            public Customer next() {
+              Customer c = customers.next();
+              inFlight.add(c);
+              return c;
+            }
+          };
+          classified = engine.classifyAll(feeding, result -> {
+            Customer c = inFlight.remove();
+            report.add(c, result);
+            if (writer != null) {
+              writer.write(result);
+            }
+          });
+        }
         FeatureDeriver d = pipeline.deriver();
         long[] join = customers.joinCounts();
         RunSummary summary = new RunSummary(
@@ -94,21 +123,32 @@ final class ClassifyRun {
             join != null ? join[2] : 0,
             d == null ? null : d.referenceDate().toString(),
             rejections == null ? null : rejections.toString());
-        return new Outcome(summary, engine, report.build(summary, engine));
+        return new Outcome(summary, engine, engine == null ? null : report.build(summary, engine));
       }
     }
   }
 
-  /** Builds the engine, calibrating on one pass over the customers when asked. */
+  /**
+   * Builds the engine, calibrating on one pass over the customers when asked.
+   *
+   * @throws EmptyPopulation if calibration was needed and there was not one customer
+   */
   static Engine engine(Pipeline pipeline, boolean calibrate, RejectionSink calibrationSink) {
     EngineBuilder builder = pipeline.engineBuilder();
-    if (calibrate) {
-      try (Pipeline.CustomerStream population = pipeline.customers(calibrationSink, "Calibrating")) {
-        // Lazy: a configuration without population-relative dimensions reads nothing here.
-        Model model = builder.calibrate(population);
-        builder.model(model);
+    if (!calibrate) {
+      return builder.build();
+    }
+    try (Pipeline.CustomerStream population = pipeline.customers(calibrationSink, "Calibrating")) {
+      // Lazy: a configuration without population-relative dimensions reads nothing here.
+      try {
+        builder.model(builder.calibrate(population));
+        return builder.build();
+      } catch (ConfigurationException e) {
+        if (population.count() == 0 && !population.hasNext()) {
+          throw new EmptyPopulation(e);
+        }
+        throw e;
       }
     }
-    return builder.build();
   }
 }

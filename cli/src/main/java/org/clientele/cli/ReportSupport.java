@@ -12,7 +12,7 @@ final class ReportSupport {
 
   private ReportSupport() {}
 
-  static Accumulator accumulator(Engine engine) {
+  static Accumulator accumulator(Engine engine, org.clientele.core.@org.jspecify.annotations.Nullable Model model) {
     return new Accumulator(engine.dimensions());
   }
 
@@ -49,4 +49,14 @@ final class ReportSupport {
   }
 
   record Built(String table, String json) {}
+
+  static String json(@org.jspecify.annotations.Nullable Built report, RunSummary summary) {
+    try {
+      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+      out.put("input", summary.toMap());
+      return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

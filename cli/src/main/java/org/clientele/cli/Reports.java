@@ -10,14 +10,18 @@ final class Reports {
   private Reports() {}
 
   static void print(PrintWriter show, ClassifyRun.Outcome outcome, boolean quiet, @Nullable Path reportFile) {
-    if (!quiet) {
-      show.println(outcome.report().table());
+    ReportSupport.Built report = outcome.report();
+    if (report == null) {
+      show.println("Nothing to classify: not one customer was accepted, so the population-relative dimensions"
+          + " could not be calibrated (give a calibrated model with --model to classify an empty input).");
+    } else if (!quiet) {
+      show.println(report.table());
     }
     for (String line : outcome.summary().lines()) {
       show.println(line);
     }
     if (reportFile != null) {
-      Output.writeString(reportFile, outcome.report().json());
+      Output.writeString(reportFile, ReportSupport.json(report, outcome.summary()));
       show.println("Report: " + reportFile);
     }
     show.flush();

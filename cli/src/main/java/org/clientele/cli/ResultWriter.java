@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.clientele.api.Action;
-import org.clientele.api.Dimension;
 import org.clientele.core.Classification;
 import org.jspecify.annotations.Nullable;
 
@@ -29,14 +28,14 @@ import org.jspecify.annotations.Nullable;
 final class ResultWriter implements AutoCloseable {
 
   private final Writer target;
-  private final List<Dimension> dimensions;
+  private final List<String> dimensions;
   private final ResultFormat format;
   private final @Nullable JsonGenerator json;
   private final @Nullable SequenceWriter csv;
   private final String[] row;
   private long written;
 
-  ResultWriter(Writer target, ResultFormat format, List<Dimension> dimensions) {
+  ResultWriter(Writer target, ResultFormat format, List<String> dimensions) {
     this.target = target;
     this.format = format;
     this.dimensions = List.copyOf(dimensions);
@@ -61,12 +60,12 @@ final class ResultWriter implements AutoCloseable {
   }
 
   /** The CSV header: id, per dimension its id and its score, actions. */
-  static List<String> columns(List<Dimension> dimensions) {
+  static List<String> columns(List<String> dimensions) {
     List<String> out = new ArrayList<>();
     out.add("id");
-    for (Dimension d : dimensions) {
-      out.add(d.id());
-      out.add(d.id() + "_score");
+    for (String d : dimensions) {
+      out.add(d);
+      out.add(d + "_score");
     }
     out.add("actions");
     return out;
@@ -95,13 +94,12 @@ final class ResultWriter implements AutoCloseable {
     g.writeStringField("id", c.customerId());
     g.writeObjectFieldStart("labels");
     for (int i = 0; i < dimensions.size(); i++) {
-      Dimension d = dimensions.get(i);
-      g.writeStringField(d.id(), d.label(c.labelIndex(i)));
+      g.writeStringField(dimensions.get(i), c.dimensions().get(i).label(c.labelIndex(i)));
     }
     g.writeEndObject();
     g.writeObjectFieldStart("scores");
     for (int i = 0; i < dimensions.size(); i++) {
-      g.writeFieldName(dimensions.get(i).id());
+      g.writeFieldName(dimensions.get(i));
       double s = c.score(i);
       if (Double.isNaN(s)) {
         g.writeNull();
@@ -128,7 +126,7 @@ final class ResultWriter implements AutoCloseable {
     int k = 0;
     row[k++] = c.customerId();
     for (int i = 0; i < dimensions.size(); i++) {
-      row[k++] = dimensions.get(i).label(c.labelIndex(i));
+      row[k++] = c.dimensions().get(i).label(c.labelIndex(i));
       row[k++] = number(c.score(i));
     }
     StringBuilder actions = new StringBuilder();

@@ -78,7 +78,7 @@ record RunSummary(
     if (rejected == 0) {
       b.append("; no rows rejected.");
     } else {
-      b.append(String.format(Locale.ROOT, "; %,d rows rejected (", rejected));
+      b.append(String.format(Locale.ROOT, "; %,d row%s rejected (", rejected, rejected == 1 ? "" : "s"));
       StringBuilder reasons = new StringBuilder();
       rejectedByReason().forEach((reason, n) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,d %s", n, reason)));
       b.append(reasons).append(')');
