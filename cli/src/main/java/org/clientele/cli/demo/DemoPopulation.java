@@ -261,7 +261,7 @@ public final class DemoPopulation {
     {"Q86", "621111", "Q84"}, // healthcare
     {"A01", "111998", "A03"}, // agriculture
     {"D35", "221122", "D44"}, // energy and utilities
-    {"S95", "811111", "O80"}, // other services
+    {"R93", "811111", "O80"}, // other services
   };
 
   private static final String[] REGIONS = {"North", "South", "East", "West", "Central"};
@@ -277,7 +277,7 @@ public final class DemoPopulation {
       String[] sector = INDUSTRY_CODES[r.nextInt(100) < 25 ? 0 : r.nextInt(INDUSTRY_CODES.length)];
       industry = sector[r.nextInt(sector.length)];
     }
-    boolean government = industry != null && (industry.startsWith("O84") || industry.startsWith("92") || industry.startsWith("S9"));
+    boolean government = industry != null && (industry.startsWith("O84") || industry.startsWith("92") || industry.equals("S92"));
     String organisation = government ? "government" : r.nextInt(10) < 7 ? "enterprise" : "distributor";
     String region = REGIONS[r.nextInt(REGIONS.length)];
     int rt = r.nextInt(100);
