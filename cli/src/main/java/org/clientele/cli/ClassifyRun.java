@@ -2,9 +2,7 @@ package org.clientele.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import org.clientele.api.ConfigurationException;
@@ -78,7 +76,6 @@ final class ClassifyRun {
             .dimensions().stream().map(Model.Section::id).toList();
       }
       ReportSupport.@Nullable Accumulator report = engine == null ? null : ReportSupport.accumulator(engine, pipeline.model());
-      ArrayDeque<Customer> inFlight = new ArrayDeque<>();
       try (ResultWriter writer = results == null ? null : results.apply(ids);
           Pipeline.CustomerStream customers = pipeline.customers(sink, "Classifying")) {
         long classified;
@@ -89,24 +86,8 @@ final class ClassifyRun {
           }
           classified = 0;
         } else {
-          // classifyAll reads the customers and hands back results in input order, both on this
-          // thread: a queue pairs each result with its customer for the report.
-          Iterator<Customer> feeding = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return customers.hasNext();
-            }
-
-            @Override
-            public Customer next() {
-              Customer c = customers.next();
-              inFlight.add(c);
-              return c;
-            }
-          };
-          classified = engine.classifyAll(feeding, result -> {
-            Customer c = inFlight.remove();
-            report.add(c, result);
+          classified = engine.classifyEach(customers, (customer, result) -> {
+            report.add(customer, result);
             if (writer != null) {
               writer.write(result);
             }
