@@ -63,6 +63,13 @@ final class Progress implements AutoCloseable {
     }
   }
 
+  /** Draws now, whatever the time: for tests. */
+  void drawNow() {
+    if (enabled) {
+      draw(System.nanoTime());
+    }
+  }
+
   private void draw(long now) {
     long d = done.getAsLong();
     StringBuilder b = new StringBuilder("\r").append(label).append(' ');
