@@ -128,6 +128,12 @@ final class ClassifyRun {
         if (population.count() == 0 && !population.hasNext()) {
           throw new EmptyPopulation(e);
         }
+        if (e.location().contains(".calibration")) {
+          throw new ConfigurationException(e.location(), e.getMessage().substring(e.location().length()).replaceFirst("^: ", "")
+              + " (calibrated on " + population.count() + " customers, none with the feature this dimension reads:"
+              + " give a transaction log with --transactions, add the column to the customers file,"
+              + " or leave the dimension out of the configuration)", e);
+        }
         throw e;
       }
     }

@@ -119,6 +119,16 @@ class CommandsTest {
   }
 
   @Test
+  void calibratingOnCustomersWithoutTheFeatureSaysWhatToGive() throws IOException {
+    Path attributesOnly = dir.resolve("accounts.csv");
+    Files.writeString(attributesOnly, "id,industry_code\nA,C10\nB,G46\n");
+    Cli.Run run = Cli.run("classify", "--customers", attributesOnly.toString(), "--out", dir.resolve("r.jsonl").toString());
+    assertThat(run.code()).isEqualTo(ExitCodes.FATAL);
+    assertThat(run.err()).contains("$.dimensions.value.calibration", "calibrated on 2 customers, none with the feature",
+        "--transactions");
+  }
+
+  @Test
   void validateConfigRejectsBadJson() throws IOException {
     Path config = dir.resolve("bad.json");
     Files.writeString(config, "{\"dimensions\": {,}}");
