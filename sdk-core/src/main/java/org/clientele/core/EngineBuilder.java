@@ -283,7 +283,7 @@ public final class EngineBuilder {
       return Objects.requireNonNull(p.calibrator(config), "calibrator() returned null");
     } catch (ConfigurationException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       throw new ConfigurationException(
           config.source() + " " + config.path(),
           "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create a calibrator: " + e,
@@ -323,11 +323,19 @@ public final class EngineBuilder {
         c = Objects.requireNonNull(p.create(config), "create() returned null");
       } catch (ConfigurationException e) {
         throw e;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
+        // A LinkageError here is a plugin jar without its dependencies: a deployment problem to
+        // report with the provider's name, not a reason to take the host down.
         throw new ConfigurationException(
             at, "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its classifier: " + e, e);
       }
-      Dimension d = c.dimension();
+      Dimension d;
+      try {
+        d = c.dimension();
+      } catch (RuntimeException | LinkageError e) {
+        throw new ConfigurationException(
+            at, "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to report its dimension: " + e, e);
+      }
       if (d == null || !d.id().equals(s.id())) {
         throw new ConfigurationException(
             at,
@@ -349,7 +357,7 @@ public final class EngineBuilder {
         strategy = Objects.requireNonNull(p.create(config, dimensions), "create() returned null");
       } catch (ConfigurationException e) {
         throw e;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
         throw new ConfigurationException(
             m.source() + " $.strategy",
             "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its strategy: " + e,
