@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 public final class Providers<P> {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+  private static final Pattern CLASS_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*");
   // Bounds the loop if a broken ServiceLoader iterator keeps failing without advancing.
   private static final int MAX_FAILURES = 1_000;
 
@@ -90,7 +91,7 @@ public final class Providers<P> {
           p = it.next();
         } catch (ServiceConfigurationError e) {
           failures++;
-          diagnostics.add(new ProviderDiagnostic(service, culprit(e), "failed to load", describe(e)));
+          diagnostics.add(new ProviderDiagnostic(service, culprit(type, e), "failed to load", describe(e)));
           continue;
         }
         String name;
@@ -135,16 +136,23 @@ public final class Providers<P> {
             + ". Remove one of the jars, or register the one you want with Engine.builder().register(...).");
   }
 
-  private static String culprit(ServiceConfigurationError e) {
+  /**
+   * Finds the provider class in ServiceLoader's message, which reads "{@code <service>: Provider
+   * <class> could not be instantiated}", "{@code <service>: Provider <class> not found}" or
+   * "{@code <service>: <class> not a subtype}".
+   */
+  static String culprit(Class<?> type, ServiceConfigurationError e) {
     String m = String.valueOf(e.getMessage());
-    // ServiceLoader's messages read "<service>: Provider <class> could not be instantiated" and the like.
-    int at = m.indexOf("Provider ");
-    if (at >= 0) {
-      String rest = m.substring(at + "Provider ".length());
-      int end = rest.indexOf(' ');
-      return end < 0 ? rest : rest.substring(0, end);
+    String prefix = type.getName() + ": ";
+    if (m.startsWith(prefix)) {
+      m = m.substring(prefix.length());
     }
-    return "(unknown class)";
+    if (m.startsWith("Provider ")) {
+      m = m.substring("Provider ".length());
+    }
+    int end = m.indexOf(' ');
+    String name = end < 0 ? m : m.substring(0, end);
+    return CLASS_NAME.matcher(name).matches() ? name : "(unknown class)";
   }
 
   private static String describe(Throwable e) {
