@@ -11,6 +11,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.clientele.core.internal.Json;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +21,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class CsvRowSource implements RowSource {
 
-  private static final CsvFactory FACTORY =
-      CsvFactory.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+  static final CsvFactory FACTORY =
+      CsvFactory.builder()
+          .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+          .streamReadConstraints(Json.INPUT_LIMITS)
+          .build();
 
   private final String source;
   private final CsvParser parser;

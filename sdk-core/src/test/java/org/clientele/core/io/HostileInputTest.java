@@ -262,4 +262,45 @@ class HostileInputTest {
     assertThat(counts.notes()).singleElement().asString().hasSizeLessThan(40_000).contains("unknown_0");
     assertThat(grown).as("heap kept by the reader after %d rows with new keys", rows).isLessThan(16L * 1024 * 1024);
   }
+
+  @Test
+  void aRunawayJsonLineIsRejectedWithoutBeingHeldAndReadingGoesOn() {
+    long runaway = JsonLinesRowSource.MAX_LINE_LENGTH + 1_000_000L;
+    String head = "{\"id\": \"A1\", \"notes\": \"";
+    String tail = "\"}\n{\"id\": \"A2\"}\n";
+    Reader text = new Reader() {
+      private long position;
+
+      @Override
+      public int read(char[] buffer, int offset, int length) {
+        long total = head.length() + runaway + tail.length();
+        if (position >= total) {
+          return -1;
+        }
+        int n = 0;
+        while (n < length && position < total) {
+          long p = position++;
+          buffer[offset + n++] = p < head.length() ? head.charAt((int) p)
+              : p < head.length() + runaway ? 'x' : tail.charAt((int) (p - head.length() - runaway));
+        }
+        return n;
+      }
+
+      @Override
+      public void close() {}
+    };
+    List<Rejection> rejections = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    try (CustomerReader reader = CustomerReader.open(text, "runaway.jsonl", CustomerFormat.defaults(), rejections::add)) {
+      reader.forEachRemaining(c -> ids.add(c.id()));
+      assertThat(reader.counts().read()).isEqualTo(2);
+    }
+
+    assertThat(ids).containsExactly("A2");
+    assertThat(rejections).singleElement().satisfies(r -> {
+      assertThat(r.line()).isEqualTo(1);
+      assertThat(r.reason()).isEqualTo(RejectionReason.MALFORMED_JSON);
+      assertThat(r.message()).isEqualTo("the line is longer than " + JsonLinesRowSource.MAX_LINE_LENGTH + " characters");
+    });
+  }
 }
