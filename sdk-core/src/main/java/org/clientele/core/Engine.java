@@ -15,6 +15,7 @@ import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Strategy;
 import org.clientele.core.internal.Chunked;
+import org.clientele.core.internal.Redacted;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -276,21 +277,25 @@ public final class Engine {
     String describe =
         (isStrategy ? "Strategy" : "Classifier for dimension '" + what + "'")
             + " (provider '" + provider + "', " + (impl == null ? "?" : impl.getClass().getName()) + ") failed";
+    // The plugin's message may hold customer data (its id, a feature value): it stays out of the
+    // exception message and out of the WARN log; the exception itself is the cause, and the full
+    // text is logged at DEBUG.
     if (policy == ErrorPolicy.FAIL_FAST) {
-      throw new ClassificationException(what, customer.id(), describe + ": " + e, e);
+      throw new ClassificationException(what, customer.id(), describe + ": " + Redacted.of(e), e);
     }
     errors[i].increment();
     if (out != null && !isStrategy) {
       out.fail(i);
     }
     if (logged[i].compareAndSet(false, true)) {
-      // The customer id stays out of the log: ids can be personal data.
+      Redacted redacted = Redacted.of(e);
       LOG.warn(
           "{}: {}. {} Further failures are counted in Engine.errorCounts() and not logged.",
           describe,
-          e.toString(),
+          redacted,
           isStrategy ? "The plan is left empty." : "The dimension is reported as UNCLASSIFIED.",
-          e);
+          redacted);
+      LOG.debug("{}: the original exception, which may hold customer data", describe, e);
     }
   }
 }
