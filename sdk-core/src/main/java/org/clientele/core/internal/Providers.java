@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -58,6 +59,8 @@ public final class Providers<P> {
    * @param discover whether to consult {@link ServiceLoader}
    * @param loader the class loader for discovery, or null for the thread context loader
    * @param nameOf reads a provider's name
+   * @param allowed the names a discovered provider may have, or null to allow every name; a
+   *     discovered provider with another name becomes a diagnostic and is never used
    * @param <P> the SPI type
    * @return the providers
    * @throws ConfigurationException if two discovered providers, or two registered ones, share a name
@@ -67,7 +70,8 @@ public final class Providers<P> {
       List<P> explicit,
       boolean discover,
       @Nullable ClassLoader loader,
-      Function<P, String> nameOf) {
+      Function<P, String> nameOf,
+      @Nullable Set<String> allowed) {
     String service = type.getSimpleName();
     List<ProviderDiagnostic> diagnostics = new ArrayList<>();
     Map<String, P> chosen = new LinkedHashMap<>();
@@ -109,6 +113,13 @@ public final class Providers<P> {
         }
         if (chosen.containsKey(name)) {
           continue; // registered by hand: explicit wins
+        }
+        if (allowed != null && !allowed.contains(name)) {
+          diagnostics.add(
+              new ProviderDiagnostic(
+                  service, p.getClass().getName(),
+                  "refused: '" + name + "' is not in the allow-list (EngineBuilder.allowProviders)", ""));
+          continue;
         }
         P before = found.putIfAbsent(name, p);
         if (before != null && before.getClass() != p.getClass()) {
