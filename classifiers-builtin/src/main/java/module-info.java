@@ -1,17 +1,39 @@
 /**
- * The built-in classifiers (value, loyalty, behaviour and RFM, risk, industry) and the built-in
- * {@code playbook} strategy with its coverage analysis, budget allocation and outcome recording.
+ * The built-in Clientele classifiers (value, loyalty, behaviour with its lifecycle and activity
+ * schemes, RFM, credit risk, industry) and the built-in {@code playbook} strategy with its
+ * coverage analysis, budget allocation and outcome recording. Each is a provider found by {@link
+ * java.util.ServiceLoader}; the provider classes are exported so a host can also register them by
+ * hand.
  */
+// datasketches-java 6.2.0 has no module name of its own: it is an automatic module, and automatic
+// modules cannot require anything, so its dependency datasketches-memory (a named module) is
+// required here too, or the module path would not resolve it (NoClassDefFoundError on the KLL path).
+@SuppressWarnings("requires-automatic")
 module org.clientele.classifiers {
   requires transitive org.clientele.api;
   requires static org.jspecify;
+  requires datasketches.java;
+  requires org.apache.datasketches.memory;
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
 
+  exports org.clientele.classifiers.value;
+  exports org.clientele.classifiers.loyalty;
+  exports org.clientele.classifiers.behaviour;
+  exports org.clientele.classifiers.rfm;
+  exports org.clientele.classifiers.risk;
+  exports org.clientele.classifiers.industry;
   exports org.clientele.classifiers.playbook;
   exports org.clientele.classifiers.playbook.budget;
   exports org.clientele.classifiers.playbook.outcome;
 
+  provides org.clientele.api.spi.ClassifierProvider with
+      org.clientele.classifiers.value.ValueClassifierProvider,
+      org.clientele.classifiers.loyalty.LoyaltyClassifierProvider,
+      org.clientele.classifiers.behaviour.BehaviourClassifierProvider,
+      org.clientele.classifiers.rfm.RfmClassifierProvider,
+      org.clientele.classifiers.risk.RiskClassifierProvider,
+      org.clientele.classifiers.industry.IndustryClassifierProvider;
   provides org.clientele.api.spi.StrategyProvider with
       org.clientele.classifiers.playbook.PlaybookStrategyProvider;
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.clientele.api.Assignment;
 import org.clientele.api.Classifier;
@@ -223,8 +224,25 @@ public final class Engine {
    */
   public long classifyAll(Iterator<? extends Customer> customers, Consumer<? super Classification> sink) {
     Objects.requireNonNull(sink, "sink");
+    return classifyEach(customers, (customer, result) -> sink.accept(result));
+  }
+
+  /**
+   * Classifies every customer like {@link #classifyAll(Iterator, Consumer)}, handing the sink each
+   * customer with its result (for example to feed a {@code ReportAccumulator}, which needs the
+   * customer's features).
+   *
+   * @param customers the customers, read on the calling thread
+   * @param sink receives each customer and its result, in input order, on the calling thread
+   * @return the number of customers classified
+   * @throws ClassificationException under {@link ErrorPolicy#FAIL_FAST} if a plugin fails
+   */
+  public long classifyEach(
+      Iterator<? extends Customer> customers, BiConsumer<? super Customer, ? super Classification> sink) {
+    Objects.requireNonNull(customers, "customers");
+    Objects.requireNonNull(sink, "sink");
     long[] count = {0};
-    Chunked.run(
+    Chunked.<Customer, List<Classification>>run(
         customers,
         parallelism,
         chunkSize,
@@ -237,9 +255,9 @@ public final class Engine {
           }
           return out;
         },
-        results -> {
-          for (Classification r : results) {
-            sink.accept(r);
+        (chunk, results) -> {
+          for (int i = 0; i < results.size(); i++) {
+            sink.accept(chunk.get(i), results.get(i));
           }
           count[0] += results.size();
         });

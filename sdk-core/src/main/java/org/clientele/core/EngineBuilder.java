@@ -269,7 +269,7 @@ public final class EngineBuilder {
           }
           return chunk.size();
         },
-        count -> {});
+        (chunk, count) -> {});
     if (perWorker.isEmpty()) {
       perWorker.add(local.get()); // empty population: calibrators still report (no data)
     }

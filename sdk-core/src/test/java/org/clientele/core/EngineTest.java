@@ -176,6 +176,23 @@ class EngineTest {
   }
 
   @Test
+  void classifyEachHandsEveryCustomerWithItsOwnResultInOrder() {
+    List<Customer> population = Fixtures.population(8, 5_000);
+    Engine engine =
+        Engine.builder().register(new Fixtures.FaultyProvider()).model(engine("throw", "fallback").model())
+            .parallelism(3).chunkSize(64).build();
+    List<Customer> seen = new ArrayList<>();
+
+    engine.classifyEach(population.iterator(), (customer, result) -> {
+      assertThat(result.customerId()).isEqualTo(customer.id());
+      assertThat(result).isEqualTo(engine.classify(customer));
+      seen.add(customer);
+    });
+
+    assertThat(seen).isEqualTo(population);
+  }
+
+  @Test
   void batchUnderFailFastPropagatesTheFirstFailure() {
     Engine engine =
         Engine.builder()

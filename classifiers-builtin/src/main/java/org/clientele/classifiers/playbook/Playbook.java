@@ -175,7 +175,15 @@ public final class Playbook implements Strategy {
     } else {
       playbook = defaults(dims, aliases);
     }
-    playbook.diagnostics.forEach(d -> LOG.info("{}", d));
+    // The default playbook drops rules for dimensions an engine does not configure by design: that
+    // is routine, so it is logged at DEBUG; Playbook.diagnostics() still lists every one.
+    playbook.diagnostics.forEach(d -> {
+      if (playbook.isDefault()) {
+        LOG.debug("{}", d);
+      } else {
+        LOG.info("{}", d);
+      }
+    });
     if (mode != CoverageMode.OFF) {
       CoverageReport report = playbook.coverage();
       if (!report.isClean()) {

@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -30,15 +31,20 @@ public final class Chunked {
    * @param threads worker threads; 1 runs everything on the calling thread
    * @param chunkSize elements per chunk
    * @param work turns a chunk into a result; runs on a worker
-   * @param sink receives results in input order, on the calling thread
+   * @param sink receives each chunk with its result, in input order, on the calling thread
    * @param <T> element type
    * @param <R> result type
    */
   public static <T, R> void run(
-      Iterator<? extends T> input, int threads, int chunkSize, Function<List<T>, R> work, Consumer<R> sink) {
+      Iterator<? extends T> input,
+      int threads,
+      int chunkSize,
+      Function<List<T>, R> work,
+      BiConsumer<List<T>, R> sink) {
     if (threads <= 1) {
       while (input.hasNext()) {
-        sink.accept(work.apply(next(input, chunkSize)));
+        List<T> chunk = next(input, chunkSize);
+        sink.accept(chunk, work.apply(chunk));
       }
       return;
     }
@@ -51,17 +57,19 @@ public final class Chunked {
               t.setDaemon(true);
               return t;
             });
-    Deque<Future<R>> inflight = new ArrayDeque<>();
+    Deque<Map.Entry<List<T>, Future<R>>> inflight = new ArrayDeque<>();
     try {
       while (input.hasNext()) {
         List<T> chunk = next(input, chunkSize);
-        inflight.add(pool.submit(() -> work.apply(chunk)));
+        inflight.add(Map.entry(chunk, pool.submit(() -> work.apply(chunk))));
         while (inflight.size() >= 2 * threads) {
-          sink.accept(await(inflight.removeFirst()));
+          var done = inflight.removeFirst();
+          sink.accept(done.getKey(), await(done.getValue()));
         }
       }
       while (!inflight.isEmpty()) {
-        sink.accept(await(inflight.removeFirst()));
+        var done = inflight.removeFirst();
+        sink.accept(done.getKey(), await(done.getValue()));
       }
     } finally {
       pool.shutdownNow();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
@@ -58,6 +60,11 @@ public final class Json {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
 
+  // The default pretty printer uses the platform's line separator; models must be the same bytes everywhere.
+  private static final DefaultPrettyPrinter LF_PRINTER =
+      new DefaultPrettyPrinter().withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+          .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+
   private Json() {}
 
   /**
@@ -93,7 +100,7 @@ public final class Json {
    */
   public static String write(Object tree) {
     try {
-      return MAPPER.writeValueAsString(tree) + "\n";
+      return MAPPER.writer(LF_PRINTER).writeValueAsString(tree) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Cannot write JSON: " + e.getOriginalMessage(), e);
     }

@@ -1,0 +1,156 @@
+package org.clientele.classifiers.behaviour;
+
+import static org.clientele.classifiers.internal.Text.num;
+import static org.clientele.classifiers.internal.Text.pct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.clientele.api.Assignment;
+import org.clientele.api.Classifier;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
+import org.clientele.api.LabelSink;
+import org.clientele.api.Reason;
+import org.clientele.api.StandardFeatures;
+import org.clientele.api.spi.PluginConfig;
+import org.clientele.classifiers.internal.Configs;
+import org.clientele.classifiers.internal.Verdict;
+import org.jspecify.annotations.Nullable;
+
+/** The purchase-activity scheme; see {@link BehaviourClassifierProvider}. */
+final class ActivityClassifier implements Classifier {
+
+  static final int ACTIVE = 0;
+  static final int PASSIVE = 1;
+  static final int PROSPECT = 2;
+
+  enum Combine {
+    ALL,
+    ANY
+  }
+
+  private final Dimension dimension;
+  private final Feature<Double> frequency;
+  private final Feature<Double> volume;
+  private final double frequencyCutoff;
+  private final double volumeCutoff;
+  private final boolean all;
+  private final String basis;
+
+  private ActivityClassifier(
+      Dimension dimension, Feature<Double> frequency, Feature<Double> volume, double frequencyCutoff,
+      double volumeCutoff, boolean all, String basis) {
+    this.dimension = dimension;
+    this.frequency = frequency;
+    this.volume = volume;
+    this.frequencyCutoff = frequencyCutoff;
+    this.volumeCutoff = volumeCutoff;
+    this.all = all;
+    this.basis = basis;
+  }
+
+  static ActivityClassifier create(PluginConfig config) {
+    Dimension dimension = Dimension.of(config.id(), "ACTIVE", "PASSIVE", "PROSPECT");
+    ActivitySettings s = ActivitySettings.read(config);
+    double f;
+    double v;
+    String basis;
+    if (s.calibrated()) {
+      PluginConfig cal = Configs.calibration(config, s.method().key());
+      checkFeature(cal, "frequencyFeature", s.frequency());
+      checkFeature(cal, "volumeFeature", s.volume());
+      f = Configs.required(cal, "frequency");
+      v = Configs.required(cal, "volume");
+      double fn = cal.number("frequencyPopulation", 0);
+      double vn = cal.number("volumePopulation", 0);
+      boolean exact = cal.flag("exact", true);
+      double error = cal.number("rankError", 0);
+      basis = "calibrated: top " + pct(s.frequencyParam()) + " of " + num(fn) + " buyers by "
+          + s.frequency().name() + ", top " + pct(s.volumeParam()) + " of " + num(vn) + " by "
+          + s.volume().name() + (exact ? ", exact" : ", sketch rank error " + pct(error));
+    } else {
+      f = s.frequencyParam();
+      v = s.volumeParam();
+      basis = "thresholds";
+    }
+    Combine combine = config.choice("combine", Combine.class, Combine.ALL);
+    return new ActivityClassifier(dimension, s.frequency(), s.volume(), f, v, combine == Combine.ALL, basis);
+  }
+
+  private static void checkFeature(PluginConfig cal, String key, Feature<Double> configured) {
+    String made = cal.string(key, configured.name());
+    if (!made.equals(configured.name())) {
+      throw cal.error(key, "calibration was made on '" + made + "' but the configuration names '"
+          + configured.name() + "': remove the calibration to recalibrate");
+    }
+  }
+
+  @Override
+  public Dimension dimension() {
+    return dimension;
+  }
+
+  @Override
+  public Set<Feature<?>> features() {
+    return Set.copyOf(List.of(frequency, volume, StandardFeatures.PURCHASE_DAYS,
+        StandardFeatures.DAYS_SINCE_LAST_PURCHASE, StandardFeatures.TENURE_DAYS));
+  }
+
+  @Override
+  public void classify(Customer customer, LabelSink out) {
+    evaluate(customer, out, null);
+  }
+
+  @Override
+  public Assignment explain(Customer customer) {
+    List<Reason> why = new ArrayList<>();
+    Verdict verdict = new Verdict();
+    evaluate(customer, verdict, why);
+    return new Assignment(dimension, verdict.label(), verdict.score(), "", why);
+  }
+
+  private void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
+    double f = c.number(frequency, Double.NaN);
+    double v = c.number(volume, Double.NaN);
+    if (History.neverPurchased(c, why, f, v)) {
+      out.accept(PROSPECT, f);
+      return;
+    }
+    int known = 0;
+    int high = 0;
+    if (!Double.isNaN(f)) {
+      known++;
+      high += check(frequency, f, frequencyCutoff, why);
+    } else if (why != null) {
+      why.add(Reason.missing(frequency, frequency.name() + " is missing: judged on the other input only"));
+    }
+    if (!Double.isNaN(v)) {
+      known++;
+      high += check(volume, v, volumeCutoff, why);
+    } else if (why != null) {
+      why.add(Reason.missing(volume, volume.name() + " is missing: judged on the other input only"));
+    }
+    boolean active = known > 0 && (all ? high == known : high > 0);
+    if (why != null) {
+      why.add(new Reason("activity", null, all ? "all known inputs high" : "any known input high",
+          known == 0
+              ? "Neither input is known: PASSIVE"
+              : high + " of " + known + " known inputs are high (combine "
+                  + (all ? "all" : "any") + ", " + basis + "): "
+                  + (active ? "ACTIVE" : "PASSIVE")));
+    }
+    out.accept(active ? ACTIVE : PASSIVE, f);
+  }
+
+  private static int check(Feature<Double> feature, double value, double cutoff, @Nullable List<Reason> why) {
+    boolean high = value > 0 && value >= cutoff;
+    if (why != null) {
+      why.add(Reason.of(feature, value, ">= " + num(cutoff) + " and > 0",
+          feature.name() + " " + num(value) + (high ? " is at or above " : " is not at or above ")
+              + num(cutoff) + (value > 0 ? "" : " (and not above 0)")));
+    }
+    return high ? 1 : 0;
+  }
+}

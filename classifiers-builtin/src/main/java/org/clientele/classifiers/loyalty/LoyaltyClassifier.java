@@ -1,0 +1,164 @@
+package org.clientele.classifiers.loyalty;
+
+import static org.clientele.classifiers.internal.Text.num;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.clientele.api.Assignment;
+import org.clientele.api.Classifier;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
+import org.clientele.api.LabelSink;
+import org.clientele.api.Reason;
+import org.clientele.api.StandardFeatures;
+import org.clientele.api.spi.PluginConfig;
+import org.clientele.classifiers.internal.Configs;
+import org.clientele.classifiers.internal.Verdict;
+import org.jspecify.annotations.Nullable;
+
+/** See {@link LoyaltyClassifierProvider}. */
+final class LoyaltyClassifier implements Classifier {
+
+  static final int HIGH = 0;
+  static final int MEDIUM = 1;
+  static final int LOW = 2;
+
+  /** The inputs that earn points, in the order reasons list them. */
+  private static final List<Feature<Double>> POSITIVE =
+      List.of(StandardFeatures.TENURE_DAYS, StandardFeatures.REPEAT_PURCHASES, StandardFeatures.SATISFACTION);
+
+  private static final Feature<Double> COMPLAINTS = StandardFeatures.COMPLAINTS_12M;
+
+  private final Dimension dimension;
+  private final Feature<?>[] inputs;
+  private final double[] one;
+  private final double[] two;
+  private final double complaintOne;
+  private final double complaintTwo;
+  private final double high;
+  private final double medium;
+  private final int minInputs;
+  private final int ifInsufficient;
+
+  private LoyaltyClassifier(
+      Dimension dimension, double[][] positive, double[] complaints, double high, double medium,
+      int minInputs, int ifInsufficient) {
+    this.dimension = dimension;
+    this.inputs = POSITIVE.toArray(new Feature<?>[0]);
+    this.one = new double[positive.length];
+    this.two = new double[positive.length];
+    for (int i = 0; i < positive.length; i++) {
+      one[i] = positive[i][0];
+      two[i] = positive[i][1];
+    }
+    this.complaintOne = complaints[0];
+    this.complaintTwo = complaints[1];
+    this.high = high;
+    this.medium = medium;
+    this.minInputs = minInputs;
+    this.ifInsufficient = ifInsufficient;
+  }
+
+  static LoyaltyClassifier create(PluginConfig config) {
+    Dimension dimension = Dimension.of(config.id(), "HIGH", "MEDIUM", "LOW");
+    double[][] positive = {
+      Configs.breaks(config, "tenureDays", List.of(365.0, 730.0), 2),
+      Configs.breaks(config, "repeatPurchases", List.of(1.0, 4.0), 2),
+      Configs.breaks(config, "satisfaction", List.of(3.0, 4.0), 2),
+    };
+    double[] complaints = Configs.breaks(config, "complaints", List.of(1.0, 3.0), 2);
+    double high = config.number("high", 0.75, 0, 1);
+    double medium = config.number("medium", 0.40, 0, 1);
+    Configs.ordered(config, "medium", medium, "high", high);
+    int minInputs = config.integer("minInputs", 2);
+    if (minInputs < 1 || minInputs > POSITIVE.size()) {
+      throw config.error("minInputs", "expected a whole number from 1 to " + POSITIVE.size() + ", found " + minInputs);
+    }
+    int ifInsufficient = Configs.label(config, "ifInsufficient", dimension, "LOW");
+    return new LoyaltyClassifier(dimension, positive, complaints, high, medium, minInputs, ifInsufficient);
+  }
+
+  @Override
+  public Dimension dimension() {
+    return dimension;
+  }
+
+  @Override
+  public Set<Feature<?>> features() {
+    return Set.of(inputs[0], inputs[1], inputs[2], COMPLAINTS);
+  }
+
+  @Override
+  public void classify(Customer customer, LabelSink out) {
+    evaluate(customer, out, null);
+  }
+
+  @Override
+  public Assignment explain(Customer customer) {
+    List<Reason> why = new ArrayList<>();
+    Verdict verdict = new Verdict();
+    evaluate(customer, verdict, why);
+    return new Assignment(dimension, verdict.label(), verdict.score(), "", why);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
+    int known = 0;
+    int points = 0;
+    for (int i = 0; i < inputs.length; i++) {
+      Feature<Double> f = (Feature<Double>) inputs[i];
+      double v = c.number(f, Double.NaN);
+      if (Double.isNaN(v)) {
+        if (why != null) {
+          why.add(Reason.missing(f, f.name() + " is missing: left out of the score (neither points nor a penalty)"));
+        }
+        continue;
+      }
+      known++;
+      int p = v >= two[i] ? 2 : v >= one[i] ? 1 : 0;
+      points += p;
+      if (why != null) {
+        String rule = p == 2 ? ">= " + num(two[i]) : p == 1 ? ">= " + num(one[i]) : "< " + num(one[i]);
+        why.add(Reason.of(f, v, rule, f.name() + " " + num(v) + " earns " + p + " of 2 points ("
+            + "1 at " + num(one[i]) + ", 2 at " + num(two[i]) + ")"));
+      }
+    }
+    if (known < minInputs) {
+      if (why != null) {
+        why.add(new Reason("loyalty_inputs", Integer.toString(known), ">= " + minInputs,
+            "Only " + known + " of " + inputs.length + " loyalty inputs are known, fewer than "
+                + minInputs + ": the label is " + dimension.label(ifInsufficient) + " (ifInsufficient)"));
+      }
+      out.accept(ifInsufficient, Double.NaN);
+      return;
+    }
+    double k = c.number(COMPLAINTS, Double.NaN);
+    int penalty = 0;
+    if (Double.isNaN(k)) {
+      if (why != null) {
+        why.add(Reason.missing(COMPLAINTS, COMPLAINTS.name() + " is missing: no penalty applied"));
+      }
+    } else {
+      penalty = k >= complaintTwo ? 2 : k >= complaintOne ? 1 : 0;
+      if (why != null) {
+        String rule = penalty == 2 ? ">= " + num(complaintTwo)
+            : penalty == 1 ? ">= " + num(complaintOne) : "< " + num(complaintOne);
+        why.add(Reason.of(COMPLAINTS, k, rule, COMPLAINTS.name() + " " + num(k) + " costs " + penalty
+            + " points (1 at " + num(complaintOne) + ", 2 at " + num(complaintTwo) + ")"));
+      }
+    }
+    double score = Math.max(0, points - penalty) / (2.0 * known);
+    int label = score >= high ? HIGH : score >= medium ? MEDIUM : LOW;
+    if (why != null) {
+      String rule = label == HIGH ? ">= " + num(high)
+          : label == MEDIUM ? ">= " + num(medium) + " and < " + num(high) : "< " + num(medium);
+      why.add(new Reason("loyalty_score", num(score), rule,
+          "Loyalty score " + num(score) + " = max(0, " + points + " points - " + penalty + " penalty) / "
+              + (2 * known) + " possible: " + dimension.label(label) + " (HIGH at " + num(high)
+              + ", MEDIUM at " + num(medium) + ")"));
+    }
+    out.accept(label, score);
+  }
+}

@@ -1,0 +1,54 @@
+package org.clientele.classifiers.rfm;
+
+import java.util.List;
+import java.util.Locale;
+import org.clientele.api.Feature;
+import org.clientele.api.StandardFeatures;
+import org.clientele.api.spi.PluginConfig;
+import org.clientele.classifiers.internal.Configs;
+import org.clientele.classifiers.internal.SketchOptions;
+import org.jspecify.annotations.Nullable;
+
+/** What the RFM calibrator and classifier both read. */
+record RfmSettings(
+    Method method,
+    Feature<Double> recency,
+    Feature<Double> frequency,
+    Feature<Double> monetary,
+    double @Nullable [] recencyBreaks,
+    double @Nullable [] frequencyBreaks,
+    double @Nullable [] monetaryBreaks,
+    @Nullable SketchOptions sketch) {
+
+  static final List<Double> RECENCY_BREAKS = List.of(30.0, 90.0, 180.0, 365.0);
+  static final List<Double> FREQUENCY_BREAKS = List.of(1.0, 2.0, 4.0, 8.0);
+  static final List<Double> MONETARY_BREAKS = List.of(100.0, 500.0, 1000.0, 5000.0);
+
+  enum Method {
+    QUANTILE,
+    THRESHOLD;
+
+    String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  boolean calibrated() {
+    return method == Method.QUANTILE;
+  }
+
+  static RfmSettings read(PluginConfig config) {
+    Method method = config.choice("method", Method.class, Method.QUANTILE);
+    Feature<Double> r = Configs.numericFeature(config, "recencyFeature", StandardFeatures.DAYS_SINCE_LAST_PURCHASE);
+    Feature<Double> f = Configs.numericFeature(config, "frequencyFeature", StandardFeatures.ORDERS_12M);
+    Feature<Double> m = Configs.numericFeature(config, "monetaryFeature", StandardFeatures.REVENUE_12M);
+    if (method == Method.THRESHOLD) {
+      return new RfmSettings(method, r, f, m,
+          Configs.breaks(config, "recencyBreaks", RECENCY_BREAKS, 4),
+          Configs.breaks(config, "frequencyBreaks", FREQUENCY_BREAKS, 4),
+          Configs.breaks(config, "monetaryBreaks", MONETARY_BREAKS, 4),
+          null);
+    }
+    return new RfmSettings(method, r, f, m, null, null, null, SketchOptions.read(config));
+  }
+}

@@ -1,0 +1,145 @@
+package org.clientele.classifiers.risk;
+
+import static org.clientele.classifiers.internal.Text.num;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.clientele.api.Assignment;
+import org.clientele.api.Classifier;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
+import org.clientele.api.LabelSink;
+import org.clientele.api.Reason;
+import org.clientele.api.StandardFeatures;
+import org.clientele.api.spi.PluginConfig;
+import org.clientele.classifiers.internal.Configs;
+import org.clientele.classifiers.internal.Verdict;
+import org.jspecify.annotations.Nullable;
+
+/** See {@link RiskClassifierProvider}. */
+final class RiskClassifier implements Classifier {
+
+  static final int LOW = 0;
+  static final int NORMAL = 1;
+  static final int HIGH = 2;
+  static final int UNRATED = 3;
+
+  private static final Feature<Double> DEFAULTS = StandardFeatures.DEFAULT_COUNT;
+  private static final Feature<Double> OVERDUE = StandardFeatures.OVERDUE_DAYS;
+  private static final Feature<Double> WARNINGS = StandardFeatures.RISK_WARNINGS;
+
+  private final Dimension dimension;
+  private final double highDefaults;
+  private final double highOverdue;
+  private final double highWarnings;
+  private final double normalDefaults;
+  private final double normalOverdue;
+  private final double normalWarnings;
+  private final int ifNoData;
+
+  private RiskClassifier(Dimension dimension, double[] high, double[] normal, int ifNoData) {
+    this.dimension = dimension;
+    this.highDefaults = high[0];
+    this.highOverdue = high[1];
+    this.highWarnings = high[2];
+    this.normalDefaults = normal[0];
+    this.normalOverdue = normal[1];
+    this.normalWarnings = normal[2];
+    this.ifNoData = ifNoData;
+  }
+
+  static RiskClassifier create(PluginConfig config) {
+    Dimension dimension = Dimension.of(config.id(), "LOW", "NORMAL", "HIGH", "UNRATED");
+    PluginConfig h = config.section("high");
+    PluginConfig n = config.section("normal");
+    double[] high = {
+      Configs.nonNegative(h, "defaults", 2), Configs.nonNegative(h, "overdueDays", 90),
+      Configs.nonNegative(h, "warnings", 2)
+    };
+    double[] normal = {
+      Configs.nonNegative(n, "defaults", 1), Configs.nonNegative(n, "overdueDays", 30),
+      Configs.nonNegative(n, "warnings", 1)
+    };
+    Configs.ordered(n, "defaults", normal[0], "high.defaults", high[0]);
+    Configs.ordered(n, "overdueDays", normal[1], "high.overdueDays", high[1]);
+    Configs.ordered(n, "warnings", normal[2], "high.warnings", high[2]);
+    int ifNoData = Configs.label(config, "ifNoData", dimension, "UNRATED");
+    return new RiskClassifier(dimension, high, normal, ifNoData);
+  }
+
+  @Override
+  public Dimension dimension() {
+    return dimension;
+  }
+
+  @Override
+  public Set<Feature<?>> features() {
+    return Set.of(DEFAULTS, OVERDUE, WARNINGS);
+  }
+
+  @Override
+  public void classify(Customer customer, LabelSink out) {
+    evaluate(customer, out, null);
+  }
+
+  @Override
+  public Assignment explain(Customer customer) {
+    List<Reason> why = new ArrayList<>();
+    Verdict verdict = new Verdict();
+    evaluate(customer, verdict, why);
+    return new Assignment(dimension, verdict.label(), verdict.score(), "", why);
+  }
+
+  private void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
+    double d = c.number(DEFAULTS, Double.NaN);
+    double o = c.number(OVERDUE, Double.NaN);
+    double w = c.number(WARNINGS, Double.NaN);
+    if (Double.isNaN(d) && Double.isNaN(o) && Double.isNaN(w)) {
+      if (why != null) {
+        why.add(new Reason("credit_data", null, "",
+            "No credit data (default_count, overdue_days and risk_warnings are all missing): "
+                + dimension.label(ifNoData) + " (ifNoData)"));
+      }
+      out.accept(ifNoData, Double.NaN);
+      return;
+    }
+    // Defaults and warnings trigger at or above their counts; overdue days strictly above.
+    int ld = Double.isNaN(d) ? -1 : d >= highDefaults ? 2 : d >= normalDefaults ? 1 : 0;
+    int lo = Double.isNaN(o) ? -1 : o > highOverdue ? 2 : o > normalOverdue ? 1 : 0;
+    int lw = Double.isNaN(w) ? -1 : w >= highWarnings ? 2 : w >= normalWarnings ? 1 : 0;
+    int level = Math.max(ld, Math.max(lo, lw));
+    int score = Math.max(ld, 0) + Math.max(lo, 0) + Math.max(lw, 0);
+    if (why != null) {
+      why.add(count(DEFAULTS, d, ld, normalDefaults, highDefaults, "defaults"));
+      why.add(overdue(o, lo));
+      why.add(count(WARNINGS, w, lw, normalWarnings, highWarnings, "warnings"));
+    }
+    out.accept(level == 2 ? HIGH : level == 1 ? NORMAL : LOW, score);
+  }
+
+  private static String levelName(int level) {
+    return level == 2 ? "HIGH" : level == 1 ? "NORMAL" : "LOW";
+  }
+
+  private static Reason count(Feature<Double> f, double v, int level, double normal, double high, String what) {
+    if (level < 0) {
+      return Reason.missing(f, f.name() + " is missing: not assessed");
+    }
+    String rule = level == 2 ? ">= " + num(high) : level == 1 ? ">= " + num(normal) : "< " + num(normal);
+    return Reason.of(f, v, rule, num(v) + " " + what + " (" + rule + "): " + levelName(level)
+        + " (NORMAL at " + num(normal) + ", HIGH at " + num(high) + ")");
+  }
+
+  private Reason overdue(double v, int level) {
+    if (level < 0) {
+      return Reason.missing(OVERDUE, "overdue_days is missing: not assessed");
+    }
+    String rule = level == 2 ? "> " + num(highOverdue)
+        : level == 1 ? "> " + num(normalOverdue) : "<= " + num(normalOverdue);
+    return Reason.of(OVERDUE, v, rule, num(v) + " days past due (" + rule + "): " + levelName(level)
+        + " (NORMAL above " + num(normalOverdue) + " days, HIGH above " + num(highOverdue)
+        + ", the IFRS 9 presumptions)");
+  }
+}

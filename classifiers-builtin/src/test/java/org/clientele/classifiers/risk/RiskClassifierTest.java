@@ -1,0 +1,85 @@
+package org.clientele.classifiers.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clientele.api.StandardFeatures.DEFAULT_COUNT;
+import static org.clientele.api.StandardFeatures.OVERDUE_DAYS;
+import static org.clientele.api.StandardFeatures.RISK_WARNINGS;
+import static org.clientele.classifiers.Fixtures.both;
+import static org.clientele.classifiers.Fixtures.customer;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.clientele.api.Assignment;
+import org.clientele.api.Classifier;
+import org.clientele.api.Feature;
+import org.clientele.api.Reason;
+import org.clientele.api.spi.PluginConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RiskClassifierTest {
+
+  private final Classifier risk = new RiskClassifierProvider().create(PluginConfig.empty("risk"));
+
+  static Stream<Arguments> boundaries() {
+    return Stream.of(
+        Arguments.of("defaults below 1", DEFAULT_COUNT, 0.0, "LOW"),
+        Arguments.of("defaults at 1", DEFAULT_COUNT, 1.0, "NORMAL"),
+        Arguments.of("defaults below 2", DEFAULT_COUNT, 1.5, "NORMAL"),
+        Arguments.of("defaults at 2", DEFAULT_COUNT, 2.0, "HIGH"),
+        Arguments.of("defaults above 2", DEFAULT_COUNT, 3.0, "HIGH"),
+        Arguments.of("overdue below 30", OVERDUE_DAYS, 29.0, "LOW"),
+        Arguments.of("overdue at 30", OVERDUE_DAYS, 30.0, "LOW"),
+        Arguments.of("overdue above 30", OVERDUE_DAYS, 31.0, "NORMAL"),
+        Arguments.of("overdue at 90", OVERDUE_DAYS, 90.0, "NORMAL"),
+        Arguments.of("overdue above 90", OVERDUE_DAYS, 91.0, "HIGH"),
+        Arguments.of("warnings below 1", RISK_WARNINGS, 0.0, "LOW"),
+        Arguments.of("warnings at 1", RISK_WARNINGS, 1.0, "NORMAL"),
+        Arguments.of("warnings at 2", RISK_WARNINGS, 2.0, "HIGH"),
+        Arguments.of("huge overdue", OVERDUE_DAYS, 1e12, "HIGH"),
+        Arguments.of("negative overdue (paid early)", OVERDUE_DAYS, -10.0, "LOW"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} = {2} -> {3}")
+  @MethodSource("boundaries")
+  void rules(String name, Feature<Double> feature, double value, String expected) {
+    // The other two inputs are known and clean, so the one under test decides.
+    Map<Feature<Double>, Double> clean = new java.util.HashMap<>(Map.of(DEFAULT_COUNT, 0.0, OVERDUE_DAYS, 0.0, RISK_WARNINGS, 0.0));
+    clean.put(feature, value);
+    Assignment a = both(risk, customer(DEFAULT_COUNT, clean.get(DEFAULT_COUNT), OVERDUE_DAYS, clean.get(OVERDUE_DAYS),
+        RISK_WARNINGS, clean.get(RISK_WARNINGS)));
+    assertThat(a.label()).isEqualTo(expected);
+    assertThat(a.reasons()).anySatisfy(r -> {
+      assertThat(r.feature()).isEqualTo(feature.name());
+      assertThat(r.threshold()).isNotEmpty();
+    });
+  }
+
+  @Test
+  void noCreditDataIsUnratedOrTheConfiguredLabel() {
+    Assignment a = both(risk, customer());
+    assertThat(a.label()).isEqualTo("UNRATED");
+    assertThat(a.score()).isNaN();
+    Classifier low = new RiskClassifierProvider().create(PluginConfig.of("risk", Map.of("ifNoData", "low")));
+    assertThat(both(low, customer()).label()).isEqualTo("LOW");
+  }
+
+  @Test
+  void partialDataUsesWhatIsKnownAndNamesTheRest() {
+    Assignment a = both(risk, customer(OVERDUE_DAYS, 5.0));
+    assertThat(a.label()).isEqualTo("LOW");
+    assertThat(a.reasons()).filteredOn(Reason::isMissing).extracting(Reason::feature)
+        .containsExactly("default_count", "risk_warnings");
+  }
+
+  @Test
+  void scoreAddsTheLevelsAndThresholdsAreConfigurable() {
+    assertThat(both(risk, customer(DEFAULT_COUNT, 1.0, OVERDUE_DAYS, 100.0, RISK_WARNINGS, 0.0)).score()).isEqualTo(3);
+    Classifier strict = new RiskClassifierProvider().create(PluginConfig.of("risk",
+        Map.of("high", Map.of("overdueDays", 60), "normal", Map.of("overdueDays", 0))));
+    assertThat(both(strict, customer(OVERDUE_DAYS, 61.0)).label()).isEqualTo("HIGH");
+    assertThat(both(strict, customer(OVERDUE_DAYS, 1.0)).label()).isEqualTo("NORMAL");
+  }
+}

@@ -1,0 +1,97 @@
+package com.example.clientele.geography;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.clientele.api.Classifier;
+import org.clientele.api.Dimension;
+import org.clientele.api.spi.ClassifierProvider;
+import org.clientele.api.spi.PluginConfig;
+
+/**
+ * Provides the {@code geography} classifier: {@code CITY}, {@code RURAL}, {@code REMOTE} or
+ * {@code UNKNOWN}, from the customer's {@code region} (looked up first) and {@code region_type}.
+ *
+ * <p>Configuration keys (all optional):
+ *
+ * <ul>
+ *   <li>{@code regions}: an object from region name or code to label, checked first; for example
+ *       {@code {"Tibet": "REMOTE", "Pudong": "CITY"}}. Default: empty.
+ *   <li>{@code regionTypes}: an object from region type to label; replaces the default {@code
+ *       {"city": "CITY", "urban": "CITY", "suburban": "CITY", "town": "RURAL", "rural": "RURAL",
+ *       "village": "RURAL", "mountain": "REMOTE", "island": "REMOTE", "remote": "REMOTE"}}.
+ *   <li>{@code unmapped}: the label for a region type present but not in {@code regionTypes};
+ *       default {@code UNKNOWN}.
+ * </ul>
+ *
+ * <p>Keys and customer values are compared trimmed and case-insensitively. A customer with neither
+ * a mapped region nor a region type is {@code UNKNOWN}. The score is always {@code NaN}. No
+ * calibration.
+ */
+public final class GeographyClassifierProvider implements ClassifierProvider {
+
+  /** The provider's name, and the default dimension id. */
+  public static final String NAME = "geography";
+
+  /** The default mapping from region type to label. */
+  public static final Map<String, Area> DEFAULT_REGION_TYPES = defaults();
+
+  /** Creates the provider; ServiceLoader calls this. */
+  public GeographyClassifierProvider() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Classifier create(PluginConfig config) {
+    Map<String, Area> regions = mapping(config, "regions", Map.of());
+    Map<String, Area> regionTypes = mapping(config, "regionTypes", DEFAULT_REGION_TYPES);
+    Area unmapped = config.choice("unmapped", Area.class, Area.UNKNOWN);
+    return new GeographyClassifier(Dimension.of(config.id(), Area.class), regions, regionTypes, unmapped);
+  }
+
+  /** Reads an object of labels, normalising its keys; an error names the offending key. */
+  private static Map<String, Area> mapping(PluginConfig config, String key, Map<String, Area> defaults) {
+    if (!config.has(key)) {
+      return defaults;
+    }
+    Map<String, Area> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : config.textMap(key).entrySet()) {
+      String normalised = normalise(e.getKey());
+      Area area = label(config, key + "." + e.getKey(), e.getValue());
+      if (out.put(normalised, area) != null) {
+        throw config.error(key + "." + e.getKey(),
+            "'" + normalised + "' appears twice (keys are compared trimmed and case-insensitively)");
+      }
+    }
+    return Map.copyOf(out);
+  }
+
+  private static Area label(PluginConfig config, String key, String value) {
+    try {
+      return Area.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw config.error(key, "expected one of [CITY, RURAL, REMOTE, UNKNOWN], found \"" + value + "\"");
+    }
+  }
+
+  static String normalise(String text) {
+    return text.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static Map<String, Area> defaults() {
+    Map<String, Area> m = new LinkedHashMap<>();
+    m.put("city", Area.CITY);
+    m.put("urban", Area.CITY);
+    m.put("suburban", Area.CITY);
+    m.put("town", Area.RURAL);
+    m.put("rural", Area.RURAL);
+    m.put("village", Area.RURAL);
+    m.put("mountain", Area.REMOTE);
+    m.put("island", Area.REMOTE);
+    m.put("remote", Area.REMOTE);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+}

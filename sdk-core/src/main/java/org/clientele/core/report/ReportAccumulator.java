@@ -1,0 +1,566 @@
+package org.clientele.core.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
+import org.clientele.api.Segments;
+import org.clientele.core.Classification;
+import org.clientele.core.ClassificationBuffer;
+import org.clientele.core.Engine;
+import org.clientele.core.report.SegmentationReport.Cell;
+import org.clientele.core.report.SegmentationReport.CrossTab;
+import org.clientele.core.report.SegmentationReport.CrossTabRow;
+import org.clientele.core.report.SegmentationReport.DimensionSummary;
+import org.clientele.core.report.SegmentationReport.FeatureMean;
+import org.clientele.core.report.SegmentationReport.ParetoCurve;
+import org.clientele.core.report.SegmentationReport.ParetoPoint;
+import org.clientele.core.report.SegmentationReport.Segment;
+import org.clientele.core.report.SegmentationReport.Totals;
+
+/**
+ * Collects a {@link SegmentationReport} in one streaming pass: {@link #add} each customer with its
+ * classification, then {@link #build}. Not thread-safe: give each worker thread its own
+ * accumulator and {@link #merge} them at the end; the result is the same, to the last bit, as one
+ * accumulator fed everything in any order (sums are exact, see below).
+ *
+ * <p>Memory is constant in the number of customers (counters and sums per label, per cross-tab
+ * cell and per feature), except for the Pareto curve: it needs the whole revenue distribution, so
+ * the accumulator keeps every customer's revenue in a primitive {@code double} array, 8 bytes a
+ * customer (8 MB per million customers). Turn it off with {@link
+ * ReportOptions.Builder#paretoCurve(boolean)} for populations that do not fit.
+ *
+ * <p>Sums of revenue and of features are kept exactly (as non-overlapping partials, Shewchuk's
+ * algorithm) and rounded once when the report is built, so the order of customers and of merges
+ * does not change a single bit of the report.
+ */
+public final class ReportAccumulator {
+
+  private static final double[] PARETO_TOPS = {0.01, 0.05, 0.10, 0.20, 0.50};
+  private static final double PARETO_TARGET = 0.80;
+
+  private final List<Dimension> dimensions;
+  private final ReportOptions options;
+  private final List<Feature<Double>> features;
+  private final List<String> skippedCrossTabs;
+  // Cross-tab positions: rows[t], columns[t] index into dimensions.
+  private final int[] tabRows;
+  private final int[] tabColumns;
+
+  private long customers;
+  private long classified;
+  private long revenueMissing;
+  private final long[] overallHave;
+  private final ExactSum[] overallSum;
+  // Per dimension d and slot s (0..size-1 the labels, size for UNCLASSIFIED).
+  private final long[][] slotCustomers;
+  private final long[][][] slotHave; // [d][s][feature]
+  private final ExactSum[][][] slotSum; // [d][s][feature]; feature 0 is the revenue metric
+  // Per cross-tab t, cell r * (columns + 1) + c.
+  private final long[][] cellCustomers;
+  private final ExactSum[][] cellRevenue;
+  private double[] revenues;
+  private int revenueCount;
+
+  // Per-customer scratch, so that add() allocates nothing.
+  private final double[] values;
+  private final int[] slots;
+
+  private ReportAccumulator(List<Dimension> dimensions, ReportOptions options) {
+    this.dimensions = List.copyOf(dimensions);
+    this.options = options;
+    this.features = options.meanFeatures();
+    int f = features.size();
+    int d = this.dimensions.size();
+    overallHave = new long[f];
+    overallSum = sums(f);
+    slotCustomers = new long[d][];
+    slotHave = new long[d][][];
+    slotSum = new ExactSum[d][][];
+    for (int i = 0; i < d; i++) {
+      int n = this.dimensions.get(i).size() + 1;
+      slotCustomers[i] = new long[n];
+      slotHave[i] = new long[n][f];
+      slotSum[i] = new ExactSum[n][];
+      for (int s = 0; s < n; s++) {
+        slotSum[i][s] = sums(f);
+      }
+    }
+    List<int[]> tabs = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (ReportOptions.CrossTabSpec spec : options.crossTabs()) {
+      int r = position(spec.rows());
+      int c = position(spec.columns());
+      if (r < 0 || c < 0) {
+        String missing = r < 0 && c < 0 ? "dimensions '" + spec.rows() + "' and '" + spec.columns() + "' are"
+            : "dimension '" + (r < 0 ? spec.rows() : spec.columns()) + "' is";
+        skipped.add("Cross-tab " + spec.rows() + " × " + spec.columns() + " skipped: " + missing + " not configured.");
+      } else {
+        tabs.add(new int[] {r, c});
+      }
+    }
+    skippedCrossTabs = List.copyOf(skipped);
+    tabRows = tabs.stream().mapToInt(t -> t[0]).toArray();
+    tabColumns = tabs.stream().mapToInt(t -> t[1]).toArray();
+    cellCustomers = new long[tabs.size()][];
+    cellRevenue = new ExactSum[tabs.size()][];
+    for (int t = 0; t < tabs.size(); t++) {
+      int n = (this.dimensions.get(tabRows[t]).size() + 1) * (this.dimensions.get(tabColumns[t]).size() + 1);
+      cellCustomers[t] = new long[n];
+      cellRevenue[t] = sums(n);
+    }
+    revenues = new double[options.paretoCurve() ? 1024 : 0];
+    values = new double[f];
+    slots = new int[d];
+  }
+
+  /**
+   * Creates an empty accumulator.
+   *
+   * @param dimensions the engine's dimensions, in engine order ({@link Engine#dimensions()})
+   * @param options what to measure
+   * @return the accumulator
+   */
+  public static ReportAccumulator create(List<Dimension> dimensions, ReportOptions options) {
+    Objects.requireNonNull(dimensions, "dimensions");
+    Objects.requireNonNull(options, "options");
+    return new ReportAccumulator(dimensions, options);
+  }
+
+  /**
+   * Creates an empty accumulator for an engine's dimensions.
+   *
+   * @param engine the engine whose results will be added
+   * @param options what to measure
+   * @return the accumulator
+   */
+  public static ReportAccumulator create(Engine engine, ReportOptions options) {
+    Objects.requireNonNull(engine, "engine");
+    return create(engine.dimensions(), options);
+  }
+
+  /**
+   * Returns the options this accumulator measures with.
+   *
+   * @return the options
+   */
+  public ReportOptions options() {
+    return options;
+  }
+
+  /**
+   * Returns the number of customers added so far (merges included).
+   *
+   * @return the count
+   */
+  public long customers() {
+    return customers;
+  }
+
+  /**
+   * Adds one customer and its classification.
+   *
+   * @param customer the customer
+   * @param classification its result from an engine with this accumulator's dimensions
+   * @throws IllegalArgumentException if the classification is of another customer or has other
+   *     dimensions
+   */
+  public void add(Customer customer, Classification classification) {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(classification, "classification");
+    if (!customer.id().equals(classification.customerId())) {
+      throw new IllegalArgumentException(
+          "The classification is of customer '" + classification.customerId() + "', not '" + customer.id() + "'");
+    }
+    List<Dimension> theirs = classification.dimensions();
+    if (theirs != dimensions && !theirs.equals(dimensions)) {
+      throw otherDimensions(theirs);
+    }
+    for (int d = 0; d < slots.length; d++) {
+      slots[d] = slot(d, classification.labelIndex(d));
+    }
+    accumulate(customer);
+  }
+
+  /**
+   * Adds one customer and its labels without allocating, for example from a reused {@link
+   * ClassificationBuffer} right after {@link Engine#classify(Customer, ClassificationBuffer)}.
+   *
+   * @param customer the customer
+   * @param segments its labels, with this accumulator's dimensions in the same order
+   * @throws IllegalArgumentException if the labels have other dimensions, or the buffer holds
+   *     another customer
+   */
+  public void add(Customer customer, Segments segments) {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(segments, "segments");
+    if (segments instanceof ClassificationBuffer buffer && !customer.id().equals(buffer.customerId())) {
+      throw new IllegalArgumentException(
+          "The buffer holds customer '" + buffer.customerId() + "', not '" + customer.id() + "'");
+    }
+    if (segments.size() != slots.length) {
+      throw otherDimensions(segmentDimensions(segments));
+    }
+    for (int d = 0; d < slots.length; d++) {
+      Dimension theirs = segments.dimension(d);
+      if (theirs != dimensions.get(d) && !theirs.equals(dimensions.get(d))) {
+        throw otherDimensions(segmentDimensions(segments));
+      }
+      slots[d] = slot(d, segments.labelIndex(d));
+    }
+    accumulate(customer);
+  }
+
+  /**
+   * Adds everything another accumulator collected; the other one is left unchanged.
+   *
+   * @param other an accumulator with the same dimensions and options
+   * @throws IllegalArgumentException if the dimensions or options differ, or other is this
+   */
+  public void merge(ReportAccumulator other) {
+    Objects.requireNonNull(other, "other");
+    if (other == this) {
+      throw new IllegalArgumentException("Cannot merge a report accumulator into itself");
+    }
+    if (!other.dimensions.equals(dimensions)) {
+      throw otherDimensions(other.dimensions);
+    }
+    if (!other.options.equals(options)) {
+      throw new IllegalArgumentException(
+          "Cannot merge report accumulators with different options: " + options + " and " + other.options);
+    }
+    customers += other.customers;
+    classified += other.classified;
+    revenueMissing += other.revenueMissing;
+    for (int f = 0; f < features.size(); f++) {
+      overallHave[f] += other.overallHave[f];
+      overallSum[f].merge(other.overallSum[f]);
+    }
+    for (int d = 0; d < slotCustomers.length; d++) {
+      for (int s = 0; s < slotCustomers[d].length; s++) {
+        slotCustomers[d][s] += other.slotCustomers[d][s];
+        for (int f = 0; f < features.size(); f++) {
+          slotHave[d][s][f] += other.slotHave[d][s][f];
+          slotSum[d][s][f].merge(other.slotSum[d][s][f]);
+        }
+      }
+    }
+    for (int t = 0; t < cellCustomers.length; t++) {
+      for (int i = 0; i < cellCustomers[t].length; i++) {
+        cellCustomers[t][i] += other.cellCustomers[t][i];
+        cellRevenue[t][i].merge(other.cellRevenue[t][i]);
+      }
+    }
+    if (options.paretoCurve()) {
+      ensureRevenueCapacity(revenueCount + other.revenueCount);
+      System.arraycopy(other.revenues, 0, revenues, revenueCount, other.revenueCount);
+      revenueCount += other.revenueCount;
+    }
+  }
+
+  /**
+   * Builds the report with no rejected rows and no classifier errors.
+   *
+   * @return the report
+   */
+  public SegmentationReport build() {
+    return build(Map.of(), Map.of());
+  }
+
+  /**
+   * Builds the report. The accumulator stays usable: more customers may be added and the report
+   * built again.
+   *
+   * @param rejectedByReason rejected input rows by reason, as the readers counted them
+   * @param errorCounts classifier failures by dimension id, from {@link Engine#errorCounts()}
+   * @return the report
+   * @throws IllegalArgumentException if a count is negative
+   */
+  public SegmentationReport build(Map<String, Long> rejectedByReason, Map<String, Long> errorCounts) {
+    Objects.requireNonNull(rejectedByReason, "rejectedByReason");
+    Objects.requireNonNull(errorCounts, "errorCounts");
+    Map<String, Long> rejected = new TreeMap<>();
+    long rejectedRows = 0;
+    for (Map.Entry<String, Long> e : rejectedByReason.entrySet()) {
+      long n = checkCount(e.getValue(), "rejectedByReason", e.getKey());
+      rejected.put(Objects.requireNonNull(e.getKey(), "reason"), n);
+      rejectedRows += n;
+    }
+    double totalRevenue = overallSum[0].value();
+    List<String> notes = new ArrayList<>(skippedCrossTabs);
+
+    List<DimensionSummary> dims = new ArrayList<>(dimensions.size());
+    for (int d = 0; d < dimensions.size(); d++) {
+      Dimension dim = dimensions.get(d);
+      List<Segment> segments = new ArrayList<>();
+      for (int s = 0; s < slotCustomers[d].length; s++) {
+        if (s == dim.size() && slotCustomers[d][s] == 0) {
+          continue; // UNCLASSIFIED only when it happened
+        }
+        double revenue = slotSum[d][s][0].value();
+        segments.add(new Segment(
+            dim.label(s == dim.size() ? -1 : s),
+            slotCustomers[d][s],
+            share(slotCustomers[d][s], customers),
+            revenue,
+            share(revenue, totalRevenue),
+            means(slotHave[d][s], slotSum[d][s])));
+      }
+      dims.add(new DimensionSummary(dim.id(), segments));
+    }
+
+    List<CrossTab> tabs = new ArrayList<>(tabRows.length);
+    for (int t = 0; t < tabRows.length; t++) {
+      tabs.add(crossTab(t, totalRevenue));
+    }
+
+    ParetoCurve pareto = options.paretoCurve() ? pareto(totalRevenue) : null;
+    if (customers > 0 && !(totalRevenue > 0)) {
+      notes.add("Total " + options.revenueMetric().name() + " is not positive: revenue shares are reported as 0.");
+    }
+    if (revenueMissing > 0) {
+      notes.add(revenueMissing + " of " + customers + " customers have no " + options.revenueMetric().name()
+          + " and count as 0 revenue.");
+    }
+    for (int f = 0; f < features.size(); f++) {
+      if (customers > 0 && overallHave[f] == 0) {
+        notes.add("No customer has feature '" + features.get(f).name() + "': its means are empty.");
+      }
+    }
+
+    Map<String, Long> errors = new LinkedHashMap<>();
+    for (Dimension dim : dimensions) {
+      if (errorCounts.containsKey(dim.id())) {
+        errors.put(dim.id(), checkCount(errorCounts.get(dim.id()), "errorCounts", dim.id()));
+      }
+    }
+    for (Map.Entry<String, Long> e : new TreeMap<>(errorCounts).entrySet()) {
+      if (!errors.containsKey(e.getKey())) {
+        errors.put(e.getKey(), checkCount(e.getValue(), "errorCounts", e.getKey()));
+      }
+    }
+
+    return new SegmentationReport(
+        options.revenueMetric().name(),
+        features.stream().map(Feature::name).toList(),
+        new Totals(customers, classified, rejectedRows, totalRevenue, revenueMissing),
+        dims,
+        tabs,
+        pareto,
+        means(overallHave, overallSum),
+        rejected,
+        errors,
+        notes);
+  }
+
+  private void accumulate(Customer customer) {
+    for (int f = 0; f < values.length; f++) {
+      values[f] = customer.number(features.get(f), Double.NaN);
+    }
+    boolean allClassified = true;
+    for (int d = 0; d < slots.length; d++) {
+      allClassified &= slots[d] < dimensions.get(d).size();
+    }
+    customers++;
+    if (allClassified) {
+      classified++;
+    }
+    double revenue = values[0];
+    if (Double.isNaN(revenue)) {
+      revenueMissing++;
+      revenue = 0.0;
+    }
+    for (int f = 0; f < values.length; f++) {
+      double v = values[f];
+      if (!Double.isNaN(v)) {
+        overallHave[f]++;
+        overallSum[f].add(v);
+      }
+    }
+    for (int d = 0; d < slots.length; d++) {
+      int s = slots[d];
+      slotCustomers[d][s]++;
+      long[] have = slotHave[d][s];
+      ExactSum[] sum = slotSum[d][s];
+      for (int f = 0; f < values.length; f++) {
+        double v = values[f];
+        if (!Double.isNaN(v)) {
+          have[f]++;
+          sum[f].add(v);
+        }
+      }
+    }
+    for (int t = 0; t < tabRows.length; t++) {
+      int cell = slots[tabRows[t]] * (dimensions.get(tabColumns[t]).size() + 1) + slots[tabColumns[t]];
+      cellCustomers[t][cell]++;
+      cellRevenue[t][cell].add(revenue);
+    }
+    if (options.paretoCurve()) {
+      ensureRevenueCapacity(revenueCount + 1);
+      revenues[revenueCount++] = revenue;
+    }
+  }
+
+  private CrossTab crossTab(int t, double totalRevenue) {
+    Dimension rows = dimensions.get(tabRows[t]);
+    Dimension columns = dimensions.get(tabColumns[t]);
+    int width = columns.size() + 1;
+    boolean rowsUnclassified = slotCustomers[tabRows[t]][rows.size()] > 0;
+    boolean columnsUnclassified = slotCustomers[tabColumns[t]][columns.size()] > 0;
+    int rowSlots = rows.size() + (rowsUnclassified ? 1 : 0);
+    int columnSlots = columns.size() + (columnsUnclassified ? 1 : 0);
+    List<String> columnLabels = new ArrayList<>(columnSlots);
+    for (int c = 0; c < columnSlots; c++) {
+      columnLabels.add(columns.label(c == columns.size() ? -1 : c));
+    }
+    List<CrossTabRow> out = new ArrayList<>(rowSlots);
+    for (int r = 0; r < rowSlots; r++) {
+      List<Cell> cells = new ArrayList<>(columnSlots);
+      for (int c = 0; c < columnSlots; c++) {
+        int i = r * width + c;
+        double revenue = cellRevenue[t][i].value();
+        cells.add(new Cell(columnLabels.get(c), cellCustomers[t][i], revenue, share(revenue, totalRevenue)));
+      }
+      out.add(new CrossTabRow(rows.label(r == rows.size() ? -1 : r), cells));
+    }
+    return new CrossTab(rows.id(), columns.id(), columnLabels, out);
+  }
+
+  /**
+   * The Lorenz curve of revenue, largest customers first, linear between whole customers. Sorts the
+   * kept revenues in place (their order never matters) and walks them once with an exact running
+   * sum, so building needs no memory beyond the array and the result does not depend on the order
+   * customers were added.
+   */
+  private ParetoCurve pareto(double totalRevenue) {
+    int n = revenueCount;
+    if (n == 0 || !(totalRevenue > 0)) {
+      List<ParetoPoint> zeros = new ArrayList<>();
+      for (double top : PARETO_TOPS) {
+        zeros.add(new ParetoPoint(top, 0.0));
+      }
+      return new ParetoCurve(zeros, 0.0, 0);
+    }
+    Arrays.sort(revenues, 0, n); // ascending: the i-th largest (from 1) is revenues[n - i]
+    int[] wholes = new int[PARETO_TOPS.length];
+    double[] heldByWhole = new double[PARETO_TOPS.length];
+    int lastWhole = 0;
+    for (int t = 0; t < PARETO_TOPS.length; t++) {
+      wholes[t] = (int) Math.min(n, Math.floor(PARETO_TOPS[t] * n));
+      lastWhole = Math.max(lastWhole, wholes[t]);
+    }
+    double target = PARETO_TARGET * totalRevenue;
+    ExactSum running = new ExactSum();
+    int reach = -1;
+    double beforeReach = 0.0;
+    double previous = 0.0;
+    for (int i = 0; i <= n && (reach < 0 || i <= lastWhole); i++) {
+      if (i > 0) {
+        running.add(revenues[n - i]);
+      }
+      double held = running.value(); // revenue of the i largest customers
+      for (int t = 0; t < wholes.length; t++) {
+        if (wholes[t] == i) {
+          heldByWhole[t] = held;
+        }
+      }
+      if (reach < 0 && i > 0 && held >= target) {
+        reach = i;
+        beforeReach = previous;
+      }
+      previous = held;
+    }
+    List<ParetoPoint> points = new ArrayList<>(PARETO_TOPS.length);
+    for (int t = 0; t < PARETO_TOPS.length; t++) {
+      double fraction = PARETO_TOPS[t] * n - wholes[t];
+      double held = wholes[t] >= n ? heldByWhole[t] : heldByWhole[t] + fraction * revenues[n - 1 - wholes[t]];
+      points.add(new ParetoPoint(PARETO_TOPS[t], held / totalRevenue + 0.0));
+    }
+    // The curve crosses 80% on the reach-th largest customer: interpolate inside it.
+    double last = revenues[n - reach];
+    double inside = last > 0 ? Math.min(1.0, Math.max(0.0, (target - beforeReach) / last)) : 1.0;
+    return new ParetoCurve(points, (reach - 1 + inside) / n, reach);
+  }
+
+  private List<FeatureMean> means(long[] have, ExactSum[] sum) {
+    List<FeatureMean> out = new ArrayList<>(features.size());
+    for (int f = 0; f < features.size(); f++) {
+      OptionalDouble mean = have[f] == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum[f].value() / have[f]);
+      out.add(new FeatureMean(features.get(f).name(), have[f], mean));
+    }
+    return out;
+  }
+
+  private int slot(int d, int labelIndex) {
+    int size = dimensions.get(d).size();
+    if (labelIndex == -1) {
+      return size;
+    }
+    if (labelIndex < 0 || labelIndex >= size) {
+      throw new IllegalArgumentException(
+          "Label index " + labelIndex + " is outside dimension '" + dimensions.get(d).id() + "' (0 to " + (size - 1) + ", or -1)");
+    }
+    return labelIndex;
+  }
+
+  private int position(String dimensionId) {
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (dimensions.get(i).id().equals(dimensionId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void ensureRevenueCapacity(int needed) {
+    if (needed > revenues.length) {
+      // Grow by half, as ArrayList does; the array is the one part that grows with customers.
+      long grown = Math.max(needed, revenues.length + (long) (revenues.length >> 1));
+      revenues = Arrays.copyOf(revenues, (int) Math.min(grown, Integer.MAX_VALUE - 8));
+    }
+  }
+
+  private IllegalArgumentException otherDimensions(List<Dimension> theirs) {
+    return new IllegalArgumentException(
+        "The report accumulator was made for dimensions " + ids(dimensions) + ", not " + ids(theirs)
+            + "; create it with the dimensions of the engine that classified the customers");
+  }
+
+  private static List<Dimension> segmentDimensions(Segments segments) {
+    List<Dimension> out = new ArrayList<>(segments.size());
+    for (int i = 0; i < segments.size(); i++) {
+      out.add(segments.dimension(i));
+    }
+    return out;
+  }
+
+  private static List<String> ids(List<Dimension> dims) {
+    return dims.stream().map(Dimension::id).toList();
+  }
+
+  private static ExactSum[] sums(int n) {
+    ExactSum[] out = new ExactSum[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = new ExactSum();
+    }
+    return out;
+  }
+
+  private static long checkCount(Long value, String map, String key) {
+    if (value == null || value < 0) {
+      throw new IllegalArgumentException(map + "['" + key + "'] must be a count >= 0, found " + value);
+    }
+    return value;
+  }
+
+  private static double share(double part, double whole) {
+    return whole > 0 ? part / whole : 0.0;
+  }
+}

@@ -1,0 +1,185 @@
+package org.clientele.core.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import org.clientele.core.report.SegmentationReport.Cell;
+import org.clientele.core.report.SegmentationReport.CrossTab;
+import org.clientele.core.report.SegmentationReport.CrossTabRow;
+import org.clientele.core.report.SegmentationReport.DimensionSummary;
+import org.clientele.core.report.SegmentationReport.FeatureMean;
+import org.clientele.core.report.SegmentationReport.ParetoCurve;
+import org.clientele.core.report.SegmentationReport.ParetoPoint;
+import org.clientele.core.report.SegmentationReport.Segment;
+
+/**
+ * Writes a report as JSON with Jackson's streaming generator, so that the key order is the code's
+ * order. Numbers go through {@link BigDecimal} with a fixed scale (shares 6 decimals, money and
+ * means 4) and are written plain: the text does not depend on the JDK's double formatting, and the
+ * same report gives the same bytes everywhere (LF line ends, two-space indent).
+ */
+final class ReportJson {
+
+  /** The version of the report's JSON layout. */
+  static final int FORMAT = 1;
+
+  private static final int SHARE_SCALE = 6;
+  private static final int AMOUNT_SCALE = 4;
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+  private ReportJson() {}
+
+  static String write(SegmentationReport r) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+      g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
+      g.writeStartObject();
+      g.writeNumberField("format", FORMAT);
+      g.writeStringField("revenueMetric", r.revenueMetric());
+
+      g.writeObjectFieldStart("totals");
+      g.writeNumberField("customers", r.totals().customers());
+      g.writeNumberField("classified", r.totals().classified());
+      g.writeNumberField("rejectedRows", r.totals().rejectedRows());
+      amount(g, "revenue", r.totals().revenue());
+      g.writeNumberField("revenueMissing", r.totals().revenueMissing());
+      g.writeEndObject();
+
+      g.writeObjectFieldStart("dimensions");
+      for (DimensionSummary d : r.dimensions()) {
+        g.writeObjectFieldStart(d.id());
+        g.writeArrayFieldStart("segments");
+        for (Segment s : d.segments()) {
+          g.writeStartObject();
+          g.writeStringField("label", s.label());
+          g.writeNumberField("customers", s.customers());
+          share(g, "customerShare", s.customerShare());
+          amount(g, "revenue", s.revenue());
+          share(g, "revenueShare", s.revenueShare());
+          means(g, "means", s.means());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+
+      g.writeArrayFieldStart("crossTabs");
+      for (CrossTab t : r.crossTabs()) {
+        g.writeStartObject();
+        g.writeStringField("rowDimension", t.rowDimension());
+        g.writeStringField("columnDimension", t.columnDimension());
+        g.writeArrayFieldStart("columnLabels");
+        for (String label : t.columnLabels()) {
+          g.writeString(label);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("rows");
+        for (CrossTabRow row : t.rows()) {
+          g.writeStartObject();
+          g.writeStringField("label", row.label());
+          g.writeArrayFieldStart("cells");
+          for (Cell c : row.cells()) {
+            g.writeStartObject();
+            g.writeStringField("label", c.label());
+            g.writeNumberField("customers", c.customers());
+            amount(g, "revenue", c.revenue());
+            share(g, "revenueShare", c.revenueShare());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+
+      ParetoCurve p = r.pareto();
+      if (p == null) {
+        g.writeNullField("pareto");
+      } else {
+        g.writeObjectFieldStart("pareto");
+        g.writeArrayFieldStart("top");
+        for (ParetoPoint point : p.points()) {
+          g.writeStartObject();
+          share(g, "customerShare", point.customerShare());
+          share(g, "revenueShare", point.revenueShare());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        share(g, "customerShareFor80", p.customerShareFor80());
+        g.writeNumberField("customersFor80", p.customersFor80());
+        g.writeEndObject();
+      }
+
+      means(g, "overall", r.overall());
+      counts(g, "rejectedByReason", r.rejectedByReason());
+      counts(g, "errorCounts", r.errorCounts());
+      g.writeArrayFieldStart("notes");
+      for (String note : r.notes()) {
+        g.writeString(note);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the report as JSON", e); // a StringWriter does not fail
+    }
+    return out + "\n";
+  }
+
+  private static void means(JsonGenerator g, String field, List<FeatureMean> means) throws IOException {
+    g.writeObjectFieldStart(field);
+    for (FeatureMean m : means) {
+      g.writeObjectFieldStart(m.feature());
+      g.writeFieldName("mean");
+      if (m.mean().isPresent()) {
+        g.writeNumber(decimal(m.mean().getAsDouble(), AMOUNT_SCALE));
+      } else {
+        g.writeNull();
+      }
+      g.writeNumberField("customers", m.customers());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
+  private static void counts(JsonGenerator g, String field, Map<String, Long> counts) throws IOException {
+    g.writeObjectFieldStart(field);
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      g.writeNumberField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+  }
+
+  private static void share(JsonGenerator g, String field, double value) throws IOException {
+    g.writeFieldName(field);
+    g.writeNumber(decimal(value, SHARE_SCALE));
+  }
+
+  private static void amount(JsonGenerator g, String field, double value) throws IOException {
+    g.writeFieldName(field);
+    g.writeNumber(decimal(value, AMOUNT_SCALE));
+  }
+
+  /** Rounds half-even at a fixed scale and strips trailing zeros: 0.5, 1500, 0.166667. */
+  static BigDecimal decimal(double value, int scale) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalStateException("Report value is not finite: " + value); // the accumulator never makes one
+    }
+    BigDecimal d = new BigDecimal(value).setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return d.signum() == 0 ? BigDecimal.ZERO : d;
+  }
+}

@@ -1,0 +1,291 @@
+package org.clientele.core.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.clientele.api.Dimension;
+import org.clientele.core.report.SegmentationReport.Cell;
+import org.clientele.core.report.SegmentationReport.CrossTab;
+import org.clientele.core.report.SegmentationReport.CrossTabRow;
+import org.clientele.core.report.SegmentationReport.DimensionSummary;
+import org.clientele.core.report.SegmentationReport.FeatureMean;
+import org.clientele.core.report.SegmentationReport.ParetoCurve;
+import org.clientele.core.report.SegmentationReport.ParetoPoint;
+import org.clientele.core.report.SegmentationReport.Segment;
+
+/**
+ * Renders a report for a person: fixed-width tables (first column left-aligned, numbers
+ * right-aligned), shares as percentages with one decimal, money with thousands separators and two
+ * decimals, other means with one decimal. Formatting uses {@link Locale#ROOT}, so the text is the
+ * same on every machine.
+ */
+final class ReportTable {
+
+  private static final String INDENT = "  ";
+  private static final String GAP = "  ";
+
+  private ReportTable() {}
+
+  static String write(SegmentationReport r) {
+    StringBuilder out = new StringBuilder();
+    out.append("Segmentation report\n");
+    out.append("===================\n\n");
+    var t = r.totals();
+    Table totals = new Table(List.of("", ""));
+    totals.row(List.of("Customers", count(t.customers())));
+    totals.row(List.of("Classified on every dimension", count(t.classified())));
+    totals.row(List.of("Rejected input rows", count(t.rejectedRows())));
+    totals.row(List.of("Revenue (" + r.revenueMetric() + ")", money(t.revenue())));
+    if (t.revenueMissing() > 0) {
+      totals.row(List.of("Customers without " + r.revenueMetric(), count(t.revenueMissing())));
+    }
+    totals.render(out, false);
+    out.append('\n').append(headline(r)).append('\n');
+
+    for (DimensionSummary d : r.dimensions()) {
+      out.append("Dimension: ").append(d.id()).append('\n');
+      Table table = new Table(List.of(d.id(), "customers", "share", "revenue", "revenue share"));
+      for (Segment s : d.segments()) {
+        table.row(List.of(s.label(), count(s.customers()), percent(s.customerShare()), money(s.revenue()), percent(s.revenueShare())));
+      }
+      table.row(List.of("total", count(t.customers()), percent(t.customers() > 0 ? 1 : 0), money(t.revenue()),
+          percent(t.revenue() > 0 ? 1 : 0)));
+      table.render(out, true);
+      out.append('\n');
+    }
+
+    for (CrossTab c : r.crossTabs()) {
+      out.append("Cross-tab: ").append(c.rowDimension()).append(" × ").append(c.columnDimension()).append(", customers\n");
+      crossTab(out, c, cell -> count(cell.customers()));
+      out.append("Cross-tab: ").append(c.rowDimension()).append(" × ").append(c.columnDimension())
+          .append(", share of revenue\n");
+      crossTab(out, c, cell -> percent(cell.revenueShare()));
+    }
+
+    ParetoCurve p = r.pareto();
+    if (p != null) {
+      out.append("Pareto curve of revenue (").append(r.revenueMetric()).append(")\n");
+      if (t.revenue() > 0) {
+        Table table = new Table(List.of("customers", "share of revenue"));
+        for (ParetoPoint point : p.points()) {
+          table.row(List.of("top " + wholePercent(point.customerShare()), percent(point.revenueShare())));
+        }
+        table.render(out, true);
+        out.append(INDENT).append("80% of revenue is held by the top ").append(percent(p.customerShareFor80()))
+            .append(" of customers (").append(count(p.customersFor80()))
+            .append(p.customersFor80() == 1 ? " customer" : " customers").append(").\n\n");
+      } else {
+        out.append(INDENT).append("No positive revenue: there is no curve to show.\n\n");
+      }
+    }
+
+    out.append("Segment means (over customers that have the feature; (n) when some lack it)\n");
+    for (DimensionSummary d : r.dimensions()) {
+      List<String> header = new ArrayList<>();
+      header.add(d.id());
+      header.addAll(r.meanFeatures());
+      Table table = new Table(header);
+      for (Segment s : d.segments()) {
+        table.row(meanRow(s.label(), s.customers(), s.means(), r.revenueMetric()));
+      }
+      table.row(meanRow("all customers", t.customers(), r.overall(), r.revenueMetric()));
+      table.render(out, true);
+      out.append('\n');
+    }
+
+    if (!r.rejectedByReason().isEmpty()) {
+      out.append("Rejected input rows by reason\n");
+      counts(out, "reason", r.rejectedByReason());
+    }
+    if (r.errorCounts().values().stream().anyMatch(n -> n > 0)) {
+      out.append("Engine errors (a failed classifier gives UNCLASSIFIED; a failed strategy, an empty plan)\n");
+      counts(out, "dimension", r.errorCounts());
+    }
+    if (!r.notes().isEmpty()) {
+      out.append("Notes\n");
+      for (String note : r.notes()) {
+        out.append(INDENT).append("- ").append(note).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** A few sentences: the top segment of the value dimension, revenue concentration, trouble. */
+  static String headline(SegmentationReport r) {
+    StringBuilder out = new StringBuilder();
+    var t = r.totals();
+    if (t.customers() == 0) {
+      out.append("No customers were classified.\n");
+    } else {
+      Optional<DimensionSummary> lead = r.dimension("value").or(() -> r.dimensions().stream().findFirst());
+      lead.flatMap(d -> d.segments().stream().findFirst().map(s -> new Object[] {d, s}))
+          .ifPresent(pair -> {
+            DimensionSummary d = (DimensionSummary) pair[0];
+            Segment s = (Segment) pair[1];
+            out.append(who(d.id(), s.label())).append(" are ").append(percent(s.customerShare()))
+                .append(" of customers and hold ").append(percent(s.revenueShare())).append(" of revenue.\n");
+          });
+      ParetoCurve p = r.pareto();
+      if (p != null && t.revenue() > 0) {
+        out.append("The top 20% of customers hold ").append(percent(p.points().get(3).revenueShare()))
+            .append(" of revenue; 80% of revenue comes from the top ").append(percent(p.customerShareFor80()))
+            .append(" of customers.\n");
+      }
+      r.dimension("behaviour").ifPresent(d -> sharesOf(out, d, List.of("AT_RISK", "LOST")));
+      r.dimension("risk").ifPresent(d -> sharesOf(out, d, List.of("HIGH")));
+      long unclassified = t.customers() - t.classified();
+      if (unclassified > 0) {
+        out.append(count(unclassified)).append(unclassified == 1 ? " customer is " : " customers are ")
+            .append("UNCLASSIFIED on at least one dimension (a classifier failed).\n");
+      }
+    }
+    if (t.rejectedRows() > 0) {
+      out.append(count(t.rejectedRows())).append(t.rejectedRows() == 1 ? " input row was" : " input rows were")
+          .append(" rejected.\n");
+    }
+    return out.toString();
+  }
+
+  /** "At risk and lost behaviour customers hold 12.0% of revenue (30.0% of customers)." */
+  private static void sharesOf(StringBuilder out, DimensionSummary d, List<String> labels) {
+    long customers = 0;
+    double customerShare = 0;
+    double revenueShare = 0;
+    List<String> present = new ArrayList<>();
+    for (String label : labels) {
+      Optional<Segment> s = d.segment(label);
+      if (s.isPresent()) {
+        present.add(label);
+        customers += s.get().customers();
+        customerShare += s.get().customerShare();
+        revenueShare += s.get().revenueShare();
+      }
+    }
+    if (present.isEmpty() || customers == 0) {
+      return;
+    }
+    List<String> words = present.stream().map(ReportTable::words).toList();
+    String joined = String.join(" and ", words);
+    out.append(Character.toUpperCase(joined.charAt(0))).append(joined.substring(1)).append(' ').append(d.id())
+        .append(" customers are ").append(percent(customerShare)).append(" of customers and hold ")
+        .append(percent(revenueShare)).append(" of revenue.\n");
+  }
+
+  private static String who(String dimensionId, String label) {
+    String w = words(label);
+    String capital = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    return dimensionId.equals("value") ? capital + " customers" : capital + " " + dimensionId + " customers";
+  }
+
+  /** AT_RISK becomes "at risk"; UNCLASSIFIED stays as it is. */
+  private static String words(String label) {
+    return label.equals(Dimension.UNCLASSIFIED) ? label : label.toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  private static void crossTab(StringBuilder out, CrossTab c, java.util.function.Function<Cell, String> show) {
+    List<String> header = new ArrayList<>();
+    header.add(c.rowDimension() + " \\ " + c.columnDimension());
+    header.addAll(c.columnLabels());
+    Table table = new Table(header);
+    for (CrossTabRow row : c.rows()) {
+      List<String> cells = new ArrayList<>();
+      cells.add(row.label());
+      for (Cell cell : row.cells()) {
+        cells.add(show.apply(cell));
+      }
+      table.row(cells);
+    }
+    table.render(out, true);
+    out.append('\n');
+  }
+
+  private static List<String> meanRow(String label, long customers, List<FeatureMean> means, String revenueMetric) {
+    List<String> row = new ArrayList<>();
+    row.add(label);
+    for (FeatureMean m : means) {
+      if (m.mean().isEmpty()) {
+        row.add("-");
+        continue;
+      }
+      double v = m.mean().getAsDouble();
+      String shown = m.feature().equals(revenueMetric) ? money(v) : String.format(Locale.ROOT, "%,.1f", v);
+      row.add(m.customers() < customers ? shown + " (" + count(m.customers()) + ")" : shown);
+    }
+    return row;
+  }
+
+  private static void counts(StringBuilder out, String what, Map<String, Long> counts) {
+    Table table = new Table(List.of(what, "count"));
+    counts.forEach((k, v) -> table.row(List.of(k, count(v))));
+    table.render(out, true);
+    out.append('\n');
+  }
+
+  static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", share * 100 + 0.0);
+  }
+
+  /** 0.05 becomes "5%", 0.125 becomes "12.5%". */
+  static String wholePercent(double share) {
+    double p = share * 100;
+    return Math.abs(p - Math.rint(p)) < 1e-9 ? String.format(Locale.ROOT, "%.0f%%", p) : percent(share);
+  }
+
+  static String money(double amount) {
+    return String.format(Locale.ROOT, "%,.2f", amount + 0.0);
+  }
+
+  static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /** Columns sized to their widest cell; the first left-aligned, the rest right-aligned. */
+  private static final class Table {
+    private final List<String> header;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    Table(List<String> header) {
+      this.header = header;
+    }
+
+    void row(List<String> cells) {
+      rows.add(cells);
+    }
+
+    void render(StringBuilder out, boolean withHeader) {
+      int[] widths = new int[header.size()];
+      List<List<String>> all = new ArrayList<>();
+      if (withHeader) {
+        all.add(header);
+      }
+      all.addAll(rows);
+      for (List<String> row : all) {
+        for (int i = 0; i < row.size(); i++) {
+          widths[i] = Math.max(widths[i], row.get(i).length());
+        }
+      }
+      for (int r = 0; r < all.size(); r++) {
+        List<String> row = all.get(r);
+        StringBuilder line = new StringBuilder(INDENT);
+        for (int i = 0; i < row.size(); i++) {
+          if (i > 0) {
+            line.append(GAP);
+          }
+          String cell = row.get(i);
+          String pad = " ".repeat(widths[i] - cell.length());
+          line.append(i == 0 ? cell + pad : pad + cell);
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+        if (withHeader && r == 0) {
+          StringBuilder rule = new StringBuilder(INDENT);
+          for (int i = 0; i < widths.length; i++) {
+            rule.append(i > 0 ? GAP : "").append("-".repeat(widths[i]));
+          }
+          out.append(rule).append('\n');
+        }
+      }
+    }
+  }
+}

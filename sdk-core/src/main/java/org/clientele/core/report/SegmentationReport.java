@@ -1,0 +1,295 @@
+package org.clientele.core.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A segmentation report: for every dimension the size, revenue share and feature means of each
+ * label; cross-tabs of pairs of dimensions; the Pareto curve of revenue; rejected rows by reason
+ * and classifier errors. An immutable value made by {@link ReportAccumulator#build}; render it with
+ * {@link #toJson()}, {@link #toTable()} and {@link #headline()}.
+ *
+ * <p>Shares are fractions from 0 to 1 (of all customers, or of total revenue). A share of an
+ * empty or non-positive total is 0, never NaN. A mean is over the customers that have the feature:
+ * missing is not zero.
+ *
+ * @param revenueMetric the name of the feature counted as revenue
+ * @param meanFeatures the names of the features whose means are reported, in order
+ * @param totals the population's totals
+ * @param dimensions one summary per dimension, in engine order
+ * @param crossTabs the cross-tabs that could be made, in configured order
+ * @param pareto the Pareto curve of revenue, or null if turned off in {@link ReportOptions}
+ * @param overall the feature means over the whole population, for comparison with each segment
+ * @param rejectedByReason rejected input rows by reason, sorted by reason
+ * @param errorCounts classifier and strategy failures by dimension id (then {@code strategy})
+ * @param notes what the reader should know: skipped cross-tabs, features no customer had, ...
+ */
+public record SegmentationReport(
+    String revenueMetric,
+    List<String> meanFeatures,
+    Totals totals,
+    List<DimensionSummary> dimensions,
+    List<CrossTab> crossTabs,
+    @Nullable ParetoCurve pareto,
+    List<FeatureMean> overall,
+    Map<String, Long> rejectedByReason,
+    Map<String, Long> errorCounts,
+    List<String> notes) {
+
+  /** Checks the parts and copies the collections. */
+  public SegmentationReport {
+    Objects.requireNonNull(revenueMetric, "revenueMetric");
+    meanFeatures = List.copyOf(meanFeatures);
+    Objects.requireNonNull(totals, "totals");
+    dimensions = List.copyOf(dimensions);
+    crossTabs = List.copyOf(crossTabs);
+    overall = List.copyOf(overall);
+    rejectedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(rejectedByReason));
+    errorCounts = Collections.unmodifiableMap(new LinkedHashMap<>(errorCounts));
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * Finds a dimension's summary.
+   *
+   * @param dimensionId a dimension id
+   * @return the summary, or empty if the report has no such dimension
+   */
+  public Optional<DimensionSummary> dimension(String dimensionId) {
+    return dimensions.stream().filter(d -> d.id().equals(dimensionId)).findFirst();
+  }
+
+  /**
+   * Finds a cross-tab.
+   *
+   * @param rows the dimension down the side
+   * @param columns the dimension across
+   * @return the cross-tab, or empty if it was not configured or was skipped
+   */
+  public Optional<CrossTab> crossTab(String rows, String columns) {
+    return crossTabs.stream()
+        .filter(t -> t.rowDimension().equals(rows) && t.columnDimension().equals(columns))
+        .findFirst();
+  }
+
+  /**
+   * Renders the report as indented JSON with a fixed key order; the same report always gives the
+   * same bytes (LF line ends, no NaN: a mean of no customers is {@code null}).
+   *
+   * @return the JSON text, ending in a newline
+   */
+  public String toJson() {
+    return ReportJson.write(this);
+  }
+
+  /**
+   * Renders the report as fixed-width text tables for a terminal: shares as percentages with one
+   * decimal, money with thousands separators.
+   *
+   * @return the text, ending in a newline
+   */
+  public String toTable() {
+    return ReportTable.write(this);
+  }
+
+  /**
+   * Summarises the report in a few sentences, for example "Core customers are 4.2% of customers and
+   * hold 61.3% of revenue."
+   *
+   * @return one sentence a line, ending in a newline
+   */
+  public String headline() {
+    return ReportTable.headline(this);
+  }
+
+  /**
+   * The population's totals.
+   *
+   * @param customers customers added to the report
+   * @param classified customers with a label on every dimension (none {@code UNCLASSIFIED})
+   * @param rejectedRows input rows rejected by the readers (the sum of {@link #rejectedByReason()})
+   * @param revenue total of the revenue metric (customers without it count as 0)
+   * @param revenueMissing customers without the revenue metric
+   */
+  public record Totals(long customers, long classified, long rejectedRows, double revenue, long revenueMissing) {}
+
+  /**
+   * One dimension's segments.
+   *
+   * @param id the dimension id
+   * @param segments one per label in the dimension's order, then {@code UNCLASSIFIED} if any
+   *     customer had it
+   */
+  public record DimensionSummary(String id, List<Segment> segments) {
+
+    /** Copies the list. */
+    public DimensionSummary {
+      Objects.requireNonNull(id, "id");
+      segments = List.copyOf(segments);
+    }
+
+    /**
+     * Finds a segment by label.
+     *
+     * @param label a label name, or {@code UNCLASSIFIED}
+     * @return the segment, or empty if the dimension has no such label or nobody is unclassified
+     */
+    public Optional<Segment> segment(String label) {
+      return segments.stream().filter(s -> s.label().equals(label)).findFirst();
+    }
+  }
+
+  /**
+   * One label of one dimension.
+   *
+   * @param label the label name
+   * @param customers customers with this label
+   * @param customerShare their share of all customers
+   * @param revenue their total revenue
+   * @param revenueShare their share of total revenue
+   * @param means the feature means, in {@link SegmentationReport#meanFeatures()} order
+   */
+  public record Segment(
+      String label, long customers, double customerShare, double revenue, double revenueShare, List<FeatureMean> means) {
+
+    /** Copies the list. */
+    public Segment {
+      Objects.requireNonNull(label, "label");
+      means = List.copyOf(means);
+    }
+
+    /**
+     * Finds a feature's mean.
+     *
+     * @param feature a feature name from {@link SegmentationReport#meanFeatures()}
+     * @return the mean
+     * @throws IllegalArgumentException if the report does not measure that feature
+     */
+    public FeatureMean mean(String feature) {
+      return findMean(means, feature);
+    }
+  }
+
+  /**
+   * A feature's mean over the customers that have it.
+   *
+   * @param feature the feature's name
+   * @param customers how many customers had the feature
+   * @param mean the mean, or empty if no customer had it
+   */
+  public record FeatureMean(String feature, long customers, OptionalDouble mean) {
+
+    /** Checks the parts. */
+    public FeatureMean {
+      Objects.requireNonNull(feature, "feature");
+      Objects.requireNonNull(mean, "mean");
+    }
+  }
+
+  /**
+   * Two dimensions crossed: customers and revenue for every pair of labels.
+   *
+   * @param rowDimension the dimension down the side
+   * @param columnDimension the dimension across
+   * @param columnLabels the column labels, in the dimension's order, then {@code UNCLASSIFIED} if
+   *     any customer had it
+   * @param rows one per row label (same rule), each with one cell per column label
+   */
+  public record CrossTab(String rowDimension, String columnDimension, List<String> columnLabels, List<CrossTabRow> rows) {
+
+    /** Copies the lists. */
+    public CrossTab {
+      Objects.requireNonNull(rowDimension, "rowDimension");
+      Objects.requireNonNull(columnDimension, "columnDimension");
+      columnLabels = List.copyOf(columnLabels);
+      rows = List.copyOf(rows);
+    }
+
+    /**
+     * Returns one cell.
+     *
+     * @param rowLabel a label of the row dimension
+     * @param columnLabel a label of the column dimension
+     * @return the cell
+     * @throws IllegalArgumentException if either label is not in the table
+     */
+    public Cell cell(String rowLabel, String columnLabel) {
+      for (CrossTabRow r : rows) {
+        if (r.label().equals(rowLabel)) {
+          for (Cell c : r.cells()) {
+            if (c.label().equals(columnLabel)) {
+              return c;
+            }
+          }
+        }
+      }
+      throw new IllegalArgumentException(
+          "No cell " + rowLabel + " × " + columnLabel + " in cross-tab " + rowDimension + " × " + columnDimension);
+    }
+  }
+
+  /**
+   * One row of a cross-tab.
+   *
+   * @param label the row's label
+   * @param cells one per column label
+   */
+  public record CrossTabRow(String label, List<Cell> cells) {
+
+    /** Copies the list. */
+    public CrossTabRow {
+      Objects.requireNonNull(label, "label");
+      cells = List.copyOf(cells);
+    }
+  }
+
+  /**
+   * One cell of a cross-tab.
+   *
+   * @param label the column's label
+   * @param customers customers with both labels
+   * @param revenue their revenue
+   * @param revenueShare their share of total revenue
+   */
+  public record Cell(String label, long customers, double revenue, double revenueShare) {}
+
+  /**
+   * How concentrated revenue is. Customers are sorted by revenue, largest first, and the curve
+   * between whole customers is linear (a Lorenz curve), so "the top 1% of 12 customers" is 0.12 of
+   * the largest one.
+   *
+   * @param points the revenue share of the top 1%, 5%, 10%, 20% and 50% of customers
+   * @param customerShareFor80 the smallest share of customers holding 80% of revenue
+   * @param customersFor80 the number of whole customers, largest first, needed to reach 80% of revenue
+   */
+  public record ParetoCurve(List<ParetoPoint> points, double customerShareFor80, long customersFor80) {
+
+    /** Copies the list. */
+    public ParetoCurve {
+      points = List.copyOf(points);
+    }
+  }
+
+  /**
+   * One point of the Pareto curve.
+   *
+   * @param customerShare the top share of customers, for example 0.2
+   * @param revenueShare the share of revenue they hold
+   */
+  public record ParetoPoint(double customerShare, double revenueShare) {}
+
+  static FeatureMean findMean(List<FeatureMean> means, String feature) {
+    for (FeatureMean m : means) {
+      if (m.feature().equals(feature)) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException("The report has no mean for feature '" + feature + "'");
+  }
+}
