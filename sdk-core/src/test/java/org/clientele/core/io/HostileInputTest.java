@@ -303,4 +303,20 @@ class HostileInputTest {
       assertThat(r.message()).isEqualTo("the line is longer than " + JsonLinesRowSource.MAX_LINE_LENGTH + " characters");
     });
   }
+
+  @Test
+  void aCsvValueOverTheLengthLimitStopsTheFileNamingTheLine() {
+    String text = TX_HEADER + "C1,2024-01-01,10,1,O1,web\nC2,2024-01-01,10,1,O2,"
+        + "x".repeat(org.clientele.core.internal.Json.MAX_INPUT_VALUE_LENGTH + 1) + "\nC3,2024-01-01,10,1,O3,web\n";
+    List<String> ids = new ArrayList<>();
+    try (TransactionReader reader =
+        TransactionReader.open(new java.io.StringReader(text), "long.csv", TransactionFormat.defaults(), RejectionSink.discard())) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.forEachRemaining(t -> ids.add(t.customerId())))
+          .isInstanceOf(InputException.class)
+          .hasMessageStartingWith("long.csv line 3: ")
+          .hasMessageContaining("String value length");
+      assertThat(reader.counts().read()).isEqualTo(1);
+    }
+    assertThat(ids).containsExactly("C1");
+  }
 }
