@@ -112,6 +112,7 @@ final class Pipeline {
     rejectUnread(in);
     PluginConfig out = model.section("output");
     out.choice("format", ResultFormat.class, ResultFormat.JSONL);
+    ReportSupport.options(out);
     rejectUnread(out);
     return new Sections(input, derive, out);
   }

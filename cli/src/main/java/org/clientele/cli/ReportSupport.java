@@ -1,62 +1,79 @@
 package org.clientele.cli;
 
-import java.util.List;
-import java.util.Locale;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.clientele.api.Customer;
-import org.clientele.api.Dimension;
+import org.clientele.api.spi.PluginConfig;
 import org.clientele.core.Classification;
 import org.clientele.core.Engine;
+import org.clientele.core.Model;
+import org.clientele.core.report.ReportAccumulator;
+import org.clientele.core.report.ReportOptions;
+import org.clientele.core.report.SegmentationReport;
+import org.jspecify.annotations.Nullable;
 
-/** Interim: label counts per dimension, until the segmentation report lands. */
+/**
+ * The segmentation report of a run ({@code org.clientele.core.report}): accumulated while the
+ * results are written, printed as a table, written as JSON with the run's read counts under
+ * {@code input}.
+ */
 final class ReportSupport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ReportSupport() {}
 
-  static Accumulator accumulator(Engine engine, org.clientele.core.@org.jspecify.annotations.Nullable Model model) {
-    return new Accumulator(engine.dimensions());
+  /** Reads (and so validates) {@code output.report}. */
+  static ReportOptions options(PluginConfig output) {
+    return ReportOptions.fromConfig(output.section("report"));
   }
 
-  static final class Accumulator {
-    private final List<Dimension> dimensions;
-    private final long[][] counts;
+  static Accumulator accumulator(Engine engine, @Nullable Model model) {
+    ReportOptions options = model == null ? ReportOptions.defaults() : ReportOptions.fromModel(model);
+    return new Accumulator(ReportAccumulator.create(engine, options));
+  }
 
-    Accumulator(List<Dimension> dimensions) {
-      this.dimensions = dimensions;
-      counts = new long[dimensions.size()][];
-      for (int i = 0; i < counts.length; i++) {
-        counts[i] = new long[dimensions.get(i).size() + 1];
-      }
+  /** Wraps the report accumulator. */
+  static final class Accumulator {
+    private final ReportAccumulator report;
+
+    Accumulator(ReportAccumulator report) {
+      this.report = report;
     }
 
-    void add(Customer c, Classification r) {
-      for (int i = 0; i < counts.length; i++) {
-        int l = r.labelIndex(i);
-        counts[i][l < 0 ? counts[i].length - 1 : l]++;
-      }
+    void add(Customer customer, Classification result) {
+      report.add(customer, result);
     }
 
     Built build(RunSummary summary, Engine engine) {
-      StringBuilder b = new StringBuilder();
-      for (int i = 0; i < counts.length; i++) {
-        Dimension d = dimensions.get(i);
-        b.append(d.id()).append('\n');
-        for (int l = 0; l < counts[i].length; l++) {
-          b.append(String.format(Locale.ROOT, "  %-20s %,10d%n", d.label(l == counts[i].length - 1 ? -1 : l), counts[i][l]));
-        }
-      }
-      return new Built(b.toString(), "{}");
+      return new Built(report.build(summary.rejectedByReason(), engine.errorCounts()));
     }
   }
 
-  record Built(String table, String json) {}
+  /** The built report. */
+  record Built(SegmentationReport report) {
+    String table() {
+      return report.toTable(); // opens with the headline
+    }
+  }
 
-  static String json(@org.jspecify.annotations.Nullable Built report, RunSummary summary) {
+  /** The report JSON with the read counts added under {@code input} (the report alone without a report). */
+  static String json(@Nullable Built built, RunSummary summary) {
     try {
-      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-      out.put("input", summary.toMap());
-      return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      ObjectNode out;
+      if (built == null) {
+        out = JSON.createObjectNode();
+      } else {
+        out = (ObjectNode) JSON.readTree(built.report().toJson());
+      }
+      Map<String, Object> input = new LinkedHashMap<>(summary.toMap());
+      out.set("input", JSON.valueToTree(input));
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the report as JSON: " + e.getMessage(), e);
     }
   }
 }

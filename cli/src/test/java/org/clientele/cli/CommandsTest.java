@@ -129,6 +129,31 @@ class CommandsTest {
   }
 
   @Test
+  void theReportFileHoldsTheReportAndTheReadCounts() throws IOException {
+    Path report = dir.resolve("report.json");
+    Cli.Run run = Cli.run(concat(new String[] {"classify"}, input("--out", dir.resolve("r.jsonl").toString(), "--report", report.toString())));
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("Segmentation report", "Cross-tab: value × behaviour", "Pareto curve");
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertThat(json.get("totals").get("customers").asLong()).isEqualTo(400);
+    JsonNode files = json.get("input").get("files");
+    assertThat(files).hasSize(2);
+    for (JsonNode f : files) {
+      assertThat(f.get("read").asLong()).isEqualTo(f.get("accepted").asLong() + f.get("rejected").asLong());
+    }
+    assertThat(files.get(0).get("accepted").asLong()).isEqualTo(json.get("input").get("classified").asLong());
+  }
+
+  @Test
+  void typoInTheReportSectionIsFatal() throws IOException {
+    Path config = dir.resolve("c.json");
+    Files.writeString(config, "{\"dimensions\": {\"risk\": {}}, \"output\": {\"report\": {\"paretoCurv\": false}}}");
+    Cli.Run run = Cli.run("validate-config", config.toString());
+    assertThat(run.code()).isEqualTo(ExitCodes.FATAL);
+    assertThat(run.err()).contains("c.json $.output.report.paretoCurv");
+  }
+
+  @Test
   void validateConfigRejectsBadJson() throws IOException {
     Path config = dir.resolve("bad.json");
     Files.writeString(config, "{\"dimensions\": {,}}");
