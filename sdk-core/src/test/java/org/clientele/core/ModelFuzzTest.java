@@ -16,7 +16,7 @@ import org.clientele.api.Customer;
  * itself back equal, and an engine that builds classifies.
  *
  * <p>The default build replays the corpus in {@code src/test/resources/.../ModelFuzzTestInputs};
- * {@code JAZZER_FUZZ=1} fuzzes (see docs/guarantees.md for the command).
+ * {@code JAZZER_FUZZ=1} fuzzes (see docs/fuzzing.md for the command).
  */
 class ModelFuzzTest {
 

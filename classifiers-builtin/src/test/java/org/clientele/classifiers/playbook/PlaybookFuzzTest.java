@@ -20,7 +20,7 @@ import org.clientele.api.Dimension;
  * every label combination of the first labels, the last labels and UNCLASSIFIED.
  *
  * <p>The default build replays the corpus in {@code src/test/resources/.../PlaybookFuzzTestInputs};
- * {@code JAZZER_FUZZ=1} fuzzes (see docs/guarantees.md in the repository for the command).
+ * {@code JAZZER_FUZZ=1} fuzzes (see docs/fuzzing.md in the repository for the command).
  */
 class PlaybookFuzzTest {
 

@@ -22,7 +22,7 @@ import org.clientele.core.features.PeriodUnit;
  * of the input and a reason.
  *
  * <p>The default build replays the corpus in {@code src/test/resources/.../ReaderFuzzTestInputs};
- * {@code JAZZER_FUZZ=1} fuzzes (see docs/guarantees.md for the command).
+ * {@code JAZZER_FUZZ=1} fuzzes (see docs/fuzzing.md for the command).
  */
 class ReaderFuzzTest {
 
