@@ -1,6 +1,8 @@
 package org.clientele.classifiers.playbook;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +14,12 @@ import org.clientele.api.Segments;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The playbook's decisions as bit operations, for playbooks of at most 64 rules (bit {@code r} is
- * the rule of {@link CompiledRule#order} {@code r}). Matching reads each dimension's label once and
- * ANDs a precomputed mask of the rules that accept it, instead of walking every rule's conditions;
- * vetoes and categories are settled from the same bits. Gives exactly the decisions of {@link
- * Playbook#plan}'s general path.
+ * The playbook's decisions as bit operations, for playbooks of at most 64 rules. A rule's bit is its
+ * rank in the order that settles conflicts (priority descending, then playbook order), so the lowest
+ * set bit of the matching rules with actions in a category is that category's winner. Matching
+ * reads each dimension's label once and ANDs a precomputed mask of the rules that accept it,
+ * instead of walking every rule's conditions. Gives exactly the decisions of {@link Playbook#plan}'s
+ * general path.
  */
 final class RuleBits {
 
@@ -32,23 +35,27 @@ final class RuleBits {
   private final long all;
   /** Rules with feature conditions, checked after the labels. */
   private final CompiledRule[] conditional;
-  /** Per category, per entry (best first): the rule's bit, per action its vetoers' bits, the actions. */
-  private final long[][] entryBits;
-  private final long[][][] vetoMasks;
+  /** Rank (bit index) by {@link CompiledRule#order}. */
+  private final int[] rank;
+  /** Per category: the rules with actions in it. */
+  private final long[] categoryMasks;
+  /** Per category and rank: the rule's actions in the category, and per action its vetoers' bits. */
   private final Action[][][] actions;
+  private final long[][][] vetoMasks;
 
   private RuleBits(
       int[] positions, long[][] labelMasks, long[] unclassifiedMasks, long[] unconstrainedMasks, long all,
-      CompiledRule[] conditional, long[][] entryBits, long[][][] vetoMasks, Action[][][] actions) {
+      CompiledRule[] conditional, int[] rank, long[] categoryMasks, Action[][][] actions, long[][][] vetoMasks) {
     this.positions = positions;
     this.labelMasks = labelMasks;
     this.unclassifiedMasks = unclassifiedMasks;
     this.unconstrainedMasks = unconstrainedMasks;
     this.all = all;
     this.conditional = conditional;
-    this.entryBits = entryBits;
-    this.vetoMasks = vetoMasks;
+    this.rank = rank;
+    this.categoryMasks = categoryMasks;
     this.actions = actions;
+    this.vetoMasks = vetoMasks;
   }
 
   /**
@@ -63,11 +70,18 @@ final class RuleBits {
     if (rules.length > Long.SIZE) {
       return null;
     }
+    int[] rank = new int[rules.length];
+    CompiledRule[] ranked = rules.clone();
+    Arrays.sort(ranked, Comparator.comparingInt((CompiledRule r) -> -r.rule.priority())
+        .thenComparingInt(r -> r.order));
+    for (int i = 0; i < ranked.length; i++) {
+      rank[ranked[i].order] = i;
+    }
     Set<Integer> constrained = new LinkedHashSet<>();
     long all = 0;
     List<CompiledRule> conditional = new ArrayList<>();
     for (CompiledRule r : rules) {
-      all |= bit(r);
+      all |= bit(rank, r);
       for (int p : r.positions) {
         constrained.add(p);
       }
@@ -85,49 +99,45 @@ final class RuleBits {
       for (CompiledRule r : rules) {
         int i = indexOf(r.positions, positions[p]);
         if (i < 0) {
-          unconstrainedMasks[p] |= bit(r);
-          unclassifiedMasks[p] |= bit(r);
+          unconstrainedMasks[p] |= bit(rank, r);
+          unclassifiedMasks[p] |= bit(rank, r);
           for (int label = 0; label < size; label++) {
-            labelMasks[p][label] |= bit(r);
+            labelMasks[p][label] |= bit(rank, r);
           }
           continue;
         }
         if (r.unclassified[i]) {
-          unclassifiedMasks[p] |= bit(r);
+          unclassifiedMasks[p] |= bit(rank, r);
         }
         for (int label = 0; label < size && label < r.allowed[i].length; label++) {
           if (r.allowed[i][label]) {
-            labelMasks[p][label] |= bit(r);
+            labelMasks[p][label] |= bit(rank, r);
           }
         }
       }
     }
-    long[][] entryBits = new long[byCategory.length][];
-    long[][][] vetoMasks = new long[byCategory.length][][];
-    Action[][][] actions = new Action[byCategory.length][][];
+    long[] categoryMasks = new long[byCategory.length];
+    Action[][][] actions = new Action[byCategory.length][rules.length][];
+    long[][][] vetoMasks = new long[byCategory.length][rules.length][];
     for (int c = 0; c < byCategory.length; c++) {
-      Playbook.Entry[] entries = byCategory[c];
-      entryBits[c] = new long[entries.length];
-      vetoMasks[c] = new long[entries.length][];
-      actions[c] = new Action[entries.length][];
-      for (int k = 0; k < entries.length; k++) {
-        Playbook.Entry e = entries[k];
-        entryBits[c][k] = bit(e.rule);
-        actions[c][k] = e.actions;
-        vetoMasks[c][k] = new long[e.actions.length];
+      for (Playbook.Entry e : byCategory[c]) {
+        int b = rank[e.rule.order];
+        categoryMasks[c] |= 1L << b;
+        actions[c][b] = e.actions;
+        vetoMasks[c][b] = new long[e.actions.length];
         for (int i = 0; i < e.actions.length; i++) {
           for (CompiledRule v : e.vetoers[i]) {
-            vetoMasks[c][k][i] |= bit(v);
+            vetoMasks[c][b][i] |= bit(rank, v);
           }
         }
       }
     }
     return new RuleBits(positions, labelMasks, unclassifiedMasks, unconstrainedMasks, all,
-        conditional.toArray(new CompiledRule[0]), entryBits, vetoMasks, actions);
+        conditional.toArray(new CompiledRule[0]), rank, categoryMasks, actions, vetoMasks);
   }
 
-  private static long bit(CompiledRule r) {
-    return 1L << r.order;
+  private static long bit(int[] rank, CompiledRule r) {
+    return 1L << rank[r.order];
   }
 
   private static int indexOf(int[] values, int value) {
@@ -148,23 +158,21 @@ final class RuleBits {
       matched &= label < 0 ? unclassifiedMasks[p] : label < masks.length ? masks[label] : unconstrainedMasks[p];
     }
     for (CompiledRule r : conditional) {
-      long bit = bit(r);
+      long bit = bit(rank, r);
       if ((matched & bit) != 0 && !r.featuresMatch(customer)) {
         matched &= ~bit;
       }
     }
-    for (int c = 0; c < entryBits.length; c++) {
-      long[] bits = entryBits[c];
-      for (int k = 0; k < bits.length; k++) {
-        if ((matched & bits[k]) == 0) {
-          continue;
-        }
-        long[] vetoes = vetoMasks[c][k];
-        Action[] candidates = actions[c][k];
+    for (int c = 0; c < categoryMasks.length; c++) {
+      // Candidates best first: the lowest bit wins unless vetoes took all its actions here.
+      for (long candidates = matched & categoryMasks[c]; candidates != 0; candidates &= candidates - 1) {
+        int b = Long.numberOfTrailingZeros(candidates);
+        Action[] offered = actions[c][b];
+        long[] vetoes = vetoMasks[c][b];
         boolean emitted = false;
-        for (int i = 0; i < candidates.length; i++) {
+        for (int i = 0; i < offered.length; i++) {
           if ((matched & vetoes[i]) == 0) {
-            out.add(candidates[i]);
+            out.add(offered[i]);
             emitted = true;
           }
         }
