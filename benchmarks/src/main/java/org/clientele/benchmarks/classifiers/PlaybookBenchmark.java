@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PlaybookBenchmark {
 
   private Customer[] customers;
-  private Labels[] labels;
+  private Labels labels;
   private Strategy playbook;
   private final CountingSink sink = new CountingSink();
   private int index;
@@ -57,15 +57,14 @@ public class PlaybookBenchmark {
     Engine engine = BenchmarkData.engine(1);
     List<Dimension> dimensions = engine.dimensions();
     ClassificationBuffer buffer = engine.newBuffer();
-    labels = new Labels[customers.length];
+    int[] all = new int[customers.length * dimensions.size()];
     for (int i = 0; i < customers.length; i++) {
       engine.classify(customers[i], buffer);
-      int[] row = new int[dimensions.size()];
-      for (int d = 0; d < row.length; d++) {
-        row[d] = buffer.labelIndex(d);
+      for (int d = 0; d < dimensions.size(); d++) {
+        all[i * dimensions.size() + d] = buffer.labelIndex(d);
       }
-      labels[i] = new Labels(dimensions, row);
     }
+    labels = new Labels(dimensions, all);
     playbook = new PlaybookStrategyProvider().create(PluginConfig.of("strategy", Map.of()), dimensions);
   }
 
@@ -77,23 +76,27 @@ public class PlaybookBenchmark {
   @Benchmark
   public long plan() {
     int i = index++ & BenchmarkData.MASK;
-    playbook.plan(customers[i], labels[i], sink);
+    labels.offset = i * labels.size;
+    playbook.plan(customers[i], labels, sink);
     return sink.count;
   }
 
-  /** One customer's labels, precomputed. */
+  /** Every customer's labels in one flat array (as compact as the engine's buffer); one row at a time. */
   static final class Labels implements Segments {
     private final List<Dimension> dimensions;
     private final int[] labels;
+    final int size;
+    int offset;
 
     Labels(List<Dimension> dimensions, int[] labels) {
       this.dimensions = dimensions;
       this.labels = labels;
+      this.size = dimensions.size();
     }
 
     @Override
     public int size() {
-      return labels.length;
+      return size;
     }
 
     @Override
@@ -103,7 +106,7 @@ public class PlaybookBenchmark {
 
     @Override
     public int labelIndex(int position) {
-      return labels[position];
+      return labels[offset + position];
     }
 
     @Override

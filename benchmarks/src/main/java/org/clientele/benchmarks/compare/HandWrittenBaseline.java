@@ -185,7 +185,7 @@ public final class HandWrittenBaseline {
     int rfm;
     int risk;
     int industry;
-    final Action[] actions = new Action[ActionCategory.values().length * 6];
+    final Action[] actions = new Action[ActionCategory.values().length]; // one action per category
     int actionCount;
 
     /** Creates an empty result. */
@@ -260,9 +260,10 @@ public final class HandWrittenBaseline {
   public Decision classify(Customer c) {
     Result r = new Result();
     classify(c, r);
-    Action[] plan = Arrays.copyOf(r.actions, r.actionCount);
+    Action[] plan = r.actions;
+    int n = r.actionCount;
     // Most urgent first, then by category: an insertion sort, stable, on at most seven actions.
-    for (int i = 1; i < plan.length; i++) {
+    for (int i = 1; i < n; i++) {
       Action a = plan[i];
       int j = i - 1;
       while (j >= 0 && before(a, plan[j])) {
@@ -271,7 +272,8 @@ public final class HandWrittenBaseline {
       }
       plan[j + 1] = a;
     }
-    return new Decision(c.id(), r.value, r.loyalty, r.behaviour, r.rfm, r.risk, r.industry, Arrays.asList(plan));
+    return new Decision(c.id(), r.value, r.loyalty, r.behaviour, r.rfm, r.risk, r.industry,
+        List.of(n == plan.length ? plan : Arrays.copyOf(plan, n)));
   }
 
   private static boolean before(Action a, Action b) {
