@@ -41,7 +41,7 @@ class BenchmarksSmokeTest {
     Collection<RunResult> results = new Runner(options).run();
 
     Set<String> expected = new TreeSet<>();
-    try (InputStream list = BenchmarksSmokeTest.class.getResourceAsStream("/" + BenchmarkList.BENCHMARK_LIST)) {
+    try (InputStream list = BenchmarksSmokeTest.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
       assertThat(list).as("the JMH benchmark list (annotation processing)").isNotNull();
       for (BenchmarkListEntry e : BenchmarkList.readBenchmarkList(list)) {
         expected.add(e.getUsername());
@@ -52,7 +52,7 @@ class BenchmarksSmokeTest {
       ran.add(r.getParams().getBenchmark());
       assertThat(r.getPrimaryResult().getSampleCount()).as(r.getParams().getBenchmark()).isPositive();
     }
-    assertThat(expected).as("benchmarks found by JMH").hasSizeGreaterThanOrEqualTo(13);
+    assertThat(expected).as("benchmarks found by JMH").hasSizeGreaterThanOrEqualTo(11);
     assertThat(ran).isEqualTo(expected);
   }
 }
