@@ -16,6 +16,7 @@ import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Strategy;
 import org.clientele.core.internal.Chunked;
+import org.clientele.core.internal.Redacted;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,6 +142,14 @@ public final class Engine {
    * @throws ClassificationException under {@link ErrorPolicy#FAIL_FAST} if a plugin fails
    */
   public void classify(Customer customer, ClassificationBuffer out) {
+    classify(customer, out, true);
+  }
+
+  /**
+   * Classifies into a buffer; {@code countClassifierFaults} is false when {@link #explain} has
+   * already counted (and logged) this customer's classifier faults, so each call counts a fault once.
+   */
+  private void classify(Customer customer, ClassificationBuffer out, boolean countClassifierFaults) {
     if (out.dimensionList() != dimensions && !out.dimensionList().equals(dimensions)) {
       throw new IllegalArgumentException("The buffer was made by an engine with other dimensions");
     }
@@ -151,12 +160,12 @@ public final class Engine {
       try {
         classifiers[i].classify(customer, out.labelSink);
       } catch (RuntimeException e) {
-        fail(i, customer, e, out);
+        fail(i, customer, e, out, countClassifierFaults);
         continue;
       }
       int label = out.labelIndex(i);
       if (!out.written || label < 0 || label >= labelCounts[i]) {
-        fail(i, customer, contractBroken(i, out.written, label), out);
+        fail(i, customer, contractBroken(i, out.written, label), out, countClassifierFaults);
       }
     }
     if (strategy != null) {
@@ -164,7 +173,7 @@ public final class Engine {
         strategy.plan(customer, out, out.planSink);
       } catch (RuntimeException e) {
         out.clearPlan();
-        fail(classifiers.length, customer, e, out);
+        fail(classifiers.length, customer, e, out, true);
       }
     }
   }
@@ -203,12 +212,14 @@ public final class Engine {
                   + ", not a label of dimension '" + d.id() + "'");
         }
       } catch (RuntimeException e) {
-        fail(i, customer, e, null);
+        fail(i, customer, e, null, true);
         a = Assignment.unclassified(d, "The " + providerNames.get(i) + " classifier failed (" + e.getClass().getSimpleName() + "); see the logs");
       }
       assignments.add(a);
     }
-    return new Explanation(customer.id(), assignments, classify(customer).plan());
+    ClassificationBuffer buffer = buffers.get();
+    classify(customer, buffer, false);
+    return new Explanation(customer.id(), assignments, buffer.toClassification().plan());
   }
 
   /**
@@ -287,7 +298,7 @@ public final class Engine {
             : "classify() did not call the LabelSink");
   }
 
-  private void fail(int i, Customer customer, RuntimeException e, @Nullable ClassificationBuffer out) {
+  private void fail(int i, Customer customer, RuntimeException e, @Nullable ClassificationBuffer out, boolean count) {
     boolean isStrategy = i == classifiers.length;
     String what = isStrategy ? STRATEGY : dimensions.get(i).id();
     String provider = isStrategy ? strategyName : providerNames.get(i);
@@ -295,21 +306,28 @@ public final class Engine {
     String describe =
         (isStrategy ? "Strategy" : "Classifier for dimension '" + what + "'")
             + " (provider '" + provider + "', " + (impl == null ? "?" : impl.getClass().getName()) + ") failed";
+    // The plugin's message may hold customer data (its id, a feature value): it stays out of the
+    // exception message and out of the WARN log; the exception itself is the cause, and the full
+    // text is logged at DEBUG.
     if (policy == ErrorPolicy.FAIL_FAST) {
-      throw new ClassificationException(what, customer.id(), describe + ": " + e, e);
+      throw new ClassificationException(what, customer.id(), describe + ": " + Redacted.of(e), e);
     }
-    errors[i].increment();
     if (out != null && !isStrategy) {
       out.fail(i);
     }
+    if (!count) {
+      return;
+    }
+    errors[i].increment();
     if (logged[i].compareAndSet(false, true)) {
-      // The customer id stays out of the log: ids can be personal data.
+      Redacted redacted = Redacted.of(e);
       LOG.warn(
           "{}: {}. {} Further failures are counted in Engine.errorCounts() and not logged.",
           describe,
-          e.toString(),
+          redacted,
           isStrategy ? "The plan is left empty." : "The dimension is reported as UNCLASSIFIED.",
-          e);
+          redacted);
+      LOG.debug("{}: the original exception, which may hold customer data", describe, e);
     }
   }
 }

@@ -48,6 +48,7 @@ public final class EngineBuilder {
   private boolean discover = true;
   private @Nullable ClassLoader classLoader;
   private @Nullable Model model;
+  private @Nullable Set<String> allowedProviders;
   private int parallelism = Runtime.getRuntime().availableProcessors();
   private int chunkSize = 1024;
 
@@ -74,6 +75,27 @@ public final class EngineBuilder {
    */
   public EngineBuilder discover(boolean discover) {
     this.discover = discover;
+    invalidate();
+    return this;
+  }
+
+  /**
+   * Accepts only discovered providers with these names (classifiers and strategies alike), for
+   * hosts that want to refuse plugin jars nobody vetted. A discovered provider with another name
+   * becomes a {@link ProviderDiagnostic} ("refused") and is never used: its {@code create} is never
+   * called. (ServiceLoader has to instantiate a provider to learn its name, so its constructor does
+   * run.) Providers registered by hand are the host's own choice and are always accepted. By
+   * default every discovered provider is accepted.
+   *
+   * @param names the provider names to accept, for example {@code Set.of("value", "risk", "playbook")}
+   * @return this builder
+   */
+  public EngineBuilder allowProviders(Set<String> names) {
+    Objects.requireNonNull(names, "names");
+    for (String name : names) {
+      Objects.requireNonNull(name, "names contains null");
+    }
+    this.allowedProviders = Set.copyOf(names);
     invalidate();
     return this;
   }
@@ -283,7 +305,7 @@ public final class EngineBuilder {
       return Objects.requireNonNull(p.calibrator(config), "calibrator() returned null");
     } catch (ConfigurationException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       throw new ConfigurationException(
           config.source() + " " + config.path(),
           "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create a calibrator: " + e,
@@ -323,11 +345,19 @@ public final class EngineBuilder {
         c = Objects.requireNonNull(p.create(config), "create() returned null");
       } catch (ConfigurationException e) {
         throw e;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
+        // A LinkageError here is a plugin jar without its dependencies: a deployment problem to
+        // report with the provider's name, not a reason to take the host down.
         throw new ConfigurationException(
             at, "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its classifier: " + e, e);
       }
-      Dimension d = c.dimension();
+      Dimension d;
+      try {
+        d = c.dimension();
+      } catch (RuntimeException | LinkageError e) {
+        throw new ConfigurationException(
+            at, "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to report its dimension: " + e, e);
+      }
       if (d == null || !d.id().equals(s.id())) {
         throw new ConfigurationException(
             at,
@@ -349,7 +379,7 @@ public final class EngineBuilder {
         strategy = Objects.requireNonNull(p.create(config, dimensions), "create() returned null");
       } catch (ConfigurationException e) {
         throw e;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
         throw new ConfigurationException(
             m.source() + " $.strategy",
             "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its strategy: " + e,
@@ -411,7 +441,8 @@ public final class EngineBuilder {
   private Providers<ClassifierProvider> classifiers() {
     if (classifierCache == null) {
       classifierCache =
-          Providers.collect(ClassifierProvider.class, classifierProviders, discover, classLoader, ClassifierProvider::name);
+          Providers.collect(
+              ClassifierProvider.class, classifierProviders, discover, classLoader, ClassifierProvider::name, allowedProviders);
     }
     return classifierCache;
   }
@@ -419,7 +450,8 @@ public final class EngineBuilder {
   private Providers<StrategyProvider> strategies() {
     if (strategyCache == null) {
       strategyCache =
-          Providers.collect(StrategyProvider.class, strategyProviders, discover, classLoader, StrategyProvider::name);
+          Providers.collect(
+              StrategyProvider.class, strategyProviders, discover, classLoader, StrategyProvider::name, allowedProviders);
     }
     return strategyCache;
   }

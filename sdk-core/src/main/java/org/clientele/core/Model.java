@@ -61,6 +61,8 @@ public final class Model {
   private static final Set<String> TOP_LEVEL =
       Set.of("format", "dimensions", "strategy", "errorPolicy", "input", "output");
   private static final Set<String> PASS_THROUGH = Set.of("input", "output");
+  /** The form of a dimension id ({@link org.clientele.api.Dimension} requires it too). */
+  private static final java.util.regex.Pattern DIMENSION_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]*");
 
   /**
    * One configured plugin: a dimension's classifier, or the strategy.
@@ -102,6 +104,14 @@ public final class Model {
     this.source = source;
     var seen = new java.util.HashSet<String>();
     for (Section d : this.dimensions) {
+      if (!DIMENSION_ID.matcher(d.id()).matches()) {
+        // Checked here, not left to the provider: an id such as "" would load but not round-trip
+        // (it is also the default provider name, and an empty provider name is refused on reading).
+        throw new ConfigurationException(
+            source + " $.dimensions." + d.id(),
+            "invalid dimension id \"" + d.id() + "\": use lowercase letters, digits, '-' and '_', starting with a letter"
+                + " (for example \"value\" or \"credit-risk\")");
+      }
       if (!seen.add(d.id())) {
         throw new ConfigurationException(source + " $.dimensions." + d.id(), "dimension configured twice");
       }

@@ -110,4 +110,14 @@ class ModelTest {
     assertThat(model.section("input").section("transactions").path()).isEqualTo("$.input.transactions");
     assertThat(Model.fromJson(model.toJson(), "again")).isEqualTo(model);
   }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"", " ", "Value", "1st", "credit risk", "\u00e9t\u00e9"})
+  void anInvalidDimensionIdIsAConfigurationErrorSoEveryLoadedModelRoundTrips(String id) {
+    String json = "{\"dimensions\": {\"" + id + "\": {\"provider\": \"threshold\"}}, \"strategy\": null}";
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Model.fromJson(json, "cfg.json"))
+        .isInstanceOf(org.clientele.api.ConfigurationException.class)
+        .hasMessageStartingWith("cfg.json $.dimensions." + id + ": invalid dimension id \"" + id + "\"");
+  }
 }

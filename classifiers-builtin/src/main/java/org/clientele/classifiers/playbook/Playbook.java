@@ -1,7 +1,10 @@
 package org.clientele.classifiers.playbook;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -77,6 +80,22 @@ public final class Playbook implements Strategy {
   private static final Logger LOG = LoggerFactory.getLogger(Playbook.class);
   private static final ActionCategory[] CATEGORIES = ActionCategory.values();
   private static final Set<String> FILE_KEYS = Set.of("description", "segments", "rules");
+  /**
+   * Reads playbook files as plain trees (no default typing), bounded: 64 levels of nesting, strings
+   * up to 1,000,000 characters, numbers up to 64 digits, files up to 64 MiB.
+   */
+  static final ObjectMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(64)
+                          .maxNumberLength(64)
+                          .maxStringLength(1_000_000)
+                          .maxDocumentLength(64L * 1024 * 1024)
+                          .build())
+                  .build())
+          .build();
 
   /** What to do with coverage findings when the playbook is created. */
   public enum CoverageMode {
@@ -159,7 +178,15 @@ public final class Playbook implements Strategy {
     } else {
       playbook = defaults(dims, aliases);
     }
-    playbook.diagnostics.forEach(d -> LOG.info("{}", d));
+    // The default playbook drops rules for dimensions an engine does not configure by design: that
+    // is routine, so it is logged at DEBUG; Playbook.diagnostics() still lists every one.
+    playbook.diagnostics.forEach(d -> {
+      if (playbook.isDefault()) {
+        LOG.debug("{}", d);
+      } else {
+        LOG.info("{}", d);
+      }
+    });
     if (mode != CoverageMode.OFF) {
       CoverageReport report = playbook.coverage();
       if (!report.isClean()) {
@@ -203,7 +230,7 @@ public final class Playbook implements Strategy {
     Map<String, Object> map;
     try (InputStream in = opener.open()) {
       @SuppressWarnings("unchecked")
-      Map<String, Object> read = new ObjectMapper().readValue(in, Map.class);
+      Map<String, Object> read = JSON.readValue(in, Map.class);
       map = read;
     } catch (JsonProcessingException e) {
       throw new ConfigurationException(source, "not a valid playbook JSON object: " + e.getOriginalMessage(), e);

@@ -21,24 +21,40 @@ import org.clientele.api.ConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one JSON mapper for configurations and models: plain trees only (no polymorphic typing),
- * bounded by read constraints, duplicate keys rejected, numbers normalised so a tree survives a
- * write and a read unchanged.
+ * The JSON mapper for configurations and models, and the read limits every Jackson parser of this
+ * library uses: plain trees only (no polymorphic typing: no default typing is ever enabled and
+ * nothing is read into a type named by the input), bounded by {@link StreamReadConstraints},
+ * duplicate keys rejected, numbers normalised so a tree survives a write and a read unchanged.
  */
 public final class Json {
 
+  /** Limits for configuration and model files: small documents, shallow trees, short numbers. */
+  public static final StreamReadConstraints CONFIG_LIMITS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(64)
+          .maxNumberLength(64)
+          .maxStringLength(1_000_000)
+          .maxDocumentLength(64L * 1024 * 1024)
+          .build();
+
+  /** The longest value (in characters) an input row may hold, in CSV or JSON Lines. */
+  public static final int MAX_INPUT_VALUE_LENGTH = 16 * 1024 * 1024;
+
+  /**
+   * Limits for one input row (CSV, JSON Lines): a value up to {@link #MAX_INPUT_VALUE_LENGTH}
+   * characters, numbers up to 1,000 digits, and at most 16 levels of nesting (a row is flat; a
+   * deeper line is malformed anyway). The document length is not limited: input files stream.
+   */
+  public static final StreamReadConstraints INPUT_LIMITS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(16)
+          .maxNumberLength(1_000)
+          .maxStringLength(MAX_INPUT_VALUE_LENGTH)
+          .build();
+
   /** Shared, thread-safe mapper. */
   public static final JsonMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(64)
-                          .maxNumberLength(64)
-                          .maxStringLength(1_000_000)
-                          .maxDocumentLength(64L * 1024 * 1024)
-                          .build())
-                  .build())
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONFIG_LIMITS).build())
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .enable(SerializationFeature.INDENT_OUTPUT)

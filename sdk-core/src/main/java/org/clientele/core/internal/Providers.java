@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class Providers<P> {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+  private static final Pattern CLASS_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*");
   // Bounds the loop if a broken ServiceLoader iterator keeps failing without advancing.
   private static final int MAX_FAILURES = 1_000;
 
@@ -57,6 +59,8 @@ public final class Providers<P> {
    * @param discover whether to consult {@link ServiceLoader}
    * @param loader the class loader for discovery, or null for the thread context loader
    * @param nameOf reads a provider's name
+   * @param allowed the names a discovered provider may have, or null to allow every name; a
+   *     discovered provider with another name becomes a diagnostic and is never used
    * @param <P> the SPI type
    * @return the providers
    * @throws ConfigurationException if two discovered providers, or two registered ones, share a name
@@ -66,7 +70,8 @@ public final class Providers<P> {
       List<P> explicit,
       boolean discover,
       @Nullable ClassLoader loader,
-      Function<P, String> nameOf) {
+      Function<P, String> nameOf,
+      @Nullable Set<String> allowed) {
     String service = type.getSimpleName();
     List<ProviderDiagnostic> diagnostics = new ArrayList<>();
     Map<String, P> chosen = new LinkedHashMap<>();
@@ -90,7 +95,7 @@ public final class Providers<P> {
           p = it.next();
         } catch (ServiceConfigurationError e) {
           failures++;
-          diagnostics.add(new ProviderDiagnostic(service, culprit(e), "failed to load", describe(e)));
+          diagnostics.add(new ProviderDiagnostic(service, culprit(type, e), "failed to load", describe(e)));
           continue;
         }
         String name;
@@ -108,6 +113,13 @@ public final class Providers<P> {
         }
         if (chosen.containsKey(name)) {
           continue; // registered by hand: explicit wins
+        }
+        if (allowed != null && !allowed.contains(name)) {
+          diagnostics.add(
+              new ProviderDiagnostic(
+                  service, p.getClass().getName(),
+                  "refused: '" + name + "' is not in the allow-list (EngineBuilder.allowProviders)", ""));
+          continue;
         }
         P before = found.putIfAbsent(name, p);
         if (before != null && before.getClass() != p.getClass()) {
@@ -135,16 +147,23 @@ public final class Providers<P> {
             + ". Remove one of the jars, or register the one you want with Engine.builder().register(...).");
   }
 
-  private static String culprit(ServiceConfigurationError e) {
+  /**
+   * Finds the provider class in ServiceLoader's message, which reads "{@code <service>: Provider
+   * <class> could not be instantiated}", "{@code <service>: Provider <class> not found}" or
+   * "{@code <service>: <class> not a subtype}".
+   */
+  static String culprit(Class<?> type, ServiceConfigurationError e) {
     String m = String.valueOf(e.getMessage());
-    // ServiceLoader's messages read "<service>: Provider <class> could not be instantiated" and the like.
-    int at = m.indexOf("Provider ");
-    if (at >= 0) {
-      String rest = m.substring(at + "Provider ".length());
-      int end = rest.indexOf(' ');
-      return end < 0 ? rest : rest.substring(0, end);
+    String prefix = type.getName() + ": ";
+    if (m.startsWith(prefix)) {
+      m = m.substring(prefix.length());
     }
-    return "(unknown class)";
+    if (m.startsWith("Provider ")) {
+      m = m.substring("Provider ".length());
+    }
+    int end = m.indexOf(' ');
+    String name = end < 0 ? m : m.substring(0, end);
+    return CLASS_NAME.matcher(name).matches() ? name : "(unknown class)";
   }
 
   private static String describe(Throwable e) {

@@ -3,6 +3,7 @@ package org.clientele.core.io;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -11,6 +12,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.clientele.core.internal.Json;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +22,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class CsvRowSource implements RowSource {
 
-  private static final CsvFactory FACTORY =
-      CsvFactory.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+  static final CsvFactory FACTORY =
+      CsvFactory.builder()
+          .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+          .streamReadConstraints(Json.INPUT_LIMITS)
+          .build();
 
   private final String source;
   private final CsvParser parser;
@@ -131,6 +136,15 @@ final class CsvRowSource implements RowSource {
       }
       lastLine = line;
       return new RawRow(line, List.of(), Collections.unmodifiableList(values), null, null);
+    } catch (StreamConstraintsException e) {
+      // A value beyond the read limits: the parser cannot resynchronise on the next row.
+      throw new InputException(
+          source,
+          parser.currentLocation().getLineNr(),
+          e.getOriginalMessage() + "; a value may hold at most " + Json.MAX_INPUT_VALUE_LENGTH
+              + " characters, and nothing after it is read: shorten the value, or check for a"
+              + " quote that is never closed",
+          e);
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? lastLine : e.getLocation().getLineNr();
       throw new InputException(

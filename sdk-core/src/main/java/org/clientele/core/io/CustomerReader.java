@@ -32,16 +32,24 @@ import org.slf4j.LoggerFactory;
  * CustomerFormat#rejectDuplicateIds()} is off).
  *
  * <p>Columns that map to no feature are ignored; each is listed once in {@link
- * ReadCounts#notes()} and logged once at INFO.
+ * ReadCounts#notes()} and logged once at INFO (the first 1,000 distinct names: a JSON Lines file
+ * with new keys on every line cannot make the reader grow).
  */
 public final class CustomerReader extends RecordReader<Customer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(CustomerReader.class);
+  /**
+   * Distinct column names remembered (mapping cache, unmapped list). A CSV header is short, but a
+   * JSON Lines file may bring new keys on every line: past this many, lookups are not cached and
+   * further unmapped names are not listed, so memory stays bounded.
+   */
+  static final int MAX_REMEMBERED_COLUMNS = 1_000;
 
   private final CustomerFormat format;
   private final ValueParser values;
   private final Map<String, Optional<Feature<?>>> featureByColumn = new HashMap<>();
   private final Set<String> unmapped = new LinkedHashSet<>();
+  private boolean moreUnmapped;
   private final @Nullable Map<String, Long> firstLineById;
 
   private CustomerReader(String source, RowSource rows, CustomerFormat format, RejectionSink sink) {
@@ -125,7 +133,7 @@ public final class CustomerReader extends RecordReader<Customer> {
   /**
    * Returns the columns seen so far that map to no feature (they are ignored).
    *
-   * @return the column names, in the order first seen
+   * @return the column names, in the order first seen; at most the first 1,000
    */
   public List<String> unmappedColumns() {
     return List.copyOf(unmapped);
@@ -139,6 +147,7 @@ public final class CustomerReader extends RecordReader<Customer> {
     }
     List<String> notes = new ArrayList<>(counts.notes());
     notes.add(source + ": columns that map to no feature were ignored: " + unmapped
+        + (moreUnmapped ? " and more (only the first " + MAX_REMEMBERED_COLUMNS + " are listed)" : "")
         + " (map them with rename, or leave them: they are not used)");
     return new ReadCounts(counts.source(), counts.read(), counts.accepted(), counts.rejected(), counts.rejectedByReason(), notes);
   }
@@ -154,11 +163,18 @@ public final class CustomerReader extends RecordReader<Customer> {
     } else {
       String target = format.rename().get(column);
       found = Feature.lookup(target != null ? target : column.trim().toLowerCase(java.util.Locale.ROOT));
-      if (found.isEmpty() && unmapped.add(column)) {
-        LOG.info("{}: column \"{}\" maps to no feature and is ignored", source, column);
+      if (found.isEmpty() && !unmapped.contains(column)) {
+        if (unmapped.size() < MAX_REMEMBERED_COLUMNS) {
+          unmapped.add(column);
+          LOG.info("{}: column \"{}\" maps to no feature and is ignored", source, column);
+        } else {
+          moreUnmapped = true;
+        }
       }
     }
-    featureByColumn.put(column, found);
+    if (featureByColumn.size() < MAX_REMEMBERED_COLUMNS) {
+      featureByColumn.put(column, found);
+    }
     return found;
   }
 

@@ -1,14 +1,17 @@
 package org.clientele.core.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.clientele.core.internal.Json;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,11 +22,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class JsonLinesRowSource implements RowSource {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON =
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(Json.INPUT_LIMITS).build()).build();
+
+  /** The longest line read whole; a longer line is skipped to its end and rejected, never held. */
+  static final int MAX_LINE_LENGTH = 2 * Json.MAX_INPUT_VALUE_LENGTH;
 
   private final String source;
   private final BufferedReader reader;
   private long line;
+  private boolean lineTooLong;
 
   JsonLinesRowSource(String source, Reader reader) {
     this.source = source;
@@ -40,7 +48,7 @@ final class JsonLinesRowSource implements RowSource {
     String text;
     do {
       try {
-        text = reader.readLine();
+        text = readLine();
       } catch (IOException e) {
         throw new InputException(source, line, "cannot read the file: " + e, e);
       }
@@ -49,6 +57,9 @@ final class JsonLinesRowSource implements RowSource {
       }
       line++;
     } while (text.isBlank());
+    if (lineTooLong) {
+      return malformed("", "", "the line is longer than " + MAX_LINE_LENGTH + " characters");
+    }
     JsonNode node;
     try {
       node = JSON.readTree(text);
@@ -72,6 +83,39 @@ final class JsonLinesRowSource implements RowSource {
       values.add(value.isNull() ? null : value.asText());
     }
     return new RawRow(line, names, values, numeric, null);
+  }
+
+  /**
+   * Reads one line as {@link BufferedReader#readLine()} does (ended by LF, CR or CRLF), but keeps
+   * at most {@link #MAX_LINE_LENGTH} characters: a longer line is read to its end, returned as a placeholder
+   * and flagged in {@code lineTooLong}, so one runaway line cannot exhaust the memory.
+   */
+  private @Nullable String readLine() throws IOException {
+    StringBuilder out = new StringBuilder(128);
+    boolean tooLong = false;
+    int c;
+    while ((c = reader.read()) != -1) {
+      if (c == '\n') {
+        break;
+      }
+      if (c == '\r') {
+        reader.mark(1);
+        if (reader.read() != '\n') {
+          reader.reset();
+        }
+        break;
+      }
+      if (out.length() < MAX_LINE_LENGTH) {
+        out.append((char) c);
+      } else {
+        tooLong = true;
+      }
+    }
+    if (c == -1 && out.length() == 0 && !tooLong) {
+      return null;
+    }
+    lineTooLong = tooLong;
+    return tooLong ? "(too long)" : out.toString();
   }
 
   private RawRow malformed(String text, String column, String message) {

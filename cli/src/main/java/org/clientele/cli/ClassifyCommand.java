@@ -1,0 +1,108 @@
+package org.clientele.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.clientele.api.spi.PluginConfig;
+import org.clientele.core.Model;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code clientele classify}: per-customer results, rejections and the report. */
+@Command(
+    name = "classify",
+    mixinStandardHelpOptions = true,
+    header = "Classifies customers and/or transactions: results per customer, rejections, report.",
+    sortOptions = false,
+    description = {
+      "Classifies every customer of a customers file and/or a transaction log and writes one result per"
+          + " customer: each dimension's label and score, and the plan's actions. Prints the segmentation"
+          + " report and a summary (rows read = classified + rejected).",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  clientele classify --transactions orders.csv --out results.jsonl",
+      "  clientele classify -c clientele.json --customers accounts.csv --transactions orders.csv \\",
+      "      --out results.csv --rejections rejected.csv --report report.json",
+      "  clientele classify --model model.json --customers accounts.csv --out - | jq .labels",
+      "",
+      "Exit codes: 0 ok, 1 fatal error, 2 usage error, 3 finished with rejections."
+    })
+final class ClassifyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true)
+  @Nullable ConfigChoice config;
+
+  @Mixin InputOptions in = new InputOptions();
+
+  @Option(
+      names = {"-o", "--out"},
+      required = true,
+      paramLabel = "FILE",
+      description = "Results file, one line per customer ('-' for standard output; the report then goes to stderr).")
+  Path out;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "jsonl or csv. Default: by the --out extension (.csv is CSV), else output.format, else jsonl.")
+  @Nullable ResultFormat format;
+
+  @Option(names = "--rejections", paramLabel = "FILE", description = "Write rejected rows here (CSV, or JSON Lines for .jsonl): file, line, column, value, reason, message, fix.")
+  @Nullable Path rejections;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Write the segmentation report as JSON here (with the read counts).")
+  @Nullable Path report;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the summary lines, not the report table.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Pipeline pipeline = Pipeline.create(ConfigChoice.file(config), in, err);
+    ResultFormat resolved = resolveFormat(pipeline.model());
+    // The results writer needs the engine's dimensions, known once the engine is built.
+    ClassifyRun.Outcome outcome = ClassifyRun.run(
+        pipeline,
+        !ConfigChoice.isModel(config),
+        dimensions -> new ResultWriter(Output.open(out, stdout), resolved, dimensions),
+        rejections,
+        in.strict,
+        err);
+    PrintWriter show = Output.isStdout(out) ? err : stdout;
+    Reports.print(show, outcome, quiet, report);
+    if (!Output.isStdout(out)) {
+      show.printf(Locale.ROOT, "Results: %s (%s, %,d lines)%n", out, resolved.name().toLowerCase(Locale.ROOT), outcome.summary().classified());
+    }
+    return outcome.summary().rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+  }
+
+  private ResultFormat resolveFormat(@Nullable Model model) {
+    if (format != null) {
+      return format;
+    }
+    String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv")) {
+      return ResultFormat.CSV;
+    }
+    if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
+      return ResultFormat.JSONL;
+    }
+    if (model != null) {
+      PluginConfig output = model.section("output");
+      return output.choice("format", ResultFormat.class, ResultFormat.JSONL);
+    }
+    return ResultFormat.JSONL;
+  }
+}

@@ -1,0 +1,121 @@
+package org.clientele.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.clientele.cli.demo.DemoFiles;
+import org.clientele.cli.demo.DemoPopulation;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code clientele demo}: the whole pipeline on a generated population, through the real file readers. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    header = "Runs the whole pipeline on a generated population of B2B accounts and prints the report.",
+    sortOptions = false,
+    description = {
+      "Generates a realistic synthetic population of B2B accounts with two years of transactions"
+          + " (deterministic: same seed, same data), writes it as a customers CSV and a transactions CSV,"
+          + " and runs the whole pipeline on those files exactly as 'classify' would: derive features,"
+          + " calibrate, classify every account on every built-in dimension, plan actions, print the report.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  clientele demo",
+      "  clientele demo --dir demo-data --out demo-data/results.csv",
+      "  clientele explain A-0000042 --customers demo-data/customers.csv --transactions demo-data/transactions.csv"
+    })
+final class DemoCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--customers", paramLabel = "N", description = "Number of accounts (default: ${DEFAULT-VALUE}).")
+  int customers = DemoPopulation.DEFAULT_SIZE;
+
+  @Option(names = "--seed", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed = DemoPopulation.DEFAULT_SEED;
+
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "Keep the generated files in this directory (default: a temporary directory, deleted afterwards).")
+  @Nullable Path dir;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Also write the per-customer results (.csv or .jsonl).")
+  @Nullable Path out;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON.")
+  @Nullable Path report;
+
+  @Option(names = "--no-progress", description = "Never draw the progress bar.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (customers < 1) {
+      throw new CliException("--customers must be at least 1, was " + customers);
+    }
+    Path target = dir;
+    boolean temporary = target == null;
+    try {
+      if (target == null) {
+        target = Files.createTempDirectory("clientele-demo-");
+      }
+      DemoFiles files = DemoFiles.write(DemoPopulation.of(customers, seed), target, i -> { });
+      stdout.printf(Locale.ROOT,
+          "Clientele demo: %,d synthetic B2B accounts (seed %d), %,d transactions from %s to %s%n",
+          files.accounts(), seed, files.transactionRows(), DemoPopulation.FIRST_DAY, DemoPopulation.LAST_DAY);
+      stdout.printf(Locale.ROOT, "Input files: %s, %s%s%n%n", files.customers(), files.transactions(),
+          temporary ? " (temporary; keep them with --dir DIR)" : "");
+      InputOptions in = new InputOptions();
+      in.customers = files.customers();
+      in.transactions = files.transactions();
+      in.noProgress = noProgress;
+      Pipeline pipeline = Pipeline.create(null, in, err);
+      Path results = out;
+      ClassifyRun.Outcome outcome = ClassifyRun.run(
+          pipeline,
+          true,
+          results == null ? null : dimensions -> new ResultWriter(Output.open(results, stdout), ResultFormat.of(results), dimensions),
+          null,
+          false,
+          err);
+      Reports.print(stdout, outcome, false, report);
+      if (results != null) {
+        stdout.println("Results: " + results);
+      }
+      if (!temporary) {
+        stdout.printf(Locale.ROOT, "%nOne account, explained: clientele explain %s --customers %s --transactions %s%n",
+            DemoPopulation.id(41), files.customers(), files.transactions());
+      }
+      return outcome.summary().rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (temporary && target != null) {
+        deleteQuietly(target);
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is harmless.
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package org.clientele.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.clientele.api.Action;
+import org.clientele.api.Assignment;
+import org.clientele.api.Customer;
+import org.clientele.api.Reason;
+import org.clientele.core.Engine;
+import org.clientele.core.Explanation;
+import org.clientele.core.features.FeatureDeriver;
+import org.clientele.core.io.RejectionSink;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code clientele explain <id>}: one customer's labels with their reasons, and its plan. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    header = "Explains one customer: labels with reasons, and its plan.",
+    sortOptions = false,
+    description = {
+      "Explains one customer: its label on every dimension with the reasons (which figure, compared with"
+          + " which threshold), and its plan of actions with why, most urgent first. Written for a"
+          + " salesperson. With --config the thresholds are calibrated on the whole input first.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  clientele explain A-0000042 --customers accounts.csv --transactions orders.csv",
+      "  clientele explain 00042 --model model.json --transactions orders.csv --json"
+    })
+final class ExplainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "ID", description = "The customer id, exactly as in the input.")
+  String id;
+
+  @ArgGroup(exclusive = true)
+  @Nullable ConfigChoice config;
+
+  @Mixin InputOptions in = new InputOptions();
+
+  @Option(names = "--json", description = "Print the explanation as JSON instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Pipeline pipeline = Pipeline.create(ConfigChoice.file(config), in, err);
+    RejectionSink sink = in.strict ? RejectionSink.strict() : RejectionSink.discard();
+    pipeline.deriveFeatures(sink);
+    Engine engine = ClassifyRun.engine(pipeline, !ConfigChoice.isModel(config), sink);
+    Customer customer = find(pipeline, sink);
+    Explanation e = engine.explain(customer);
+    if (json) {
+      stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toMap(e)));
+    } else {
+      stdout.print(text(e, customer));
+    }
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
+  private Customer find(Pipeline pipeline, RejectionSink sink) {
+    FeatureDeriver d = pipeline.deriver();
+    if (in.customers == null && d != null) {
+      return d.customer(id).orElseThrow(() -> notFound());
+    }
+    try (Pipeline.CustomerStream customers = pipeline.customers(sink, "Looking up " + id)) {
+      while (customers.hasNext()) {
+        Customer c = customers.next();
+        if (c.id().equals(id)) {
+          return c;
+        }
+      }
+    }
+    throw notFound();
+  }
+
+  private CliException notFound() {
+    List<String> where = new ArrayList<>();
+    if (in.customers != null) {
+      where.add(String.valueOf(in.customers));
+    }
+    if (in.transactions != null) {
+      where.add(in.transactions + (in.customers == null ? "" : " (before the reference date)"));
+    }
+    return new CliException("no customer with id \"" + id + "\" in " + String.join(" or ", where)
+        + "; ids are matched exactly, including leading zeros and case");
+  }
+
+  /** The explanation as a salesperson reads it. */
+  static String text(Explanation e, Customer customer) {
+    StringBuilder b = new StringBuilder();
+    b.append("Customer ").append(e.customerId()).append('\n');
+    int width = 8;
+    for (Assignment a : e.assignments()) {
+      width = Math.max(width, a.dimension().id().length());
+    }
+    for (Assignment a : e.assignments()) {
+      b.append('\n');
+      b.append(String.format(Locale.ROOT, "  %-" + width + "s  %s", a.dimension().id(), a.label()));
+      if (!a.detail().isEmpty()) {
+        b.append(" (").append(a.detail()).append(')');
+      }
+      if (!Double.isNaN(a.score())) {
+        b.append("   score ").append(score(a.score()));
+      }
+      b.append('\n');
+      for (Reason r : a.reasons()) {
+        b.append(" ".repeat(width + 4)).append("- ").append(r.text()).append('\n');
+      }
+    }
+    b.append('\n');
+    List<Action> actions = e.plan().actions();
+    if (actions.isEmpty()) {
+      b.append("Plan: no actions.\n");
+    } else {
+      b.append("Plan, most urgent first:\n");
+      int n = 0;
+      for (Action a : actions) {
+        n++;
+        b.append(String.format(Locale.ROOT, "  %d. %s  [%s, priority %d]%n", n, a.description(),
+            a.category().name().toLowerCase(Locale.ROOT).replace('_', ' '), a.priority()));
+        if (!a.rationale().isEmpty()) {
+          b.append("     Why: ").append(a.rationale()).append('\n');
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private static String score(double s) {
+    if (s == Math.rint(s) && Math.abs(s) < 1e15) {
+      return String.format(Locale.ROOT, "%,d", (long) s);
+    }
+    return String.format(Locale.ROOT, Math.abs(s) >= 100 ? "%,.0f" : "%.2f", s);
+  }
+
+  static Map<String, Object> toMap(Explanation e) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", e.customerId());
+    List<Map<String, Object>> dims = new ArrayList<>();
+    for (Assignment a : e.assignments()) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("dimension", a.dimension().id());
+      d.put("label", a.label());
+      d.put("score", Double.isNaN(a.score()) ? null : a.score());
+      if (!a.detail().isEmpty()) {
+        d.put("detail", a.detail());
+      }
+      List<Map<String, Object>> reasons = new ArrayList<>();
+      for (Reason r : a.reasons()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("feature", r.feature());
+        m.put("value", r.value());
+        m.put("threshold", r.threshold());
+        m.put("text", r.text());
+        reasons.add(m);
+      }
+      d.put("reasons", reasons);
+      dims.add(d);
+    }
+    out.put("dimensions", dims);
+    List<Map<String, Object>> actions = new ArrayList<>();
+    for (Action a : e.plan().actions()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("code", a.code());
+      m.put("category", a.category().name());
+      m.put("priority", a.priority());
+      m.put("description", a.description());
+      m.put("rule", a.rule());
+      m.put("rationale", a.rationale());
+      actions.add(m);
+    }
+    out.put("actions", actions);
+    return out;
+  }
+}

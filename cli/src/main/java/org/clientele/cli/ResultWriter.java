@@ -1,0 +1,170 @@
+package org.clientele.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.clientele.api.Action;
+import org.clientele.core.Classification;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes one line per classified customer.
+ *
+ * <p>JSON Lines: {@code {"id":"A-00042","labels":{"value":"CORE",...},"scores":{"value":182000,...},
+ * "actions":[{"code":"dedicated-account-manager","category":"SERVICE","priority":90},...]}}; a
+ * score that does not exist (NaN) is {@code null}.
+ *
+ * <p>CSV: {@code id}, then per dimension its label and {@code <dimension>_score}, then {@code
+ * actions}: the action codes, most urgent first, separated by {@code ;}. A missing score is empty.
+ */
+final class ResultWriter implements AutoCloseable {
+
+  private final Writer target;
+  private final List<String> dimensions;
+  private final ResultFormat format;
+  private final @Nullable JsonGenerator json;
+  private final @Nullable SequenceWriter csv;
+  private final String[] row;
+  private long written;
+
+  ResultWriter(Writer target, ResultFormat format, List<String> dimensions) {
+    this.target = target;
+    this.format = format;
+    this.dimensions = List.copyOf(dimensions);
+    try {
+      if (format == ResultFormat.JSONL) {
+        json = new JsonFactory().createGenerator(target);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(new SerializedString("\n"));
+        csv = null;
+        row = new String[0];
+      } else {
+        List<String> columns = columns(dimensions);
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        columns.forEach(schema::addColumn);
+        csv = new CsvMapper().writerFor(String[].class).with(schema.build()).writeValues(target);
+        json = null;
+        row = new String[columns.size()];
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The CSV header: id, per dimension its id and its score, actions. */
+  static List<String> columns(List<String> dimensions) {
+    List<String> out = new ArrayList<>();
+    out.add("id");
+    for (String d : dimensions) {
+      out.add(d);
+      out.add(d + "_score");
+    }
+    out.add("actions");
+    return out;
+  }
+
+  void write(Classification c) {
+    try {
+      if (format == ResultFormat.JSONL) {
+        writeJson(c);
+      } else {
+        writeCsv(c);
+      }
+      written++;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the results: " + e.getMessage(), e);
+    }
+  }
+
+  long written() {
+    return written;
+  }
+
+  private void writeJson(Classification c) throws IOException {
+    JsonGenerator g = json;
+    g.writeStartObject();
+    g.writeStringField("id", c.customerId());
+    g.writeObjectFieldStart("labels");
+    for (int i = 0; i < dimensions.size(); i++) {
+      g.writeStringField(dimensions.get(i), c.dimensions().get(i).label(c.labelIndex(i)));
+    }
+    g.writeEndObject();
+    g.writeObjectFieldStart("scores");
+    for (int i = 0; i < dimensions.size(); i++) {
+      g.writeFieldName(dimensions.get(i));
+      double s = c.score(i);
+      if (Double.isNaN(s)) {
+        g.writeNull();
+      } else if (s == Math.rint(s) && Math.abs(s) < 1e15) {
+        g.writeNumber((long) s);
+      } else {
+        g.writeNumber(s);
+      }
+    }
+    g.writeEndObject();
+    g.writeArrayFieldStart("actions");
+    for (Action a : c.plan().actions()) {
+      g.writeStartObject();
+      g.writeStringField("code", a.code());
+      g.writeStringField("category", a.category().name());
+      g.writeNumberField("priority", a.priority());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private void writeCsv(Classification c) throws IOException {
+    int k = 0;
+    row[k++] = c.customerId();
+    for (int i = 0; i < dimensions.size(); i++) {
+      row[k++] = c.dimensions().get(i).label(c.labelIndex(i));
+      row[k++] = number(c.score(i));
+    }
+    StringBuilder actions = new StringBuilder();
+    for (Action a : c.plan().actions()) {
+      if (actions.length() > 0) {
+        actions.append(';');
+      }
+      actions.append(a.code());
+    }
+    row[k] = actions.toString();
+    csv.write(row);
+  }
+
+  static String number(double s) {
+    if (Double.isNaN(s)) {
+      return "";
+    }
+    if (s == Math.rint(s) && Math.abs(s) < 1e15) {
+      return Long.toString((long) s);
+    }
+    return Double.toString(s);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (json != null) {
+        if (written > 0) {
+          json.writeRaw('\n');
+        }
+        json.close();
+      }
+      if (csv != null) {
+        csv.close();
+      }
+      target.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the results: " + e.getMessage(), e);
+    }
+  }
+}
