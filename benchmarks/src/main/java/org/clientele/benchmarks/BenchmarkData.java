@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.clientele.api.Customer;
+import org.clientele.cli.demo.DemoPopulation;
 import org.clientele.core.Engine;
 import org.clientele.core.Model;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +38,7 @@ public final class BenchmarkData {
   public static final int MASK = SIZE - 1;
 
   /** The seed of the population. */
-  public static final long SEED = 20_250_101L;
+  public static final long SEED = DemoPopulation.DEFAULT_SEED;
 
   /** The class-path resource holding the calibrated model. */
   public static final String MODEL_RESOURCE = "/org/clientele/benchmarks/model.json";
@@ -82,7 +83,12 @@ public final class BenchmarkData {
    * @return the customers
    */
   public static Customer[] population(int size) {
-    return org.clientele.testkit.Population.of(SEED, size).toArray(new Customer[0]); // TEMPORARY until the demo lands
+    DemoPopulation population = DemoPopulation.of(size, SEED);
+    Customer[] out = new Customer[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = population.account(i).customer();
+    }
+    return out;
   }
 
   /**
