@@ -32,8 +32,11 @@ public final class ClassificationBuffer implements Segments {
   final LabelSink labelSink;
   final PlanSink planSink;
 
-  ClassificationBuffer(List<Dimension> dimensions) {
+  private final PlanCache plans;
+
+  ClassificationBuffer(List<Dimension> dimensions, PlanCache plans) {
     this.dimensions = dimensions;
+    this.plans = plans;
     this.labels = new int[dimensions.size()];
     this.scores = new double[dimensions.size()];
     this.labelSink =
@@ -126,7 +129,8 @@ public final class ClassificationBuffer implements Segments {
    * @return the classification
    */
   public Classification toClassification() {
-    Plan plan = actionCount == 0 ? Plan.EMPTY : new Plan(Arrays.asList(Arrays.copyOf(actions, actionCount)));
+    // Customers with the same actions share one immutable plan.
+    Plan plan = plans.plan(actions, actionCount);
     return new Classification(customerId, dimensions, labels.clone(), scores.clone(), plan);
   }
 }

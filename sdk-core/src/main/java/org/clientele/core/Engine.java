@@ -58,6 +58,7 @@ public final class Engine {
   private final LongAdder[] errors;
   private final AtomicBoolean[] logged;
   private final ThreadLocal<ClassificationBuffer> buffers;
+  private final PlanCache plans = new PlanCache();
 
   Engine(
       Model model,
@@ -130,7 +131,7 @@ public final class Engine {
    * @return a new buffer, for one thread
    */
   public ClassificationBuffer newBuffer() {
-    return new ClassificationBuffer(dimensions);
+    return new ClassificationBuffer(dimensions, plans);
   }
 
   /**

@@ -40,6 +40,11 @@ final class CompiledRule {
         return false;
       }
     }
+    return featuresMatch(customer);
+  }
+
+  /** Checks the feature conditions only. */
+  boolean featuresMatch(Customer customer) {
     for (FeatureTest t : tests) {
       if (!t.test(customer)) {
         return false;

@@ -116,6 +116,8 @@ public final class Playbook implements Strategy {
   final CompiledRule[] compiled;
   /** Per category ordinal: the rules with actions in it, best first. */
   final Entry[][] byCategory;
+  /** The same table as bit masks, for the hot path; null above 64 rules. */
+  private final @Nullable RuleBits bits;
 
   private volatile @Nullable CoverageReport coverage;
 
@@ -134,6 +136,7 @@ public final class Playbook implements Strategy {
     this.rules = compiled.stream().map(c -> c.rule).toList();
     this.diagnostics = List.copyOf(diagnostics);
     this.byCategory = entries(this.compiled);
+    this.bits = RuleBits.of(this.compiled, byCategory, this.dimensions);
   }
 
   /**
@@ -486,6 +489,11 @@ public final class Playbook implements Strategy {
    */
   @Override
   public void plan(Customer customer, Segments segments, PlanSink out) {
+    RuleBits b = bits;
+    if (b != null) {
+      b.plan(customer, segments, out);
+      return;
+    }
     for (Entry[] entries : byCategory) {
       for (Entry e : entries) {
         if (!e.rule.matches(customer, segments)) {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the Clientele benchmark suite with fixed settings and writes, into the output directory
+# (default benchmarks/results):
+#   hot.json, hot.log      every benchmark but the cold build: 2 forks, 5 x 1 s warm-up, 5 x 2 s measurement, -prof gc
+#   build.json, build.log  the cold engine build: single-shot time, 10 forks, one shot each, -prof gc
+#   table.md               the Markdown table (ns/customer, ratio to the hand-written baseline, B/op), machine and load
+# About 13 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
+#
+# Usage: benchmarks/run.sh [output-directory]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=benchmarks/target/benchmarks.jar
+out=${1:-benchmarks/results}
+if [[ ! -f "$jar" ]]; then
+  ./mvnw -B -q -pl benchmarks -am -DskipTests package
+fi
+mkdir -p "$out"
+
+hot=(-e 'core.EngineBuildBenchmark' -f 2 -wi 5 -w 1s -i 5 -r 2s -prof gc -rf json -rff "$out/hot.json")
+build=('core.EngineBuildBenchmark' -bm ss -f 10 -wi 0 -i 1 -prof gc -rf json -rff "$out/build.json")
+
+load_before=$(uptime)
+java -jar "$jar" "${hot[@]}" | tee "$out/hot.log"
+java -jar "$jar" "${build[@]}" | tee "$out/build.log"
+load_after=$(uptime)
+
+python3 benchmarks/table.py "$out/hot.json" "$out/build.json" \
+  --load-before "$load_before" --load-after "$load_after" \
+  --command "java -jar $jar ${hot[*]}; java -jar $jar ${build[*]}" > "$out/table.md"
+echo "wrote $out/table.md"

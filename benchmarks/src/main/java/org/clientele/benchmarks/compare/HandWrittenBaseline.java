@@ -1,0 +1,649 @@
+package org.clientele.benchmarks.compare;
+
+import static org.clientele.api.ActionCategory.CHANNEL;
+import static org.clientele.api.ActionCategory.FOLLOW_UP;
+import static org.clientele.api.ActionCategory.PRICING;
+import static org.clientele.api.ActionCategory.PRODUCT;
+import static org.clientele.api.ActionCategory.PROMOTION;
+import static org.clientele.api.ActionCategory.RISK_CONTROL;
+import static org.clientele.api.ActionCategory.SERVICE;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.clientele.api.Action;
+import org.clientele.api.ActionCategory;
+import org.clientele.api.Customer;
+import org.clientele.api.StandardFeatures;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The default rules of the six built-in dimensions and the default playbook, written by hand in
+ * plain Java: no interfaces, no maps, no configuration beyond the calibrated cut-offs read once
+ * from the model ({@link Thresholds}). This is the code a developer would write instead of using
+ * Clientele, and the reference every engine figure is a ratio to.
+ *
+ * <p>It gives the same labels and the same plan as the engine with the default configuration
+ * (behaviour scheme {@code lifecycle}); {@code HandWrittenBaselineTest} checks that label for label
+ * and action for action on the whole benchmark population. Like the engine, it reads every
+ * feature through {@link Customer#number} and treats a missing value as missing, never as zero.
+ * Actions carry the playbook's code, category, priority and rule; their texts are left empty.
+ *
+ * <p>Thread-safe and immutable. {@link #classify(Customer)} returns an immutable {@link Decision};
+ * {@link #classify(Customer, Result)} fills a reusable {@link Result} and allocates nothing.
+ */
+public final class HandWrittenBaseline {
+
+  // Label indexes, in the engine's label order of each dimension.
+  /** value. */
+  public static final int CORE = 0, IMPORTANT = 1, POTENTIAL = 2, LOW_VALUE = 3;
+  /** loyalty. */
+  public static final int HIGH_LOYALTY = 0, MEDIUM_LOYALTY = 1, LOW_LOYALTY = 2;
+  /** behaviour, lifecycle scheme. */
+  public static final int ACTIVE = 0, NEW = 1, SWINGING = 2, AT_RISK = 3, LOST = 4, PROSPECT = 5;
+  /** rfm. */
+  public static final int CHAMPIONS = 0, LOYAL = 1, POTENTIAL_LOYALIST = 2, NEW_CUSTOMERS = 3, PROMISING = 4,
+      NEED_ATTENTION = 5, ABOUT_TO_SLEEP = 6, RFM_AT_RISK = 7, CANNOT_LOSE = 8, HIBERNATING = 9, RFM_LOST = 10;
+  /** risk. */
+  public static final int LOW_RISK = 0, NORMAL_RISK = 1, HIGH_RISK = 2, UNRATED = 3;
+  /** industry: the sector order of the engine; UNKNOWN last. */
+  public static final int UNKNOWN_INDUSTRY = 15;
+
+  /** RFM segment by (R - 1) * 5 + (F - 1). */
+  private static final int[] RFM_GRID = {
+    /* R1 */ RFM_LOST, HIBERNATING, RFM_AT_RISK, RFM_AT_RISK, CANNOT_LOSE,
+    /* R2 */ HIBERNATING, HIBERNATING, RFM_AT_RISK, RFM_AT_RISK, CANNOT_LOSE,
+    /* R3 */ ABOUT_TO_SLEEP, ABOUT_TO_SLEEP, NEED_ATTENTION, LOYAL, LOYAL,
+    /* R4 */ PROMISING, POTENTIAL_LOYALIST, POTENTIAL_LOYALIST, LOYAL, LOYAL,
+    /* R5 */ NEW_CUSTOMERS, POTENTIAL_LOYALIST, POTENTIAL_LOYALIST, CHAMPIONS, CHAMPIONS,
+  };
+
+  // Industry code tables (ISIC Rev.4, NAICS 2022, GB/T 4754-2017), one character per code: the
+  // sector as 'a' + its label index ('.' = no such code), and each division's section letter.
+  private static final String ISIC_SECTIONS = "mnannbcdefghiojkloooj.....";
+  private static final String ISIC_DIVISIONS =
+      ".mmm.nnnnnaaaaaaaaaaaaaaaaaaaaaaaa.nnnnn.bbb.ccc.ddddd.ee.ffffffggg.hiiiiiii.oooooo.jklll.oooooooooj";
+  private static final String ISIC_DIVISION_SECTIONS =
+      ".AAA.BBBBBCCCCCCCCCCCCCCCCCCCCCCCC.DEEEE.FFF.GGG.HHHHH.II.JJJJJJKKK.LMMMMMMM.NNNNNN.OPQQQ.RRRRSSSTTU";
+  private static final String NAICS_DIVISIONS =
+      "...........m.........nnb.......aaa........c.cc..dd.fghiio....kl........oe........o..........j.......";
+  private static final String GBT_SECTIONS = "mnanbcdefghiiooklojj......";
+  private static final String GBT_DIVISIONS =
+      ".mmmmmnnnnnnnaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaannnbbbbccddddddddeefffgggghoiiiinnoooookllffooojjjjjjj..";
+  private static final String GBT_DIVISION_SECTIONS =
+      ".AAAAABBBBBBBCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCDDDEEEEFFGGGGGGGGHHIIIJJJJKLLMMMNNNNOOOPQQRRRRRSSSSSST..";
+
+  // The default playbook's actions, by rule.
+  static final Action PREPAYMENT_REQUIRED = action("prepayment-required", RISK_CONTROL, 100, "risk-high");
+  static final Action PREPAID_PRICING = action("prepaid-pricing", PRICING, 100, "risk-high");
+  static final Action WIN_BACK_CALL = action("account-manager-win-back-call", FOLLOW_UP, 90, "high-value-slipping-win-back");
+  static final Action PERSONAL_RETENTION_OFFER = action("personal-retention-offer", PROMOTION, 90, "high-value-slipping-win-back");
+  static final Action RELATIONSHIP_REVIEW = action("relationship-review", FOLLOW_UP, 85, "high-value-fickle-relationship");
+  static final Action SERVICE_RECOVERY = action("service-recovery", SERVICE, 85, "high-value-fickle-relationship");
+  static final Action ACCOUNT_MANAGER_VISIT = action("account-manager-visit", CHANNEL, 85, "high-value-cooling-visit");
+  static final Action LOYALTY_REWARDS = action("loyalty-rewards", PROMOTION, 80, "high-value-loyal-rewards");
+  static final Action VOLUME_TIER_PRICING = action("volume-tier-pricing", PRICING, 80, "low-value-loyal-growth");
+  static final Action ONBOARDING = action("onboarding-needs-assessment", FOLLOW_UP, 80, "potential-newcomer-onboarding");
+  static final Action LOW_COST_REACTIVATION = action("low-cost-reactivation", PROMOTION, 80, "low-value-lapsed-reactivation");
+  static final Action PERSONALISED_RECOMMENDATIONS =
+      action("personalised-recommendations", PRODUCT, 75, "ecommerce-frequent-high-value");
+  static final Action PREMIUM_MEMBERSHIP = action("premium-membership", PROMOTION, 75, "ecommerce-frequent-high-value");
+  static final Action REPEAT_PURCHASE_PROMOTION =
+      action("repeat-purchase-promotion", PROMOTION, 75, "ecommerce-occasional-low-value");
+  static final Action PERSONALISED_PRODUCTS = action("personalised-products", PRODUCT, 70, "value-core");
+  static final Action PREFERENTIAL_TERMS = action("preferential-terms", PRICING, 70, "value-core");
+  static final Action DEDICATED_ACCOUNT_MANAGER = action("dedicated-account-manager", CHANNEL, 70, "value-core");
+  static final Action VIP_EVENTS = action("vip-events", PROMOTION, 70, "value-core");
+  static final Action VIP_SERVICE = action("vip-service", SERVICE, 70, "value-core");
+  static final Action ACCOUNT_REVIEWS = action("account-reviews", FOLLOW_UP, 70, "value-core");
+  static final Action USAGE_GUIDANCE = action("usage-guidance", FOLLOW_UP, 65, "behaviour-new");
+  static final Action PROACTIVE_CONTACT = action("proactive-contact", CHANNEL, 65, "behaviour-prospect");
+  static final Action PRODUCT_INFORMATION = action("product-information", PRODUCT, 65, "behaviour-prospect");
+  static final Action RETENTION_CONTACT = action("retention-contact", FOLLOW_UP, 65, "behaviour-retention");
+  static final Action RETENTION_WIN_BACK_OFFER = action("win-back-offer", PROMOTION, 65, "behaviour-retention");
+  static final Action CROSS_SELL = action("cross-sell-recommendations", PRODUCT, 60, "value-important");
+  static final Action VOLUME_DISCOUNT = action("volume-discount", PRICING, 60, "value-important");
+  static final Action TRADE_SHOWS = action("trade-shows-and-forums", CHANNEL, 60, "value-important");
+  static final Action CARE_ACTIVITIES = action("care-activities", PROMOTION, 60, "value-important");
+  static final Action CUSTOMER_CARE = action("customer-care", SERVICE, 60, "value-important");
+  static final Action FOLLOW_UP_VISITS = action("regular-follow-up-visits", FOLLOW_UP, 60, "value-important");
+  static final Action LOYAL_CUSTOMISED_SERVICE = action("customised-service", SERVICE, 55, "loyalty-high");
+  static final Action CUSTOMISED_OFFERS = action("customised-offers", PROMOTION, 55, "loyalty-high");
+  static final Action SERVICE_QUALITY = action("service-quality-improvement", SERVICE, 55, "loyalty-low");
+  static final Action NEW_PRODUCTS = action("new-products", PRODUCT, 55, "loyalty-low");
+  static final Action LOYALTY_WIN_BACK_OFFER = action("win-back-offer", PROMOTION, 55, "loyalty-low");
+  static final Action ACTIVE_CUSTOMISED_SERVICE = action("customised-service", SERVICE, 52, "behaviour-active");
+  static final Action PERIODIC_RECOMMENDATIONS = action("periodic-recommendations", FOLLOW_UP, 52, "behaviour-active");
+  static final Action KEEP_IN_TOUCH = action("keep-in-touch", CHANNEL, 52, "behaviour-keep-in-touch");
+  static final Action PURCHASE_STIMULUS = action("purchase-stimulus", PROMOTION, 52, "behaviour-keep-in-touch");
+  static final Action CUSTOMISED_PRODUCTS = action("customised-products", PRODUCT, 50, "value-potential");
+  static final Action GROWTH_PRICING = action("growth-pricing", PRICING, 50, "value-potential");
+  static final Action PERSONALISED_EMAIL_SMS = action("personalised-email-sms", CHANNEL, 50, "value-potential");
+  static final Action PERSONALISED_CAMPAIGN = action("personalised-campaign", PROMOTION, 50, "value-potential");
+  static final Action EXTRA_ATTENTION = action("extra-attention", SERVICE, 50, "value-potential");
+  static final Action DEMAND_DISCOVERY = action("demand-discovery", FOLLOW_UP, 50, "value-potential");
+  static final Action NEW_PRODUCT_TRIAL = action("new-product-trial", PRODUCT, 50, "value-low");
+  static final Action STANDARD_PRICING = action("standard-pricing", PRICING, 50, "value-low");
+  static final Action SELF_SERVICE = action("self-service-channels", CHANNEL, 50, "value-low");
+  static final Action STANDARD_PROMOTIONS = action("standard-promotions", PROMOTION, 50, "value-low");
+  static final Action STANDARD_SERVICE = action("standard-service", SERVICE, 50, "value-low");
+  static final Action SERVE_OR_CONVERT = action("serve-or-convert-review", FOLLOW_UP, 50, "value-low");
+  static final Action CREDIT_TERMS = action("credit-terms", RISK_CONTROL, 40, "risk-low");
+  static final Action PERIODIC_CREDIT_REVIEW = action("periodic-credit-review", RISK_CONTROL, 40, "risk-normal");
+  static final Action CREDIT_CHECK = action("credit-check", RISK_CONTROL, 40, "risk-unrated");
+
+  private static Action action(String code, ActionCategory category, int priority, String rule) {
+    return new Action(code, category, "", priority, rule, "");
+  }
+
+  private final double valueCore;
+  private final double valueImportant;
+  private final double[] recencyBreaks;
+  private final double[] frequencyBreaks;
+  private final double[] monetaryBreaks;
+
+  /**
+   * Creates the baseline with a model's calibrated cut-offs.
+   *
+   * @param thresholds the cut-offs, for example {@link Thresholds#fromModelJson}
+   */
+  public HandWrittenBaseline(Thresholds thresholds) {
+    Objects.requireNonNull(thresholds, "thresholds");
+    this.valueCore = thresholds.valueCore();
+    this.valueImportant = thresholds.valueImportant();
+    this.recencyBreaks = thresholds.recencyBreaks();
+    this.frequencyBreaks = thresholds.frequencyBreaks();
+    this.monetaryBreaks = thresholds.monetaryBreaks();
+  }
+
+  /**
+   * One customer's labels and plan, immutable.
+   *
+   * @param customerId the customer's id
+   * @param value value label index
+   * @param loyalty loyalty label index
+   * @param behaviour behaviour (lifecycle) label index
+   * @param rfm RFM segment index
+   * @param risk risk label index
+   * @param industry industry sector index
+   * @param plan the actions, most urgent first (by descending priority, then category)
+   */
+  public record Decision(
+      String customerId, int value, int loyalty, int behaviour, int rfm, int risk, int industry, List<Action> plan) {
+    /** Copies the plan. */
+    public Decision {
+      Objects.requireNonNull(customerId, "customerId");
+      plan = List.copyOf(plan);
+    }
+  }
+
+  /** A reusable result: labels and the plan in category order. Not thread-safe. */
+  public static final class Result {
+    int value;
+    int loyalty;
+    int behaviour;
+    int rfm;
+    int risk;
+    int industry;
+    final Action[] actions = new Action[ActionCategory.values().length]; // one action per category
+    int actionCount;
+
+    /** Creates an empty result. */
+    public Result() {}
+
+    /**
+     * Returns the label index on a dimension, in the engine's dimension order.
+     *
+     * @param position 0 value, 1 loyalty, 2 behaviour, 3 rfm, 4 risk, 5 industry
+     * @return the label index
+     */
+    public int label(int position) {
+      return switch (position) {
+        case 0 -> value;
+        case 1 -> loyalty;
+        case 2 -> behaviour;
+        case 3 -> rfm;
+        case 4 -> risk;
+        case 5 -> industry;
+        default -> throw new IndexOutOfBoundsException(position);
+      };
+    }
+
+    /**
+     * Returns the number of actions.
+     *
+     * @return the count
+     */
+    public int actionCount() {
+      return actionCount;
+    }
+
+    /**
+     * Returns an action, in category order.
+     *
+     * @param index 0 to {@code actionCount() - 1}
+     * @return the action
+     */
+    public Action action(int index) {
+      Objects.checkIndex(index, actionCount);
+      return actions[index];
+    }
+
+    private void add(Action a) {
+      actions[actionCount++] = a;
+    }
+  }
+
+  /**
+   * Classifies a customer into a reusable result. Allocates nothing.
+   *
+   * @param c the customer
+   * @param out the result to overwrite
+   */
+  public void classify(Customer c, Result out) {
+    out.value = value(c);
+    out.loyalty = loyalty(c);
+    out.behaviour = behaviour(c);
+    out.rfm = rfm(c);
+    out.risk = risk(c);
+    out.industry = industry(c.getOrNull(StandardFeatures.INDUSTRY_CODE));
+    out.actionCount = 0;
+    plan(c, out);
+  }
+
+  /**
+   * Classifies a customer.
+   *
+   * @param c the customer
+   * @return the labels and the plan, most urgent first
+   */
+  public Decision classify(Customer c) {
+    Result r = new Result();
+    classify(c, r);
+    Action[] plan = r.actions;
+    int n = r.actionCount;
+    // Most urgent first, then by category: an insertion sort, stable, on at most seven actions.
+    for (int i = 1; i < n; i++) {
+      Action a = plan[i];
+      int j = i - 1;
+      while (j >= 0 && before(a, plan[j])) {
+        plan[j + 1] = plan[j];
+        j--;
+      }
+      plan[j + 1] = a;
+    }
+    return new Decision(c.id(), r.value, r.loyalty, r.behaviour, r.rfm, r.risk, r.industry,
+        List.of(n == plan.length ? plan : Arrays.copyOf(plan, n)));
+  }
+
+  private static boolean before(Action a, Action b) {
+    return a.priority() > b.priority() || (a.priority() == b.priority() && a.category().compareTo(b.category()) < 0);
+  }
+
+  // --- value: Pareto cut-offs; below them POTENTIAL on 20% growth or a predicted value at the
+  // important cut-off; otherwise (or with the revenue missing) LOW.
+
+  int value(Customer c) {
+    double revenue = c.number(StandardFeatures.REVENUE_12M, Double.NaN);
+    if (revenue > 0) { // false for NaN: a missing revenue is never a top contributor
+      if (revenue >= valueCore) {
+        return CORE;
+      }
+      if (revenue >= valueImportant) {
+        return IMPORTANT;
+      }
+    }
+    double previous = c.number(StandardFeatures.REVENUE_PREV_12M, Double.NaN);
+    if (!Double.isNaN(revenue) && previous > 0 && (revenue - previous) / previous >= 0.20) {
+      return POTENTIAL;
+    }
+    double predicted = c.number(StandardFeatures.PREDICTED_VALUE, Double.NaN);
+    if (predicted >= valueImportant && predicted > 0) {
+      return POTENTIAL;
+    }
+    return LOW_VALUE;
+  }
+
+  // --- loyalty: 0-2 points each for tenure (365, 730 days), repeat purchases (1, 4) and
+  // satisfaction (3, 4); complaints (1, 3) cost 1-2 points; score = points / possible.
+
+  static int loyalty(Customer c) {
+    int known = 0;
+    int points = 0;
+    double tenure = c.number(StandardFeatures.TENURE_DAYS, Double.NaN);
+    if (!Double.isNaN(tenure)) {
+      known++;
+      points += tenure >= 730 ? 2 : tenure >= 365 ? 1 : 0;
+    }
+    double repeat = c.number(StandardFeatures.REPEAT_PURCHASES, Double.NaN);
+    if (!Double.isNaN(repeat)) {
+      known++;
+      points += repeat >= 4 ? 2 : repeat >= 1 ? 1 : 0;
+    }
+    double satisfaction = c.number(StandardFeatures.SATISFACTION, Double.NaN);
+    if (!Double.isNaN(satisfaction)) {
+      known++;
+      points += satisfaction >= 4 ? 2 : satisfaction >= 3 ? 1 : 0;
+    }
+    if (known < 2) {
+      return LOW_LOYALTY;
+    }
+    double complaints = c.number(StandardFeatures.COMPLAINTS_12M, Double.NaN);
+    int penalty = complaints >= 3 ? 2 : complaints >= 1 ? 1 : 0; // NaN: no penalty
+    double score = Math.max(0, points - penalty) / (2.0 * known);
+    return score >= 0.75 ? HIGH_LOYALTY : score >= 0.40 ? MEDIUM_LOYALTY : LOW_LOYALTY;
+  }
+
+  // --- behaviour, lifecycle: PROSPECT, NEW (first purchase within 90 days), ACTIVE (3+ visits in
+  // 12 months), SWINGING (2), one visit: AT_RISK if over 90 days ago, else SWINGING; LOST (0).
+
+  static int behaviour(Customer c) {
+    double visits = c.number(StandardFeatures.VISITS_12M, Double.NaN);
+    double visits3m = c.number(StandardFeatures.VISITS_3M, Double.NaN);
+    double purchaseDays = c.number(StandardFeatures.PURCHASE_DAYS, Double.NaN);
+    double recency = c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN);
+    double tenure = c.number(StandardFeatures.TENURE_DAYS, Double.NaN);
+    if (Double.isNaN(purchaseDays)) {
+      if (Double.isNaN(recency) && Double.isNaN(tenure) && Double.isNaN(visits) && Double.isNaN(visits3m)) {
+        return PROSPECT; // no purchase history at all
+      }
+    } else if (purchaseDays <= 0) {
+      return PROSPECT;
+    }
+    if (!Double.isNaN(tenure)) {
+      if (tenure <= 90) {
+        return NEW;
+      }
+    } else if (!Double.isNaN(purchaseDays) && !Double.isNaN(visits3m) && purchaseDays <= visits3m) {
+      return NEW; // every purchase day lies in the last three months
+    }
+    if (Double.isNaN(visits)) {
+      return recency > 365 ? LOST : SWINGING;
+    }
+    if (visits >= 3) {
+      return ACTIVE;
+    }
+    if (visits >= 2) {
+      return SWINGING;
+    }
+    if (visits >= 1) {
+      boolean recent = !Double.isNaN(recency) ? recency <= 90 : visits3m >= 1; // unknown: AT_RISK
+      return recent ? SWINGING : AT_RISK;
+    }
+    return LOST;
+  }
+
+  // --- rfm: quintile scores 1-5 (equal to a cut point scores lower; missing scores 1), segment
+  // from the R x F grid.
+
+  int rfm(Customer c) {
+    double recency = c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN);
+    double orders = c.number(StandardFeatures.ORDERS_12M, Double.NaN);
+    int r = 1;
+    if (!Double.isNaN(recency)) {
+      for (double b : recencyBreaks) {
+        if (recency < b) {
+          r++;
+        }
+      }
+    }
+    int f = 1;
+    if (!Double.isNaN(orders)) {
+      for (double b : frequencyBreaks) {
+        if (orders > b) {
+          f++;
+        }
+      }
+    }
+    return RFM_GRID[(r - 1) * 5 + (f - 1)];
+  }
+
+  // --- risk: HIGH at 2 defaults, 90+ days overdue or 2 warnings; NORMAL at 1, 30+, 1; UNRATED
+  // without any credit data.
+
+  static int risk(Customer c) {
+    double defaults = c.number(StandardFeatures.DEFAULT_COUNT, Double.NaN);
+    double overdue = c.number(StandardFeatures.OVERDUE_DAYS, Double.NaN);
+    double warnings = c.number(StandardFeatures.RISK_WARNINGS, Double.NaN);
+    if (Double.isNaN(defaults) && Double.isNaN(overdue) && Double.isNaN(warnings)) {
+      return UNRATED;
+    }
+    // Comparisons with NaN are false: a missing input raises nothing.
+    if (defaults >= 2 || overdue > 90 || warnings >= 2) {
+      return HIGH_RISK;
+    }
+    if (defaults >= 1 || overdue > 30 || warnings >= 1) {
+      return NORMAL_RISK;
+    }
+    return LOW_RISK;
+  }
+
+  // --- industry: a section letter and/or two or more digits, read in every code system that can
+  // read it; the sector if they agree, UNKNOWN otherwise.
+
+  static int industry(@Nullable String code) {
+    if (code == null) {
+      return UNKNOWN_INDUSTRY;
+    }
+    int start = 0;
+    int system = 0; // 0 auto, 1 ISIC, 2 NAICS, 3 GB/T
+    int colon = code.indexOf(':');
+    if (colon >= 0) {
+      String prefix = code.substring(0, colon).trim();
+      if (prefix.equalsIgnoreCase("isic")) {
+        system = 1;
+      } else if (prefix.equalsIgnoreCase("naics")) {
+        system = 2;
+      } else if (prefix.equalsIgnoreCase("gb") || prefix.equalsIgnoreCase("gbt") || prefix.equalsIgnoreCase("gb/t")) {
+        system = 3;
+      } else {
+        return UNKNOWN_INDUSTRY;
+      }
+      start = colon + 1;
+    }
+    char letter = 0;
+    int digits = 0;
+    int division = 0;
+    for (int i = start; i < code.length(); i++) {
+      char ch = Character.toUpperCase(code.charAt(i));
+      if (ch == ' ' || ch == '.' || ch == '-' || ch == '_' || ch == '\t') {
+        continue;
+      }
+      if (ch >= 'A' && ch <= 'Z' && letter == 0 && digits == 0) {
+        letter = ch;
+      } else if (ch >= '0' && ch <= '9') {
+        if (digits < 2) {
+          division = division * 10 + (ch - '0');
+        }
+        digits++;
+      } else {
+        return UNKNOWN_INDUSTRY;
+      }
+    }
+    if (digits == 1 || (letter == 0 && digits == 0)) {
+      return UNKNOWN_INDUSTRY;
+    }
+    int isic = system == 0 || system == 1
+        ? read(letter, digits, division, 4, ISIC_SECTIONS, ISIC_DIVISIONS, ISIC_DIVISION_SECTIONS) : -1;
+    int naics = (system == 0 || system == 2) && letter == 0 && digits <= 6 ? sector(NAICS_DIVISIONS.charAt(division)) : -1;
+    int gbt = system == 0 || system == 3
+        ? read(letter, digits, division, 4, GBT_SECTIONS, GBT_DIVISIONS, GBT_DIVISION_SECTIONS) : -1;
+    int agreed = merge(merge(isic, naics), gbt);
+    return agreed < 0 ? UNKNOWN_INDUSTRY : agreed;
+  }
+
+  /** Two readings: the one that exists, the same one, or UNKNOWN when they disagree. */
+  private static int merge(int a, int b) {
+    if (a < 0) {
+      return b;
+    }
+    if (b < 0 || a == b) {
+      return a;
+    }
+    return UNKNOWN_INDUSTRY;
+  }
+
+  private static int read(
+      char letter, int digits, int division, int maxDigits, String sections, String divisions, String divisionSections) {
+    if (digits > maxDigits) {
+      return -1;
+    }
+    if (letter != 0 && digits == 0) {
+      return sector(sections.charAt(letter - 'A'));
+    }
+    if (letter != 0 && divisionSections.charAt(division) != letter) {
+      return -1;
+    }
+    return sector(divisions.charAt(division));
+  }
+
+  private static int sector(char ch) {
+    return ch == '.' ? -1 : ch - 'a';
+  }
+
+  // --- the default playbook, one category at a time, rules in priority order (ties: playbook
+  // order); vetoes are applied where the vetoed action would win.
+
+  private static void plan(Customer c, Result out) {
+    int value = out.value;
+    int loyalty = out.loyalty;
+    int behaviour = out.behaviour;
+    int risk = out.risk;
+    boolean highValue = value == CORE || value == IMPORTANT;
+    boolean loyal = loyalty == HIGH_LOYALTY || loyalty == MEDIUM_LOYALTY;
+    boolean riskHigh = risk == HIGH_RISK;
+    boolean slipping = highValue && (behaviour == AT_RISK || behaviour == LOST);
+    boolean fickle = highValue && loyalty == LOW_LOYALTY;
+    boolean lowValueFickle = value == LOW_VALUE && loyalty == LOW_LOYALTY; // vetoes win-back-offer
+    boolean lowValueLapsed = value == LOW_VALUE && behaviour == LOST; // vetoes retention-contact
+    double orders = c.number(StandardFeatures.ORDERS_12M, Double.NaN);
+    double orderValue = c.number(StandardFeatures.AVERAGE_ORDER_VALUE, Double.NaN);
+    boolean frequentHighValue = orders >= 6 && orderValue >= 100; // false when either is missing
+    boolean occasionalLowValue = orders <= 1 && orderValue < 30;
+
+    // product
+    if (frequentHighValue) {
+      out.add(PERSONALISED_RECOMMENDATIONS);
+    } else if (value == CORE) {
+      out.add(PERSONALISED_PRODUCTS);
+    } else if (behaviour == PROSPECT) {
+      out.add(PRODUCT_INFORMATION);
+    } else if (value == IMPORTANT) {
+      out.add(CROSS_SELL);
+    } else if (loyalty == LOW_LOYALTY) {
+      out.add(NEW_PRODUCTS);
+    } else if (value == POTENTIAL) {
+      out.add(CUSTOMISED_PRODUCTS);
+    } else {
+      out.add(NEW_PRODUCT_TRIAL);
+    }
+    // pricing (risk HIGH vetoes preferential-terms; it also wins the category)
+    if (riskHigh) {
+      out.add(PREPAID_PRICING);
+    } else if (value == LOW_VALUE && loyal) {
+      out.add(VOLUME_TIER_PRICING);
+    } else if (value == CORE) {
+      out.add(PREFERENTIAL_TERMS);
+    } else if (value == IMPORTANT) {
+      out.add(VOLUME_DISCOUNT);
+    } else if (value == POTENTIAL) {
+      out.add(GROWTH_PRICING);
+    } else {
+      out.add(STANDARD_PRICING);
+    }
+    // channel
+    if (highValue && behaviour == SWINGING) {
+      out.add(ACCOUNT_MANAGER_VISIT);
+    } else if (value == CORE) {
+      out.add(DEDICATED_ACCOUNT_MANAGER);
+    } else if (behaviour == PROSPECT) {
+      out.add(PROACTIVE_CONTACT);
+    } else if (value == IMPORTANT) {
+      out.add(TRADE_SHOWS);
+    } else if (behaviour == SWINGING) {
+      out.add(KEEP_IN_TOUCH);
+    } else if (value == POTENTIAL) {
+      out.add(PERSONALISED_EMAIL_SMS);
+    } else {
+      out.add(SELF_SERVICE);
+    }
+    // promotion (low value x low loyalty vetoes win-back-offer)
+    if (slipping) {
+      out.add(PERSONAL_RETENTION_OFFER);
+    } else if (highValue && loyal) {
+      out.add(LOYALTY_REWARDS);
+    } else if (lowValueLapsed) {
+      out.add(LOW_COST_REACTIVATION);
+    } else if (frequentHighValue) {
+      out.add(PREMIUM_MEMBERSHIP);
+    } else if (occasionalLowValue) {
+      out.add(REPEAT_PURCHASE_PROMOTION);
+    } else if (value == CORE) {
+      out.add(VIP_EVENTS);
+    } else if ((behaviour == AT_RISK || behaviour == LOST) && !lowValueFickle) {
+      out.add(RETENTION_WIN_BACK_OFFER);
+    } else if (value == IMPORTANT) {
+      out.add(CARE_ACTIVITIES);
+    } else if (loyalty == HIGH_LOYALTY) {
+      out.add(CUSTOMISED_OFFERS);
+    } else if (loyalty == LOW_LOYALTY && !lowValueFickle) {
+      out.add(LOYALTY_WIN_BACK_OFFER);
+    } else if (behaviour == SWINGING) {
+      out.add(PURCHASE_STIMULUS);
+    } else if (value == POTENTIAL) {
+      out.add(PERSONALISED_CAMPAIGN);
+    } else {
+      out.add(STANDARD_PROMOTIONS);
+    }
+    // service
+    if (fickle) {
+      out.add(SERVICE_RECOVERY);
+    } else if (value == CORE) {
+      out.add(VIP_SERVICE);
+    } else if (value == IMPORTANT) {
+      out.add(CUSTOMER_CARE);
+    } else if (loyalty == HIGH_LOYALTY) {
+      out.add(LOYAL_CUSTOMISED_SERVICE);
+    } else if (loyalty == LOW_LOYALTY) {
+      out.add(SERVICE_QUALITY);
+    } else if (behaviour == ACTIVE) {
+      out.add(ACTIVE_CUSTOMISED_SERVICE);
+    } else if (value == POTENTIAL) {
+      out.add(EXTRA_ATTENTION);
+    } else {
+      out.add(STANDARD_SERVICE);
+    }
+    // follow-up (low value x LOST vetoes retention-contact)
+    if (slipping) {
+      out.add(WIN_BACK_CALL);
+    } else if (fickle) {
+      out.add(RELATIONSHIP_REVIEW);
+    } else if (value == POTENTIAL && behaviour == NEW) {
+      out.add(ONBOARDING);
+    } else if (value == CORE) {
+      out.add(ACCOUNT_REVIEWS);
+    } else if (behaviour == NEW) {
+      out.add(USAGE_GUIDANCE);
+    } else if ((behaviour == AT_RISK || behaviour == LOST) && !lowValueLapsed) {
+      out.add(RETENTION_CONTACT);
+    } else if (value == IMPORTANT) {
+      out.add(FOLLOW_UP_VISITS);
+    } else if (behaviour == ACTIVE) {
+      out.add(PERIODIC_RECOMMENDATIONS);
+    } else if (value == POTENTIAL) {
+      out.add(DEMAND_DISCOVERY);
+    } else {
+      out.add(SERVE_OR_CONVERT);
+    }
+    // risk control
+    if (riskHigh) {
+      out.add(PREPAYMENT_REQUIRED);
+    } else if (risk == LOW_RISK) {
+      out.add(CREDIT_TERMS);
+    } else if (risk == NORMAL_RISK) {
+      out.add(PERIODIC_CREDIT_REVIEW);
+    } else {
+      out.add(CREDIT_CHECK);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.clientele.benchmarks.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.clientele.api.Action;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.benchmarks.BenchmarkData;
+import org.clientele.core.Classification;
+import org.clientele.core.ClassificationBuffer;
+import org.clientele.core.Engine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written baseline gives the engine's labels and plans on the whole benchmark population. */
+class HandWrittenBaselineTest {
+
+  private static Engine engine;
+  private static HandWrittenBaseline baseline;
+  private static Customer[] customers;
+
+  @BeforeAll
+  static void setUp() {
+    customers = BenchmarkData.customers();
+    engine = BenchmarkData.engine(1);
+    baseline = new HandWrittenBaseline(Thresholds.fromModelJson(BenchmarkData.modelJson()));
+  }
+
+  @Test
+  void theEngineHasTheDimensionsTheBaselineHardCodes() {
+    assertThat(engine.dimensions()).extracting(Dimension::id)
+        .containsExactly("value", "loyalty", "behaviour", "rfm", "risk", "industry");
+    assertThat(engine.dimensions().get(5).label(HandWrittenBaseline.UNKNOWN_INDUSTRY)).isEqualTo("UNKNOWN");
+    assertThat(engine.dimensions().get(3).label(HandWrittenBaseline.RFM_LOST)).isEqualTo("LOST");
+  }
+
+  @Test
+  void labelsAndPlansEqualTheEnginesOnEveryCustomer() {
+    List<Set<Integer>> seen = new ArrayList<>();
+    for (int d = 0; d < 6; d++) {
+      seen.add(new HashSet<>());
+    }
+    for (Customer c : customers) {
+      Classification expected = engine.classify(c);
+      HandWrittenBaseline.Decision actual = baseline.classify(c);
+      int[] labels = {actual.value(), actual.loyalty(), actual.behaviour(), actual.rfm(), actual.risk(), actual.industry()};
+      for (int d = 0; d < labels.length; d++) {
+        assertThat(engine.dimensions().get(d).label(labels[d]))
+            .as("customer %s, dimension %s", c.id(), engine.dimensions().get(d).id())
+            .isEqualTo(engine.dimensions().get(d).label(expected.labelIndex(d)));
+        seen.get(d).add(labels[d]);
+      }
+      assertThat(actual.customerId()).isEqualTo(c.id());
+      assertThat(keys(actual.plan())).as("plan of customer %s", c.id()).isEqualTo(keys(expected.plan().actions()));
+    }
+    // The demo population reaches every label, so a wrong rule cannot hide behind an unused branch.
+    for (int d = 0; d < 6; d++) {
+      Dimension dimension = engine.dimensions().get(d);
+      assertThat(seen.get(d)).as("labels of %s reached", dimension.id()).hasSize(dimension.size());
+    }
+  }
+
+  @Test
+  void theReusablePathGivesTheSameActionsInTheEnginesOrder() {
+    ClassificationBuffer buffer = engine.newBuffer();
+    HandWrittenBaseline.Result result = new HandWrittenBaseline.Result();
+    for (Customer c : customers) {
+      engine.classify(c, buffer);
+      baseline.classify(c, result);
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < buffer.actionCount(); i++) {
+        expected.add(key(buffer.action(i)));
+      }
+      List<String> actual = new ArrayList<>();
+      for (int i = 0; i < result.actionCount(); i++) {
+        actual.add(key(result.action(i)));
+      }
+      assertThat(actual).as("customer %s", c.id()).isEqualTo(expected);
+      for (int d = 0; d < 6; d++) {
+        assertThat(result.label(d)).as("customer %s, dimension %d", c.id(), d).isEqualTo(buffer.labelIndex(d));
+      }
+    }
+  }
+
+  @Test
+  void thresholdsComeFromTheModel() {
+    Thresholds t = Thresholds.fromModelJson(BenchmarkData.modelJson());
+    assertThat(t.valueCore()).isGreaterThan(t.valueImportant()).isGreaterThan(0);
+    assertThat(t.recencyBreaks()).isSorted();
+  }
+
+  static List<String> keys(List<Action> actions) {
+    return actions.stream().map(HandWrittenBaselineTest::key).toList();
+  }
+
+  static String key(Action a) {
+    return a.code() + "/" + a.category() + "/" + a.priority() + "/" + a.rule();
+  }
+}

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Turns JMH JSON results of the Clientele suite into a Markdown table.
+
+Usage: table.py hot.json [build.json] [--load-before TEXT] [--load-after TEXT] [--command TEXT]
+
+Every engine figure is put beside its hand-written reference from the same run (ratio = engine /
+baseline), with the allocation per operation from -prof gc, and the issue's targets are checked.
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+
+PKG = "org.clientele.benchmarks."
+
+
+def load(paths):
+    rows = {}
+    for path in paths:
+        if not path or not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            for r in json.load(f):
+                name = r["benchmark"].removeprefix(PKG)
+                params = r.get("params") or {}
+                key = name + "".join(f"[{k}={v}]" for k, v in sorted(params.items()))
+                rows[key] = r
+    return rows
+
+
+def secondary(r, name):
+    m = (r.get("secondaryMetrics") or {}).get(name)
+    return None if m is None else m["score"]
+
+
+def ns(r):
+    """The primary score in ns per operation (AverageTime results)."""
+    unit = r["primaryMetric"]["scoreUnit"]
+    factor = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}[unit]
+    return r["primaryMetric"]["score"] * factor, r["primaryMetric"]["scoreError"] * factor
+
+
+def fmt(x, digits=0):
+    if x is None or x != x:
+        return "n/a"
+    if abs(x) >= 100 or digits == 0:
+        return f"{x:,.0f}"
+    return f"{x:,.{digits}f}"
+
+
+def alloc(r):
+    b = secondary(r, "gc.alloc.rate.norm")
+    if b is None:
+        return "n/a"
+    return "0" if b < 1 else f"{b:,.0f}"
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    try:
+        jdk = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[1].strip()
+    except (OSError, IndexError):
+        jdk = "unknown"
+    return f"{os.cpu_count()} CPUs (nproc), {cpu}, {platform.system()} {platform.release()}; {jdk}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("results", nargs="+")
+    ap.add_argument("--load-before", default="")
+    ap.add_argument("--load-after", default="")
+    ap.add_argument("--command", default="")
+    a = ap.parse_args()
+    rows = load(a.results)
+
+    def get(key):
+        return rows.get(key)
+
+    out = []
+    out.append("| Subject | Benchmark | ns/customer | ± | Ratio to baseline | B/op |")
+    out.append("|---|---|---:|---:|---:|---:|")
+    targets = []
+
+    def line(subject, key, base_key=None, note=""):
+        r = get(key)
+        if r is None:
+            return None
+        score, err = ns(r)
+        ratio = ""
+        value = None
+        if base_key and get(base_key):
+            value = score / ns(get(base_key))[0]
+            ratio = f"{value:.2f}x"
+        elif base_key is None:
+            ratio = ""
+        out.append(f"| {subject} | `{key}` | {fmt(score, 1)} | {fmt(err, 1)} | {ratio}{note} | {alloc(r)} |")
+        return value
+
+    base = "compare.HandWrittenBenchmark.baseline"
+    base_reuse = "compare.HandWrittenBenchmark.baselineReusable"
+    base_batch = "compare.HandWrittenBenchmark.baselineBatch"
+    line("Hand-written baseline, one customer, immutable result", base, base)
+    line("Hand-written baseline, one customer, reusable result", base_reuse, base_reuse)
+    line("Hand-written baseline, batch loop", base_batch, base_batch)
+    single = line("Engine, one customer, `classify(customer)` (immutable)", "core.ClassifyBenchmark.classify", base)
+    reuse = line("Engine, one customer, `classify(customer, buffer)`", "core.ClassifyBenchmark.classifyReusable", base_reuse)
+    batch1 = line("Engine, `classifyAll`, 1 thread", "core.BatchBenchmark.classifyAll[threads=1]", base_batch)
+    line("Engine, `classifyAll`, 2 threads (wall time per customer)", "core.BatchBenchmark.classifyAll[threads=2]", base_batch)
+    easy = line("Easy Rules 4.1.0, same rules, one customer", "compare.EasyRulesBenchmark.easyRules", base)
+    line("Playbook strategy alone (labels given)", "classifiers.PlaybookBenchmark.plan")
+    for d in ["value", "loyalty", "behaviour", "rfm", "risk", "industry"]:
+        line(f"Classifier `{d}` alone", f"classifiers.ClassifierBenchmark.classify[dimension={d}]")
+    line("Calibration, 1 thread", "core.CalibrationBenchmark.calibrate[threads=1]")
+    line("Calibration, 2 threads (wall time per customer)", "core.CalibrationBenchmark.calibrate[threads=2]")
+
+    io = get("io.ReadDeriveBenchmark.readAndDerive")
+    io_text = []
+    if io:
+        bytes_s = secondary(io, "bytes")
+        cust_s = secondary(io, "customers")
+        if cust_s:
+            out.append(
+                f"| Read + derive a transactions CSV | `io.ReadDeriveBenchmark.readAndDerive` | {fmt(1e9 / cust_s, 1)} | "
+                f"| | {alloc(io)} |")
+        io_text.append(
+            f"Read + derive: **{fmt((bytes_s or 0) / 1e6, 1)} MB/s** of transactions CSV, "
+            f"**{fmt(cust_s or 0)} customers/s** (MB = 10^6 bytes; B/op above is per file read).")
+
+    build = get("core.EngineBuildBenchmark.build")
+    build_ms = None
+    if build:
+        raw = [v for fork in build["primaryMetric"].get("rawData", []) for v in fork]
+        unit = build["primaryMetric"]["scoreUnit"]
+        factor = {"ms/op": 1, "us/op": 1e-3, "s/op": 1e3, "ns/op": 1e-6}[unit]
+        build_ms = build["primaryMetric"]["score"] * factor
+        spread = f", min {min(raw) * factor:.0f} ms, max {max(raw) * factor:.0f} ms over {len(raw)} forks" if raw else ""
+        io_text.append(f"Engine build from configuration, cold (first build in a fresh JVM): **{build_ms:.0f} ms** mean{spread}.")
+
+    def verdict(ok):
+        return "met" if ok else "**missed**"
+
+    if single is not None:
+        targets.append(f"| Single customer, classify + plan, immutable result | <= 2.0x baseline | {single:.2f}x | {verdict(single <= 2.0)} |")
+    if batch1 is not None:
+        targets.append(f"| Batch (`classifyAll`, 1 thread) per customer | <= 1.3x baseline | {batch1:.2f}x | {verdict(batch1 <= 1.3)} |")
+    r = get("core.ClassifyBenchmark.classifyReusable")
+    if r:
+        b = secondary(r, "gc.alloc.rate.norm")
+        targets.append(f"| Reusable result allocates nothing | gc.alloc.rate.norm < 1 B/op | {b:.3f} B/op | {verdict(b is not None and b < 1)} |")
+    if easy is not None and get("core.ClassifyBenchmark.classify"):
+        speedup = ns(get("compare.EasyRulesBenchmark.easyRules"))[0] / ns(get("core.ClassifyBenchmark.classify"))[0]
+        targets.append(f"| Faster than Easy Rules (engine immutable path) | >= 100x | {speedup:.0f}x | {verdict(speedup >= 100)} |")
+    if build_ms is not None:
+        targets.append(f"| Engine build from configuration, cold | < 100 ms | {build_ms:.0f} ms | {verdict(build_ms < 100)} |")
+
+    print("\n".join(out))
+    print()
+    for t in io_text:
+        print(t)
+        print()
+    if targets:
+        print("| Target | Goal | Measured | |")
+        print("|---|---|---:|---|")
+        print("\n".join(targets))
+        print()
+    print(f"Machine: {machine()}.")
+    if a.load_before or a.load_after:
+        print()
+        print(f"Load (shared machine), before: `{a.load_before.strip()}`; after: `{a.load_after.strip()}`.")
+    if a.command:
+        print()
+        print(f"Command: `{a.command}`")
+
+
+if __name__ == "__main__":
+    main()
