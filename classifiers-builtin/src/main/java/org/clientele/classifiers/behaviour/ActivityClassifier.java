@@ -3,11 +3,8 @@ package org.clientele.classifiers.behaviour;
 import static org.clientele.classifiers.internal.Text.num;
 import static org.clientele.classifiers.internal.Text.pct;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.clientele.api.Assignment;
-import org.clientele.api.Classifier;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
@@ -16,11 +13,11 @@ import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
-import org.clientele.classifiers.internal.Verdict;
+import org.clientele.classifiers.internal.ExplainingClassifier;
 import org.jspecify.annotations.Nullable;
 
 /** The purchase-activity scheme; see {@link BehaviourClassifierProvider}. */
-final class ActivityClassifier implements Classifier {
+final class ActivityClassifier extends ExplainingClassifier {
 
   static final int ACTIVE = 0;
   static final int PASSIVE = 1;
@@ -31,7 +28,6 @@ final class ActivityClassifier implements Classifier {
     ANY
   }
 
-  private final Dimension dimension;
   private final Feature<Double> frequency;
   private final Feature<Double> volume;
   private final double frequencyCutoff;
@@ -42,7 +38,7 @@ final class ActivityClassifier implements Classifier {
   private ActivityClassifier(
       Dimension dimension, Feature<Double> frequency, Feature<Double> volume, double frequencyCutoff,
       double volumeCutoff, boolean all, String basis) {
-    this.dimension = dimension;
+    super(dimension);
     this.frequency = frequency;
     this.volume = volume;
     this.frequencyCutoff = frequencyCutoff;
@@ -59,8 +55,8 @@ final class ActivityClassifier implements Classifier {
     String basis;
     if (s.calibrated()) {
       PluginConfig cal = Configs.calibration(config, s.method().key());
-      checkFeature(cal, "frequencyFeature", s.frequency());
-      checkFeature(cal, "volumeFeature", s.volume());
+      Configs.calibratedOn(cal, "frequencyFeature", s.frequency());
+      Configs.calibratedOn(cal, "volumeFeature", s.volume());
       f = Configs.required(cal, "frequency");
       v = Configs.required(cal, "volume");
       double fn = cal.number("frequencyPopulation", 0);
@@ -79,19 +75,6 @@ final class ActivityClassifier implements Classifier {
     return new ActivityClassifier(dimension, s.frequency(), s.volume(), f, v, combine == Combine.ALL, basis);
   }
 
-  private static void checkFeature(PluginConfig cal, String key, Feature<Double> configured) {
-    String made = cal.string(key, configured.name());
-    if (!made.equals(configured.name())) {
-      throw cal.error(key, "calibration was made on '" + made + "' but the configuration names '"
-          + configured.name() + "': remove the calibration to recalibrate");
-    }
-  }
-
-  @Override
-  public Dimension dimension() {
-    return dimension;
-  }
-
   @Override
   public Set<Feature<?>> features() {
     return Set.copyOf(List.of(frequency, volume, StandardFeatures.PURCHASE_DAYS,
@@ -99,19 +82,7 @@ final class ActivityClassifier implements Classifier {
   }
 
   @Override
-  public void classify(Customer customer, LabelSink out) {
-    evaluate(customer, out, null);
-  }
-
-  @Override
-  public Assignment explain(Customer customer) {
-    List<Reason> why = new ArrayList<>();
-    Verdict verdict = new Verdict();
-    evaluate(customer, verdict, why);
-    return new Assignment(dimension, verdict.label(), verdict.score(), "", why);
-  }
-
-  private void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
+  protected void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
     double f = c.number(frequency, Double.NaN);
     double v = c.number(volume, Double.NaN);
     if (History.neverPurchased(c, why, f, v)) {

@@ -1,40 +1,31 @@
 package org.clientele.classifiers.behaviour;
 
-import java.util.Locale;
 import org.clientele.api.Feature;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
+import org.clientele.classifiers.internal.QuantileOrThreshold;
 import org.clientele.classifiers.internal.SketchOptions;
 import org.jspecify.annotations.Nullable;
 
 /** What the activity calibrator and classifier both read. */
 record ActivitySettings(
-    Method method,
+    QuantileOrThreshold method,
     Feature<Double> frequency,
     Feature<Double> volume,
     double frequencyParam,
     double volumeParam,
     @Nullable SketchOptions sketch) {
 
-  enum Method {
-    QUANTILE,
-    THRESHOLD;
-
-    String key() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
   boolean calibrated() {
-    return method == Method.QUANTILE;
+    return method.calibrated();
   }
 
   static ActivitySettings read(PluginConfig config) {
-    Method method = config.choice("method", Method.class, Method.QUANTILE);
+    QuantileOrThreshold method = config.choice("method", QuantileOrThreshold.class, QuantileOrThreshold.QUANTILE);
     Feature<Double> frequency = Configs.numericFeature(config, "frequencyFeature", StandardFeatures.ORDERS_12M);
     Feature<Double> volume = Configs.numericFeature(config, "volumeFeature", StandardFeatures.REVENUE_12M);
-    if (method == Method.THRESHOLD) {
+    if (method == QuantileOrThreshold.THRESHOLD) {
       return new ActivitySettings(method, frequency, volume,
           Configs.nonNegative(config, "frequency", 4), Configs.nonNegative(config, "volume", 1000), null);
     }

@@ -2,11 +2,8 @@ package org.clientele.classifiers.behaviour;
 
 import static org.clientele.classifiers.internal.Text.num;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.clientele.api.Assignment;
-import org.clientele.api.Classifier;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
@@ -15,11 +12,11 @@ import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
-import org.clientele.classifiers.internal.Verdict;
+import org.clientele.classifiers.internal.ExplainingClassifier;
 import org.jspecify.annotations.Nullable;
 
 /** The visit lifecycle scheme; see {@link BehaviourClassifierProvider}. */
-final class LifecycleClassifier implements Classifier {
+final class LifecycleClassifier extends ExplainingClassifier {
 
   static final int ACTIVE = 0;
   static final int NEW = 1;
@@ -34,7 +31,6 @@ final class LifecycleClassifier implements Classifier {
   private static final Feature<Double> TENURE = StandardFeatures.TENURE_DAYS;
   private static final Feature<Double> PURCHASE_DAYS = StandardFeatures.PURCHASE_DAYS;
 
-  private final Dimension dimension;
   private final double activeVisits;
   private final double swingingVisits;
   private final double recentDays;
@@ -45,7 +41,7 @@ final class LifecycleClassifier implements Classifier {
   private LifecycleClassifier(
       Dimension dimension, double activeVisits, double swingingVisits, double recentDays,
       double lostDays, int openCase, int ifVisitsMissing) {
-    this.dimension = dimension;
+    super(dimension);
     this.activeVisits = activeVisits;
     this.swingingVisits = swingingVisits;
     this.recentDays = recentDays;
@@ -69,29 +65,12 @@ final class LifecycleClassifier implements Classifier {
   }
 
   @Override
-  public Dimension dimension() {
-    return dimension;
-  }
-
-  @Override
   public Set<Feature<?>> features() {
     return Set.of(VISITS_12M, VISITS_3M, RECENCY, TENURE, PURCHASE_DAYS);
   }
 
   @Override
-  public void classify(Customer customer, LabelSink out) {
-    evaluate(customer, out, null);
-  }
-
-  @Override
-  public Assignment explain(Customer customer) {
-    List<Reason> why = new ArrayList<>();
-    Verdict verdict = new Verdict();
-    evaluate(customer, verdict, why);
-    return new Assignment(dimension, verdict.label(), verdict.score(), "", why);
-  }
-
-  private void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
+  protected void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
     double visits = c.number(VISITS_12M, Double.NaN);
     double visits3m = c.number(VISITS_3M, Double.NaN);
     if (History.neverPurchased(c, why, visits, visits3m)) {
@@ -119,7 +98,7 @@ final class LifecycleClassifier implements Classifier {
       if (why != null) {
         why.add(Reason.missing(VISITS_12M,
             "visits_12m is missing and the last purchase is not known to be older than "
-                + num(lostDays) + " days: the label is " + dimension.label(ifVisitsMissing)
+                + num(lostDays) + " days: the label is " + dimension().label(ifVisitsMissing)
                 + " (ifVisitsMissing)"));
       }
       out.accept(ifVisitsMissing, visits);
@@ -169,7 +148,7 @@ final class LifecycleClassifier implements Classifier {
                     : "The visit lies within the last " + num(recentDays) + " days; whether it was"
                         + " the first-ever purchase is unknown")
                 + ": a case the practice leaves open, decided as "
-                + dimension.label(openCase) + " (openCase)"));
+                + dimension().label(openCase) + " (openCase)"));
       }
       out.accept(openCase, visits);
       return;

@@ -192,4 +192,20 @@ public final class Configs {
     }
     return breaks(calibration, key, List.of(), count);
   }
+
+  /**
+   * Checks that a calibration was made on the feature the configuration names now.
+   *
+   * @param calibration the calibration section
+   * @param key the key under which the calibration recorded the feature's name
+   * @param configured the feature the configuration names
+   * @throws ConfigurationException if the calibration was made on another feature
+   */
+  public static void calibratedOn(PluginConfig calibration, String key, Feature<Double> configured) {
+    String made = calibration.string(key, configured.name());
+    if (!made.equals(configured.name())) {
+      throw calibration.error(key, "calibration was made on '" + made + "' but the configuration names '"
+          + configured.name() + "': remove the calibration to recalibrate");
+    }
+  }
 }

@@ -2,11 +2,8 @@ package org.clientele.classifiers.loyalty;
 
 import static org.clientele.classifiers.internal.Text.num;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.clientele.api.Assignment;
-import org.clientele.api.Classifier;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
@@ -15,11 +12,11 @@ import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
-import org.clientele.classifiers.internal.Verdict;
+import org.clientele.classifiers.internal.ExplainingClassifier;
 import org.jspecify.annotations.Nullable;
 
 /** See {@link LoyaltyClassifierProvider}. */
-final class LoyaltyClassifier implements Classifier {
+final class LoyaltyClassifier extends ExplainingClassifier {
 
   static final int HIGH = 0;
   static final int MEDIUM = 1;
@@ -31,7 +28,6 @@ final class LoyaltyClassifier implements Classifier {
 
   private static final Feature<Double> COMPLAINTS = StandardFeatures.COMPLAINTS_12M;
 
-  private final Dimension dimension;
   private final Feature<?>[] inputs;
   private final double[] one;
   private final double[] two;
@@ -45,7 +41,7 @@ final class LoyaltyClassifier implements Classifier {
   private LoyaltyClassifier(
       Dimension dimension, double[][] positive, double[] complaints, double high, double medium,
       int minInputs, int ifInsufficient) {
-    this.dimension = dimension;
+    super(dimension);
     this.inputs = POSITIVE.toArray(new Feature<?>[0]);
     this.one = new double[positive.length];
     this.two = new double[positive.length];
@@ -81,30 +77,13 @@ final class LoyaltyClassifier implements Classifier {
   }
 
   @Override
-  public Dimension dimension() {
-    return dimension;
-  }
-
-  @Override
   public Set<Feature<?>> features() {
     return Set.of(inputs[0], inputs[1], inputs[2], COMPLAINTS);
   }
 
-  @Override
-  public void classify(Customer customer, LabelSink out) {
-    evaluate(customer, out, null);
-  }
-
-  @Override
-  public Assignment explain(Customer customer) {
-    List<Reason> why = new ArrayList<>();
-    Verdict verdict = new Verdict();
-    evaluate(customer, verdict, why);
-    return new Assignment(dimension, verdict.label(), verdict.score(), "", why);
-  }
-
   @SuppressWarnings("unchecked")
-  private void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
+  @Override
+  protected void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
     int known = 0;
     int points = 0;
     for (int i = 0; i < inputs.length; i++) {
@@ -129,7 +108,7 @@ final class LoyaltyClassifier implements Classifier {
       if (why != null) {
         why.add(new Reason("loyalty_inputs", Integer.toString(known), ">= " + minInputs,
             "Only " + known + " of " + inputs.length + " loyalty inputs are known, fewer than "
-                + minInputs + ": the label is " + dimension.label(ifInsufficient) + " (ifInsufficient)"));
+                + minInputs + ": the label is " + dimension().label(ifInsufficient) + " (ifInsufficient)"));
       }
       out.accept(ifInsufficient, Double.NaN);
       return;
@@ -156,7 +135,7 @@ final class LoyaltyClassifier implements Classifier {
           : label == MEDIUM ? ">= " + num(medium) + " and < " + num(high) : "< " + num(medium);
       why.add(new Reason("loyalty_score", num(score), rule,
           "Loyalty score " + num(score) + " = max(0, " + points + " points - " + penalty + " penalty) / "
-              + (2 * known) + " possible: " + dimension.label(label) + " (HIGH at " + num(high)
+              + (2 * known) + " possible: " + dimension().label(label) + " (HIGH at " + num(high)
               + ", MEDIUM at " + num(medium) + ")"));
     }
     out.accept(label, score);

@@ -88,9 +88,9 @@ final class RfmClassifier implements Classifier {
     String basis;
     if (s.calibrated()) {
       PluginConfig cal = Configs.calibration(config, s.method().key());
-      check(cal, "recencyFeature", s.recency());
-      check(cal, "frequencyFeature", s.frequency());
-      check(cal, "monetaryFeature", s.monetary());
+      Configs.calibratedOn(cal, "recencyFeature", s.recency());
+      Configs.calibratedOn(cal, "frequencyFeature", s.frequency());
+      Configs.calibratedOn(cal, "monetaryFeature", s.monetary());
       r = Configs.requiredBreaks(cal, "recencyBreaks", 4);
       f = Configs.requiredBreaks(cal, "frequencyBreaks", 4);
       m = Configs.requiredBreaks(cal, "monetaryBreaks", 4);
@@ -111,14 +111,6 @@ final class RfmClassifier implements Classifier {
     }
     int[] grid = grid(config, dimension);
     return new RfmClassifier(dimension, s, r, f, m, missingScore, grid, basis);
-  }
-
-  private static void check(PluginConfig cal, String key, Feature<Double> configured) {
-    String made = cal.string(key, configured.name());
-    if (!made.equals(configured.name())) {
-      throw cal.error(key, "calibration was made on '" + made + "' but the configuration names '"
-          + configured.name() + "': remove the calibration to recalibrate");
-    }
   }
 
   /** The default grid with the {@code grid} key's cells ("RF" to segment) laid over it. */

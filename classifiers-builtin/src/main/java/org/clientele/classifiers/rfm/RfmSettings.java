@@ -1,17 +1,17 @@
 package org.clientele.classifiers.rfm;
 
 import java.util.List;
-import java.util.Locale;
 import org.clientele.api.Feature;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
+import org.clientele.classifiers.internal.QuantileOrThreshold;
 import org.clientele.classifiers.internal.SketchOptions;
 import org.jspecify.annotations.Nullable;
 
 /** What the RFM calibrator and classifier both read. */
 record RfmSettings(
-    Method method,
+    QuantileOrThreshold method,
     Feature<Double> recency,
     Feature<Double> frequency,
     Feature<Double> monetary,
@@ -24,25 +24,16 @@ record RfmSettings(
   static final List<Double> FREQUENCY_BREAKS = List.of(1.0, 2.0, 4.0, 8.0);
   static final List<Double> MONETARY_BREAKS = List.of(100.0, 500.0, 1000.0, 5000.0);
 
-  enum Method {
-    QUANTILE,
-    THRESHOLD;
-
-    String key() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
   boolean calibrated() {
-    return method == Method.QUANTILE;
+    return method.calibrated();
   }
 
   static RfmSettings read(PluginConfig config) {
-    Method method = config.choice("method", Method.class, Method.QUANTILE);
+    QuantileOrThreshold method = config.choice("method", QuantileOrThreshold.class, QuantileOrThreshold.QUANTILE);
     Feature<Double> r = Configs.numericFeature(config, "recencyFeature", StandardFeatures.DAYS_SINCE_LAST_PURCHASE);
     Feature<Double> f = Configs.numericFeature(config, "frequencyFeature", StandardFeatures.ORDERS_12M);
     Feature<Double> m = Configs.numericFeature(config, "monetaryFeature", StandardFeatures.REVENUE_12M);
-    if (method == Method.THRESHOLD) {
+    if (method == QuantileOrThreshold.THRESHOLD) {
       return new RfmSettings(method, r, f, m,
           Configs.breaks(config, "recencyBreaks", RECENCY_BREAKS, 4),
           Configs.breaks(config, "frequencyBreaks", FREQUENCY_BREAKS, 4),

@@ -2,11 +2,8 @@ package org.clientele.classifiers.risk;
 
 import static org.clientele.classifiers.internal.Text.num;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.clientele.api.Assignment;
-import org.clientele.api.Classifier;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
@@ -15,11 +12,11 @@ import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
-import org.clientele.classifiers.internal.Verdict;
+import org.clientele.classifiers.internal.ExplainingClassifier;
 import org.jspecify.annotations.Nullable;
 
 /** See {@link RiskClassifierProvider}. */
-final class RiskClassifier implements Classifier {
+final class RiskClassifier extends ExplainingClassifier {
 
   static final int LOW = 0;
   static final int NORMAL = 1;
@@ -30,7 +27,6 @@ final class RiskClassifier implements Classifier {
   private static final Feature<Double> OVERDUE = StandardFeatures.OVERDUE_DAYS;
   private static final Feature<Double> WARNINGS = StandardFeatures.RISK_WARNINGS;
 
-  private final Dimension dimension;
   private final double highDefaults;
   private final double highOverdue;
   private final double highWarnings;
@@ -40,7 +36,7 @@ final class RiskClassifier implements Classifier {
   private final int ifNoData;
 
   private RiskClassifier(Dimension dimension, double[] high, double[] normal, int ifNoData) {
-    this.dimension = dimension;
+    super(dimension);
     this.highDefaults = high[0];
     this.highOverdue = high[1];
     this.highWarnings = high[2];
@@ -70,29 +66,12 @@ final class RiskClassifier implements Classifier {
   }
 
   @Override
-  public Dimension dimension() {
-    return dimension;
-  }
-
-  @Override
   public Set<Feature<?>> features() {
     return Set.of(DEFAULTS, OVERDUE, WARNINGS);
   }
 
   @Override
-  public void classify(Customer customer, LabelSink out) {
-    evaluate(customer, out, null);
-  }
-
-  @Override
-  public Assignment explain(Customer customer) {
-    List<Reason> why = new ArrayList<>();
-    Verdict verdict = new Verdict();
-    evaluate(customer, verdict, why);
-    return new Assignment(dimension, verdict.label(), verdict.score(), "", why);
-  }
-
-  private void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
+  protected void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
     double d = c.number(DEFAULTS, Double.NaN);
     double o = c.number(OVERDUE, Double.NaN);
     double w = c.number(WARNINGS, Double.NaN);
@@ -100,7 +79,7 @@ final class RiskClassifier implements Classifier {
       if (why != null) {
         why.add(new Reason("credit_data", null, "",
             "No credit data (default_count, overdue_days and risk_warnings are all missing): "
-                + dimension.label(ifNoData) + " (ifNoData)"));
+                + dimension().label(ifNoData) + " (ifNoData)"));
       }
       out.accept(ifNoData, Double.NaN);
       return;

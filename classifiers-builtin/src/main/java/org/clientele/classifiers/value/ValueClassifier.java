@@ -3,11 +3,8 @@ package org.clientele.classifiers.value;
 import static org.clientele.classifiers.internal.Text.num;
 import static org.clientele.classifiers.internal.Text.pct;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.clientele.api.Assignment;
-import org.clientele.api.Classifier;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
@@ -16,18 +13,17 @@ import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
-import org.clientele.classifiers.internal.Verdict;
+import org.clientele.classifiers.internal.ExplainingClassifier;
 import org.jspecify.annotations.Nullable;
 
 /** See {@link ValueClassifierProvider}. Immutable; everything is computed in {@link #create}. */
-final class ValueClassifier implements Classifier {
+final class ValueClassifier extends ExplainingClassifier {
 
   static final int CORE = 0;
   static final int IMPORTANT = 1;
   static final int POTENTIAL = 2;
   static final int LOW = 3;
 
-  private final Dimension dimension;
   private final Feature<Double> metric;
   private final double core;
   private final double important;
@@ -54,7 +50,7 @@ final class ValueClassifier implements Classifier {
       Feature<Double> predicted,
       double growthRate,
       int ifMissing) {
-    this.dimension = dimension;
+    super(dimension);
     this.metric = metric;
     this.core = core;
     this.important = important;
@@ -151,29 +147,12 @@ final class ValueClassifier implements Classifier {
   }
 
   @Override
-  public Dimension dimension() {
-    return dimension;
-  }
-
-  @Override
   public Set<Feature<?>> features() {
     return features;
   }
 
   @Override
-  public void classify(Customer customer, LabelSink out) {
-    evaluate(customer, out, null);
-  }
-
-  @Override
-  public Assignment explain(Customer customer) {
-    List<Reason> why = new ArrayList<>();
-    Verdict verdict = new Verdict();
-    evaluate(customer, verdict, why);
-    return new Assignment(dimension, verdict.label(), verdict.score(), "", why);
-  }
-
-  private void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
+  protected void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
     double m = c.number(metric, Double.NaN);
     boolean missing = Double.isNaN(m);
     if (!missing) {
@@ -218,7 +197,7 @@ final class ValueClassifier implements Classifier {
       if (why != null) {
         why.add(Reason.missing(metric,
             "Without " + metric.name() + " and with no sign of potential the label is "
-                + dimension.label(ifMissing) + " (ifMissing)"));
+                + dimension().label(ifMissing) + " (ifMissing)"));
       }
       out.accept(ifMissing, m);
       return;

@@ -89,11 +89,7 @@ public record CustomerFormat(
    */
   public static CustomerFormat fromConfig(PluginConfig config) {
     Objects.requireNonNull(config, "config");
-    Builder b = builder();
-    b.format(config.choice("format", FileFormat.class, FileFormat.AUTO));
-    b.delimiter(ConfigReading.delimiter(config, ","));
-    b.header(config.flag("header", true));
-    b.columns(ConfigReading.columnNames(config));
+    Builder b = builder().readLayout(config);
     b.idColumn(ConfigReading.columnName(config, "idColumn", "id"));
     Map<String, String> rename = config.textMap("rename");
     for (Map.Entry<String, String> e : rename.entrySet()) {
@@ -102,67 +98,21 @@ public record CustomerFormat(
       }
     }
     b.rename(rename);
-    b.datePattern(ConfigReading.datePattern(config));
-    b.decimalSeparator(ConfigReading.decimalSeparator(config));
+    b.readValueSyntax(config);
     b.rejectDuplicateIds(config.flag("rejectDuplicateIds", true));
     return ConfigReading.build(config, b::build);
   }
 
   /** Collects options; every setter checks its argument. */
-  public static final class Builder {
-    private FileFormat format = FileFormat.AUTO;
-    private String delimiter = ",";
-    private boolean header = true;
-    private List<String> columns = List.of();
+  public static final class Builder extends FormatBuilder<Builder> {
     private String idColumn = "id";
     private Map<String, String> rename = new LinkedHashMap<>();
-    private String datePattern = ValueParser.ISO;
-    private char decimalSeparator = '.';
     private boolean rejectDuplicateIds = true;
 
     private Builder() {}
 
-    /**
-     * Sets the file format.
-     *
-     * @param format CSV, JSONL or AUTO (by file extension, the default)
-     * @return this builder
-     */
-    public Builder format(FileFormat format) {
-      this.format = Objects.requireNonNull(format, "format");
-      return this;
-    }
-
-    /**
-     * Sets the delimiter.
-     *
-     * @param delimiter one character, {@code "tab"}, or {@code "whitespace"}; default {@code ","}
-     * @return this builder
-     */
-    public Builder delimiter(String delimiter) {
-      this.delimiter = Layout.checkDelimiter(Objects.requireNonNull(delimiter, "delimiter"));
-      return this;
-    }
-
-    /**
-     * Sets whether the first row names the columns.
-     *
-     * @param header default true
-     * @return this builder
-     */
-    public Builder header(boolean header) {
-      this.header = header;
-      return this;
-    }
-
-    /**
-     * Names the columns in file order (needed without a header).
-     *
-     * @param columns the names
-     * @return this builder
-     */
-    public Builder columns(List<String> columns) {
-      this.columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -197,28 +147,6 @@ public record CustomerFormat(
      */
     public Builder rename(Map<String, String> mapping) {
       this.rename = new LinkedHashMap<>(Objects.requireNonNull(mapping, "mapping"));
-      return this;
-    }
-
-    /**
-     * Sets the date pattern.
-     *
-     * @param pattern {@code "iso"} (the default) or a java.time pattern such as {@code dd.MM.yyyy}
-     * @return this builder
-     */
-    public Builder datePattern(String pattern) {
-      this.datePattern = Objects.requireNonNull(pattern, "pattern");
-      return this;
-    }
-
-    /**
-     * Sets the decimal separator of CSV numbers.
-     *
-     * @param separator {@code '.'} (the default) or {@code ','}
-     * @return this builder
-     */
-    public Builder decimalSeparator(char separator) {
-      this.decimalSeparator = separator;
       return this;
     }
 

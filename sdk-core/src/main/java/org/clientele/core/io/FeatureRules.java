@@ -20,6 +20,8 @@ import static org.clientele.api.StandardFeatures.TENURE_DAYS;
 import static org.clientele.api.StandardFeatures.VISITS_12M;
 import static org.clientele.api.StandardFeatures.VISITS_3M;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.clientele.api.Feature;
 import org.jspecify.annotations.Nullable;
@@ -46,27 +48,20 @@ final class FeatureRules {
 
   private static final Range NON_NEGATIVE = new Range(0, Double.MAX_VALUE);
 
-  private static final Map<Feature<?>, Range> RANGES =
-      Map.ofEntries(
-          Map.entry(ORDERS_12M, NON_NEGATIVE),
-          Map.entry(ORDERS_PREV_12M, NON_NEGATIVE),
-          Map.entry(VISITS_12M, NON_NEGATIVE),
-          Map.entry(VISITS_3M, NON_NEGATIVE),
-          Map.entry(PURCHASE_DAYS, NON_NEGATIVE),
-          Map.entry(REPEAT_PURCHASES, NON_NEGATIVE),
-          Map.entry(DAYS_SINCE_LAST_PURCHASE, NON_NEGATIVE),
-          Map.entry(TENURE_DAYS, NON_NEGATIVE),
-          Map.entry(AVERAGE_ORDER_VALUE, NON_NEGATIVE),
-          Map.entry(REFUNDS_12M, NON_NEGATIVE),
-          Map.entry(SATISFACTION, new Range(1, 5)),
-          Map.entry(COMPLAINTS_12M, NON_NEGATIVE),
-          Map.entry(OVERDUE_DAYS, NON_NEGATIVE),
-          Map.entry(DEFAULT_COUNT, NON_NEGATIVE),
-          Map.entry(RISK_WARNINGS, NON_NEGATIVE),
-          Map.entry(CREDIT_LIMIT, NON_NEGATIVE),
-          Map.entry(CREDIT_USED, NON_NEGATIVE),
-          Map.entry(SIZE, NON_NEGATIVE),
-          Map.entry(AGE, new Range(0, 150)));
+  private static final Map<Feature<?>, Range> RANGES = ranges();
+
+  private static Map<Feature<?>, Range> ranges() {
+    Map<Feature<?>, Range> ranges = new HashMap<>();
+    for (Feature<?> f : List.of(
+        ORDERS_12M, ORDERS_PREV_12M, VISITS_12M, VISITS_3M, PURCHASE_DAYS, REPEAT_PURCHASES,
+        DAYS_SINCE_LAST_PURCHASE, TENURE_DAYS, AVERAGE_ORDER_VALUE, REFUNDS_12M, COMPLAINTS_12M,
+        OVERDUE_DAYS, DEFAULT_COUNT, RISK_WARNINGS, CREDIT_LIMIT, CREDIT_USED, SIZE)) {
+      ranges.put(f, NON_NEGATIVE);
+    }
+    ranges.put(SATISFACTION, new Range(1, 5));
+    ranges.put(AGE, new Range(0, 150));
+    return Map.copyOf(ranges);
+  }
 
   /** Returns the allowed range of a feature, or null if any finite number is allowed. */
   static @Nullable Range range(Feature<?> feature) {

@@ -124,11 +124,7 @@ public record TransactionFormat(
    */
   public static TransactionFormat fromConfig(PluginConfig config) {
     Objects.requireNonNull(config, "config");
-    Builder b = builder();
-    b.format(config.choice("format", FileFormat.class, FileFormat.AUTO));
-    b.delimiter(ConfigReading.delimiter(config, ","));
-    b.header(config.flag("header", true));
-    b.columns(ConfigReading.columnNames(config));
+    Builder b = builder().readLayout(config);
     PluginConfig fields = config.section("fields");
     b.customerIdColumn(ConfigReading.columnName(fields, "customerId", "customer_id"));
     b.dateColumn(ConfigReading.columnName(fields, "date", "date"));
@@ -136,70 +132,23 @@ public record TransactionFormat(
     b.quantityColumn(ConfigReading.optionalColumnName(fields, "quantity"));
     b.orderIdColumn(ConfigReading.optionalColumnName(fields, "orderId"));
     b.channelColumn(ConfigReading.optionalColumnName(fields, "channel"));
-    b.datePattern(ConfigReading.datePattern(config));
-    b.decimalSeparator(ConfigReading.decimalSeparator(config));
+    b.readValueSyntax(config);
     return ConfigReading.build(config, b::build);
   }
 
   /** Collects options; every setter checks its argument. */
-  public static final class Builder {
-    private FileFormat format = FileFormat.AUTO;
-    private String delimiter = ",";
-    private boolean header = true;
-    private List<String> columns = List.of();
+  public static final class Builder extends FormatBuilder<Builder> {
     private String customerIdColumn = "customer_id";
     private String dateColumn = "date";
     private String amountColumn = "amount";
     private @Nullable String quantityColumn;
     private @Nullable String orderIdColumn;
     private @Nullable String channelColumn;
-    private String datePattern = ValueParser.ISO;
-    private char decimalSeparator = '.';
 
     private Builder() {}
 
-    /**
-     * Sets the file format.
-     *
-     * @param format CSV, JSONL or AUTO (by file extension, the default)
-     * @return this builder
-     */
-    public Builder format(FileFormat format) {
-      this.format = Objects.requireNonNull(format, "format");
-      return this;
-    }
-
-    /**
-     * Sets the delimiter.
-     *
-     * @param delimiter one character, {@code "tab"}, or {@code "whitespace"}; default {@code ","}
-     * @return this builder
-     * @throws IllegalArgumentException for any other value
-     */
-    public Builder delimiter(String delimiter) {
-      this.delimiter = Layout.checkDelimiter(Objects.requireNonNull(delimiter, "delimiter"));
-      return this;
-    }
-
-    /**
-     * Sets whether the first row names the columns.
-     *
-     * @param header default true
-     * @return this builder
-     */
-    public Builder header(boolean header) {
-      this.header = header;
-      return this;
-    }
-
-    /**
-     * Names the columns in file order (needed without a header).
-     *
-     * @param columns the names
-     * @return this builder
-     */
-    public Builder columns(List<String> columns) {
-      this.columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -266,28 +215,6 @@ public record TransactionFormat(
      */
     public Builder channelColumn(@Nullable String column) {
       this.channelColumn = column;
-      return this;
-    }
-
-    /**
-     * Sets the date pattern.
-     *
-     * @param pattern {@code "iso"} (the default) or a java.time pattern such as {@code yyyyMMdd}
-     * @return this builder
-     */
-    public Builder datePattern(String pattern) {
-      this.datePattern = Objects.requireNonNull(pattern, "pattern");
-      return this;
-    }
-
-    /**
-     * Sets the decimal separator of CSV numbers.
-     *
-     * @param separator {@code '.'} (the default) or {@code ','}
-     * @return this builder
-     */
-    public Builder decimalSeparator(char separator) {
-      this.decimalSeparator = separator;
       return this;
     }
 
