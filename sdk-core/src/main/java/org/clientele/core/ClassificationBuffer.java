@@ -63,6 +63,11 @@ public final class ClassificationBuffer implements Segments {
     actionCount = 0;
   }
 
+  void set(int position, int label, double score) {
+    labels[position] = label;
+    scores[position] = score;
+  }
+
   void fail(int position) {
     labels[position] = -1;
     scores[position] = Double.NaN;

@@ -142,14 +142,6 @@ public final class Engine {
    * @throws ClassificationException under {@link ErrorPolicy#FAIL_FAST} if a plugin fails
    */
   public void classify(Customer customer, ClassificationBuffer out) {
-    classify(customer, out, true);
-  }
-
-  /**
-   * Classifies into a buffer; {@code countClassifierFaults} is false when {@link #explain} has
-   * already counted (and logged) this customer's classifier faults, so each call counts a fault once.
-   */
-  private void classify(Customer customer, ClassificationBuffer out, boolean countClassifierFaults) {
     if (out.dimensionList() != dimensions && !out.dimensionList().equals(dimensions)) {
       throw new IllegalArgumentException("The buffer was made by an engine with other dimensions");
     }
@@ -160,20 +152,25 @@ public final class Engine {
       try {
         classifiers[i].classify(customer, out.labelSink);
       } catch (RuntimeException e) {
-        fail(i, customer, e, out, countClassifierFaults);
+        fail(i, customer, e, out);
         continue;
       }
       int label = out.labelIndex(i);
       if (!out.written || label < 0 || label >= labelCounts[i]) {
-        fail(i, customer, contractBroken(i, out.written, label), out, countClassifierFaults);
+        fail(i, customer, contractBroken(i, out.written, label), out);
       }
     }
+    plan(customer, out);
+  }
+
+  /** Asks the strategy for the plan of the labels already in the buffer. */
+  private void plan(Customer customer, ClassificationBuffer out) {
     if (strategy != null) {
       try {
         strategy.plan(customer, out, out.planSink);
       } catch (RuntimeException e) {
         out.clearPlan();
-        fail(classifiers.length, customer, e, out, true);
+        fail(classifiers.length, customer, e, out);
       }
     }
   }
@@ -212,13 +209,19 @@ public final class Engine {
                   + ", not a label of dimension '" + d.id() + "'");
         }
       } catch (RuntimeException e) {
-        fail(i, customer, e, null, true);
+        fail(i, customer, e, null);
         a = Assignment.unclassified(d, "The " + providerNames.get(i) + " classifier failed (" + e.getClass().getSimpleName() + "); see the logs");
       }
       assignments.add(a);
     }
+    // The plan comes from the labels just explained: the classifiers run once, and the plan shown
+    // beside the explanation is the plan of exactly those labels.
     ClassificationBuffer buffer = buffers.get();
-    classify(customer, buffer, false);
+    buffer.reset(customer.id());
+    for (int i = 0; i < assignments.size(); i++) {
+      buffer.set(i, assignments.get(i).labelIndex(), assignments.get(i).score());
+    }
+    plan(customer, buffer);
     return new Explanation(customer.id(), assignments, buffer.toClassification().plan());
   }
 
@@ -298,7 +301,7 @@ public final class Engine {
             : "classify() did not call the LabelSink");
   }
 
-  private void fail(int i, Customer customer, RuntimeException e, @Nullable ClassificationBuffer out, boolean count) {
+  private void fail(int i, Customer customer, RuntimeException e, @Nullable ClassificationBuffer out) {
     boolean isStrategy = i == classifiers.length;
     String what = isStrategy ? STRATEGY : dimensions.get(i).id();
     String provider = isStrategy ? strategyName : providerNames.get(i);
@@ -314,9 +317,6 @@ public final class Engine {
     }
     if (out != null && !isStrategy) {
       out.fail(i);
-    }
-    if (!count) {
-      return;
     }
     errors[i].increment();
     if (logged[i].compareAndSet(false, true)) {
