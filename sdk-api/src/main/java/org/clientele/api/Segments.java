@@ -1,6 +1,6 @@
 package org.clientele.api;
 
-import org.jspecify.annotations.Nullable;
+import java.util.List;
 
 /**
  * A read-only view of one customer's labels on every configured dimension, in the engine's
@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Positions are stable for the life of an engine: a strategy resolves dimension ids and labels
  * to positions and indexes once, when it is created, and compares ints per customer.
+ *
+ * <p>Every result of the engine is a {@code Segments} (the immutable classification, the reusable
+ * buffer), and they all answer {@link #label(String)} the same way. Tests and strategies make a
+ * fixed one with {@link #of(List, int[], double[])}.
+ *
+ * @since 0.1.0
  */
 public interface Segments {
 
@@ -62,10 +68,72 @@ public interface Segments {
    * Returns the label on a dimension, by id. Convenient, not for the hot path.
    *
    * @param dimensionId a dimension id
-   * @return the label name (possibly {@link Dimension#UNCLASSIFIED}), or null if no such dimension
+   * @return the label name, or {@link Dimension#UNCLASSIFIED} if its classifier failed
+   * @throws IllegalArgumentException if no such dimension is configured (the message lists the
+   *     configured ids); test with {@link #position(String)} first where a dimension is optional
    */
-  default @Nullable String label(String dimensionId) {
+  default String label(String dimensionId) {
+    return dimension(require(dimensionId)).label(labelIndex(require(dimensionId)));
+  }
+
+  /**
+   * Returns the score on a dimension, by id. Convenient, not for the hot path.
+   *
+   * @param dimensionId a dimension id
+   * @return the score, or {@code NaN}
+   * @throws IllegalArgumentException if no such dimension is configured
+   */
+  default double score(String dimensionId) {
+    return score(require(dimensionId));
+  }
+
+  /**
+   * Finds the position of a dimension that must exist.
+   *
+   * @param dimensionId a dimension id
+   * @return its position
+   * @throws IllegalArgumentException naming the configured ids if there is no such dimension
+   */
+  private int require(String dimensionId) {
     int p = position(dimensionId);
-    return p < 0 ? null : dimension(p).label(labelIndex(p));
+    if (p < 0) {
+      StringBuilder ids = new StringBuilder();
+      for (int i = 0; i < size(); i++) {
+        ids.append(i == 0 ? "" : ", ").append(dimension(i).id());
+      }
+      throw new IllegalArgumentException("no dimension '" + dimensionId + "'; the dimensions are [" + ids + "]");
+    }
+    return p;
+  }
+
+  /**
+   * Returns fixed labels and scores on some dimensions: for tests, and for strategies and reports
+   * that take labels from elsewhere (a results file, another system).
+   *
+   * @param dimensions the dimensions, in order; ids must be distinct
+   * @param labels per dimension a label index, or {@code -1} for unclassified
+   * @param scores per dimension a score, or {@code NaN}
+   * @return an immutable view; the arrays are copied
+   * @throws IllegalArgumentException if the lengths differ, an id repeats or a label index is
+   *     outside its dimension
+   * @since 0.1.0
+   */
+  static Segments of(List<Dimension> dimensions, int[] labels, double[] scores) {
+    return new FixedSegments(dimensions, labels, scores);
+  }
+
+  /**
+   * Returns fixed labels on some dimensions, with no scores ({@code NaN}).
+   *
+   * @param dimensions the dimensions, in order
+   * @param labels per dimension a label index, or {@code -1} for unclassified
+   * @return an immutable view
+   * @throws IllegalArgumentException as {@link #of(List, int[], double[])}
+   * @since 0.1.0
+   */
+  static Segments of(List<Dimension> dimensions, int... labels) {
+    double[] scores = new double[labels.length];
+    java.util.Arrays.fill(scores, Double.NaN);
+    return new FixedSegments(dimensions, labels, scores);
   }
 }

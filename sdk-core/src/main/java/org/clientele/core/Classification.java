@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.Objects;
 import org.clientele.api.Dimension;
 import org.clientele.api.Plan;
+import org.clientele.api.Segments;
 
 /**
  * One customer's result: a label and score on every dimension of the engine, and the strategy's
  * plan. Immutable. Explanations are not included; ask {@link Engine#explain} for those.
+ *
+ * <p>A {@link Segments}: a strategy, the report or a host reads it like every other result
+ * ({@link #label(String)} throws for an id the engine does not have).
  */
-public final class Classification {
+public final class Classification implements Segments {
 
   private final String customerId;
   private final List<Dimension> dimensions;
@@ -46,16 +50,14 @@ public final class Classification {
     return dimensions;
   }
 
-  /**
-   * Returns the label on a dimension.
-   *
-   * @param dimensionId a dimension id of the engine
-   * @return the label, or {@link Dimension#UNCLASSIFIED} if its classifier failed
-   * @throws IllegalArgumentException if the engine has no such dimension
-   */
-  public String label(String dimensionId) {
-    int p = position(dimensionId);
-    return dimensions.get(p).label(labels[p]);
+  @Override
+  public int size() {
+    return dimensions.size();
+  }
+
+  @Override
+  public Dimension dimension(int position) {
+    return dimensions.get(position);
   }
 
   /**
@@ -64,19 +66,9 @@ public final class Classification {
    * @param position 0 to {@code dimensions().size() - 1}
    * @return the label index, or {@code -1} for unclassified
    */
+  @Override
   public int labelIndex(int position) {
     return labels[position];
-  }
-
-  /**
-   * Returns the score on a dimension.
-   *
-   * @param dimensionId a dimension id of the engine
-   * @return the score, or {@code NaN}
-   * @throws IllegalArgumentException if the engine has no such dimension
-   */
-  public double score(String dimensionId) {
-    return scores[position(dimensionId)];
   }
 
   /**
@@ -85,6 +77,7 @@ public final class Classification {
    * @param position 0 to {@code dimensions().size() - 1}
    * @return the score, or {@code NaN}
    */
+  @Override
   public double score(int position) {
     return scores[position];
   }
@@ -109,16 +102,6 @@ public final class Classification {
    */
   public Plan plan() {
     return plan;
-  }
-
-  private int position(String dimensionId) {
-    for (int i = 0; i < dimensions.size(); i++) {
-      if (dimensions.get(i).id().equals(dimensionId)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException(
-        "No dimension '" + dimensionId + "'; the engine has " + dimensions.stream().map(Dimension::id).toList());
   }
 
   @Override

@@ -3,7 +3,9 @@ package org.clientele.core;
 import java.util.List;
 import java.util.Objects;
 import org.clientele.api.Assignment;
+import org.clientele.api.Dimension;
 import org.clientele.api.Plan;
+import org.clientele.api.Segments;
 
 /**
  * One customer's labels with the reasons for each, and the plan with the rule and rationale of
@@ -13,7 +15,7 @@ import org.clientele.api.Plan;
  * @param assignments one per dimension, in engine order
  * @param plan the strategy's plan
  */
-public record Explanation(String customerId, List<Assignment> assignments, Plan plan) {
+public record Explanation(String customerId, List<Assignment> assignments, Plan plan) implements Segments {
 
   /** Checks and copies the parts. */
   public Explanation {
@@ -27,12 +29,33 @@ public record Explanation(String customerId, List<Assignment> assignments, Plan 
    *
    * @param dimensionId a dimension id
    * @return the assignment
-   * @throws IllegalArgumentException if there is no such dimension
+   * @throws IllegalArgumentException if there is no such dimension (the message lists the ids)
    */
   public Assignment assignment(String dimensionId) {
-    return assignments.stream()
-        .filter(a -> a.dimension().id().equals(dimensionId))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No dimension '" + dimensionId + "'"));
+    int p = position(dimensionId);
+    if (p < 0) {
+      label(dimensionId); // throws, naming the dimensions
+    }
+    return assignments.get(p);
+  }
+
+  @Override
+  public int size() {
+    return assignments.size();
+  }
+
+  @Override
+  public Dimension dimension(int position) {
+    return assignments.get(position).dimension();
+  }
+
+  @Override
+  public int labelIndex(int position) {
+    return assignments.get(position).labelIndex();
+  }
+
+  @Override
+  public double score(int position) {
+    return assignments.get(position).score();
   }
 }

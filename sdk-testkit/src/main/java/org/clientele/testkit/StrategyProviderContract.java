@@ -239,12 +239,12 @@ public abstract class StrategyProviderContract {
       for (int label = -1; label < dims.get(d).size(); label++) {
         int[] labels = randomLabels(random, dims);
         labels[d] = label;
-        out.add(new Input(customers.get(out.size() % customers.size()), new FixedSegments(dims, labels)));
+        out.add(new Input(customers.get(out.size() % customers.size()), fixed(dims, labels)));
       }
     }
     for (Customer c : customers) {
       for (int k = 0; k < SEGMENTS_PER_CUSTOMER; k++) {
-        out.add(new Input(c, new FixedSegments(dims, randomLabels(random, dims))));
+        out.add(new Input(c, fixed(dims, randomLabels(random, dims))));
       }
     }
     return out;
@@ -271,7 +271,7 @@ public abstract class StrategyProviderContract {
     }
   }
 
-  private record Input(Customer customer, FixedSegments segments) {
+  private record Input(Customer customer, Segments segments) {
     @Override
     public String toString() {
       return customer.id() + " " + segments;
@@ -279,42 +279,11 @@ public abstract class StrategyProviderContract {
   }
 
   /** Fixed labels on the engine's dimensions; the score is the label index, or NaN if unclassified. */
-  private static final class FixedSegments implements Segments {
-    private final List<Dimension> dimensions;
-    private final int[] labels;
-
-    FixedSegments(List<Dimension> dimensions, int[] labels) {
-      this.dimensions = dimensions;
-      this.labels = labels;
+  private static Segments fixed(List<Dimension> dimensions, int[] labels) {
+    double[] scores = new double[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      scores[i] = labels[i] < 0 ? Double.NaN : labels[i];
     }
-
-    @Override
-    public int size() {
-      return dimensions.size();
-    }
-
-    @Override
-    public Dimension dimension(int position) {
-      return dimensions.get(position);
-    }
-
-    @Override
-    public int labelIndex(int position) {
-      return labels[position];
-    }
-
-    @Override
-    public double score(int position) {
-      return labels[position] < 0 ? Double.NaN : labels[position];
-    }
-
-    @Override
-    public String toString() {
-      StringBuilder sb = new StringBuilder("{");
-      for (int i = 0; i < labels.length; i++) {
-        sb.append(i == 0 ? "" : ", ").append(dimensions.get(i).id()).append('=').append(dimensions.get(i).label(labels[i]));
-      }
-      return sb.append('}').toString();
-    }
+    return Segments.of(dimensions, labels, scores);
   }
 }

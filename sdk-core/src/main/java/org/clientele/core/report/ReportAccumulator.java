@@ -165,45 +165,23 @@ public final class ReportAccumulator {
   }
 
   /**
-   * Adds one customer and its classification.
-   *
-   * @param customer the customer
-   * @param classification its result from an engine with this accumulator's dimensions
-   * @throws IllegalArgumentException if the classification is of another customer or has other
-   *     dimensions
-   */
-  public void add(Customer customer, Classification classification) {
-    Objects.requireNonNull(customer, "customer");
-    Objects.requireNonNull(classification, "classification");
-    if (!customer.id().equals(classification.customerId())) {
-      throw new IllegalArgumentException(
-          "The classification is of customer '" + classification.customerId() + "', not '" + customer.id() + "'");
-    }
-    List<Dimension> theirs = classification.dimensions();
-    if (theirs != dimensions && !theirs.equals(dimensions)) {
-      throw otherDimensions(theirs);
-    }
-    for (int d = 0; d < slots.length; d++) {
-      slots[d] = slot(d, classification.labelIndex(d));
-    }
-    accumulate(customer);
-  }
-
-  /**
-   * Adds one customer and its labels without allocating, for example from a reused {@link
-   * ClassificationBuffer} right after {@link Engine#classify(Customer, ClassificationBuffer)}.
+   * Adds one customer and its labels without allocating: a {@link Classification}, a reused {@link
+   * ClassificationBuffer} right after {@link Engine#classify(Customer, ClassificationBuffer)}, or
+   * any other {@link Segments}.
    *
    * @param customer the customer
    * @param segments its labels, with this accumulator's dimensions in the same order
-   * @throws IllegalArgumentException if the labels have other dimensions, or the buffer holds
+   * @throws IllegalArgumentException if the labels have other dimensions, or the result is of
    *     another customer
    */
   public void add(Customer customer, Segments segments) {
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(segments, "segments");
-    if (segments instanceof ClassificationBuffer buffer && !customer.id().equals(buffer.customerId())) {
+    String owner = segments instanceof ClassificationBuffer b ? b.customerId()
+        : segments instanceof Classification c ? c.customerId() : null;
+    if (owner != null && !customer.id().equals(owner)) {
       throw new IllegalArgumentException(
-          "The buffer holds customer '" + buffer.customerId() + "', not '" + customer.id() + "'");
+          "The result is of customer '" + owner + "', not '" + customer.id() + "'");
     }
     if (segments.size() != slots.length) {
       throw otherDimensions(segmentDimensions(segments));
