@@ -487,7 +487,7 @@ class SegmentationReportTest {
 
     assertThatThrownBy(() -> acc.add(c01, ENGINE.classify(c02)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("The classification is of customer 'c02', not 'c01'");
+        .hasMessage("The result is of customer 'c02', not 'c01'");
     assertThatThrownBy(() -> acc.add(c01, other.classify(c01)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("The report accumulator was made for dimensions [value, behaviour, risk], not [value]");
