@@ -2,7 +2,6 @@ package org.clientele.core;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,14 +33,16 @@ import org.jspecify.annotations.Nullable;
  * Engine engine = builder.model(model).build();
  * }</pre>
  *
- * <p>Without a configuration the engine uses every discovered classifier provider under its own
- * name with its defaults (built-ins first, in the order value, loyalty, behaviour, rfm, risk,
- * industry, then plugins by name), and the {@code playbook} strategy if present.
+ * <p>Without a configuration the engine uses every classifier provider under its own name with its
+ * defaults, in the order they are found (registered by hand first, then each jar's {@code
+ * META-INF/services} file in class-path order: the built-ins' file lists value, loyalty,
+ * behaviour, rfm, risk, industry), and the {@code playbook} strategy if present.
+ *
+ * <p>{@link #validate()} checks a configuration completely without data; {@link #build()} needs
+ * every population-relative dimension calibrated and throws a {@link CalibrationException} of kind
+ * {@link CalibrationException.Kind#REQUIRED} otherwise.
  */
 public final class EngineBuilder {
-
-  private static final List<String> BUILT_IN_ORDER =
-      List.of("value", "loyalty", "behaviour", "rfm", "risk", "industry");
 
   private final List<ClassifierProvider> classifierProviders = new ArrayList<>();
   private final List<StrategyProvider> strategyProviders = new ArrayList<>();
@@ -246,6 +247,7 @@ public final class EngineBuilder {
       return m;
     }
     List<Calibrator[]> perWorker = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.LongAdder seen = new java.util.concurrent.atomic.LongAdder();
     ThreadLocal<Calibrator[]> local =
         ThreadLocal.withInitial(
             () -> {
@@ -262,6 +264,7 @@ public final class EngineBuilder {
         chunkSize,
         chunk -> {
           Calibrator[] set = local.get();
+          seen.add(chunk.size());
           for (Customer c : chunk) {
             for (Calibrator cal : set) {
               cal.observe(c);
@@ -270,6 +273,7 @@ public final class EngineBuilder {
           return chunk.size();
         },
         (chunk, count) -> {});
+    long observed = seen.sum();
     if (perWorker.isEmpty()) {
       perWorker.add(local.get()); // empty population: calibrators still report (no data)
     }
@@ -283,14 +287,23 @@ public final class EngineBuilder {
       try {
         result = total.result();
       } catch (ConfigurationException e) {
-        throw e;
+        throw new CalibrationException(
+            e.location(), problem(e) + " (calibrated on " + observed + " customers)", ids.get(i),
+            CalibrationException.Kind.FAILED, observed, e);
       } catch (RuntimeException e) {
-        throw new ConfigurationException(
-            m.source() + " $.dimensions." + ids.get(i), "calibration failed: " + e, e);
+        throw new CalibrationException(
+            m.source() + " $.dimensions." + ids.get(i), "calibration failed: " + e, ids.get(i),
+            CalibrationException.Kind.FAILED, observed, e);
       }
       out = out.withCalibration(ids.get(i), result);
     }
     return out;
+  }
+
+  /** A configuration error's message without its location. */
+  private static String problem(ConfigurationException e) {
+    String m = String.valueOf(e.getMessage());
+    return !e.location().isEmpty() && m.startsWith(e.location() + ": ") ? m.substring(e.location().length() + 2) : m;
   }
 
   private static PluginConfig uncalibrated(Model m, Model.Section s) {
@@ -317,9 +330,9 @@ public final class EngineBuilder {
    * Builds the engine, validating the whole configuration.
    *
    * @return the engine
+   * @throws CalibrationException if a population-relative dimension is not calibrated yet
    * @throws ConfigurationException naming the file, JSON path and fix of the first problem: an
-   *     unknown provider, an invalid or unknown key, a dimension that needs calibration, two
-   *     providers with one name
+   *     unknown provider, an invalid or unknown key, two providers with one name
    */
   public Engine build() {
     Providers<ClassifierProvider> cps = classifiers();
@@ -330,67 +343,137 @@ public final class EngineBuilder {
     for (Model.Section s : m.dimensions()) {
       String at = m.source() + " $.dimensions." + s.id();
       ClassifierProvider p = cps.require(s.provider(), at + ".provider");
-      PluginConfig config = m.dimensionConfig(s);
       if (!Model.isCalibrated(s) && guardedCalibrator(p, uncalibrated(m, s), s).isPresent()) {
-        throw new ConfigurationException(
+        throw new CalibrationException(
             at,
             "dimension '"
                 + s.id()
                 + "' is population-relative and needs calibration: call EngineBuilder.calibrate(customers)"
                 + " and build with the returned model, or load a calibrated model"
-                + " (clientele calibrate writes one)");
+                + " (clientele calibrate writes one)",
+            s.id(), CalibrationException.Kind.REQUIRED, -1, null);
       }
-      Classifier c;
-      try {
-        c = Objects.requireNonNull(p.create(config), "create() returned null");
-      } catch (ConfigurationException e) {
-        throw e;
-      } catch (RuntimeException | LinkageError e) {
-        // A LinkageError here is a plugin jar without its dependencies: a deployment problem to
-        // report with the provider's name, not a reason to take the host down.
-        throw new ConfigurationException(
-            at, "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its classifier: " + e, e);
-      }
-      Dimension d;
-      try {
-        d = c.dimension();
-      } catch (RuntimeException | LinkageError e) {
-        throw new ConfigurationException(
-            at, "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to report its dimension: " + e, e);
-      }
-      if (d == null || !d.id().equals(s.id())) {
-        throw new ConfigurationException(
-            at,
-            "provider '" + p.name() + "' (" + p.getClass().getName() + ") returned a classifier for dimension '"
-                + (d == null ? null : d.id()) + "'; it must use the configured id '" + s.id() + "' (PluginConfig.id())");
-      }
-      rejectUnread(config, "provider '" + p.name() + "'");
-      classifiers.add(c);
+      classifiers.add(createClassifier(p, m.dimensionConfig(s), s, at));
       providerNames.add(p.name());
     }
     List<Dimension> dimensions = classifiers.stream().map(Classifier::dimension).toList();
     Strategy strategy = null;
     String strategyName = "";
-    Optional<Model.Section> ss = m.strategy();
-    if (ss.isPresent()) {
-      StrategyProvider p = sps.require(ss.get().provider(), m.source() + " $.strategy.provider");
-      PluginConfig config = m.strategyConfig().orElseThrow();
-      try {
-        strategy = Objects.requireNonNull(p.create(config, dimensions), "create() returned null");
-      } catch (ConfigurationException e) {
-        throw e;
-      } catch (RuntimeException | LinkageError e) {
-        throw new ConfigurationException(
-            m.source() + " $.strategy",
-            "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its strategy: " + e,
-            e);
-      }
-      rejectUnread(config, "provider '" + p.name() + "'");
+    if (m.strategy().isPresent()) {
+      StrategyProvider p = sps.require(m.strategy().get().provider(), m.source() + " $.strategy.provider");
+      strategy = createStrategy(p, m, dimensions);
       strategyName = p.name();
     }
     List<ProviderDiagnostic> diagnostics = new ArrayList<>(cps.diagnostics());
     diagnostics.addAll(sps.diagnostics());
     return new Engine(m, classifiers, providerNames, strategy, strategyName, parallelism, chunkSize, diagnostics);
+  }
+
+  /**
+   * Checks the whole configuration without data and without calibrating: every provider exists,
+   * every key of every dimension and of the strategy is known and valid, and the strategy accepts
+   * the dimensions. A population-relative dimension that is not calibrated yet is checked through
+   * its calibrator (which reads its keys) and {@link ClassifierProvider#dimension(PluginConfig)};
+   * it is listed in {@link Validation#needCalibration()}. Nothing is read or calibrated.
+   *
+   * @return what was checked and what waits for calibration
+   * @throws ConfigurationException naming the file, JSON path and fix of the first problem
+   * @since 0.1.0
+   */
+  public Validation validate() {
+    Providers<ClassifierProvider> cps = classifiers();
+    Providers<StrategyProvider> sps = strategies();
+    Model m = resolvedModel(cps);
+    List<Dimension> dimensions = new ArrayList<>();
+    List<String> deferred = new ArrayList<>();
+    List<String> unknownLabels = new ArrayList<>();
+    for (Model.Section s : m.dimensions()) {
+      String at = m.source() + " $.dimensions." + s.id();
+      ClassifierProvider p = cps.require(s.provider(), at + ".provider");
+      PluginConfig uncalibrated = uncalibrated(m, s);
+      if (!Model.isCalibrated(s) && guardedCalibrator(p, uncalibrated, s).isPresent()) {
+        deferred.add(s.id());
+        Optional<Dimension> d;
+        try {
+          d = Objects.requireNonNull(p.dimension(uncalibrated), "dimension(config) returned null");
+        } catch (ConfigurationException e) {
+          throw e;
+        } catch (RuntimeException | LinkageError e) {
+          throw new ConfigurationException(
+              at, "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to report its dimension: " + e, e);
+        }
+        rejectUnread(uncalibrated, "provider '" + p.name() + "'");
+        if (d.isPresent()) {
+          checkId(p, d.get(), s, at);
+          dimensions.add(d.get());
+        } else {
+          unknownLabels.add(s.id());
+        }
+      } else {
+        dimensions.add(createClassifier(p, m.dimensionConfig(s), s, at).dimension());
+      }
+    }
+    boolean strategyChecked = false;
+    if (m.strategy().isPresent()) {
+      StrategyProvider p = sps.require(m.strategy().get().provider(), m.source() + " $.strategy.provider");
+      if (unknownLabels.isEmpty()) {
+        createStrategy(p, m, dimensions);
+        strategyChecked = true;
+      }
+    }
+    List<ProviderDiagnostic> diagnostics = new ArrayList<>(cps.diagnostics());
+    diagnostics.addAll(sps.diagnostics());
+    return new Validation(m, dimensions, deferred, unknownLabels, strategyChecked, diagnostics);
+  }
+
+  private static Classifier createClassifier(ClassifierProvider p, PluginConfig config, Model.Section s, String at) {
+    Classifier c;
+    try {
+      c = Objects.requireNonNull(p.create(config), "create() returned null");
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      // A LinkageError here is a plugin jar without its dependencies: a deployment problem to
+      // report with the provider's name, not a reason to take the host down.
+      throw new ConfigurationException(
+          at, "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its classifier: " + e, e);
+    }
+    Dimension d;
+    try {
+      d = c.dimension();
+    } catch (RuntimeException | LinkageError e) {
+      throw new ConfigurationException(
+          at, "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to report its dimension: " + e, e);
+    }
+    checkId(p, d, s, at);
+    rejectUnread(config, "provider '" + p.name() + "'");
+    return c;
+  }
+
+  private static void checkId(ClassifierProvider p, @Nullable Dimension d, Model.Section s, String at) {
+    if (d == null || !d.id().equals(s.id())) {
+      throw new ConfigurationException(
+          at,
+          "provider '" + p.name() + "' (" + p.getClass().getName() + ") returned a classifier for dimension '"
+              + (d == null ? null : d.id()) + "'; it must use the configured id '" + s.id() + "' (PluginConfig.id())");
+    }
+  }
+
+  private static Strategy createStrategy(StrategyProvider p, Model m, List<Dimension> dimensions) {
+    PluginConfig config = m.strategyConfig().orElseThrow();
+    Strategy strategy;
+    try {
+      strategy = Objects.requireNonNull(p.create(config, dimensions), "create() returned null");
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw new ConfigurationException(
+          m.source() + " $.strategy",
+          "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its strategy: " + e,
+          e);
+    }
+    rejectUnread(config, "provider '" + p.name() + "'");
+    return strategy;
   }
 
   private static void rejectUnread(PluginConfig config, String who) {
@@ -412,11 +495,7 @@ public final class EngineBuilder {
       return model;
     }
     Model.Builder b = Model.builder().source("<default configuration>");
-    providers.byName().keySet().stream()
-        .sorted(
-            Comparator.comparingInt((String n) -> BUILT_IN_ORDER.contains(n) ? BUILT_IN_ORDER.indexOf(n) : BUILT_IN_ORDER.size())
-                .thenComparing(Comparator.naturalOrder()))
-        .forEach(name -> b.dimension(name, Map.of()));
+    providers.byName().keySet().forEach(name -> b.dimension(name, Map.of()));
     if (strategies().get(Model.DEFAULT_STRATEGY) == null) {
       b.noStrategy();
     }

@@ -47,8 +47,13 @@ final class ActivityClassifier extends ExplainingClassifier {
     this.basis = basis;
   }
 
+  /** The dimension for a configured id. */
+  static Dimension dimension(String id) {
+    return Dimension.of(id, "ACTIVE", "PASSIVE", "PROSPECT");
+  }
+
   static ActivityClassifier create(PluginConfig config) {
-    Dimension dimension = Dimension.of(config.id(), "ACTIVE", "PASSIVE", "PROSPECT");
+    Dimension dimension = dimension(config.id());
     ActivitySettings s = ActivitySettings.read(config);
     double f;
     double v;

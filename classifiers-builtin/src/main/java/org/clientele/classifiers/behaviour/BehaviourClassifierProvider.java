@@ -2,6 +2,7 @@ package org.clientele.classifiers.behaviour;
 
 import java.util.Optional;
 import org.clientele.api.Classifier;
+import org.clientele.api.Dimension;
 import org.clientele.api.spi.Calibrator;
 import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
@@ -51,6 +52,14 @@ public final class BehaviourClassifierProvider implements ClassifierProvider {
       case LIFECYCLE -> LifecycleClassifier.create(config);
       case ACTIVITY -> ActivityClassifier.create(config);
     };
+  }
+
+  @Override
+  public Optional<Dimension> dimension(PluginConfig config) {
+    return Optional.of(switch (scheme(config)) {
+      case LIFECYCLE -> LifecycleClassifier.dimension(config.id());
+      case ACTIVITY -> ActivityClassifier.dimension(config.id());
+    });
   }
 
   @Override

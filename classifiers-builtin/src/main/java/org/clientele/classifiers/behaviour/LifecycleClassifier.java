@@ -50,9 +50,13 @@ final class LifecycleClassifier extends ExplainingClassifier {
     this.ifVisitsMissing = ifVisitsMissing;
   }
 
+  /** The dimension for a configured id. */
+  static Dimension dimension(String id) {
+    return Dimension.of(id, "ACTIVE", "NEW", "SWINGING", "AT_RISK", "LOST", "PROSPECT");
+  }
+
   static LifecycleClassifier create(PluginConfig config) {
-    Dimension dimension =
-        Dimension.of(config.id(), "ACTIVE", "NEW", "SWINGING", "AT_RISK", "LOST", "PROSPECT");
+    Dimension dimension = dimension(config.id());
     double active = config.number("activeVisits", 3, 1, Double.MAX_VALUE);
     double swinging = config.number("swingingVisits", 2, 1, Double.MAX_VALUE);
     Configs.ordered(config, "swingingVisits", swinging, "activeVisits", active);

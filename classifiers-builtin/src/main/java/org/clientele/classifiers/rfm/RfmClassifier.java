@@ -79,6 +79,16 @@ final class RfmClassifier implements Classifier {
     this.basis = basis;
   }
 
+  /**
+   * The dimension for a configuration, with its {@code grid} checked (the part of the
+   * configuration that is not calibration and not {@link RfmSettings}).
+   */
+  static Dimension dimension(PluginConfig config) {
+    Dimension dimension = new Dimension(config.id(), SEGMENTS);
+    grid(config, dimension);
+    return dimension;
+  }
+
   static RfmClassifier create(PluginConfig config) {
     Dimension dimension = new Dimension(config.id(), SEGMENTS);
     RfmSettings s = RfmSettings.read(config);

@@ -2,6 +2,7 @@ package org.clientele.classifiers.rfm;
 
 import java.util.Optional;
 import org.clientele.api.Classifier;
+import org.clientele.api.Dimension;
 import org.clientele.api.spi.Calibrator;
 import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
@@ -37,6 +38,11 @@ public final class RfmClassifierProvider implements ClassifierProvider {
   @Override
   public Classifier create(PluginConfig config) {
     return RfmClassifier.create(config);
+  }
+
+  @Override
+  public Optional<Dimension> dimension(PluginConfig config) {
+    return Optional.of(RfmClassifier.dimension(config));
   }
 
   @Override

@@ -65,8 +65,13 @@ final class ValueClassifier extends ExplainingClassifier {
     this.features = Set.copyOf(potential ? List.of(metric, current, previous, predicted) : List.of(metric));
   }
 
+  /** The dimension for a configured id. */
+  static Dimension dimension(String id) {
+    return Dimension.of(id, "CORE", "IMPORTANT", "POTENTIAL", "LOW");
+  }
+
   static ValueClassifier create(PluginConfig config) {
-    Dimension dimension = Dimension.of(config.id(), "CORE", "IMPORTANT", "POTENTIAL", "LOW");
+    Dimension dimension = dimension(config.id());
     ValueSettings s = ValueSettings.read(config);
     double core;
     double important;

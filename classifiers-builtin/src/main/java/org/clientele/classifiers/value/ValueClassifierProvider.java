@@ -2,6 +2,7 @@ package org.clientele.classifiers.value;
 
 import java.util.Optional;
 import org.clientele.api.Classifier;
+import org.clientele.api.Dimension;
 import org.clientele.api.spi.Calibrator;
 import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
@@ -38,6 +39,11 @@ public final class ValueClassifierProvider implements ClassifierProvider {
   @Override
   public Classifier create(PluginConfig config) {
     return ValueClassifier.create(config);
+  }
+
+  @Override
+  public Optional<Dimension> dimension(PluginConfig config) {
+    return Optional.of(ValueClassifier.dimension(config.id()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.clientele.api.spi;
 import java.util.Optional;
 import org.clientele.api.Classifier;
 import org.clientele.api.ConfigurationException;
+import org.clientele.api.Dimension;
 
 /**
  * A cheap, no-argument factory for a {@link Classifier}, found by {@link java.util.ServiceLoader}
@@ -54,6 +55,25 @@ public interface ClassifierProvider {
    * @throws ConfigurationException naming the key if the configuration is invalid
    */
   default Optional<Calibrator> calibrator(PluginConfig config) {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the dimension {@link #create} would classify on with this configuration, when it is
+   * known before calibration (it usually is: the labels are fixed or configured). The engine uses
+   * it to check a strategy against a configuration whose calibration is deferred ({@code
+   * EngineBuilder.validate()}, {@code clientele validate-config}). A provider that needs
+   * calibration should implement it; for one that does not, the engine creates the classifier.
+   *
+   * <p>Together with {@link #calibrator} it must read every key {@link #create} reads (other than
+   * the calibration), so that an unread key is a typo there too.
+   *
+   * @param config the configuration section of this dimension, without calibration
+   * @return the dimension, or empty (the default) if it is known only after calibration
+   * @throws ConfigurationException naming the key if the configuration is invalid
+   * @since 0.1.0
+   */
+  default Optional<Dimension> dimension(PluginConfig config) {
     return Optional.empty();
   }
 }
