@@ -17,6 +17,7 @@ module org.clientele.core {
   exports org.clientele.core.io;
   exports org.clientele.core.features;
   exports org.clientele.core.report;
+  exports org.clientele.core.job;
 
   uses org.clientele.api.spi.ClassifierProvider;
   uses org.clientele.api.spi.StrategyProvider;

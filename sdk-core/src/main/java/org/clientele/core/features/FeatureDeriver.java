@@ -18,6 +18,8 @@ import static org.clientele.api.StandardFeatures.VISITS_12M;
 import static org.clientele.api.StandardFeatures.VISITS_3M;
 
 import java.nio.file.Path;
+import java.util.function.Function;
+import org.clientele.core.io.Records;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,10 +137,8 @@ public final class FeatureDeriver {
   }
 
   /**
-   * Reads a transaction log and derives the features, reading the file twice when the options
-   * leave the reference date (or observation end) open: the first pass only finds the last
-   * accepted transaction's day and reports nothing (unless the sink is strict); the second pass
-   * derives and reports rejections and counts.
+   * Reads a transaction log and derives the features; see {@link #derive(Function,
+   * DerivationOptions, RejectionSink)}.
    *
    * @param file the transaction log
    * @param format its layout
@@ -150,12 +150,30 @@ public final class FeatureDeriver {
   public static Result derive(Path file, TransactionFormat format, DerivationOptions options, RejectionSink sink) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(format, "format");
+    return derive(s -> TransactionReader.open(file, format, s), options, sink);
+  }
+
+  /**
+   * Derives the features from transactions that can be read more than once. When the options
+   * leave the reference date (or observation end) open, a first pass only finds the last accepted
+   * transaction's day and reports nothing (unless the sink is strict); the deriving pass reports
+   * the rejections and gives the counts.
+   *
+   * @param open opens one pass over the transactions, sending its rejections to the given sink
+   * @param options the mode and dates
+   * @param sink receives the rejected rows (of the deriving pass)
+   * @return the deriver, filled, and the counts of the deriving pass
+   * @since 0.1.0
+   */
+  public static Result derive(
+      Function<RejectionSink, ? extends Records<Transaction>> open, DerivationOptions options, RejectionSink sink) {
+    Objects.requireNonNull(open, "open");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(sink, "sink");
     LocalDate given = options.mode() == DerivationOptions.Mode.STANDARD ? options.referenceDate() : options.observationEnd();
     LocalDate last = given;
     if (given == null) {
-      try (TransactionReader first = TransactionReader.open(file, format, sink.isStrict() ? sink : RejectionSink.discard())) {
+      try (Records<Transaction> first = open.apply(sink.isStrict() ? sink : RejectionSink.discard())) {
         while (first.hasNext()) {
           LocalDate d = first.next().date();
           if (last == null || d.isAfter(last)) {
@@ -166,7 +184,7 @@ public final class FeatureDeriver {
     }
     FeatureDeriver deriver =
         create(options, last != null ? last : LocalDate.EPOCH); // an empty log derives nobody
-    try (TransactionReader reader = TransactionReader.open(file, format, sink)) {
+    try (Records<Transaction> reader = open.apply(sink)) {
       reader.forEachRemaining(deriver::add);
       return new Result(deriver, reader.counts());
     }

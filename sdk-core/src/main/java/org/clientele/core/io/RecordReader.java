@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the record type
  */
-public abstract sealed class RecordReader<T> implements Iterator<T>, AutoCloseable
+public abstract sealed class RecordReader<T> implements Records<T>
     permits TransactionReader, CustomerReader {
 
   private final RowSource rows;
@@ -53,6 +53,7 @@ public abstract sealed class RecordReader<T> implements Iterator<T>, AutoCloseab
    *
    * @return read, accepted and rejected rows, rejections by reason, and notes
    */
+  @Override
   public ReadCounts counts() {
     return tally.snapshot();
   }

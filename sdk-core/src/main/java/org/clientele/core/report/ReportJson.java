@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.clientele.core.report.SegmentationReport.Cell;
 import org.clientele.core.report.SegmentationReport.CrossTab;
 import org.clientele.core.report.SegmentationReport.CrossTabRow;
@@ -41,6 +42,14 @@ final class ReportJson {
   private ReportJson() {}
 
   static String write(SegmentationReport r) {
+    return write(r, Map.of());
+  }
+
+  /**
+   * Writes the report followed by extra top-level members (for example the batch job's read
+   * counts under {@code input}), with the same generator: one pass, no parsing back.
+   */
+  static String write(SegmentationReport r, Map<String, ?> extra) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       DefaultIndenter lf = new DefaultIndenter("  ", "\n");
@@ -133,11 +142,43 @@ final class ReportJson {
         g.writeString(note);
       }
       g.writeEndArray();
+      for (Map.Entry<String, ?> e : extra.entrySet()) {
+        g.writeFieldName(e.getKey());
+        value(g, e.getValue());
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the report as JSON", e); // a StringWriter does not fail
     }
     return out + "\n";
+  }
+
+  /** Writes plain JSON-compatible values: maps, lists, strings, numbers, booleans, null. */
+  private static void value(JsonGenerator g, @Nullable Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        value(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof Iterable<?> list) {
+      g.writeStartArray();
+      for (Object item : list) {
+        value(g, item);
+      }
+      g.writeEndArray();
+    } else if (v instanceof Long || v instanceof Integer) {
+      g.writeNumber(((Number) v).longValue());
+    } else if (v instanceof Number n) {
+      g.writeNumber(decimal(n.doubleValue(), AMOUNT_SCALE));
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else {
+      g.writeString(v.toString());
+    }
   }
 
   private static void means(JsonGenerator g, String field, List<FeatureMean> means) throws IOException {

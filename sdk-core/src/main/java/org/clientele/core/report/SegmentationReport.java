@@ -89,6 +89,19 @@ public record SegmentationReport(
   }
 
   /**
+   * Renders the report as {@link #toJson()} does, followed by extra top-level members: the batch
+   * job adds its read counts under {@code input}.
+   *
+   * @param extra members to append, in order; values are maps, lists, strings, numbers (integers
+   *     as they are, others at 4 decimals), booleans or null
+   * @return the JSON text, ending in a newline
+   * @since 0.1.0
+   */
+  public String toJson(Map<String, ?> extra) {
+    return ReportJson.write(this, extra);
+  }
+
+  /**
    * Renders the report as fixed-width text tables for a terminal: shares as percentages with one
    * decimal, money with thousands separators.
    *

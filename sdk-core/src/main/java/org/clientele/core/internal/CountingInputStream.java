@@ -1,19 +1,29 @@
-package org.clientele.cli;
+package org.clientele.core.internal;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Counts the bytes read through it, for the progress bar. */
-final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends FilterInputStream {
 
   private volatile long count;
 
-  CountingInputStream(InputStream in) {
+  /**
+   * Wraps a stream.
+   *
+   * @param in the stream to count
+   */
+  public CountingInputStream(InputStream in) {
     super(in);
   }
 
-  long count() {
+  /**
+   * Returns the bytes read so far; safe to read from another thread.
+   *
+   * @return the count
+   */
+  public long count() {
     return count;
   }
 

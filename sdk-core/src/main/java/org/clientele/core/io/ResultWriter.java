@@ -1,4 +1,4 @@
-package org.clientele.cli;
+package org.clientele.core.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -24,8 +24,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>CSV: {@code id}, then per dimension its label and {@code <dimension>_score}, then {@code
  * actions}: the action codes, most urgent first, separated by {@code ;}. A missing score is empty.
+ *
+ * <p>Numbers are written without depending on the locale, so the same results give the same bytes
+ * on every machine. Not thread-safe: the batch job hands it results in input order from one thread.
+ *
+ * @since 0.1.0
  */
-final class ResultWriter implements AutoCloseable {
+public final class ResultWriter implements AutoCloseable {
 
   private final Writer target;
   private final List<String> dimensions;
@@ -35,7 +40,14 @@ final class ResultWriter implements AutoCloseable {
   private final String[] row;
   private long written;
 
-  ResultWriter(Writer target, ResultFormat format, List<String> dimensions) {
+  /**
+   * Starts writing; a CSV header is written at once.
+   *
+   * @param target where to write; closed by {@link #close()}
+   * @param format JSON Lines or CSV
+   * @param dimensions the dimension ids, in the engine's order
+   */
+  public ResultWriter(Writer target, ResultFormat format, List<String> dimensions) {
     this.target = target;
     this.format = format;
     this.dimensions = List.copyOf(dimensions);
@@ -59,8 +71,13 @@ final class ResultWriter implements AutoCloseable {
     }
   }
 
-  /** The CSV header: id, per dimension its id and its score, actions. */
-  static List<String> columns(List<String> dimensions) {
+  /**
+   * Returns the CSV header.
+   *
+   * @param dimensions the dimension ids
+   * @return id, per dimension its id and its score, actions
+   */
+  public static List<String> columns(List<String> dimensions) {
     List<String> out = new ArrayList<>();
     out.add("id");
     for (String d : dimensions) {
@@ -71,7 +88,13 @@ final class ResultWriter implements AutoCloseable {
     return out;
   }
 
-  void write(Classification c) {
+  /**
+   * Writes one customer's result.
+   *
+   * @param c the result, from an engine with this writer's dimensions
+   * @throws UncheckedIOException if the target cannot be written
+   */
+  public void write(Classification c) {
     try {
       if (format == ResultFormat.JSONL) {
         writeJson(c);
@@ -84,7 +107,12 @@ final class ResultWriter implements AutoCloseable {
     }
   }
 
-  long written() {
+  /**
+   * Returns how many results were written.
+   *
+   * @return the count
+   */
+  public long written() {
     return written;
   }
 
@@ -140,6 +168,7 @@ final class ResultWriter implements AutoCloseable {
     csv.write(row);
   }
 
+  /** A score as written: integral values without a decimal point, NaN empty. */
   static String number(double s) {
     if (Double.isNaN(s)) {
       return "";

@@ -1,38 +1,48 @@
-package org.clientele.cli;
+package org.clientele.core.job;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.clientele.core.io.ReadCounts;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a run read and did: per input file the rows read, accepted and rejected (read = accepted +
- * rejected, always), the customers classified and where they came from. Printed as a few lines
- * and written into the report file.
+ * What a {@link Segmentation} run read and did: per input the rows read, accepted and rejected
+ * (read = accepted + rejected, always), the transactions ignored because they fall on or after the
+ * reference date, and the customers classified with where they came from.
  *
- * @param customersFile the customers file's counts, or null without one
- * @param transactionsFile the transaction log's counts, or null without one
+ * @param customersFile the customers input's counts, or null without one
+ * @param transactionsFile the transaction input's counts, or null without one
+ * @param ignoredTransactions accepted transactions dated on or after the reference date (after the
+ *     observation end in lifetimes mode): read, valid, and not part of any feature
  * @param derivedCustomers customers with at least one transaction before the reference date
  * @param classified customers classified (one result each)
- * @param fromCustomersFile classified customers that came from the customers file
- * @param onlyInTransactions classified customers found in the log but not in the customers file
- * @param referenceDate the reference date of the derived features, or null without a log
- * @param rejectionsFile where the rejected rows were written, or null
+ * @param fromCustomersFile classified customers that came from the customers input
+ * @param onlyInTransactions classified customers found in the transactions but not in the customers
+ *     input
+ * @param referenceDate the reference date of the derived features, or null without transactions
+ * @since 0.1.0
  */
-record RunSummary(
+public record RunCounts(
     @Nullable ReadCounts customersFile,
     @Nullable ReadCounts transactionsFile,
+    long ignoredTransactions,
     long derivedCustomers,
     long classified,
     long fromCustomersFile,
     long onlyInTransactions,
-    @Nullable String referenceDate,
-    @Nullable String rejectionsFile) {
+    @Nullable LocalDate referenceDate) {
 
-  List<ReadCounts> files() {
+  /**
+   * Returns the inputs' counts, customers first.
+   *
+   * @return one or two counts
+   */
+  public List<ReadCounts> files() {
     List<ReadCounts> out = new ArrayList<>(2);
     if (customersFile != null) {
       out.add(customersFile);
@@ -43,16 +53,35 @@ record RunSummary(
     return out;
   }
 
-  long rejected() {
+  /**
+   * Returns the rows rejected over every input.
+   *
+   * @return the sum
+   */
+  public long rejected() {
     return files().stream().mapToLong(ReadCounts::rejected).sum();
   }
 
-  Map<String, Long> rejectedByReason() {
-    return Pipeline.rejectedByReason(files());
+  /**
+   * Returns the rejected rows by reason code over every input, in a stable order.
+   *
+   * @return reason code to count
+   */
+  public Map<String, Long> rejectedByReason() {
+    Map<String, Long> out = new TreeMap<>();
+    for (ReadCounts c : files()) {
+      c.rejectedByReason().forEach((reason, n) -> out.merge(reason.code(), n, Long::sum));
+    }
+    return out;
   }
 
-  /** The lines printed at the end of a run. */
-  List<String> lines() {
+  /**
+   * Returns the summary as a few lines for a terminal or a log.
+   *
+   * @param rejectionsFile where the rejected rows were written, or null if nowhere
+   * @return the lines
+   */
+  public List<String> lines(@Nullable String rejectionsFile) {
     List<String> out = new ArrayList<>();
     if (customersFile != null) {
       ReadCounts c = customersFile;
@@ -63,6 +92,11 @@ record RunSummary(
       ReadCounts t = transactionsFile;
       out.add(String.format(Locale.ROOT, "%s: %,d rows read = %,d accepted + %,d rejected; %,d customers with purchases as of %s",
           t.source(), t.read(), t.accepted(), t.rejected(), derivedCustomers, referenceDate));
+      if (ignoredTransactions > 0) {
+        out.add(String.format(Locale.ROOT,
+            "%s: %,d accepted rows are dated on or after the reference date %s and are ignored (not in any feature)",
+            t.source(), ignoredTransactions, referenceDate));
+      }
     }
     for (ReadCounts c : files()) {
       for (String note : c.notes()) {
@@ -88,8 +122,13 @@ record RunSummary(
     return out;
   }
 
-  /** The summary as JSON-compatible values, for the report file. */
-  Map<String, Object> toMap() {
+  /**
+   * Returns the counts as JSON-compatible values, as the report file holds them under {@code
+   * input}.
+   *
+   * @return an ordered map
+   */
+  public Map<String, Object> toMap() {
     Map<String, Object> out = new LinkedHashMap<>();
     List<Map<String, Object>> files = new ArrayList<>();
     for (ReadCounts c : files()) {
@@ -99,7 +138,10 @@ record RunSummary(
       f.put("read", c.read());
       f.put("accepted", c.accepted());
       f.put("rejected", c.rejected());
-      Map<String, Long> reasons = new java.util.TreeMap<>();
+      if (c == transactionsFile) {
+        f.put("ignored", ignoredTransactions);
+      }
+      Map<String, Long> reasons = new TreeMap<>();
       c.rejectedByReason().forEach((r, n) -> reasons.put(r.code(), n));
       f.put("rejectedByReason", reasons);
       f.put("notes", c.notes());
@@ -108,7 +150,7 @@ record RunSummary(
     out.put("files", files);
     out.put("classified", classified);
     if (transactionsFile != null) {
-      out.put("referenceDate", referenceDate);
+      out.put("referenceDate", String.valueOf(referenceDate));
       out.put("customersWithPurchases", derivedCustomers);
     }
     if (customersFile != null && transactionsFile != null) {
@@ -116,9 +158,6 @@ record RunSummary(
     }
     out.put("rejected", rejected());
     out.put("rejectedByReason", rejectedByReason());
-    if (rejectionsFile != null) {
-      out.put("rejectionsFile", rejectionsFile);
-    }
     return out;
   }
 }

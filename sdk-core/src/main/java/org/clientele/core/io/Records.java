@@ -1,0 +1,67 @@
+package org.clientele.core.io;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * One pass over an input's records with its counts: a file's reader, or the host's own objects.
+ * Whatever reads input (the feature derivation, the batch job) takes this, so a file and an
+ * iterator are counted the same way (read = accepted + rejected).
+ *
+ * @param <T> the record type
+ * @since 0.1.0
+ */
+public interface Records<T> extends Iterator<T>, AutoCloseable {
+
+  /**
+   * Returns the counts so far; after the last record, the counts of the whole input.
+   *
+   * @return read, accepted and rejected rows
+   */
+  ReadCounts counts();
+
+  /** Releases the input; never throws. */
+  @Override
+  void close();
+
+  /**
+   * Wraps the host's objects: every object is a row read and accepted (the host validated them
+   * when it built them).
+   *
+   * @param <T> the record type
+   * @param records the objects
+   * @param source a name for counts and messages, for example {@code "orders (host)"}
+   * @return a pass over them
+   */
+  static <T> Records<T> of(Iterator<? extends T> records, String source) {
+    Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(source, "source");
+    return new Records<>() {
+      private long read;
+
+      @Override
+      public boolean hasNext() {
+        return records.hasNext();
+      }
+
+      @Override
+      public T next() {
+        if (!records.hasNext()) {
+          throw new NoSuchElementException();
+        }
+        T t = Objects.requireNonNull(records.next(), () -> source + ": record " + (read + 1) + " is null");
+        read++;
+        return t;
+      }
+
+      @Override
+      public ReadCounts counts() {
+        return new ReadCounts(source, read, read, 0, java.util.Map.of(), java.util.List.of());
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

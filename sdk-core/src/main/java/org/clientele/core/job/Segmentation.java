@@ -1,0 +1,770 @@
+package org.clientele.core.job;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.clientele.api.ConfigurationException;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.spi.PluginConfig;
+import org.clientele.core.CalibrationException;
+import org.clientele.core.Engine;
+import org.clientele.core.EngineBuilder;
+import org.clientele.core.Explanation;
+import org.clientele.core.Model;
+import org.clientele.core.features.CustomerJoin;
+import org.clientele.core.features.DerivationOptions;
+import org.clientele.core.features.FeatureDeriver;
+import org.clientele.core.internal.CountingInputStream;
+import org.clientele.core.io.CustomerReader;
+import org.clientele.core.io.InputConfig;
+import org.clientele.core.io.InputException;
+import org.clientele.core.io.ReadCounts;
+import org.clientele.core.io.Records;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.io.ResultFormat;
+import org.clientele.core.io.Transaction;
+import org.clientele.core.io.TransactionReader;
+import org.clientele.core.report.ReportAccumulator;
+import org.clientele.core.report.ReportOptions;
+import org.clientele.core.report.SegmentationReport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole batch job as one library call: read customers and/or transactions (files or the
+ * host's objects), derive features from the transactions, join them with the customers, calibrate
+ * when the configuration needs it, classify every customer in input order on several threads, and
+ * accumulate the segmentation report, counting every row read, accepted, rejected and ignored.
+ * The {@code clientele} command is a thin shell over it; hosts call the same thing.
+ *
+ * <pre>{@code
+ * Segmentation job = Segmentation.builder()
+ *     .configuration(Path.of("clientele.json"))
+ *     .transactions(Path.of("orders.csv"))
+ *     .customers(Path.of("accounts.csv"))
+ *     .build();                                          // the configuration is checked here
+ * try (ResultWriter out = new ResultWriter(Files.newBufferedWriter(results), ResultFormat.CSV, ...);
+ *      RejectionWriter rejected = RejectionWriter.open(Path.of("rejected.csv"))) {
+ *   SegmentationResult r = job.run(out::write, rejected);
+ *   r.report().ifPresent(report -> System.out.println(report.toTable()));
+ * }
+ * }</pre>
+ *
+ * <p>A job is immutable and can run any number of times; each run reads its inputs afresh. The
+ * customers input is read twice when calibration is needed (calibrate, then classify); files are
+ * reopened, host inputs are {@link Iterable}s iterated again. A transaction input is read twice
+ * when no reference date is set (the first pass only finds the last date).
+ *
+ * <p>The configuration's {@code input} section (file layouts, derivation) and {@code output}
+ * section ({@code format}, {@code report}) are read and checked here; see docs/input.md.
+ *
+ * @since 0.1.0
+ */
+public final class Segmentation {
+
+  /** When a run calibrates the population-relative dimensions on its own input. */
+  public enum Calibration {
+    /** Calibrate when a dimension is not calibrated yet; use a calibrated model as it is. */
+    IF_NEEDED,
+    /** Always calibrate on this input, replacing any calibration in the configuration. */
+    ALWAYS,
+    /** Never: the configuration must be a calibrated model ({@link CalibrationException} if not). */
+    NEVER
+  }
+
+  private final @Nullable Model model;
+  private final InputConfig input;
+  private final DerivationOptions derive;
+  private final ReportOptions reportOptions;
+  private final ResultFormat resultFormat;
+  private final @Nullable Input<Customer> customers;
+  private final @Nullable Input<Transaction> transactions;
+  private final Calibration calibration;
+  private final boolean strict;
+  private final @Nullable Integer threads;
+  private final ProgressListener progress;
+  private final Consumer<EngineBuilder> engineSetup;
+
+  private Segmentation(Builder b) {
+    this.model = b.model;
+    this.customers = b.customers;
+    this.transactions = b.transactions;
+    this.calibration = b.calibration;
+    this.strict = b.strict;
+    this.threads = b.threads;
+    this.progress = b.progress;
+    this.engineSetup = b.engineSetup;
+    if (customers == null && transactions == null) {
+      throw new IllegalStateException("no input: give customers, transactions, or both");
+    }
+    if (model == null) {
+      input = InputConfig.defaults();
+      derive = referenceDate(DerivationOptions.defaults(), b.referenceDate, "<default configuration>");
+      reportOptions = ReportOptions.defaults();
+      resultFormat = ResultFormat.JSONL;
+    } else {
+      PluginConfig in = model.section("input");
+      input = InputConfig.fromConfig(in);
+      derive = referenceDate(DerivationOptions.fromConfig(in.section("derive")), b.referenceDate, model.source());
+      rejectUnread(in);
+      PluginConfig out = model.section("output");
+      resultFormat = out.choice("format", ResultFormat.class, ResultFormat.JSONL);
+      reportOptions = ReportOptions.fromConfig(out.section("report"));
+      rejectUnread(out);
+    }
+  }
+
+  /**
+   * Starts a job.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the configuration.
+   *
+   * @return the configuration or model, or empty for the default one (every discovered
+   *     classifier with its defaults)
+   */
+  public Optional<Model> model() {
+    return Optional.ofNullable(model);
+  }
+
+  /**
+   * Returns the results format the configuration asks for ({@code output.format}).
+   *
+   * @return JSON Lines unless the configuration says CSV
+   */
+  public ResultFormat resultFormat() {
+    return resultFormat;
+  }
+
+  /**
+   * Returns the report's options ({@code output.report}).
+   *
+   * @return the options
+   */
+  public ReportOptions reportOptions() {
+    return reportOptions;
+  }
+
+  /**
+   * Checks the configuration completely without reading data ({@link EngineBuilder#validate()}).
+   *
+   * @return what was checked and what waits for calibration
+   * @throws ConfigurationException naming the file, JSON path and fix of the first problem
+   */
+  public org.clientele.core.Validation validate() {
+    return engineBuilder().validate();
+  }
+
+  /**
+   * Runs the whole job.
+   *
+   * @param results receives one result per classified customer, in input order
+   * @param rejections receives every rejected row (each exactly once)
+   * @return the counts, the engine and the report
+   * @throws ConfigurationException if the configuration is invalid, or calibration failed on a
+   *     non-empty population (a {@link CalibrationException} naming the dimension)
+   * @throws InputException if an input cannot be read at all (a missing file, a header without a
+   *     required column)
+   * @throws org.clientele.core.io.RowRejectedException in strict mode, at the first bad row
+   */
+  public SegmentationResult run(ResultSink results, RejectionSink rejections) {
+    Objects.requireNonNull(results, "results");
+    RejectionSink sink = sink(rejections);
+    Derived derived = derive(sink);
+    Engine engine = engine(derived, strict ? sink : RejectionSink.discard(), "Calibrating");
+    List<String> ids = engine != null
+        ? engine.dimensions().stream().map(Dimension::id).toList()
+        : engineBuilder().validate().model().dimensions().stream().map(Model.Section::id).toList();
+    results.begin(ids);
+    ReportAccumulator report = engine == null ? null : ReportAccumulator.create(engine, reportOptions);
+    try (CustomerStream stream = new CustomerStream(derived, sink, "Classifying")) {
+      long classified;
+      if (engine == null) {
+        // Nothing was accepted: read once more only to count the rejected rows.
+        while (stream.hasNext()) {
+          stream.next();
+        }
+        classified = 0;
+      } else {
+        classified = engine.classifyEach(stream, (customer, result) -> {
+          report.add(customer, result);
+          results.accept(result);
+        });
+      }
+      RunCounts counts = stream.counts(derived, classified);
+      SegmentationReport built = report == null ? null : report.build(counts.rejectedByReason(), engine.errorCounts());
+      return new SegmentationResult(counts, engine, built, ids);
+    }
+  }
+
+  /**
+   * Calibrates on the whole input and returns the model, after checking that it builds. Every
+   * row is read (so the counts and rejections are complete) even when nothing needs calibrating.
+   *
+   * @param rejections receives every rejected row
+   * @return the calibrated model and the counts
+   * @throws ConfigurationException if the configuration is invalid or calibration failed
+   */
+  public Calibrated calibrate(RejectionSink rejections) {
+    RejectionSink sink = sink(rejections);
+    engineBuilder().validate(); // every key checked before the (long) pass
+    Derived derived = derive(sink);
+    EngineBuilder builder = engineBuilder();
+    Model calibrated;
+    RunCounts counts;
+    try (CustomerStream stream = new CustomerStream(derived, sink, "Calibrating")) {
+      try {
+        calibrated = builder.calibrate(stream);
+      } catch (CalibrationException e) {
+        throw withHint(e);
+      }
+      while (stream.hasNext()) {
+        stream.next();
+      }
+      counts = stream.counts(derived, stream.count());
+    }
+    builder.model(calibrated).build(); // the model must build: unknown keys, bad values fail here
+    return new Calibrated(calibrated, counts);
+  }
+
+  /**
+   * Finds one customer in the input and explains it, calibrating first when the configuration
+   * needs it.
+   *
+   * @param customerId the id, matched exactly
+   * @param rejections receives the rows rejected while reading
+   * @return the explanation, or empty if no customer of the input has this id
+   * @throws ConfigurationException as {@link #run}
+   */
+  public Optional<Explanation> explain(String customerId, RejectionSink rejections) {
+    Objects.requireNonNull(customerId, "customerId");
+    RejectionSink sink = sink(rejections);
+    Derived derived = derive(sink);
+    Engine engine = engine(derived, sink, "Calibrating");
+    if (engine == null) {
+      return Optional.empty();
+    }
+    Optional<Customer> found = Optional.empty();
+    if (customers == null && derived.deriver != null) {
+      found = derived.deriver.customer(customerId);
+    } else {
+      try (CustomerStream stream = new CustomerStream(derived, sink, "Looking up " + customerId)) {
+        while (stream.hasNext() && found.isEmpty()) {
+          Customer c = stream.next();
+          if (c.id().equals(customerId)) {
+            found = Optional.of(c);
+          }
+        }
+      }
+    }
+    return found.map(engine::explain);
+  }
+
+  /**
+   * A calibrated model and the counts of the input it was calibrated on.
+   *
+   * @param model the model, every population-relative dimension calibrated
+   * @param counts what was read; {@code classified} is the customers calibrated on
+   */
+  public record Calibrated(Model model, RunCounts counts) {
+    /** Checks the parts. */
+    public Calibrated {
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(counts, "counts");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private RejectionSink sink(RejectionSink rejections) {
+    Objects.requireNonNull(rejections, "rejections");
+    return strict ? rejections.andThen(RejectionSink.strict()) : rejections;
+  }
+
+  private EngineBuilder engineBuilder() {
+    EngineBuilder b = Engine.builder();
+    engineSetup.accept(b);
+    if (model != null) {
+      b.model(model);
+    }
+    if (threads != null) {
+      b.parallelism(threads);
+    }
+    return b;
+  }
+
+  /**
+   * Builds the engine, calibrating on one pass over the customers when the policy says so.
+   *
+   * @return the engine, or null when calibration was needed and not one customer was accepted
+   */
+  private @Nullable Engine engine(Derived derived, RejectionSink calibrationSink, String phase) {
+    EngineBuilder builder = engineBuilder();
+    boolean calibrate = switch (calibration) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case IF_NEEDED -> !builder.validate().needCalibration().isEmpty();
+    };
+    if (!calibrate) {
+      return builder.build();
+    }
+    try (CustomerStream population = new CustomerStream(derived, calibrationSink, phase)) {
+      // Lazy: a configuration without population-relative dimensions reads nothing here.
+      try {
+        builder.model(builder.calibrate(population));
+        return builder.build();
+      } catch (CalibrationException e) {
+        if (e.population() == 0) {
+          return null;
+        }
+        throw withHint(e);
+      }
+    }
+  }
+
+  private static CalibrationException withHint(CalibrationException e) {
+    if (e.kind() != CalibrationException.Kind.FAILED || e.population() == 0) {
+      return e;
+    }
+    String message = String.valueOf(e.getMessage());
+    String problem = message.startsWith(e.location() + ": ") ? message.substring(e.location().length() + 2) : message;
+    return new CalibrationException(
+        e.location(),
+        problem + "; none of them has the feature this dimension reads: give a transaction log,"
+            + " add the column to the customers input, or leave the dimension out of the configuration",
+        e.dimensionId(), e.kind(), e.population(), e);
+  }
+
+  private Derived derive(RejectionSink sink) {
+    if (transactions == null) {
+      return new Derived(null, null);
+    }
+    Input<Transaction> in = transactions;
+    boolean scanFirst = (derive.mode() == DerivationOptions.Mode.STANDARD ? derive.referenceDate() : derive.observationEnd()) == null;
+    int[] passes = {0};
+    FeatureDeriver.Result r = FeatureDeriver.derive(
+        s -> in.open(s, scanFirst && passes[0]++ == 0 ? "Scanning dates" : "Deriving features"), derive, sink);
+    return new Derived(r.features(), r.counts());
+  }
+
+  /** The derived features and the transaction input's counts; both null without transactions. */
+  private record Derived(@Nullable FeatureDeriver deriver, @Nullable ReadCounts counts) {}
+
+  /**
+   * One pass over the customers: the customers input joined with the derived features, or the
+   * derived customers alone. Opened lazily: nothing is read unless someone asks for a customer.
+   */
+  private final class CustomerStream implements Iterator<Customer>, AutoCloseable {
+    private final Derived derived;
+    private final RejectionSink sink;
+    private final String phase;
+    private @Nullable Iterator<Customer> it;
+    private @Nullable Records<Customer> reader;
+    private @Nullable CustomerJoin join;
+    private ProgressListener.Phase bar = ProgressListener.Phase.NONE;
+    private long count;
+
+    CustomerStream(Derived derived, RejectionSink sink, String phase) {
+      this.derived = derived;
+      this.sink = sink;
+      this.phase = phase;
+    }
+
+    private Iterator<Customer> it() {
+      if (it == null) {
+        FeatureDeriver d = derived.deriver;
+        if (customers != null) {
+          reader = customers.open(sink, phase);
+          if (d != null) {
+            join = CustomerJoin.of(reader, d);
+            it = join;
+          } else {
+            it = reader;
+          }
+        } else {
+          bar = progress.start(phase, Objects.requireNonNull(d).customerCount(), "customers", () -> count);
+          it = d.customers();
+        }
+      }
+      return it;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return it().hasNext();
+    }
+
+    @Override
+    public Customer next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Customer c = it().next();
+      count++;
+      bar.tick();
+      return c;
+    }
+
+    long count() {
+      return count;
+    }
+
+    /** The run's counts, once the stream is exhausted. */
+    RunCounts counts(Derived derived, long classified) {
+      it();
+      FeatureDeriver d = derived.deriver;
+      long fromCustomers = join != null ? join.matched() + join.attributesOnly() : (d == null ? classified : 0);
+      return new RunCounts(
+          reader == null ? null : reader.counts(),
+          derived.counts,
+          d == null ? 0 : d.ignoredAfterReference(),
+          d == null ? 0 : d.customerCount(),
+          classified,
+          fromCustomers,
+          join != null ? join.derivedOnly() : 0,
+          d == null ? null : d.referenceDate());
+    }
+
+    @Override
+    public void close() {
+      bar.close();
+      if (reader != null) {
+        reader.close();
+      }
+    }
+  }
+
+  private static DerivationOptions referenceDate(DerivationOptions options, @Nullable LocalDate date, String source) {
+    if (date == null) {
+      return options;
+    }
+    if (options.mode() == DerivationOptions.Mode.LIFETIMES) {
+      throw new ConfigurationException(
+          source + " $.input.derive",
+          "a reference date applies to the standard derivation; this configuration uses the lifetimes mode:"
+              + " set input.derive.observationEnd instead");
+    }
+    return DerivationOptions.asOf(date);
+  }
+
+  private static void rejectUnread(PluginConfig section) {
+    Set<String> unread = section.unreadKeys();
+    if (!unread.isEmpty()) {
+      throw new ConfigurationException(
+          section.source() + " " + unread.iterator().next(),
+          "unknown key" + (unread.size() > 1 ? " (also " + new ArrayList<>(unread).subList(1, unread.size()) + ")" : "")
+              + "; check the spelling against docs/input.md and docs/cli.md, or remove it");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Inputs: a file (reopened per pass, its bytes counted for progress) or the host's objects.
+
+  /** An input that can be read more than once. */
+  @FunctionalInterface
+  private interface Input<T> {
+    Records<T> open(RejectionSink sink, String phase);
+  }
+
+  private Input<Customer> customersFile(Path file) {
+    return (sink, phase) -> {
+      Opened f = open(file);
+      return tracked(f, phase, CustomerReader.open(f.reader(), f.name(), input.customers(), sink));
+    };
+  }
+
+  private Input<Transaction> transactionsFile(Path file) {
+    return (sink, phase) -> {
+      Opened f = open(file);
+      return tracked(f, phase, TransactionReader.open(f.reader(), f.name(), input.transactions(), sink));
+    };
+  }
+
+  private <T> Input<T> host(Iterable<? extends T> objects, String name, String unit) {
+    return (sink, phase) -> {
+      long size = objects instanceof Collection<?> c ? c.size() : -1;
+      Records<T> records = Records.of(objects.iterator(), name);
+      long[] done = {0};
+      return tracked(records, progress.start(phase, size, unit, () -> done[0]), done);
+    };
+  }
+
+  private <T> Records<T> tracked(Opened f, String phase, Records<T> reader) {
+    ProgressListener.Phase bar = progress.start(phase, f.size(), "bytes", f.in()::count);
+    return tracked(reader, bar, null);
+  }
+
+  /** Ticks the progress phase per record and ends it (and the file) on close. */
+  private static <T> Records<T> tracked(Records<T> records, ProgressListener.Phase bar, long @Nullable [] done) {
+    return new Records<>() {
+      @Override
+      public boolean hasNext() {
+        return records.hasNext();
+      }
+
+      @Override
+      public T next() {
+        T t = records.next();
+        if (done != null) {
+          done[0]++;
+        }
+        bar.tick();
+        return t;
+      }
+
+      @Override
+      public ReadCounts counts() {
+        return records.counts();
+      }
+
+      @Override
+      public void close() {
+        bar.close();
+        records.close();
+      }
+    };
+  }
+
+  /** An input file opened for reading, counting its bytes for the progress listener. */
+  private record Opened(String name, CountingInputStream in, Reader reader, long size) {}
+
+  private static Opened open(Path file) {
+    InputStream raw;
+    long size;
+    try {
+      raw = Files.newInputStream(file);
+      size = Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file.toString(), 0, "file not found; check the path", e);
+    } catch (IOException e) {
+      throw new InputException(file.toString(), 0, "cannot open the file: " + e.getMessage(), e);
+    }
+    CountingInputStream in = new CountingInputStream(raw);
+    // The same decoding as the readers' own file opening: bad bytes become U+FFFD, so the row is
+    // rejected as invalid_encoding instead of the file failing.
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    Path name = file.getFileName();
+    return new Opened(name == null ? file.toString() : name.toString(), in, reader, size);
+  }
+
+  /** Collects the job's inputs and options. */
+  public static final class Builder {
+    private @Nullable Model model;
+    private @Nullable Path customersPath;
+    private @Nullable Path transactionsPath;
+    private @Nullable Input<Customer> customers;
+    private @Nullable Input<Transaction> transactions;
+    private @Nullable Iterable<? extends Customer> hostCustomers;
+    private @Nullable String hostCustomersName;
+    private @Nullable Iterable<Transaction> hostTransactions;
+    private @Nullable String hostTransactionsName;
+    private @Nullable LocalDate referenceDate;
+    private Calibration calibration = Calibration.IF_NEEDED;
+    private boolean strict;
+    private @Nullable Integer threads;
+    private ProgressListener progress = ProgressListener.NONE;
+    private Consumer<EngineBuilder> engineSetup = b -> {};
+
+    private Builder() {}
+
+    /**
+     * Uses a configuration or model file.
+     *
+     * @param file a JSON file
+     * @return this builder
+     * @throws ConfigurationException if the file is missing or invalid
+     */
+    public Builder configuration(Path file) {
+      Objects.requireNonNull(file, "file");
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigurationException(file.toString(), "configuration file not found; check the path");
+      }
+      return model(Model.read(file));
+    }
+
+    /**
+     * Uses a configuration or a calibrated model.
+     *
+     * @param model the model
+     * @return this builder
+     */
+    public Builder model(Model model) {
+      this.model = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /**
+     * Reads customers from a file (CSV or JSON Lines, laid out by {@code input.customers}).
+     *
+     * @param file the customers file
+     * @return this builder
+     */
+    public Builder customers(Path file) {
+      this.customersPath = Objects.requireNonNull(file, "file");
+      this.hostCustomers = null;
+      return this;
+    }
+
+    /**
+     * Takes the host's customers. Iterated once per pass (twice when calibrating).
+     *
+     * @param customers the customers
+     * @param name a name for counts and messages
+     * @return this builder
+     */
+    public Builder customers(Iterable<? extends Customer> customers, String name) {
+      this.hostCustomers = Objects.requireNonNull(customers, "customers");
+      this.hostCustomersName = Objects.requireNonNull(name, "name");
+      this.customersPath = null;
+      return this;
+    }
+
+    /**
+     * Reads a transaction log from a file (laid out by {@code input.transactions}).
+     *
+     * @param file the transaction log
+     * @return this builder
+     */
+    public Builder transactions(Path file) {
+      this.transactionsPath = Objects.requireNonNull(file, "file");
+      this.hostTransactions = null;
+      return this;
+    }
+
+    /**
+     * Takes the host's transactions. Iterated once per pass (twice without a reference date).
+     *
+     * @param transactions the transactions
+     * @param name a name for counts and messages
+     * @return this builder
+     */
+    public Builder transactions(Iterable<Transaction> transactions, String name) {
+      this.hostTransactions = Objects.requireNonNull(transactions, "transactions");
+      this.hostTransactionsName = Objects.requireNonNull(name, "name");
+      this.transactionsPath = null;
+      return this;
+    }
+
+    /**
+     * Sets the "as of" day of the derived features, overriding {@code input.derive.referenceDate}.
+     *
+     * @param date the first day not observed; null for the configuration's (default: the day
+     *     after the last transaction)
+     * @return this builder
+     */
+    public Builder referenceDate(@Nullable LocalDate date) {
+      this.referenceDate = date;
+      return this;
+    }
+
+    /**
+     * Sets when to calibrate (default {@link Calibration#IF_NEEDED}).
+     *
+     * @param calibration the policy
+     * @return this builder
+     */
+    public Builder calibration(Calibration calibration) {
+      this.calibration = Objects.requireNonNull(calibration, "calibration");
+      return this;
+    }
+
+    /**
+     * Stops at the first bad row ({@link org.clientele.core.io.RowRejectedException}) instead of
+     * rejecting it and going on.
+     *
+     * @param strict whether to stop
+     * @return this builder
+     */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    /**
+     * Sets the worker threads for calibration and classification (default: the engine's).
+     *
+     * @param threads at least 1
+     * @return this builder
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Hears the progress of each phase.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder progress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Adjusts every engine builder the job makes, for example to register providers by hand,
+     * set a plugin class loader or an allow-list.
+     *
+     * @param setup called on each new builder before the configuration is applied
+     * @return this builder
+     */
+    public Builder engine(Consumer<EngineBuilder> setup) {
+      this.engineSetup = Objects.requireNonNull(setup, "setup");
+      return this;
+    }
+
+    /**
+     * Checks the configuration's {@code input} and {@code output} sections and the inputs, and
+     * makes the job.
+     *
+     * @return the job
+     * @throws IllegalStateException if there is no input
+     * @throws ConfigurationException if a section holds an unknown key or a bad value
+     */
+    public Segmentation build() {
+      Segmentation[] self = new Segmentation[1];
+      // Inputs read their layout from the job's configuration, known once it is made.
+      Path c = customersPath;
+      Path t = transactionsPath;
+      Iterable<? extends Customer> hc = hostCustomers;
+      Iterable<Transaction> ht = hostTransactions;
+      customers = c != null ? (s, p) -> self[0].customersFile(c).open(s, p)
+          : hc != null ? (s, p) -> self[0].<Customer>host(hc, Objects.requireNonNull(hostCustomersName), "customers").open(s, p) : null;
+      transactions = t != null ? (s, p) -> self[0].transactionsFile(t).open(s, p)
+          : ht != null ? (s, p) -> self[0].<Transaction>host(ht, Objects.requireNonNull(hostTransactionsName), "transactions").open(s, p) : null;
+      self[0] = new Segmentation(this);
+      return self[0];
+    }
+  }
+}
