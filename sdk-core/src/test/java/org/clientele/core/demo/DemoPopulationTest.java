@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -58,5 +61,22 @@ class DemoPopulationTest {
     List<String> lines = Files.readAllLines(files.customers());
     assertThat(lines).hasSize(201);
     assertThat(lines.get(0).split(",")).contains("revenue_12m", "days_since_last_purchase", "industry_code");
+  }
+
+  @Test
+  void theFilesOfASeedAreTheSameBytesOnEveryMachineAndRelease(@TempDir Path dir)
+      throws IOException, GeneralSecurityException {
+    // Digests of the files the demo wrote when it still lived in cli (commit 295c217). A change
+    // here changes the demo, the million-customer files and the benchmarks' model.json: rewrite
+    // that model (BenchmarkData.main) in the same change, or restore the generator.
+    DemoFiles files = DemoFiles.write(DemoPopulation.of(300, 7), dir.resolve("t"), i -> { });
+    DemoFiles features = DemoFiles.writeWithFeatures(DemoPopulation.of(300, 7), dir.resolve("f"), i -> { });
+    assertThat(sha256(files.customers())).isEqualTo("2fa79c4e69c3a7eac659eac00927b63bedb37e1556829568a1a9853270934f41");
+    assertThat(sha256(files.transactions())).isEqualTo("b5543a8d7aa3d97888d77a2f877cc84306909bc0626cbba68653cab48b8e94b6");
+    assertThat(sha256(features.customers())).isEqualTo("283c7b98205216aead878e604ea07839100791afb0cc7c2f61102fea12663922");
+  }
+
+  private static String sha256(Path file) throws IOException, GeneralSecurityException {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }
