@@ -2,7 +2,7 @@
  * The {@code clientele} command-line tool: classifies customer and transaction files with the
  * Clientele engine, writes per-customer results, rejections and the segmentation report,
  * calibrates models, explains one customer, validates configurations and runs a demo on a
- * generated population ({@link org.clientele.cli.demo}, reusable by benchmarks).
+ * generated population ({@link org.clientele.core.demo.DemoPopulation}, from sdk-core).
  *
  * <p>Run it as {@code java -jar cli/target/clientele.jar --help}.
  */
@@ -15,7 +15,6 @@ module org.clientele.cli {
   requires com.fasterxml.jackson.dataformat.csv;
 
   exports org.clientele.cli;
-  exports org.clientele.cli.demo;
 
   // picocli reads the command classes' annotated fields reflectively.
   opens org.clientele.cli to info.picocli;

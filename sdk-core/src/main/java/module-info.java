@@ -3,7 +3,8 @@
  * configuration, calibrates population-relative classifiers into a {@link org.clientele.core.Model},
  * and classifies customers one at a time or in batches. Also its input side: readers for customer
  * and transaction files with their rejections, and the derivation of customer features from a
- * transaction log.
+ * transaction log. Also deterministic synthetic populations for demos, benchmarks and tests
+ * ({@link org.clientele.core.demo}).
  */
 module org.clientele.core {
   requires transitive org.clientele.api;
@@ -18,6 +19,7 @@ module org.clientele.core {
   exports org.clientele.core.features;
   exports org.clientele.core.report;
   exports org.clientele.core.job;
+  exports org.clientele.core.demo;
 
   uses org.clientele.api.spi.ClassifierProvider;
   uses org.clientele.api.spi.StrategyProvider;

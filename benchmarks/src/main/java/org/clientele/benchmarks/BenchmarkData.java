@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.clientele.api.Customer;
-import org.clientele.cli.demo.DemoPopulation;
+import org.clientele.core.demo.DemoPopulation;
 import org.clientele.core.Engine;
 import org.clientele.core.Model;
 import org.jspecify.annotations.Nullable;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.stream.IntStream;
 import org.clientele.api.ConfigurationException;
-import org.clientele.cli.demo.DemoPopulation;
+import org.clientele.core.demo.DemoPopulation;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -44,6 +44,7 @@ import java.util.function.UnaryOperator;
 import org.clientele.api.Customer;
 import org.clientele.api.Feature;
 import org.clientele.api.StandardFeatures;
+import org.clientele.core.demo.FeaturePopulation;
 
 /**
  * Customer builders with sensible defaults, and the edge-case customers the contract tests feed
@@ -59,8 +60,11 @@ import org.clientele.api.StandardFeatures;
  */
 public final class Customers {
 
-  /** The reference date the defaults' dates and day counts are relative to: 2024-01-01. */
-  public static final LocalDate REFERENCE_DATE = LocalDate.of(2024, 1, 1);
+  /**
+   * The reference date the defaults' dates and day counts are relative to: 2024-01-01, the same as
+   * {@link Population}'s.
+   */
+  public static final LocalDate REFERENCE_DATE = FeaturePopulation.REFERENCE_DATE;
 
   private static final Customer TYPICAL = established("typical").build();
 

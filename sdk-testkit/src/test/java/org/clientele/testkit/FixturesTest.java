@@ -4,58 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.clientele.testkit.ClienteleAssertions.assertThatAssignment;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.clientele.api.Assignment;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
 import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
+import org.clientele.core.demo.FeaturePopulation;
 import org.junit.jupiter.api.Test;
 
 class FixturesTest {
 
   @Test
-  void theSameSeedGivesTheSameCustomersAndAnotherSeedOthers() {
-    assertThat(Population.of(5, 300)).isEqualTo(Population.of(5, 300));
-    assertThat(Population.of(5, 300)).isNotEqualTo(Population.of(6, 300));
-  }
-
-  @Test
-  void populationsAreInternallyConsistentForAnySeed() {
-    long seed = new Random().nextLong();
-    try {
-      for (Customer c : Population.builder().seed(seed).size(2_000).missingRate(0).build()) {
-        if (c.has(StandardFeatures.ORDERS_12M)) {
-          assertThat(c.number(StandardFeatures.VISITS_12M, 0)).isLessThanOrEqualTo(c.number(StandardFeatures.ORDERS_12M, 0));
-          assertThat(c.number(StandardFeatures.VISITS_3M, 0)).isLessThanOrEqualTo(c.number(StandardFeatures.VISITS_12M, 0));
-          assertThat(c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, 0))
-              .isLessThanOrEqualTo(c.number(StandardFeatures.TENURE_DAYS, 0));
-          assertThat(c.number(StandardFeatures.REVENUE_12M, -1)).isNotNegative();
-        }
-      }
-    } catch (AssertionError e) {
-      throw new AssertionError("Population seed " + seed + ": " + e.getMessage(), e);
-    }
-  }
-
-  @Test
-  void revenueHasALongTailProspectsHaveNoHistoryAndSomeFeaturesAreMissing() {
-    List<Customer> customers = Population.of(11, 5_000);
-    double[] revenue = customers.stream()
-        .filter(c -> c.has(StandardFeatures.REVENUE_12M))
-        .mapToDouble(c -> c.number(StandardFeatures.REVENUE_12M, 0))
-        .sorted()
-        .toArray();
-    double mean = Arrays.stream(revenue).average().orElseThrow();
-    double median = revenue[revenue.length / 2];
-    assertThat(mean).as("log-normal revenue: the mean is well above the median").isGreaterThan(1.5 * median);
-    long noHistory = customers.stream().filter(c -> !c.has(StandardFeatures.TENURE_DAYS)).count();
-    assertThat(noHistory).as("prospects (10%%) plus missing tenure (5%%)").isBetween(600L, 900L);
-    long regionMissing = customers.stream().filter(c -> !c.has(StandardFeatures.REGION_TYPE)).count();
-    assertThat(regionMissing).as("5%% of a feature is missing").isBetween(150L, 350L);
+  void thePopulationIsSdkCoresFeaturePopulationWithEveryBuilderSetting() {
+    // The generator and its own tests live in sdk-core (FeaturePopulationTest); the kit hands it on.
+    assertThat(Population.of(5, 300)).isEqualTo(FeaturePopulation.of(5, 300));
+    assertThat(Population.builder().seed(9).size(400).prospectShare(0.5).missingRate(0.3).build())
+        .isEqualTo(FeaturePopulation.builder().seed(9).size(400).prospectShare(0.5).missingRate(0.3).build())
+        .isNotEqualTo(FeaturePopulation.builder().seed(9).size(400).prospectShare(0.5).build())
+        .isNotEqualTo(FeaturePopulation.builder().seed(9).size(400).missingRate(0.3).build())
+        .hasSize(400);
+    assertThat(Customers.REFERENCE_DATE).isEqualTo(FeaturePopulation.REFERENCE_DATE);
   }
 
   @Test

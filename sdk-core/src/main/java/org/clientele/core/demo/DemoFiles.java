@@ -1,4 +1,4 @@
-package org.clientele.cli.demo;
+package org.clientele.core.demo;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -32,16 +32,30 @@ import org.jspecify.annotations.Nullable;
  * @param transactions the transactions file, or null when the features were written instead
  * @param accounts the number of accounts written
  * @param transactionRows the number of transaction rows (generated, whether written or not)
+ *
+ * @since 0.1.0
  */
 public record DemoFiles(Path customers, @Nullable Path transactions, int accounts, long transactionRows) {
 
-  /** The customers file's name. */
+  /**
+   * The customers file's name.
+   *
+   * @since 0.1.0
+   */
   public static final String CUSTOMERS = "customers.csv";
 
-  /** The transactions file's name. */
+  /**
+   * The transactions file's name.
+   *
+   * @since 0.1.0
+   */
   public static final String TRANSACTIONS = "transactions.csv";
 
-  /** The attribute columns of the customers file, in order (after {@code id}). */
+  /**
+   * The attribute columns of the customers file, in order (after {@code id}).
+   *
+   * @since 0.1.0
+   */
   public static final List<Feature<?>> ATTRIBUTES = List.of(
       StandardFeatures.INDUSTRY_CODE,
       StandardFeatures.ORGANISATION_TYPE,
@@ -56,7 +70,11 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
       StandardFeatures.CREDIT_LIMIT,
       StandardFeatures.CREDIT_USED);
 
-  /** The derived columns written with {@link #writeWithFeatures}, in order. */
+  /**
+   * The derived columns written with {@link #writeWithFeatures}, in order.
+   *
+   * @since 0.1.0
+   */
   public static final List<Feature<?>> DERIVED = List.of(
       StandardFeatures.REVENUE_12M,
       StandardFeatures.REVENUE_PREV_12M,
@@ -75,11 +93,19 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
       StandardFeatures.AVERAGE_ORDER_VALUE,
       StandardFeatures.CHANNEL);
 
-  /** The transaction columns, in order. */
+  /**
+   * The transaction columns, in order.
+   *
+   * @since 0.1.0
+   */
   public static final List<String> TRANSACTION_COLUMNS =
       List.of("customer_id", "date", "amount", "quantity", "order_id", "channel");
 
-  /** Validates the parts. */
+  /**
+   * Validates the parts.
+   *
+   * @since 0.1.0
+   */
   public DemoFiles {
     Objects.requireNonNull(customers, "customers");
   }
@@ -93,6 +119,8 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
    * @param progress told the index of each account written (for a progress bar); may do nothing
    * @return the files
    * @throws UncheckedIOException if a file cannot be written
+   *
+   * @since 0.1.0
    */
   public static DemoFiles write(DemoPopulation population, Path dir, IntConsumer progress) {
     Path customers = dir.resolve(CUSTOMERS);
@@ -140,6 +168,8 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
    * @param progress told the index of each account written; may do nothing
    * @return the files ({@code transactions} is null)
    * @throws UncheckedIOException if the file cannot be written
+   *
+   * @since 0.1.0
    */
   public static DemoFiles writeWithFeatures(DemoPopulation population, Path dir, IntConsumer progress) {
     Path customers = dir.resolve(CUSTOMERS);

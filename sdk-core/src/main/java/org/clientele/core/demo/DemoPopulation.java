@@ -1,4 +1,4 @@
-package org.clientele.cli.demo;
+package org.clientele.core.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,9 +15,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A deterministic synthetic population of B2B accounts with about two years of transactions
- * (2023-01-01 to 2024-12-31; features are derived as of 2025-01-01). The same size and seed always
- * give the same accounts, byte for byte, on every platform; each account depends only on the seed
- * and its index, so any account can be made on its own, in any order, in constant memory.
+ * (2023-01-01 to 2024-12-31; features are derived as of 2025-01-01): the population of the
+ * {@code clientele demo} and {@code generate} commands and of the benchmarks. (For customers
+ * described by their features alone, with no transactions, see {@link FeaturePopulation}.)
+ *
+ * <p>The same size and seed always give the same accounts, byte for byte, on every platform; each
+ * account depends only on the seed and its index, so any account can be made on its own, in any
+ * order, in constant memory.
  *
  * <p>The population mixes ten kinds of account so that every label of every built-in dimension
  * occurs: key accounts with weekly orders, regular and growing customers, occasional buyers, new
@@ -32,51 +36,117 @@ import org.jspecify.annotations.Nullable;
  * DemoPopulation population = DemoPopulation.of(2_000, DemoPopulation.DEFAULT_SEED);
  * DemoPopulation.Account a = population.account(41);      // A-0000042
  * Customer c = a.customer();                              // attributes + derived features
- * DemoFiles files = DemoFiles.write(population, dir);     // customers.csv + transactions.csv
+ * DemoFiles files = DemoFiles.write(population, dir, i -> { }); // customers.csv + transactions.csv
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class DemoPopulation {
 
-  /** The seed of the demo. */
+  /**
+   * The seed of the demo.
+   *
+   * @since 0.1.0
+   */
   public static final long DEFAULT_SEED = 20_250_101L;
 
-  /** The number of accounts of the demo. */
+  /**
+   * The number of accounts of the demo.
+   *
+   * @since 0.1.0
+   */
   public static final int DEFAULT_SIZE = 2_000;
 
-  /** The first day of the transaction history. */
+  /**
+   * The first day of the transaction history.
+   *
+   * @since 0.1.0
+   */
   public static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
 
-  /** The last day of the transaction history. */
+  /**
+   * The last day of the transaction history.
+   *
+   * @since 0.1.0
+   */
   public static final LocalDate LAST_DAY = LocalDate.of(2024, 12, 31);
 
-  /** The reference date of the derived features: the day after the last day. */
+  /**
+   * The reference date of the derived features: the day after the last day.
+   *
+   * @since 0.1.0
+   */
   public static final LocalDate REFERENCE_DATE = LAST_DAY.plusDays(1);
 
   private static final int SPAN = (int) (LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay()); // 730
   private static final int YEAR2 = (int) (LocalDate.of(2024, 1, 1).toEpochDay() - FIRST_DAY.toEpochDay()); // 365
   private static final int LAST_90 = SPAN - 88; // first day whose tenure is at most 90 days
 
-  /** The kinds of account, with their share of the population (in thousandths). */
+  /**
+   * The kinds of account, with their share of the population (in thousandths).
+   *
+   * @since 0.1.0
+   */
   public enum Kind {
-    /** Large volumes, orders every week or two, long relationship. */
+    /**
+     * Large volumes, orders every week or two, long relationship.
+     *
+     * @since 0.1.0
+     */
     KEY_ACCOUNT(40),
-    /** Orders every month or two, medium amounts. */
+    /**
+     * Orders every month or two, medium amounts.
+     *
+     * @since 0.1.0
+     */
     REGULAR(260),
-    /** Few orders in the first year, many in the second. */
+    /**
+     * Few orders in the first year, many in the second.
+     *
+     * @since 0.1.0
+     */
     GROWING(90),
-    /** A handful of small orders on random days. */
+    /**
+     * A handful of small orders on random days.
+     *
+     * @since 0.1.0
+     */
     OCCASIONAL(160),
-    /** First purchase in the last three months. */
+    /**
+     * First purchase in the last three months.
+     *
+     * @since 0.1.0
+     */
     NEW(60),
-    /** Ordered heavily, then stopped five to nine months ago. */
+    /**
+     * Ordered heavily, then stopped five to nine months ago.
+     *
+     * @since 0.1.0
+     */
     CHURNING(80),
-    /** Regular in the first year, a single visit in the second, more than three months ago. */
+    /**
+     * Regular in the first year, a single visit in the second, more than three months ago.
+     *
+     * @since 0.1.0
+     */
     SLIPPING(60),
-    /** Bought only in the first year. */
+    /**
+     * Bought only in the first year.
+     *
+     * @since 0.1.0
+     */
     LAPSED(90),
-    /** Bought long ago, then once again in the last three months. */
+    /**
+     * Bought long ago, then once again in the last three months.
+     *
+     * @since 0.1.0
+     */
     RETURNING(60),
-    /** Never bought. */
+    /**
+     * Never bought.
+     *
+     * @since 0.1.0
+     */
     PROSPECT(100);
 
     private final int perMille;
@@ -100,6 +170,8 @@ public final class DemoPopulation {
    * @param size the number of accounts, at least 1 and at most 9,999,999
    * @param seed the random seed
    * @return the population
+   *
+   * @since 0.1.0
    */
   public static DemoPopulation of(int size, long seed) {
     if (size < 1 || size > 9_999_999) {
@@ -112,6 +184,8 @@ public final class DemoPopulation {
    * Returns the number of accounts.
    *
    * @return the size
+   *
+   * @since 0.1.0
    */
   public int size() {
     return size;
@@ -121,6 +195,8 @@ public final class DemoPopulation {
    * Returns the seed.
    *
    * @return the seed
+   *
+   * @since 0.1.0
    */
   public long seed() {
     return seed;
@@ -131,6 +207,8 @@ public final class DemoPopulation {
    *
    * @param index 0 to {@code size() - 1}
    * @return the id
+   *
+   * @since 0.1.0
    */
   public static String id(int index) {
     return String.format(java.util.Locale.ROOT, "A-%07d", index + 1);
@@ -155,6 +233,8 @@ public final class DemoPopulation {
    * @param creditLimit credit limit, or null
    * @param creditUsed credit in use, or null
    * @param transactions the transactions (refunds have negative amounts)
+   *
+   * @since 0.1.0
    */
   public record Account(
       String id,
@@ -173,7 +253,11 @@ public final class DemoPopulation {
       @Nullable Double creditUsed,
       List<Transaction> transactions) {
 
-    /** Copies the transactions. */
+    /**
+     * Copies the transactions.
+     *
+     * @since 0.1.0
+     */
     public Account {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(kind, "kind");
@@ -184,6 +268,8 @@ public final class DemoPopulation {
      * Returns the account's attributes as a customer (no purchase features).
      *
      * @return the customer as a customers file describes it
+     *
+     * @since 0.1.0
      */
     public Customer attributes() {
       Customer.Builder b = Customer.builder(id)
@@ -207,6 +293,8 @@ public final class DemoPopulation {
      * transactions as of {@link #REFERENCE_DATE}, exactly what reading the demo files gives.
      *
      * @return the customer
+     *
+     * @since 0.1.0
      */
     public Customer customer() {
       FeatureDeriver deriver = FeatureDeriver.asOf(REFERENCE_DATE);
@@ -221,6 +309,8 @@ public final class DemoPopulation {
    *
    * @param index 0 to {@code size() - 1}
    * @return the account
+   *
+   * @since 0.1.0
    */
   public Account account(int index) {
     Objects.checkIndex(index, size);
@@ -450,6 +540,8 @@ public final class DemoPopulation {
    * Returns every account's kind, in index order (for tests and statistics).
    *
    * @return the kinds
+   *
+   * @since 0.1.0
    */
   public List<Kind> kinds() {
     List<Kind> out = new ArrayList<>(size);
