@@ -7,11 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.clientele.core.EngineBuilder;
 import org.clientele.core.Model;
-import org.clientele.core.features.FeatureDeriver;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.RejectionWriter;
+import org.clientele.core.job.Segmentation;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,49 +58,24 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Pipeline pipeline = Pipeline.create(config, in, err);
-    Model model;
-    RunSummary summary;
+    Segmentation job = in.job(config, Segmentation.Calibration.ALWAYS, err);
+    Segmentation.Calibrated calibrated;
     try (RejectionWriter file = rejections == null ? null : RejectionWriter.open(rejections)) {
-      RejectionSink sink = file == null ? RejectionSink.discard() : file;
-      if (in.strict) {
-        sink = sink.andThen(RejectionSink.strict());
-      }
-      pipeline.deriveFeatures(sink);
-      EngineBuilder builder = pipeline.engineBuilder();
-      try (Pipeline.CustomerStream customers = pipeline.customers(sink, "Calibrating")) {
-        // Always read the whole input, even if nothing needs calibrating, so that the counts and
-        // rejections are complete.
-        model = builder.calibrate(customers);
-        while (customers.hasNext()) {
-          customers.next();
-        }
-        FeatureDeriver d = pipeline.deriver();
-        long[] join = customers.joinCounts();
-        summary = new RunSummary(
-            customers.customerCounts(),
-            pipeline.transactionCounts(),
-            d == null ? 0 : d.customerCount(),
-            customers.count(),
-            join != null ? join[0] + join[1] : (d == null ? customers.count() : 0),
-            join != null ? join[2] : 0,
-            d == null ? null : d.referenceDate().toString(),
-            rejections == null ? null : rejections.toString());
-      }
-      builder.model(model).build(); // the model must build: unknown keys, bad values fail here
+      calibrated = job.calibrate(file == null ? RejectionSink.discard() : file);
     }
+    Model model = calibrated.model();
     model.write(out);
-    List<String> calibrated = new ArrayList<>();
+    List<String> done = new ArrayList<>();
     for (Model.Section s : model.dimensions()) {
       if (Model.isCalibrated(s)) {
-        calibrated.add(s.id());
+        done.add(s.id());
       }
     }
-    for (String line : summary.lines()) {
+    for (String line : calibrated.counts().lines(rejections == null ? null : rejections.toString())) {
       stdout.println(line.replace("Classified", "Calibrated on"));
     }
     stdout.printf(Locale.ROOT, "Model: %s (%d dimensions; calibrated: %s)%n", out, model.dimensions().size(),
-        calibrated.isEmpty() ? "none needed" : String.join(", ", calibrated));
-    return summary.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+        done.isEmpty() ? "none needed" : String.join(", ", done));
+    return calibrated.counts().rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
   }
 }

@@ -4,8 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.clientele.api.spi.PluginConfig;
-import org.clientele.core.Model;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.io.RejectionWriter;
+import org.clientele.core.io.ResultFormat;
+import org.clientele.core.io.ResultWriter;
+import org.clientele.core.job.Segmentation;
+import org.clientele.core.job.SegmentationResult;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -70,28 +74,22 @@ final class ClassifyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Pipeline pipeline = Pipeline.create(ConfigChoice.file(config), in, err);
-    ResultFormat resolved = resolveFormat(pipeline.model());
-    // The results writer needs the engine's dimensions, known once the engine is built.
-    ClassifyRun.Outcome outcome = ClassifyRun.run(
-        pipeline,
-        !ConfigChoice.isModel(config),
-        dimensions -> new ResultWriter(Output.open(out, stdout), resolved, dimensions),
-        rejections,
-        in.strict,
-        err);
-    PrintWriter show = Output.isStdout(out) ? err : stdout;
-    Reports.print(show, outcome, quiet, report);
-    if (!Output.isStdout(out)) {
-      show.printf(Locale.ROOT, "Results: %s (%s, %,d lines)%n", out, resolved.name().toLowerCase(Locale.ROOT), outcome.summary().classified());
+    Segmentation job = in.job(config, err);
+    ResultFormat resolved = format != null ? format : resolveFormat(job);
+    SegmentationResult result;
+    try (ResultWriter writer = new ResultWriter(Output.open(out, stdout), resolved);
+        RejectionWriter rejected = rejections == null ? null : RejectionWriter.open(rejections)) {
+      result = job.run(writer, rejected == null ? RejectionSink.discard() : rejected);
     }
-    return outcome.summary().rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+    PrintWriter show = Output.isStdout(out) ? err : stdout;
+    print(show, result, quiet, report, rejections);
+    if (!Output.isStdout(out)) {
+      show.printf(Locale.ROOT, "Results: %s (%s, %,d lines)%n", out, resolved.name().toLowerCase(Locale.ROOT), result.counts().classified());
+    }
+    return result.counts().rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
   }
 
-  private ResultFormat resolveFormat(@Nullable Model model) {
-    if (format != null) {
-      return format;
-    }
+  private ResultFormat resolveFormat(Segmentation job) {
     String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".csv")) {
       return ResultFormat.CSV;
@@ -99,10 +97,24 @@ final class ClassifyCommand implements Callable<Integer> {
     if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
       return ResultFormat.JSONL;
     }
-    if (model != null) {
-      PluginConfig output = model.section("output");
-      return output.choice("format", ResultFormat.class, ResultFormat.JSONL);
+    return job.resultFormat();
+  }
+
+  /** Prints the report table (unless quiet) and the summary, and writes the report file. */
+  static void print(PrintWriter show, SegmentationResult result, boolean quiet, @Nullable Path reportFile, @Nullable Path rejections) {
+    if (result.report().isEmpty()) {
+      show.println("Nothing to classify: not one customer was accepted, so the population-relative dimensions"
+          + " could not be calibrated (give a calibrated model with --model to classify an empty input).");
+    } else if (!quiet) {
+      show.println(result.report().get().toTable());
     }
-    return ResultFormat.JSONL;
+    for (String line : result.counts().lines(rejections == null ? null : rejections.toString())) {
+      show.println(line);
+    }
+    if (reportFile != null) {
+      Output.writeString(reportFile, result.reportJson());
+      show.println("Report: " + reportFile);
+    }
+    show.flush();
   }
 }

@@ -11,6 +11,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.clientele.core.demo.DemoFiles;
 import org.clientele.core.demo.DemoPopulation;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.io.ResultFormat;
+import org.clientele.core.io.ResultSink;
+import org.clientele.core.io.ResultWriter;
+import org.clientele.core.job.Segmentation;
+import org.clientele.core.job.SegmentationResult;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,16 +90,13 @@ final class DemoCommand implements Callable<Integer> {
       in.customers = files.customers();
       in.transactions = files.transactions();
       in.noProgress = noProgress;
-      Pipeline pipeline = Pipeline.create(null, in, err);
+      Segmentation job = in.job(null, Segmentation.Calibration.ALWAYS, err);
       Path results = out;
-      ClassifyRun.Outcome outcome = ClassifyRun.run(
-          pipeline,
-          true,
-          results == null ? null : dimensions -> new ResultWriter(Output.open(results, stdout), ResultFormat.of(results), dimensions),
-          null,
-          false,
-          err);
-      Reports.print(stdout, outcome, false, report);
+      SegmentationResult outcome;
+      try (ResultWriter writer = results == null ? null : new ResultWriter(Output.open(results, stdout), ResultFormat.of(results))) {
+        outcome = job.run(writer == null ? ResultSink.NONE : writer, RejectionSink.discard());
+      }
+      ClassifyCommand.print(stdout, outcome, false, report, null);
       if (results != null) {
         stdout.println("Results: " + results);
       }
@@ -101,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "%nOne account, explained: clientele explain %s --customers %s --transactions %s%n",
             DemoPopulation.id(41), files.customers(), files.transactions());
       }
-      return outcome.summary().rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+      return outcome.counts().rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

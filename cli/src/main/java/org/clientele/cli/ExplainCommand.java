@@ -1,22 +1,17 @@
 package org.clientele.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.clientele.api.Action;
 import org.clientele.api.Assignment;
-import org.clientele.api.Customer;
 import org.clientele.api.Reason;
-import org.clientele.core.Engine;
 import org.clientele.core.Explanation;
-import org.clientele.core.features.FeatureDeriver;
+import org.clientele.core.io.ExplanationJson;
 import org.clientele.core.io.RejectionSink;
+import org.clientele.core.job.Segmentation;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -59,38 +54,14 @@ final class ExplainCommand implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Pipeline pipeline = Pipeline.create(ConfigChoice.file(config), in, err);
-    RejectionSink sink = in.strict ? RejectionSink.strict() : RejectionSink.discard();
-    pipeline.deriveFeatures(sink);
-    Engine engine = ClassifyRun.engine(pipeline, !ConfigChoice.isModel(config), sink);
-    Customer customer = find(pipeline, sink);
-    Explanation e = engine.explain(customer);
-    if (json) {
-      stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toMap(e)));
-    } else {
-      stdout.print(text(e, customer));
-    }
+    Segmentation job = in.job(config, err);
+    Explanation e = job.explain(id, RejectionSink.discard()).orElseThrow(this::notFound);
+    stdout.print(json ? ExplanationJson.write(e) : text(e));
     stdout.flush();
     return ExitCodes.OK;
-  }
-
-  private Customer find(Pipeline pipeline, RejectionSink sink) {
-    FeatureDeriver d = pipeline.deriver();
-    if (in.customers == null && d != null) {
-      return d.customer(id).orElseThrow(() -> notFound());
-    }
-    try (Pipeline.CustomerStream customers = pipeline.customers(sink, "Looking up " + id)) {
-      while (customers.hasNext()) {
-        Customer c = customers.next();
-        if (c.id().equals(id)) {
-          return c;
-        }
-      }
-    }
-    throw notFound();
   }
 
   private CliException notFound() {
@@ -106,7 +77,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /** The explanation as a salesperson reads it. */
-  static String text(Explanation e, Customer customer) {
+  static String text(Explanation e) {
     StringBuilder b = new StringBuilder();
     b.append("Customer ").append(e.customerId()).append('\n');
     int width = 8;
@@ -151,45 +122,5 @@ final class ExplainCommand implements Callable<Integer> {
       return String.format(Locale.ROOT, "%,d", (long) s);
     }
     return String.format(Locale.ROOT, Math.abs(s) >= 100 ? "%,.0f" : "%.2f", s);
-  }
-
-  static Map<String, Object> toMap(Explanation e) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", e.customerId());
-    List<Map<String, Object>> dims = new ArrayList<>();
-    for (Assignment a : e.assignments()) {
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("dimension", a.dimension().id());
-      d.put("label", a.label());
-      d.put("score", Double.isNaN(a.score()) ? null : a.score());
-      if (!a.detail().isEmpty()) {
-        d.put("detail", a.detail());
-      }
-      List<Map<String, Object>> reasons = new ArrayList<>();
-      for (Reason r : a.reasons()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("feature", r.feature());
-        m.put("value", r.value());
-        m.put("threshold", r.threshold());
-        m.put("text", r.text());
-        reasons.add(m);
-      }
-      d.put("reasons", reasons);
-      dims.add(d);
-    }
-    out.put("dimensions", dims);
-    List<Map<String, Object>> actions = new ArrayList<>();
-    for (Action a : e.plan().actions()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("code", a.code());
-      m.put("category", a.category().name());
-      m.put("priority", a.priority());
-      m.put("description", a.description());
-      m.put("rule", a.rule());
-      m.put("rationale", a.rationale());
-      actions.add(m);
-    }
-    out.put("actions", actions);
-    return out;
   }
 }

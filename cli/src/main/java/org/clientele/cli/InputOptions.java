@@ -1,7 +1,9 @@
 package org.clientele.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.clientele.core.job.Segmentation;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -44,4 +46,42 @@ final class InputOptions {
       names = "--no-progress",
       description = "Never draw the progress bar (it is drawn only when stderr is a terminal anyway).")
   boolean noProgress;
+
+  /**
+   * The batch job for these options.
+   *
+   * @param config a configuration or model file, or null for the default configuration
+   * @param calibration calibrate on this input ({@code --config}) or use the model as it is
+   */
+  Segmentation job(@Nullable Path config, Segmentation.Calibration calibration, PrintWriter err) {
+    if (customers == null && transactions == null) {
+      throw new CliException("no input: give --customers FILE, --transactions FILE, or both");
+    }
+    if (threads != null && threads < 1) {
+      throw new CliException("--threads must be at least 1, was " + threads);
+    }
+    Segmentation.Builder b = Segmentation.builder()
+        .referenceDate(referenceDate)
+        .strict(strict)
+        .calibration(calibration)
+        .progress(Progress.listener(err, !noProgress && Progress.terminal()));
+    if (config != null) {
+      b.configuration(config);
+    }
+    if (customers != null) {
+      b.customers(customers);
+    }
+    if (transactions != null) {
+      b.transactions(transactions);
+    }
+    if (threads != null) {
+      b.threads(threads);
+    }
+    return b.build();
+  }
+
+  /** The job for the configuration choice: {@code --model} is used as it is, {@code --config} calibrated. */
+  Segmentation job(@Nullable ConfigChoice choice, PrintWriter err) {
+    return job(ConfigChoice.file(choice), ConfigChoice.isModel(choice) ? Segmentation.Calibration.NEVER : Segmentation.Calibration.ALWAYS, err);
+  }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.clientele.api.ConfigurationException;
+import org.clientele.core.CalibrationException;
 import org.clientele.core.ClassificationException;
 import org.clientele.core.io.InputException;
 import picocli.CommandLine;
@@ -81,6 +82,11 @@ public final class Main {
 
   /** The one line the user sees for a fatal error. */
   static String message(Throwable e) {
+    if (e instanceof CalibrationException c) {
+      return c.getMessage() + (c.kind() == CalibrationException.Kind.FAILED
+          ? " (with clientele: --transactions FILE, or a --customers file that has the column)"
+          : " (with clientele: give it with --config to calibrate on this input, or run 'clientele calibrate')");
+    }
     if (e instanceof CliException || e instanceof ConfigurationException || e instanceof InputException) {
       return e.getMessage();
     }

@@ -3,13 +3,14 @@ package org.clientele.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.clientele.core.job.ProgressListener;
 
 /**
  * A one-line progress bar on stderr, redrawn in place at most five times a second. It is drawn
  * only when stderr is a terminal ({@code System.console() != null}); when the output is piped or
  * redirected nothing at all is written, so logs and files stay clean.
  */
-final class Progress implements AutoCloseable {
+final class Progress implements ProgressListener.Phase {
 
   private static final long REDRAW_NANOS = 200_000_000L;
   private static final int WIDTH = 28;
@@ -51,8 +52,14 @@ final class Progress implements AutoCloseable {
     return new Progress(err, enabled, label, total, done, unit);
   }
 
+  /** The batch job's listener: a bar per phase on stderr, when enabled. */
+  static ProgressListener listener(PrintWriter err, boolean enabled) {
+    return (phase, total, unit, done) -> start(err, enabled, phase, Math.max(total, 0), done, unit);
+  }
+
   /** Called often (per row); redraws when enough time has passed. */
-  void tick() {
+  @Override
+  public void tick() {
     if (!enabled || (++calls & 255) != 0) {
       return;
     }

@@ -2,17 +2,13 @@ package org.clientele.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.stream.IntStream;
-import org.clientele.api.ConfigurationException;
-import org.clientele.core.demo.DemoPopulation;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.clientele.core.Engine;
-import org.clientele.core.EngineBuilder;
+import org.clientele.api.Dimension;
 import org.clientele.core.Model;
 import org.clientele.core.ProviderDiagnostic;
+import org.clientele.core.Validation;
+import org.clientele.core.job.Segmentation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -33,8 +29,6 @@ import picocli.CommandLine.Spec;
     footer = {"  clientele validate-config clientele.json"})
 final class ValidateConfigCommand implements Callable<Integer> {
 
-  private static final int SAMPLE = 500;
-
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The configuration or model file.")
@@ -43,51 +37,30 @@ final class ValidateConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
-    Model model = Pipeline.readModel(file);
-    Pipeline.readSections(model);
-    EngineBuilder builder = Engine.builder().model(model);
-    List<String> needCalibration = new ArrayList<>();
-    for (Model.Section s : model.dimensions()) {
-      if (!Model.isCalibrated(s)) {
-        needCalibration.add(s.id());
-      }
-    }
-    // A population-relative dimension builds only once calibrated: calibrate on a sample (the demo
-    // accounts, which carry every standard feature) so that every provider's keys and values are
-    // checked by building the engine; the real calibration reads the user's data.
-    DemoPopulation sample = DemoPopulation.of(SAMPLE, DemoPopulation.DEFAULT_SEED);
-    Model probe = builder.calibrate(IntStream.range(0, SAMPLE).mapToObj(i -> sample.account(i).customer()).iterator());
-    List<String> calibrated = new ArrayList<>();
-    for (Model.Section s : probe.dimensions()) {
-      if (Model.isCalibrated(s) && needCalibration.contains(s.id())) {
-        calibrated.add(s.id());
-      }
-    }
-    Engine engine;
-    try {
-      engine = Engine.builder().model(calibrated.isEmpty() ? model : probe).build();
-    } catch (ConfigurationException e) {
-      if (!e.location().contains(".calibration")) {
-        throw e;
-      }
-      // The sample lacks what a plugin dimension calibrates on: everything else was checked.
-      stdout.printf(Locale.ROOT, "%s: every key and value was checked, but a dimension could not be test-calibrated"
-          + " on the built-in sample (%s); it will be calibrated on your data.%n", file, e.getMessage());
-      return ExitCodes.OK;
-    }
+    // The job reads the input and output sections; the engine builder checks every provider's
+    // keys, calibration deferred, and the strategy against the dimensions.
+    Validation v = Segmentation.builder().configuration(file).build().validate();
+    Model model = v.model();
     stdout.printf(Locale.ROOT, "%s is valid.%n", file);
-    for (int i = 0; i < engine.dimensions().size(); i++) {
-      Model.Section s = model.dimensions().get(i);
-      stdout.printf(Locale.ROOT, "  dimension %-12s provider %-10s labels %s%n", s.id(), s.provider(), engine.dimensions().get(i).labels());
+    for (Model.Section s : model.dimensions()) {
+      String labels = v.dimensions().stream().filter(d -> d.id().equals(s.id())).findFirst()
+          .map(Dimension::labels).map(Object::toString).orElse("(known after calibration)");
+      stdout.printf(Locale.ROOT, "  dimension %-12s provider %-10s labels %s%n", s.id(), s.provider(), labels);
     }
     stdout.printf(Locale.ROOT, "  strategy  %s%n", model.strategy().map(Model.Section::provider).orElse("none (plans are empty)"));
     stdout.printf(Locale.ROOT, "  errorPolicy %s%n", model.errorPolicy().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    if (!calibrated.isEmpty()) {
+    if (!v.needCalibration().isEmpty()) {
       stdout.printf(Locale.ROOT,
           "  %s calibrated on the data: 'classify --config' does it on each run, 'calibrate' writes a model.%n",
-          String.join(", ", calibrated) + (calibrated.size() == 1 ? " is" : " are"));
+          String.join(", ", v.needCalibration()) + (v.needCalibration().size() == 1 ? " is" : " are"));
     }
-    for (ProviderDiagnostic d : engine.diagnostics()) {
+    if (!v.complete()) {
+      stdout.printf(Locale.ROOT,
+          "  note: the strategy was not checked: the labels of %s are known only after calibration"
+              + " (its provider does not implement ClassifierProvider.dimension); 'calibrate' checks it.%n",
+          String.join(", ", v.labelsUnknown()));
+    }
+    for (ProviderDiagnostic d : v.diagnostics()) {
       stdout.println("  note: a provider failed to load and was left out: " + d);
     }
     return ExitCodes.OK;

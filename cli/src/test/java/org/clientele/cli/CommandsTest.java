@@ -124,8 +124,8 @@ class CommandsTest {
     Files.writeString(attributesOnly, "id,industry_code\nA,C10\nB,G46\n");
     Cli.Run run = Cli.run("classify", "--customers", attributesOnly.toString(), "--out", dir.resolve("r.jsonl").toString());
     assertThat(run.code()).isEqualTo(ExitCodes.FATAL);
-    assertThat(run.err()).contains("$.dimensions.value.calibration", "calibrated on 2 customers, none with the feature",
-        "--transactions");
+    assertThat(run.err()).contains("$.dimensions.value.calibration", "calibrated on 2 customers",
+        "none of them has the feature", "--transactions");
   }
 
   @Test

@@ -296,6 +296,19 @@ public final class EngineBuilder {
             CalibrationException.Kind.FAILED, observed, e);
       }
       out = out.withCalibration(ids.get(i), result);
+      // A calibration the classifier cannot use (no customer had the feature) fails here, typed,
+      // rather than later as a plain configuration error of build().
+      String id = ids.get(i);
+      Model.Section section = out.dimensions().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+      try {
+        calibrated.get(i).create(out.dimensionConfig(section));
+      } catch (ConfigurationException e) {
+        throw new CalibrationException(
+            e.location(), problem(e) + " (calibrated on " + observed + " customers)", id,
+            CalibrationException.Kind.FAILED, observed, e);
+      } catch (RuntimeException | LinkageError e) {
+        // reported with the provider's name by build()
+      }
     }
     return out;
   }

@@ -49,7 +49,7 @@ class EngineBuilderTest {
                 + " or load a calibrated model (clientele calibrate writes one)");
 
     Engine engine = builder.model(builder.calibrate(Fixtures.population(1, 101))).build();
-    assertThat(engine.dimensions()).extracting(d -> d.id()).containsExactly("median", "threshold");
+    assertThat(engine.dimensions()).extracting(d -> d.id()).containsExactly("threshold", "median"); // the services file's order
   }
 
   @Test

@@ -30,44 +30,57 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class ResultWriter implements AutoCloseable {
+public final class ResultWriter implements ResultSink, AutoCloseable {
 
   private final Writer target;
-  private final List<String> dimensions;
   private final ResultFormat format;
-  private final @Nullable JsonGenerator json;
-  private final @Nullable SequenceWriter csv;
-  private final String[] row;
+  private List<String> dimensions = List.of();
+  private @Nullable JsonGenerator json;
+  private @Nullable SequenceWriter csv;
+  private String[] row = new String[0];
+  private boolean begun;
   private long written;
 
   /**
-   * Starts writing; a CSV header is written at once.
+   * Prepares to write; nothing is written before {@link #begin(List)}.
    *
    * @param target where to write; closed by {@link #close()}
    * @param format JSON Lines or CSV
-   * @param dimensions the dimension ids, in the engine's order
    */
-  public ResultWriter(Writer target, ResultFormat format, List<String> dimensions) {
-    this.target = target;
-    this.format = format;
-    this.dimensions = List.copyOf(dimensions);
+  public ResultWriter(Writer target, ResultFormat format) {
+    this.target = java.util.Objects.requireNonNull(target, "target");
+    this.format = java.util.Objects.requireNonNull(format, "format");
+  }
+
+  /**
+   * Starts the file: the CSV header is written here.
+   *
+   * @param dimensionIds the dimension ids, in the engine's order
+   * @throws IllegalStateException if called twice
+   * @throws UncheckedIOException if the target cannot be written
+   */
+  @Override
+  public void begin(List<String> dimensionIds) {
+    if (begun) {
+      throw new IllegalStateException("begin() was called already");
+    }
+    begun = true;
+    this.dimensions = List.copyOf(dimensionIds);
     try {
       if (format == ResultFormat.JSONL) {
-        json = new JsonFactory().createGenerator(target);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.setRootValueSeparator(new SerializedString("\n"));
-        csv = null;
-        row = new String[0];
+        JsonGenerator g = new JsonFactory().createGenerator(target);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.setRootValueSeparator(new SerializedString("\n"));
+        json = g;
       } else {
         List<String> columns = columns(dimensions);
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(schema::addColumn);
         csv = new CsvMapper().writerFor(String[].class).with(schema.build()).writeValues(target);
-        json = null;
         row = new String[columns.size()];
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot write the results: " + e.getMessage(), e);
     }
   }
 
@@ -95,6 +108,9 @@ public final class ResultWriter implements AutoCloseable {
    * @throws UncheckedIOException if the target cannot be written
    */
   public void write(Classification c) {
+    if (!begun) {
+      throw new IllegalStateException("call begin(dimensionIds) before the first result");
+    }
     try {
       if (format == ResultFormat.JSONL) {
         writeJson(c);
@@ -108,6 +124,16 @@ public final class ResultWriter implements AutoCloseable {
   }
 
   /**
+   * Writes one customer's result; the same as {@link #write(Classification)}.
+   *
+   * @param result the result
+   */
+  @Override
+  public void accept(Classification result) {
+    write(result);
+  }
+
+  /**
    * Returns how many results were written.
    *
    * @return the count
@@ -117,7 +143,7 @@ public final class ResultWriter implements AutoCloseable {
   }
 
   private void writeJson(Classification c) throws IOException {
-    JsonGenerator g = json;
+    JsonGenerator g = java.util.Objects.requireNonNull(json);
     g.writeStartObject();
     g.writeStringField("id", c.customerId());
     g.writeObjectFieldStart("labels");
@@ -165,7 +191,7 @@ public final class ResultWriter implements AutoCloseable {
       actions.append(a.code());
     }
     row[k] = actions.toString();
-    csv.write(row);
+    java.util.Objects.requireNonNull(csv).write(row);
   }
 
   /** A score as written: integral values without a decimal point, NaN empty. */
@@ -182,14 +208,16 @@ public final class ResultWriter implements AutoCloseable {
   @Override
   public void close() {
     try {
-      if (json != null) {
+      JsonGenerator g = json;
+      if (g != null) {
         if (written > 0) {
-          json.writeRaw('\n');
+          g.writeRaw('\n');
         }
-        json.close();
+        g.close();
       }
-      if (csv != null) {
-        csv.close();
+      SequenceWriter c = csv;
+      if (c != null) {
+        c.close();
       }
       target.close();
     } catch (IOException e) {

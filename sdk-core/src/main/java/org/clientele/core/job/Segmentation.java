@@ -41,6 +41,7 @@ import org.clientele.core.io.ReadCounts;
 import org.clientele.core.io.Records;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.ResultFormat;
+import org.clientele.core.io.ResultSink;
 import org.clientele.core.io.Transaction;
 import org.clientele.core.io.TransactionReader;
 import org.clientele.core.report.ReportAccumulator;
@@ -112,9 +113,6 @@ public final class Segmentation {
     this.threads = b.threads;
     this.progress = b.progress;
     this.engineSetup = b.engineSetup;
-    if (customers == null && transactions == null) {
-      throw new IllegalStateException("no input: give customers, transactions, or both");
-    }
     if (model == null) {
       input = InputConfig.defaults();
       derive = referenceDate(DerivationOptions.defaults(), b.referenceDate, "<default configuration>");
@@ -360,6 +358,9 @@ public final class Segmentation {
   }
 
   private Derived derive(RejectionSink sink) {
+    if (customers == null && transactions == null) {
+      throw new IllegalStateException("no input: give the job customers, transactions, or both");
+    }
     if (transactions == null) {
       return new Derived(null, null);
     }
@@ -745,11 +746,11 @@ public final class Segmentation {
     }
 
     /**
-     * Checks the configuration's {@code input} and {@code output} sections and the inputs, and
-     * makes the job.
+     * Checks the configuration's {@code input} and {@code output} sections and makes the job. A
+     * job without inputs can {@link Segmentation#validate()}; running it is an {@link
+     * IllegalStateException}.
      *
      * @return the job
-     * @throws IllegalStateException if there is no input
      * @throws ConfigurationException if a section holds an unknown key or a bad value
      */
     public Segmentation build() {

@@ -1,11 +1,11 @@
-package org.clientele.core.job;
+package org.clientele.core.io;
 
 import java.util.List;
 import org.clientele.core.Classification;
 
 /**
- * Receives a {@link Segmentation} run's results, one per customer in input order, on one thread. A
- * {@link org.clientele.core.io.ResultWriter} writes them to a file; a host may store them.
+ * Receives a {@link org.clientele.core.job.Segmentation} run's results, one per customer in input order, on one thread. A
+ * {@link ResultWriter} writes them to a file; a host may store them.
  *
  * @since 0.1.0
  */
