@@ -1,14 +1,7 @@
 package org.clientele.playbook;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -80,23 +73,6 @@ public final class Playbook implements Strategy {
   private static final Logger LOG = LoggerFactory.getLogger(Playbook.class);
   private static final ActionCategory[] CATEGORIES = ActionCategory.values();
   private static final Set<String> FILE_KEYS = Set.of("description", "segments", "rules");
-  /**
-   * Reads playbook files as plain trees (no default typing), bounded: 64 levels of nesting, strings
-   * up to 1,000,000 characters, numbers up to 64 digits, files up to 64 MiB.
-   */
-  static final ObjectMapper JSON =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(64)
-                          .maxNumberLength(64)
-                          .maxStringLength(1_000_000)
-                          .maxDocumentLength(64L * 1024 * 1024)
-                          .build())
-                  .build())
-          .build();
-
   /** What to do with coverage findings when the playbook is created. */
   public enum CoverageMode {
     /** Log findings as a warning (the default). */
@@ -162,21 +138,20 @@ public final class Playbook implements Strategy {
       }
     }
     CoverageMode mode = config.choice("coverage", CoverageMode.class, CoverageMode.WARN);
-    String file = config.string("file", "");
     boolean inline = config.has("rules") | config.has("segments");
 
     Playbook playbook;
-    if (!file.isEmpty()) {
+    if (config.has("file")) {
       if (inline) {
         throw config.error("file", "give the rules either inline (rules, segments) or in a file, not both");
       }
-      Path path = resolve(config, file);
-      PluginConfig fromFile = readJson(config.id(), path.toString(), () -> Files.newInputStream(path));
-      playbook = build(fromFile, dims, aliases, false, true, path.toString());
+      // Read by the engine's reader: the limits and duplicate-key check of configuration files.
+      PluginConfig fromFile = config.file("file").orElseThrow();
+      playbook = build(fromFile, dims, aliases, false, true, fromFile.source());
     } else if (inline) {
       playbook = build(config, dims, aliases, false, false, config.source() + " " + config.path());
     } else {
-      playbook = defaults(dims, aliases);
+      playbook = defaults(config, dims, aliases);
     }
     // The default playbook drops rules for dimensions an engine does not configure by design: that
     // is routine, so it is logged at DEBUG; Playbook.diagnostics() still lists every one.
@@ -207,57 +182,20 @@ public final class Playbook implements Strategy {
    * @return the playbook
    */
   public static Playbook defaults(List<Dimension> dimensions) {
-    return defaults(List.copyOf(dimensions), Map.of());
+    return defaults(PluginConfig.empty("playbook"), List.copyOf(dimensions), Map.of());
   }
 
-  private static Playbook defaults(List<Dimension> dims, Map<String, String> aliases) {
-    PluginConfig resource =
-        readJson("playbook", DEFAULT_RESOURCE, () -> {
-          InputStream in = Playbook.class.getResourceAsStream(DEFAULT_RESOURCE);
-          if (in == null) {
-            throw new IOException("resource " + DEFAULT_RESOURCE + " is missing from the jar");
-          }
-          return in;
-        });
-    return build(resource, dims, aliases, true, true, "default playbook");
-  }
-
-  private interface Opener {
-    InputStream open() throws IOException;
-  }
-
-  private static PluginConfig readJson(String id, String source, Opener opener) {
-    Map<String, Object> map;
-    try (InputStream in = opener.open()) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> read = JSON.readValue(in, Map.class);
-      map = read;
-    } catch (JsonProcessingException e) {
-      throw new ConfigurationException(source, "not a valid playbook JSON object: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new ConfigurationException(source, "cannot read the playbook: " + e.getMessage(), e);
-    }
-    if (map == null) {
-      throw new ConfigurationException(source, "the playbook file is empty");
-    }
-    return PluginConfig.of(id, source, "$", map);
-  }
-
-  private static Path resolve(PluginConfig config, String file) {
-    Path path = Path.of(file);
-    if (path.isAbsolute()) {
-      return path;
-    }
-    // Relative to the configuration file when there is one, so a config and its playbook travel together.
-    try {
-      Path parent = Path.of(config.source()).toAbsolutePath().getParent();
-      if (parent != null && Files.isRegularFile(Path.of(config.source()))) {
-        return parent.resolve(path);
+  private static Playbook defaults(PluginConfig config, List<Dimension> dims, Map<String, String> aliases) {
+    PluginConfig resource;
+    try (InputStream in = Playbook.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new ConfigurationException(DEFAULT_RESOURCE, "the resource is missing from the jar");
       }
-    } catch (RuntimeException notAPath) {
-      // the source is a description such as <inline>: resolve against the working directory
+      resource = config.json(DEFAULT_RESOURCE, in);
+    } catch (IOException e) {
+      throw new ConfigurationException(DEFAULT_RESOURCE, "cannot read the default playbook: " + e.getMessage(), e);
     }
-    return path;
+    return build(resource, dims, aliases, true, true, "default playbook");
   }
 
   private static Playbook build(

@@ -75,10 +75,10 @@ class PlaybookStrategyProviderTest {
 
     Path broken = Files.writeString(dir.resolve("broken.json"), "{\"rules\": [");
     assertThatThrownBy(() -> Playbook.create(Fixtures.config(Map.of("file", broken.toString())), DIMS))
-        .hasMessageContaining(broken + ": not a valid playbook JSON object");
+        .hasMessageContaining(broken + " line 1 column 12: invalid JSON");
 
     assertThatThrownBy(() -> Playbook.create(Fixtures.config(Map.of("file", dir.resolve("missing.json").toString())), DIMS))
-        .hasMessageContaining("missing.json: cannot read the playbook");
+        .hasMessageContaining("missing.json (clientele.json $.strategy.file): cannot read the file: NoSuchFileException");
   }
 
   @Test

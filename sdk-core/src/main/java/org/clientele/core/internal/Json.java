@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -83,6 +85,35 @@ public final class Json {
       JsonLocation at = e.getLocation();
       String where = at == null ? source : source + " line " + at.getLineNr() + " column " + at.getColumnNr();
       throw new ConfigurationException(where, "invalid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!(tree instanceof Map<?, ?>)) {
+      throw new ConfigurationException(source + " $", "expected a JSON object at the top level");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) normalize(tree);
+    return map;
+  }
+
+  /**
+   * Parses a JSON object from a stream, with the same limits and checks as {@link #readObject(String,
+   * String)}.
+   *
+   * @param in the document; not closed here
+   * @param source the file name, for messages
+   * @return the object, numbers normalised
+   * @throws ConfigurationException naming the line and column of a syntax error, or the source if
+   *     it cannot be read
+   */
+  public static Map<String, Object> readObject(InputStream in, String source) {
+    Object tree;
+    try {
+      tree = MAPPER.readValue(in, Object.class);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? source : source + " line " + at.getLineNr() + " column " + at.getColumnNr();
+      throw new ConfigurationException(where, "invalid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigurationException(source, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
     }
     if (!(tree instanceof Map<?, ?>)) {
       throw new ConfigurationException(source + " $", "expected a JSON object at the top level");
