@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.clientele.api.ActionCategory;
 import org.clientele.api.Dimension;
-import org.clientele.playbook.Playbook.Entry;
+import org.clientele.playbook.DecisionTable.Entry;
 
 /**
  * Enumerates the label combinations a playbook's rules tell apart and checks, per category, that
@@ -29,7 +29,7 @@ final class CoverageAnalysis {
 
   static CoverageReport analyse(Playbook playbook) {
     List<Dimension> dims = playbook.dimensions();
-    CompiledRule[] rules = playbook.compiled;
+    CompiledRule[] rules = playbook.table.compiled;
     boolean[] referenced = new boolean[dims.size()];
     for (CompiledRule r : rules) {
       for (int p : r.positions) {
@@ -65,7 +65,7 @@ final class CoverageAnalysis {
     List<List<Set<String>>> blockers = new ArrayList<>();
     for (int c = 0; c < categories; c++) {
       dead.add(new ArrayList<>());
-      int entries = playbook.byCategory[c].length;
+      int entries = playbook.table.byCategory[c].length;
       wins[c] = new boolean[entries];
       List<Set<String>> b = new ArrayList<>();
       for (int k = 0; k < entries; k++) {
@@ -87,7 +87,7 @@ final class CoverageAnalysis {
         certain[r] = possible[r] && !rules[r].conditional();
       }
       for (int c = 0; c < categories; c++) {
-        Entry[] entries = playbook.byCategory[c];
+        Entry[] entries = playbook.table.byCategory[c];
         boolean covered = false;
         String blocker = null;
         for (int k = 0; k < entries.length; k++) {
@@ -132,7 +132,7 @@ final class CoverageAnalysis {
       for (boolean[][] zone : merge(dead.get(c), classes)) {
         deadZones.add(zone(category, zone, classes, positions, dims));
       }
-      Entry[] entries = playbook.byCategory[c];
+      Entry[] entries = playbook.table.byCategory[c];
       for (int k = 0; k < entries.length; k++) {
         if (wins[c][k]) {
           continue;

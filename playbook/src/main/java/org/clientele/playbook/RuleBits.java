@@ -66,7 +66,7 @@ final class RuleBits {
    * @param dimensions the engine's dimensions
    * @return the tables, or null
    */
-  static @Nullable RuleBits of(CompiledRule[] rules, Playbook.Entry[][] byCategory, List<Dimension> dimensions) {
+  static @Nullable RuleBits of(CompiledRule[] rules, DecisionTable.Entry[][] byCategory, List<Dimension> dimensions) {
     if (rules.length > Long.SIZE) {
       return null;
     }
@@ -120,7 +120,7 @@ final class RuleBits {
     Action[][][] actions = new Action[byCategory.length][rules.length][];
     long[][][] vetoMasks = new long[byCategory.length][rules.length][];
     for (int c = 0; c < byCategory.length; c++) {
-      for (Playbook.Entry e : byCategory[c]) {
+      for (DecisionTable.Entry e : byCategory[c]) {
         int b = rank[e.rule.order];
         categoryMasks[c] |= 1L << b;
         actions[c][b] = e.actions;
