@@ -12,6 +12,9 @@ import java.util.concurrent.Callable;
 import org.clientele.api.Action;
 import org.clientele.api.Assignment;
 import org.clientele.api.Customer;
+import org.clientele.api.PlanExplanation;
+import org.clientele.api.PlanExplanation.RuleEntry;
+import org.clientele.api.PlanExplanation.RuleStatus;
 import org.clientele.api.Reason;
 import org.clientele.core.Engine;
 import org.clientele.core.Explanation;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Explains one customer: its label on every dimension with the reasons (which figure, compared with"
-          + " which threshold), and its plan of actions with why, most urgent first. Written for a"
+          + " which threshold), its plan of actions with why, most urgent first, and the strategy's"
+          + " rules: which won, which were outranked by a higher-priority rule, which were vetoed. Written for a"
           + " salesperson. With --config the thresholds are calibrated on the whole input first.",
       ""
     },
@@ -143,7 +147,35 @@ final class ExplainCommand implements Callable<Integer> {
         }
       }
     }
+    rules(b, e.planExplanation());
     return b.toString();
+  }
+
+  /** The strategy's rules for this customer: which won, which were outranked, which were vetoed. */
+  private static void rules(StringBuilder b, PlanExplanation p) {
+    if (!p.explained()) {
+      return;
+    }
+    b.append('\n');
+    if (p.rules().isEmpty()) {
+      b.append("Rules: none matched.\n");
+      return;
+    }
+    b.append("Rules:\n");
+    rules(b, p, RuleStatus.MATCHED_WINNER, "Winning");
+    rules(b, p, RuleStatus.OUTRANKED, "Outranked");
+    rules(b, p, RuleStatus.VETOED, "Vetoed");
+  }
+
+  private static void rules(StringBuilder b, PlanExplanation p, RuleStatus status, String heading) {
+    List<RuleEntry> entries = p.rules(status);
+    if (entries.isEmpty()) {
+      return;
+    }
+    b.append("  ").append(heading).append(":\n");
+    for (RuleEntry r : entries) {
+      b.append("    - ").append(r.sentence()).append('\n');
+    }
   }
 
   private static String score(double s) {
@@ -190,6 +222,20 @@ final class ExplainCommand implements Callable<Integer> {
       actions.add(m);
     }
     out.put("actions", actions);
+    PlanExplanation p = e.planExplanation();
+    if (p.explained()) {
+      List<Map<String, Object>> rules = new ArrayList<>();
+      for (RuleEntry r : p.rules()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", r.ruleId());
+        m.put("action", r.actionCode());
+        m.put("category", r.category() == null ? null : r.category().name());
+        m.put("status", r.status().name());
+        m.put("text", r.sentence());
+        rules.add(m);
+      }
+      out.put("rules", rules);
+    }
     return out;
   }
 }

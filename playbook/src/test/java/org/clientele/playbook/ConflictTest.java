@@ -10,6 +10,9 @@ import org.clientele.api.Action;
 import org.clientele.api.ActionCategory;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
+import org.clientele.api.PlanExplanation;
+import org.clientele.api.PlanExplanation.RuleEntry;
+import org.clientele.api.PlanExplanation.RuleStatus;
 import org.clientele.api.StandardFeatures;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +91,38 @@ class ConflictTest {
     PlanTrace.CategoryDecision pricing = p.explain(Fixtures.NOBODY, segments).decision(ActionCategory.PRICING);
     assertThat(pricing.winner()).isEqualTo("standard");
     assertThat(pricing.vetoed()).containsExactly("credit-terms (rule core-terms) vetoed by risk-cap");
+  }
+
+  @Test
+  void explainPlanSaysRuleByRuleWhichWonWhichWasOutrankedAndWhichWasVetoedAndByWhat() {
+    Playbook p = playbook("""
+        {'id': 'core-terms', 'priority': 200, 'when': {'value': 'CORE'}, 'rationale': 'r', 'actions': [
+          {'code': 'credit-terms', 'category': 'pricing', 'description': 'd'}]},
+        {'id': 'standard', 'priority': 0, 'rationale': 'r', 'actions': [
+          {'code': 'list-price', 'category': 'pricing', 'description': 'd'}]},
+        {'id': 'risk-cap', 'priority': 1, 'when': {'risk': 'HIGH'}, 'rationale': 'r', 'vetoes': ['credit-terms'], 'actions': [
+          {'code': 'prepayment', 'category': 'risk-control', 'description': 'd'}]},
+        {'id': 'risk-review', 'priority': 0, 'when': {'risk': 'HIGH'}, 'rationale': 'r', 'actions': [
+          {'code': 'review', 'category': 'risk-control', 'description': 'd'}]}
+        """);
+    var segments = Fixtures.segments(DIMS, "value=CORE risk=HIGH");
+
+    PlanExplanation e = p.explainPlan(Fixtures.NOBODY, segments);
+
+    assertThat(e.explained()).isTrue();
+    assertThat(e.rules()).extracting(r -> r.status() + " " + r.ruleId() + "/" + r.actionCode() + " " + r.category())
+        .containsExactly(
+            "VETOED core-terms/credit-terms PRICING",
+            "MATCHED_WINNER standard/list-price PRICING",
+            "MATCHED_WINNER risk-cap/prepayment RISK_CONTROL",
+            "OUTRANKED risk-review/review RISK_CONTROL");
+    assertThat(e.rules(RuleStatus.VETOED)).singleElement().extracting(RuleEntry::sentence)
+        .isEqualTo("Action credit-terms of rule core-terms was vetoed by rule risk-cap.");
+    assertThat(e.rules(RuleStatus.OUTRANKED)).singleElement().extracting(RuleEntry::sentence)
+        .isEqualTo("Rule risk-review (priority 0) was outranked in risk-control by rule risk-cap (priority 1):"
+            + " review is not in the plan.");
+    assertThat(e.rules(RuleStatus.MATCHED_WINNER)).extracting(RuleEntry::actionCode)
+        .containsExactlyElementsOf(Fixtures.codes(Fixtures.plan(p, Fixtures.NOBODY, segments)));
   }
 
   @Test

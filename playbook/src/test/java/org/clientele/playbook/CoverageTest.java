@@ -116,4 +116,16 @@ class CoverageTest {
     String text = Playbook.create(Fixtures.config(BROKEN.formatted("off")), DIMS).coverage().toText(1);
     assertThat(text).contains("dead zone PRICING: no action for 39 combination(s)\n    value=CORE, risk=HIGH\n    ... and 1 more");
   }
+
+  @Test
+  void coverageFindingsAtLoadAreAmongTheStrategysDiagnosticsAndNotWhenTheCheckIsOff() {
+    Playbook warned = Playbook.create(Fixtures.config(BROKEN.formatted("warn")), DIMS);
+    Playbook off = Playbook.create(Fixtures.config(BROKEN.formatted("off")), DIMS);
+
+    assertThat(warned.diagnostics()).isNotEmpty().allMatch(d -> d.startsWith("Coverage: "));
+    assertThat(warned.diagnostics()).hasSize(warned.coverage().deadZones().size() + warned.coverage().shadowed().size());
+    assertThat(warned.diagnostics()).anyMatch(d -> d.contains("loyal-care"));
+    assertThat(((org.clientele.api.Strategy) warned).diagnostics()).isEqualTo(warned.diagnostics());
+    assertThat(off.diagnostics()).isEmpty();
+  }
 }

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.clientele.api.Action;
 import org.clientele.api.ActionCategory;
+import org.clientele.api.PlanExplanation;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.StandardFeatures;
@@ -43,7 +45,11 @@ class RandomPlaybookPropertyTest {
             b.set(StandardFeatures.ORDERS_12M, (double) random.nextInt(10));
           }
           Customer customer = b.build();
-          assertThat(Fixtures.plan(p, customer, segments)).isEqualTo(p.explain(customer, segments).actions());
+          List<Action> plan = Fixtures.plan(p, customer, segments);
+          assertThat(plan).isEqualTo(p.explain(customer, segments).actions());
+          assertThat(p.explainPlan(customer, segments).rules(PlanExplanation.RuleStatus.MATCHED_WINNER))
+              .extracting(PlanExplanation.RuleEntry::actionCode)
+              .containsExactlyElementsOf(Fixtures.codes(plan));
         }
       }
     } catch (AssertionError e) {
