@@ -78,20 +78,7 @@ public final class Json {
    * @throws ConfigurationException naming the line and column of a syntax error
    */
   public static Map<String, Object> readObject(String json, String source) {
-    Object tree;
-    try {
-      tree = MAPPER.readValue(json, Object.class);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? source : source + " line " + at.getLineNr() + " column " + at.getColumnNr();
-      throw new ConfigurationException(where, "invalid JSON: " + e.getOriginalMessage(), e);
-    }
-    if (!(tree instanceof Map<?, ?>)) {
-      throw new ConfigurationException(source + " $", "expected a JSON object at the top level");
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) normalize(tree);
-    return map;
+    return read(() -> MAPPER.readValue(json, Object.class), source);
   }
 
   /**
@@ -105,9 +92,17 @@ public final class Json {
    *     it cannot be read
    */
   public static Map<String, Object> readObject(InputStream in, String source) {
+    return read(() -> MAPPER.readValue(in, Object.class), source);
+  }
+
+  private interface Parse {
+    @Nullable Object tree() throws IOException;
+  }
+
+  private static Map<String, Object> read(Parse parse, String source) {
     Object tree;
     try {
-      tree = MAPPER.readValue(in, Object.class);
+      tree = parse.tree();
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? source : source + " line " + at.getLineNr() + " column " + at.getColumnNr();
