@@ -1,7 +1,6 @@
 /**
  * The built-in Clientele classifiers (value, loyalty, behaviour with its lifecycle and activity
- * schemes, RFM, credit risk, industry) and the built-in {@code playbook} strategy with its
- * coverage analysis, budget allocation and outcome recording. Each is a provider found by {@link
+ * schemes, RFM, credit risk, industry). Each is a provider found by {@link
  * java.util.ServiceLoader}; the provider classes are exported so a host can also register them by
  * hand.
  */
@@ -14,8 +13,6 @@ module org.clientele.classifiers {
   requires static org.jspecify;
   requires datasketches.java;
   requires org.apache.datasketches.memory;
-  requires com.fasterxml.jackson.databind;
-  requires org.slf4j;
 
   exports org.clientele.classifiers.value;
   exports org.clientele.classifiers.loyalty;
@@ -23,9 +20,6 @@ module org.clientele.classifiers {
   exports org.clientele.classifiers.rfm;
   exports org.clientele.classifiers.risk;
   exports org.clientele.classifiers.industry;
-  exports org.clientele.classifiers.playbook;
-  exports org.clientele.classifiers.playbook.budget;
-  exports org.clientele.classifiers.playbook.outcome;
 
   provides org.clientele.api.spi.ClassifierProvider with
       org.clientele.classifiers.value.ValueClassifierProvider,
@@ -34,6 +28,4 @@ module org.clientele.classifiers {
       org.clientele.classifiers.rfm.RfmClassifierProvider,
       org.clientele.classifiers.risk.RiskClassifierProvider,
       org.clientele.classifiers.industry.IndustryClassifierProvider;
-  provides org.clientele.api.spi.StrategyProvider with
-      org.clientele.classifiers.playbook.PlaybookStrategyProvider;
 }

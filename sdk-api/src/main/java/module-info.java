@@ -10,4 +10,7 @@ module org.clientele.api {
 
   exports org.clientele.api;
   exports org.clientele.api.spi;
+
+  // PluginConfig views created without the engine's reader find it here (sdk-core provides one).
+  uses org.clientele.api.spi.ConfigReader;
 }

@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.clientele.api.Action;
 import org.clientele.api.Assignment;
+import org.clientele.api.PlanExplanation;
+import org.clientele.api.PlanExplanation.RuleEntry;
+import org.clientele.api.PlanExplanation.RuleStatus;
 import org.clientele.api.Reason;
 import org.clientele.core.Explanation;
 import org.clientele.core.io.ExplanationJson;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Explains one customer: its label on every dimension with the reasons (which figure, compared with"
-          + " which threshold), and its plan of actions with why, most urgent first. Written for a"
+          + " which threshold), its plan of actions with why, most urgent first, and the strategy's"
+          + " rules: which won, which were outranked by a higher-priority rule, which were vetoed. Written for a"
           + " salesperson. With --config the thresholds are calibrated on the whole input first.",
       ""
     },
@@ -114,7 +118,35 @@ final class ExplainCommand implements Callable<Integer> {
         }
       }
     }
+    rules(b, e.planExplanation());
     return b.toString();
+  }
+
+  /** The strategy's rules for this customer: which won, which were outranked, which were vetoed. */
+  private static void rules(StringBuilder b, PlanExplanation p) {
+    if (!p.explained()) {
+      return;
+    }
+    b.append('\n');
+    if (p.rules().isEmpty()) {
+      b.append("Rules: none matched.\n");
+      return;
+    }
+    b.append("Rules:\n");
+    rules(b, p, RuleStatus.MATCHED_WINNER, "Winning");
+    rules(b, p, RuleStatus.OUTRANKED, "Outranked");
+    rules(b, p, RuleStatus.VETOED, "Vetoed");
+  }
+
+  private static void rules(StringBuilder b, PlanExplanation p, RuleStatus status, String heading) {
+    List<RuleEntry> entries = p.rules(status);
+    if (entries.isEmpty()) {
+      return;
+    }
+    b.append("  ").append(heading).append(":\n");
+    for (RuleEntry r : entries) {
+      b.append("    - ").append(r.sentence()).append('\n');
+    }
   }
 
   private static String score(double s) {

@@ -243,6 +243,56 @@ class CommandsTest {
     assertThat(json.get("dimensions").get(0).get("reasons").size()).isPositive();
   }
 
+  /** Four rules that match everyone: one wins channel over another, one vetoes the pricing rule's action. */
+  private static final String RULES_CONFIG = """
+      {"dimensions": {"value": {}, "risk": {}},
+       "strategy": {"provider": "playbook", "coverage": "off", "rules": [
+         {"id": "call-everyone", "priority": 10, "rationale": "Keep in touch.",
+          "actions": [{"code": "call", "category": "channel", "description": "Call."}]},
+         {"id": "visit-everyone", "priority": 90, "rationale": "Meet them.",
+          "actions": [{"code": "visit", "category": "channel", "description": "Visit."}]},
+         {"id": "discount-everyone", "priority": 50, "rationale": "Sell more.",
+          "actions": [{"code": "discount", "category": "pricing", "description": "Discount."}]},
+         {"id": "no-discounts", "priority": 40, "rationale": "Margins first.", "vetoes": ["discount"],
+          "actions": [{"code": "review", "category": "risk-control", "description": "Review."}]}]}}
+      """;
+
+  @Test
+  void explainListsTheRulesThatWonWereOutrankedAndWereVetoed() throws IOException {
+    Path config = Files.writeString(data.resolve("rules-config.json"), RULES_CONFIG);
+    Cli.Run run = Cli.run(concat(new String[] {"explain", "A-0000042", "--config", config.toString()}, input()));
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    String out = run.out();
+    assertThat(out.substring(out.indexOf("Plan, most urgent first:"))).contains(
+        "Rules:\n",
+        "  Winning:\n",
+        "    - Rule visit-everyone (priority 90) won channel: visit.",
+        "    - Rule no-discounts (priority 40) won risk-control: review.",
+        "  Outranked:\n",
+        "    - Rule call-everyone (priority 10) was outranked in channel by rule visit-everyone (priority 90)",
+        "  Vetoed:\n",
+        "    - Action discount of rule discount-everyone was vetoed by rule no-discounts.");
+  }
+
+  @Test
+  void explainAsJsonIncludesTheRules() throws IOException {
+    Path config = Files.writeString(data.resolve("rules-config-json.json"), RULES_CONFIG);
+    Cli.Run run = Cli.run(concat(new String[] {"explain", "A-0000042", "--json", "--config", config.toString()}, input()));
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    JsonNode rules = new ObjectMapper().readTree(run.out()).get("rules");
+    assertThat(rules).isNotNull();
+    List<String> rows = new java.util.ArrayList<>();
+    rules.forEach(r -> rows.add(r.get("status").asText() + " " + r.get("rule").asText() + " " + r.get("action").asText()
+        + " " + r.get("category").asText()));
+    assertThat(rows).containsExactlyInAnyOrder(
+        "MATCHED_WINNER visit-everyone visit CHANNEL",
+        "OUTRANKED call-everyone call CHANNEL",
+        "VETOED discount-everyone discount PRICING",
+        "MATCHED_WINNER no-discounts review RISK_CONTROL");
+  }
+
   @Test
   void explainAnUnknownIdSaysWhereItLooked() {
     Cli.Run run = Cli.run(concat(new String[] {"explain", "a-0000042"}, input()));

@@ -1,5 +1,7 @@
 package org.clientele.api;
 
+import java.util.List;
+
 /**
  * Turns a customer's labels into a {@link Plan} of actions. Implemented by the built-in playbook
  * and by plugins; created by a {@link org.clientele.api.spi.StrategyProvider}, which receives the
@@ -19,4 +21,29 @@ public interface Strategy {
    * @param out receives the chosen actions
    */
   void plan(Customer customer, Segments segments, PlanSink out);
+
+  /**
+   * Explains the plan for one customer: which rules matched, which won their category, which were
+   * outranked and which actions were vetoed. Called for the customers a person looks at ({@code
+   * Engine.explain}), never on the hot path, so it may allocate. The default explains nothing.
+   *
+   * @param customer the customer
+   * @param segments the customer's labels on every dimension
+   * @return the explanation, or {@link PlanExplanation#notExplained()}
+   * @since 0.1.0
+   */
+  default PlanExplanation explainPlan(Customer customer, Segments segments) {
+    return PlanExplanation.notExplained();
+  }
+
+  /**
+   * Returns what the strategy found when it was created and a person should know, such as rules it
+   * dropped or label combinations no rule serves. The default has none.
+   *
+   * @return one sentence per finding, empty if none
+   * @since 0.1.0
+   */
+  default List<String> diagnostics() {
+    return List.of();
+  }
 }

@@ -14,6 +14,9 @@ import org.clientele.api.Assignment;
 import org.clientele.api.Classifier;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
+import org.clientele.api.Plan;
+import org.clientele.api.PlanExplanation;
+import org.clientele.api.Segments;
 import org.clientele.api.Strategy;
 import org.clientele.core.internal.Chunked;
 import org.clientele.core.internal.Redacted;
@@ -222,7 +225,45 @@ public final class Engine {
       buffer.set(i, assignments.get(i).labelIndex(), assignments.get(i).score());
     }
     plan(customer, buffer);
-    return new Explanation(customer.id(), assignments, buffer.toClassification().plan());
+    Plan plan = buffer.toClassification().plan();
+    return new Explanation(customer.id(), assignments, plan, explainPlan(customer, buffer));
+  }
+
+  /** Asks the strategy why the plan is what it is; a failure leaves the plan unexplained. */
+  private PlanExplanation explainPlan(Customer customer, Segments labels) {
+    if (strategy == null) {
+      return PlanExplanation.notExplained();
+    }
+    try {
+      PlanExplanation e = strategy.explainPlan(customer, labels);
+      if (e == null) {
+        throw new IllegalStateException("explainPlan() returned null");
+      }
+      return e;
+    } catch (RuntimeException e) {
+      fail(classifiers.length, customer, e, null);
+      return PlanExplanation.notExplained();
+    }
+  }
+
+  /**
+   * Returns what the strategy found when it was created, such as rules it dropped or label
+   * combinations no rule serves ({@link Strategy#diagnostics()}).
+   *
+   * @return one sentence per finding; empty if none, if there is no strategy or if it failed to
+   *     answer
+   * @since 0.1.0
+   */
+  public List<String> strategyDiagnostics() {
+    if (strategy == null) {
+      return List.of();
+    }
+    try {
+      return List.copyOf(strategy.diagnostics());
+    } catch (RuntimeException e) {
+      LOG.warn("Strategy (provider '{}') failed to list its diagnostics: {}", strategyName, Redacted.of(e));
+      return List.of();
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.clientele.api.Assignment;
 import org.clientele.api.Dimension;
 import org.clientele.api.Plan;
+import org.clientele.api.PlanExplanation;
 import org.clientele.api.Segments;
 
 /**
@@ -14,14 +15,30 @@ import org.clientele.api.Segments;
  * @param customerId the customer's id
  * @param assignments one per dimension, in engine order
  * @param plan the strategy's plan
+ * @param planExplanation why the plan is what it is, rule by rule, if the strategy explains itself
+ *     ({@link PlanExplanation#notExplained()} otherwise); since 0.1.0
  */
-public record Explanation(String customerId, List<Assignment> assignments, Plan plan) implements Segments {
+public record Explanation(
+    String customerId, List<Assignment> assignments, Plan plan, PlanExplanation planExplanation)
+    implements Segments {
 
   /** Checks and copies the parts. */
   public Explanation {
     Objects.requireNonNull(customerId, "customerId");
     assignments = List.copyOf(assignments);
     Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(planExplanation, "planExplanation");
+  }
+
+  /**
+   * Creates an explanation whose plan is not explained rule by rule.
+   *
+   * @param customerId the customer's id
+   * @param assignments one per dimension, in engine order
+   * @param plan the strategy's plan
+   */
+  public Explanation(String customerId, List<Assignment> assignments, Plan plan) {
+    this(customerId, assignments, plan, PlanExplanation.notExplained());
   }
 
   /**

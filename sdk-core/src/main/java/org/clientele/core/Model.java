@@ -16,6 +16,7 @@ import org.clientele.api.ConfigurationException;
 import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.core.internal.Json;
+import org.clientele.core.internal.JsonConfigReader;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -315,7 +316,7 @@ public final class Model {
     Object v = passThrough.get(name);
     @SuppressWarnings("unchecked")
     Map<String, Object> map = v instanceof Map<?, ?> ? (Map<String, Object>) v : Map.of();
-    return PluginConfig.of(name, source, "$." + name, map);
+    return PluginConfig.of(name, source, "$." + name, map).withReader(JsonConfigReader.INSTANCE);
   }
 
   /**
@@ -325,7 +326,8 @@ public final class Model {
    * @return the view, naming this model's source and the section's JSON path in errors
    */
   public PluginConfig dimensionConfig(Section section) {
-    return PluginConfig.of(section.id(), source, "$.dimensions." + section.id(), section.settings());
+    return PluginConfig.of(section.id(), source, "$.dimensions." + section.id(), section.settings())
+        .withReader(JsonConfigReader.INSTANCE);
   }
 
   /**
@@ -334,7 +336,8 @@ public final class Model {
    * @return the view, or empty if the model has no strategy
    */
   public Optional<PluginConfig> strategyConfig() {
-    return strategy().map(s -> PluginConfig.of("strategy", source, "$.strategy", s.settings()));
+    return strategy()
+        .map(s -> PluginConfig.of("strategy", source, "$.strategy", s.settings()).withReader(JsonConfigReader.INSTANCE));
   }
 
   /**

@@ -101,7 +101,7 @@ class EngineBuilderTest {
             "absent strategy means the playbook",
             "{\"dimensions\": {\"threshold\": {}}}",
             "cfg.json $.strategy.provider: unknown StrategyProvider 'playbook'. Known: [simple]. 'playbook' comes"
-                + " with org.clientele:clientele-classifiers-builtin: add it to the class path."),
+                + " with org.clientele:clientele-playbook: add it to the class path."),
         Arguments.of(
             "unknown top-level key",
             "{\"dimension\": {}}",

@@ -11,7 +11,7 @@ import org.clientele.api.Segments;
 import org.clientele.api.Strategy;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.benchmarks.BenchmarkData;
-import org.clientele.classifiers.playbook.PlaybookStrategyProvider;
+import org.clientele.playbook.PlaybookStrategyProvider;
 import org.clientele.core.ClassificationBuffer;
 import org.clientele.core.Engine;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -74,6 +74,27 @@ class BuiltInEngineTest {
   }
 
   @Test
+  void theDefaultEngineExplainsEachPlanRuleByRuleThroughThePlaybook() {
+    List<Customer> population = population(11, 500);
+    EngineBuilder builder = Engine.builder();
+    Engine engine = builder.model(builder.calibrate(population)).build();
+
+    // The default playbook also serves the activity scheme of behaviour; with lifecycle its PASSIVE is ignored.
+    assertThat(engine.strategyDiagnostics())
+        .isNotEmpty()
+        .allMatch(d -> d.startsWith("Default playbook: ") && d.contains("label 'PASSIVE' is not a label of dimension 'behaviour'"));
+    for (Customer c : population) {
+      var explanation = engine.explain(c);
+      assertThat(explanation.planExplanation().explained()).isTrue();
+      assertThat(explanation.planExplanation().rules(org.clientele.api.PlanExplanation.RuleStatus.MATCHED_WINNER))
+          .extracting(r -> r.ruleId() + "/" + r.actionCode())
+          .as("winners of %s", c.id())
+          .containsExactlyInAnyOrderElementsOf(
+              explanation.plan().actions().stream().map(a -> a.rule() + "/" + a.code()).toList());
+    }
+  }
+
+  @Test
   void aCalibratedDefaultModelRoundTripsThroughJsonAndClassifiesIdentically() {
     List<Customer> population = population(7, 3_000);
     EngineBuilder builder = Engine.builder();

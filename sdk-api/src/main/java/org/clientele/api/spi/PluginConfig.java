@@ -1,6 +1,11 @@
 package org.clientele.api.spi;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Values are JSON-compatible: {@link String}, {@link Number}, {@link Boolean}, {@link List} and
  * {@link Map} with string keys. {@link #asMap()} gives them back for serialisation.
+ *
+ * <p>A plugin that keeps part of its configuration in a file of its own (a decision table, a
+ * mapping) reads it with {@link #file(String)}, and a class-path resource with {@link #json(String,
+ * InputStream)}: both parse through the engine's {@link ConfigReader}, with the limits and the
+ * duplicate-key check of configuration files, and give back a view rooted at that document.
  */
 public final class PluginConfig {
 
@@ -35,12 +48,19 @@ public final class PluginConfig {
   private final Set<String> read = ConcurrentHashMap.newKeySet();
   private final Map<String, PluginConfig> sections = new ConcurrentHashMap<>();
   private final Map<String, List<PluginConfig>> sectionLists = new ConcurrentHashMap<>();
+  private final @Nullable ConfigReader reader;
 
   private PluginConfig(String id, String source, String path, Map<String, ?> values) {
+    this(id, source, path, values, null);
+  }
+
+  private PluginConfig(
+      String id, String source, String path, Map<String, ?> values, @Nullable ConfigReader reader) {
     this.id = Objects.requireNonNull(id, "id");
     this.source = Objects.requireNonNull(source, "source");
     this.path = Objects.requireNonNull(path, "path");
     this.values = copyObject(values, source + " " + path);
+    this.reader = reader;
   }
 
   /**
@@ -343,12 +363,12 @@ public final class PluginConfig {
   public PluginConfig section(String key) {
     Object v = get(key);
     if (v == null) {
-      return sections.computeIfAbsent(key, k -> new PluginConfig(id, source, childPath(k), Map.of()));
+      return sections.computeIfAbsent(key, k -> new PluginConfig(id, source, childPath(k), Map.of(), reader));
     }
     if (!(v instanceof Map<?, ?> map)) {
       throw mismatch(key, "an object", v);
     }
-    return sections.computeIfAbsent(key, k -> new PluginConfig(id, source, childPath(k), asStringMap(map)));
+    return sections.computeIfAbsent(key, k -> new PluginConfig(id, source, childPath(k), asStringMap(map), reader));
   }
 
   /**
@@ -375,7 +395,7 @@ public final class PluginConfig {
             if (!(list.get(i) instanceof Map<?, ?> map)) {
               throw error(k + "[" + i + "]", "expected an object, found " + describe(list.get(i)));
             }
-            out.add(new PluginConfig(id, source, childPath(k) + "[" + i + "]", asStringMap(map)));
+            out.add(new PluginConfig(id, source, childPath(k) + "[" + i + "]", asStringMap(map), reader));
           }
           return List.copyOf(out);
         });
@@ -391,7 +411,123 @@ public final class PluginConfig {
   public PluginConfig with(String key, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(key, value);
-    return new PluginConfig(id, source, path, copy);
+    return new PluginConfig(id, source, path, copy, reader);
+  }
+
+  /**
+   * Returns a copy of this section that reads the documents of {@link #file(String)} and {@link
+   * #json(String, InputStream)} with the given reader. The engine calls this with its own reader;
+   * sections, lists of sections and {@link #with} copies keep it.
+   *
+   * @param reader the reader
+   * @return a new view; this one is unchanged
+   * @since 0.1.0
+   */
+  public PluginConfig withReader(ConfigReader reader) {
+    Objects.requireNonNull(reader, "reader");
+    return new PluginConfig(id, source, path, values, reader);
+  }
+
+  /**
+   * Reads the JSON file named by a key of this section. A relative name is resolved beside the
+   * configuration file (the folder of {@link #source()}) when the source is a file, else against
+   * the working directory, so a configuration and its files travel together.
+   *
+   * @param key the key holding the file name, for example {@code file}
+   * @return the file's top-level object as a view whose {@link #source()} is the file's path and
+   *     whose {@link #path()} is {@code $}; empty if the key is absent
+   * @throws ConfigurationException naming this key if the value is not a string or the file cannot
+   *     be opened, and naming the file (line and column where known) if it is not a JSON object
+   *     within the engine's read limits or repeats a key
+   * @since 0.1.0
+   */
+  public Optional<PluginConfig> file(String key) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    String name = string(key, "");
+    Path file;
+    try {
+      file = resolve(name);
+    } catch (InvalidPathException e) {
+      throw error(key, "not a file name: \"" + name + "\" (" + e.getReason() + ")");
+    }
+    InputStream in;
+    try {
+      in = Files.newInputStream(file);
+    } catch (IOException | SecurityException e) {
+      throw new ConfigurationException(
+          file + " (" + source + " " + childPath(key) + ")",
+          "cannot read the file: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+          e);
+    }
+    try (InputStream open = in) {
+      return Optional.of(json(file.toString(), open));
+    } catch (IOException e) {
+      throw new ConfigurationException(file.toString(), "cannot close the file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a JSON object from a stream the plugin opened, for example a class-path resource of its
+   * own, with the same reader as {@link #file(String)}.
+   *
+   * @param source the name of the document, for messages and the returned view's {@link #source()}
+   * @param in the document; the caller closes it
+   * @return the top-level object as a view with this section's id, the given source and the path
+   *     {@code $}
+   * @throws ConfigurationException naming the source if the document is not a JSON object within
+   *     the engine's read limits, repeats a key, or no reader is available
+   * @since 0.1.0
+   */
+  public PluginConfig json(String source, InputStream in) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(in, "in");
+    ConfigReader r = reader != null ? reader : DefaultReader.INSTANCE;
+    if (r == null) {
+      throw new ConfigurationException(
+          source,
+          "no JSON reader to read it: create the engine with org.clientele:clientele-sdk-core on the class"
+              + " path, or give this configuration one with PluginConfig.withReader(...)");
+    }
+    Map<String, Object> map = r.readObject(in, source);
+    if (map == null) {
+      throw new ConfigurationException(source + " $", "expected a JSON object at the top level");
+    }
+    return new PluginConfig(id, source, "$", map, r);
+  }
+
+  private Path resolve(String name) {
+    Path file = Path.of(name);
+    if (file.isAbsolute()) {
+      return file;
+    }
+    try {
+      Path config = Path.of(source);
+      Path parent = config.toAbsolutePath().getParent();
+      if (parent != null && Files.isRegularFile(config)) {
+        return parent.resolve(file);
+      }
+    } catch (InvalidPathException | SecurityException notAFile) {
+      // the source is a description such as <inline>: resolve against the working directory
+    }
+    return file;
+  }
+
+  /** The reader found by ServiceLoader, for views created without one; null if there is none. */
+  private static final class DefaultReader {
+    static final @Nullable ConfigReader INSTANCE = find();
+
+    private static @Nullable ConfigReader find() {
+      try {
+        for (ConfigReader r : ServiceLoader.load(ConfigReader.class)) {
+          return r;
+        }
+      } catch (ServiceConfigurationError e) {
+        // a broken provider: no reader; json() says what to add
+      }
+      return null;
+    }
   }
 
   /**

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -76,13 +78,37 @@ public final class Json {
    * @throws ConfigurationException naming the line and column of a syntax error
    */
   public static Map<String, Object> readObject(String json, String source) {
+    return read(() -> MAPPER.readValue(json, Object.class), source);
+  }
+
+  /**
+   * Parses a JSON object from a stream, with the same limits and checks as {@link #readObject(String,
+   * String)}.
+   *
+   * @param in the document; not closed here
+   * @param source the file name, for messages
+   * @return the object, numbers normalised
+   * @throws ConfigurationException naming the line and column of a syntax error, or the source if
+   *     it cannot be read
+   */
+  public static Map<String, Object> readObject(InputStream in, String source) {
+    return read(() -> MAPPER.readValue(in, Object.class), source);
+  }
+
+  private interface Parse {
+    @Nullable Object tree() throws IOException;
+  }
+
+  private static Map<String, Object> read(Parse parse, String source) {
     Object tree;
     try {
-      tree = MAPPER.readValue(json, Object.class);
+      tree = parse.tree();
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? source : source + " line " + at.getLineNr() + " column " + at.getColumnNr();
       throw new ConfigurationException(where, "invalid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigurationException(source, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
     }
     if (!(tree instanceof Map<?, ?>)) {
       throw new ConfigurationException(source + " $", "expected a JSON object at the top level");

@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Map;
 import org.clientele.api.Action;
 import org.clientele.api.Assignment;
+import org.clientele.api.PlanExplanation;
+import org.clientele.api.PlanExplanation.RuleEntry;
 import org.clientele.api.Reason;
 import org.clientele.core.Explanation;
 import org.clientele.core.internal.Json;
 
 /**
  * An {@link Explanation} as JSON: the customer's id, per dimension the label, score, detail and
- * reasons (feature, value, threshold, text), and the plan's actions with their rule and rationale.
- * A missing score is {@code null}.
+ * reasons (feature, value, threshold, text), the plan's actions with their rule and rationale, and,
+ * when the strategy explains itself, {@code rules}: every rule that matched with its status
+ * (winner, outranked, vetoed) and why. A missing score is {@code null}.
  *
  * @since 0.1.0
  */
@@ -74,6 +77,20 @@ public final class ExplanationJson {
       actions.add(m);
     }
     out.put("actions", actions);
+    PlanExplanation p = e.planExplanation();
+    if (p.explained()) {
+      List<Map<String, Object>> rules = new ArrayList<>();
+      for (RuleEntry r : p.rules()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", r.ruleId());
+        m.put("action", r.actionCode());
+        m.put("category", r.category() == null ? null : r.category().name());
+        m.put("status", r.status().name());
+        m.put("text", r.sentence());
+        rules.add(m);
+      }
+      out.put("rules", rules);
+    }
     return out;
   }
 }

@@ -53,12 +53,13 @@ class ModulePathTest {
         "# module org.clientele.api",
         "# module org.clientele.core",
         "# module org.clientele.classifiers",
+        "# module org.clientele.playbook",
         "# module com.example.clientele.geography",
         // datasketches-java 6.2.0 has no module-info; its dependency must be required by name.
         "# module datasketches.java (automatic)",
         "# module org.apache.datasketches.memory",
-        "# provides org.clientele.classifiers " + STRATEGY_PROVIDER
-            + " with [org.clientele.classifiers.playbook.PlaybookStrategyProvider]",
+        "# provides org.clientele.playbook " + STRATEGY_PROVIDER
+            + " with [org.clientele.playbook.PlaybookStrategyProvider]",
         "# provides com.example.clientele.geography " + CLASSIFIER_PROVIDER
             + " with [com.example.clientele.geography.GeographyClassifierProvider]");
     assertThat(summary(modulePath)).anySatisfy(line -> assertThat(line)

@@ -1,0 +1,227 @@
+package org.clientele.playbook;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.clientele.api.Action;
+import org.clientele.api.ActionCategory;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.PlanExplanation;
+import org.clientele.api.PlanExplanation.RuleEntry;
+import org.clientele.api.PlanExplanation.RuleStatus;
+import org.clientele.api.PlanSink;
+import org.clientele.api.Segments;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The compiled rules of a bound playbook and how they decide: per category the matching rules,
+ * best first, and who may veto each action. {@link #plan} is the hot path (the {@link RuleBits}
+ * masks up to 64 rules, {@link #evaluate} above); {@link #trace} runs the same {@link #evaluate},
+ * recording every decision, so an explanation can never disagree with a plan.
+ */
+final class DecisionTable {
+
+  private static final ActionCategory[] CATEGORIES = ActionCategory.values();
+
+  /** The rules in playbook order; a rule's {@code order} is its index here. */
+  final CompiledRule[] compiled;
+  /** Per category ordinal: the rules with actions in it, best first. */
+  final Entry[][] byCategory;
+  /** The same table as bit masks, for the hot path; null above 64 rules. */
+  private final @Nullable RuleBits bits;
+
+  DecisionTable(List<CompiledRule> rules, List<Dimension> dimensions) {
+    this.compiled = rules.toArray(new CompiledRule[0]);
+    this.byCategory = entries(compiled);
+    this.bits = RuleBits.of(compiled, byCategory, dimensions);
+  }
+
+  /** The rules with actions in one category, and who may veto each action. */
+  static final class Entry {
+    final CompiledRule rule;
+    final Action[] actions;
+    final CompiledRule[][] vetoers;
+
+    Entry(CompiledRule rule, Action[] actions, CompiledRule[][] vetoers) {
+      this.rule = rule;
+      this.actions = actions;
+      this.vetoers = vetoers;
+    }
+  }
+
+  private static Entry[][] entries(CompiledRule[] rules) {
+    Entry[][] out = new Entry[CATEGORIES.length][];
+    for (ActionCategory category : CATEGORIES) {
+      List<Entry> entries = new ArrayList<>();
+      for (CompiledRule r : rules) {
+        List<Action> actions = r.rule.actions(category);
+        if (actions.isEmpty()) {
+          continue;
+        }
+        CompiledRule[][] vetoers = new CompiledRule[actions.size()][];
+        for (int i = 0; i < actions.size(); i++) {
+          String code = actions.get(i).code();
+          vetoers[i] = Arrays.stream(rules).filter(v -> v.rule.vetoes().contains(code)).toArray(CompiledRule[]::new);
+        }
+        entries.add(new Entry(r, actions.toArray(new Action[0]), vetoers));
+      }
+      entries.sort(Comparator.comparingInt((Entry e) -> -e.rule.rule.priority()).thenComparingInt(e -> e.rule.order));
+      out[category.ordinal()] = entries.toArray(new Entry[0]);
+    }
+    return out;
+  }
+
+  /** Chooses the actions for one customer; allocation-free. */
+  void plan(Customer customer, Segments segments, PlanSink out) {
+    RuleBits b = bits;
+    if (b != null) {
+      b.plan(customer, segments, out);
+    } else {
+      evaluate(customer, segments, out, null);
+    }
+  }
+
+  /**
+   * The one evaluator of the conflict semantics: vetoes first, then per category the best matching
+   * rule with an action left wins. Without a recorder it stops at each category's winner and at an
+   * action's first veto, and allocates nothing; with one it goes on to record the rules the winner
+   * outranked and every rule that vetoed an action.
+   */
+  private void evaluate(Customer customer, Segments segments, PlanSink out, @Nullable Recorder record) {
+    for (Entry[] entries : byCategory) {
+      @Nullable Entry winner = null;
+      for (Entry e : entries) {
+        if (!e.rule.matches(customer, segments)) {
+          continue;
+        }
+        if (winner != null) {
+          if (record == null) {
+            break;
+          }
+          record.outranked(e, winner);
+          continue;
+        }
+        boolean emitted = false;
+        for (int i = 0; i < e.actions.length; i++) {
+          boolean vetoed = false;
+          for (CompiledRule v : e.vetoers[i]) {
+            if (v.matches(customer, segments)) {
+              vetoed = true;
+              if (record == null) {
+                break;
+              }
+              record.vetoedBy(v);
+            }
+          }
+          if (vetoed) {
+            if (record != null) {
+              record.vetoed(e, i);
+            }
+          } else {
+            out.add(e.actions[i]);
+            emitted = true;
+          }
+        }
+        if (emitted) {
+          winner = e;
+          if (record != null) {
+            record.won(e);
+          }
+        }
+      }
+      if (record != null) {
+        record.endCategory(winner);
+      }
+    }
+  }
+
+  /**
+   * Records every decision for one customer.
+   *
+   * @return the recorder, holding the trace and the explanation
+   */
+  Recorder trace(Customer customer, Segments segments) {
+    Recorder record = new Recorder();
+    for (CompiledRule r : compiled) {
+      if (r.matches(customer, segments)) {
+        record.matched.add(r.id());
+      }
+    }
+    evaluate(customer, segments, record::emitted, record);
+    return record;
+  }
+
+  /** What {@link #evaluate} decided for one customer, as a {@link PlanTrace} and a {@link PlanExplanation}. */
+  static final class Recorder {
+    final List<String> matched = new ArrayList<>();
+    private final List<PlanTrace.CategoryDecision> decisions = new ArrayList<>();
+    private final List<RuleEntry> entries = new ArrayList<>();
+    // The category being decided.
+    private List<Action> emitted = new ArrayList<>();
+    private List<String> outranked = new ArrayList<>();
+    private List<String> vetoed = new ArrayList<>();
+    private final List<String> vetoers = new ArrayList<>();
+    private List<Action> winnerActions = new ArrayList<>();
+
+    void emitted(Action action) {
+      emitted.add(action);
+    }
+
+    void vetoedBy(CompiledRule vetoer) {
+      vetoers.add(vetoer.id());
+    }
+
+    void vetoed(Entry e, int action) {
+      Action a = e.actions[action];
+      String by = String.join(", ", vetoers);
+      vetoed.add(a.code() + " (rule " + e.rule.id() + ") vetoed by " + by);
+      entries.add(new RuleEntry(e.rule.id(), a.code(), a.category(), RuleStatus.VETOED,
+          "Action " + a.code() + " of rule " + e.rule.id() + " was vetoed by rule " + by + "."));
+      vetoers.clear();
+    }
+
+    void won(Entry e) {
+      winnerActions = List.copyOf(emitted);
+      for (Action a : winnerActions) {
+        entries.add(new RuleEntry(e.rule.id(), a.code(), a.category(), RuleStatus.MATCHED_WINNER,
+            "Rule " + e.rule.id() + " (priority " + e.rule.rule.priority() + ") won " + name(a.category())
+                + ": " + a.code() + "."));
+      }
+    }
+
+    void outranked(Entry e, Entry winner) {
+      outranked.add(e.rule.id());
+      for (Action a : e.actions) {
+        entries.add(new RuleEntry(e.rule.id(), a.code(), a.category(), RuleStatus.OUTRANKED,
+            "Rule " + e.rule.id() + " (priority " + e.rule.rule.priority() + ") was outranked in "
+                + name(a.category()) + " by rule " + winner.rule.id() + " (priority "
+                + winner.rule.rule.priority() + "): " + a.code() + " is not in the plan."));
+      }
+    }
+
+    void endCategory(@Nullable Entry winner) {
+      ActionCategory category = CATEGORIES[decisions.size()];
+      decisions.add(new PlanTrace.CategoryDecision(
+          category, winner == null ? "" : winner.rule.id(), winner == null ? List.of() : winnerActions, outranked, vetoed));
+      emitted = new ArrayList<>();
+      outranked = new ArrayList<>();
+      vetoed = new ArrayList<>();
+      winnerActions = new ArrayList<>();
+    }
+
+    PlanTrace planTrace() {
+      return new PlanTrace(matched, decisions);
+    }
+
+    PlanExplanation explanation() {
+      return PlanExplanation.of(entries);
+    }
+
+    private static String name(ActionCategory category) {
+      return category.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package org.clientele.playbook;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.clientele.api.Action;
+import org.clientele.api.ActionCategory;
+import org.clientele.api.ConfigurationException;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.PlanExplanation;
+import org.clientele.api.PlanSink;
+import org.clientele.api.Segments;
+import org.clientele.api.Strategy;
+import org.clientele.api.spi.PluginConfig;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A decision table from a customer's labels (and optionally features) to a plan of actions, bound
+ * to the engine's dimensions. Thread-safe and immutable; {@link #plan} allocates nothing.
+ *
+ * <h2>Conflict semantics</h2>
+ *
+ * For one customer:
+ *
+ * <ol>
+ *   <li>Every rule whose conditions hold <em>matches</em>.
+ *   <li><b>Vetoes first.</b> An action whose code is in the {@code vetoes} of any matching rule is
+ *       removed, whatever its priority. This is how risk control caps pricing: the HIGH-risk rule
+ *       vetoes the CORE rule's {@code preferential-terms} (credit terms), whatever priorities a
+ *       later edit gives them.
+ *   <li><b>One rule per category.</b> In each {@link ActionCategory}, the matching rule with the
+ *       highest priority that still has an action there wins, and the plan holds all of its
+ *       remaining actions in that category; lower rules' actions in that category are dropped. At
+ *       equal priority the rule listed first wins. A rule whose actions in a category were all
+ *       vetoed does not win it: the next rule does.
+ *   <li>Every action names its rule ({@link Action#rule()}) and carries its rule's priority.
+ * </ol>
+ *
+ * <p>{@link #explain} (and, for the engine, {@link #explainPlan}) shows these decisions for one
+ * customer; {@link #coverage()} checks the table over all label combinations (dead zones, shadowed
+ * rules).
+ *
+ * <p>Inside, three steps each have one home: the loader ({@code PlaybookLoader}: where the rules
+ * come from, reading and validating the definition), the binder ({@code PlaybookBinder}: dimension
+ * ids and labels to the engine's positions) and the decision table ({@code DecisionTable}: the
+ * compiled rules and the one evaluator behind {@link #plan}, {@link #explain} and {@link
+ * #explainPlan}, with the {@code RuleBits} masks as the hot path up to 64 rules).
+ *
+ * <h2>Configuration</h2>
+ *
+ * The strategy section of the engine's configuration: {@code rules} and {@code segments} inline,
+ * or {@code file} naming a playbook JSON file, or neither for the {@linkplain #DEFAULT_RESOURCE
+ * default playbook}; {@code dimensions} maps dimension ids used in the rules to the engine's ids;
+ * {@code coverage} is {@code warn} (default), {@code fail} or {@code off}.
+ *
+ * <p>Unknown dimensions and labels: in a user's playbook (inline or file) a rule naming a dimension
+ * that is not configured, or a label the dimension does not have, is an error naming the rule and
+ * the dimension or label. In the default playbook such rules are dropped (and such labels
+ * ignored) with a diagnostic, so that an engine with only some dimensions still gets the rules
+ * that apply to it.
+ */
+public final class Playbook implements Strategy {
+
+  /** The class-path resource, beside this class, holding the default playbook. */
+  public static final String DEFAULT_RESOURCE = "default-playbook.json";
+
+  /** What to do with coverage findings when the playbook is created. */
+  public enum CoverageMode {
+    /** Log findings as a warning (the default). */
+    WARN,
+    /** Fail creation with a {@link ConfigurationException} listing the findings. */
+    FAIL,
+    /** Do not analyse at creation; {@link Playbook#coverage()} still works on demand. */
+    OFF
+  }
+
+  private final String source;
+  private final boolean defaults;
+  private final List<Dimension> dimensions;
+  private final List<CrossSegment> segments;
+  private final List<Rule> rules;
+  private final List<String> diagnostics;
+  /** The compiled rules and how they decide; shared by copies. */
+  final DecisionTable table;
+
+  private volatile @Nullable CoverageReport coverage;
+
+  Playbook(
+      String source,
+      boolean defaults,
+      List<Dimension> dimensions,
+      List<CrossSegment> segments,
+      DecisionTable table,
+      List<String> diagnostics) {
+    this.source = source;
+    this.defaults = defaults;
+    this.dimensions = List.copyOf(dimensions);
+    this.segments = List.copyOf(segments);
+    this.table = table;
+    this.rules = Arrays.stream(table.compiled).map(c -> c.rule).toList();
+    this.diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** The same playbook, with the coverage findings of its load-time check among its diagnostics. */
+  Playbook withCoverageFindings(CoverageReport report) {
+    List<String> all = new ArrayList<>(diagnostics);
+    for (CoverageReport.DeadZone z : report.deadZones()) {
+      all.add("Coverage: " + z.describe());
+    }
+    for (CoverageReport.ShadowedRule r : report.shadowed()) {
+      all.add("Coverage: " + r.describe());
+    }
+    if (!report.skipped().isEmpty()) {
+      all.add("Coverage: not analysed: " + report.skipped());
+    }
+    Playbook copy = new Playbook(source, defaults, dimensions, segments, table, all);
+    copy.coverage = report;
+    return copy;
+  }
+
+  /**
+   * Creates a playbook from the strategy section of a configuration.
+   *
+   * @param config the strategy section ({@code $.strategy}), without {@code provider}
+   * @param dimensions the engine's dimensions, in the positions {@link Segments} reports
+   * @return the playbook
+   * @throws ConfigurationException naming the rule and field if the playbook is malformed, names a
+   *     dimension or label the engine does not have (user playbooks), or has coverage findings
+   *     under {@code "coverage": "fail"}
+   */
+  public static Playbook create(PluginConfig config, List<Dimension> dimensions) {
+    return PlaybookLoader.load(config, dimensions);
+  }
+
+  /**
+   * Creates the default playbook for the given dimensions, dropping rules on dimensions that are
+   * not configured.
+   *
+   * @param dimensions the engine's dimensions
+   * @return the playbook
+   */
+  public static Playbook defaults(List<Dimension> dimensions) {
+    return PlaybookLoader.defaults(PluginConfig.empty("playbook"), List.copyOf(dimensions), Map.of());
+  }
+
+  /**
+   * Chooses the actions for one customer. Allocation-free: it compares the customer's label
+   * indexes with masks built at creation and hands out prebuilt actions.
+   */
+  @Override
+  public void plan(Customer customer, Segments segments, PlanSink out) {
+    table.plan(customer, segments, out);
+  }
+
+  /**
+   * Explains the plan for one customer: the matching rules and, per category, the winner, the
+   * rules it outranked and the vetoed actions. Allocates; not for the hot path.
+   *
+   * @param customer the customer
+   * @param segments the customer's labels
+   * @return the trace, whose actions equal what {@link #plan} emits
+   */
+  public PlanTrace explain(Customer customer, Segments segments) {
+    return table.trace(customer, segments).planTrace();
+  }
+
+  /**
+   * Explains the plan for one customer rule by rule, for the engine ({@code Engine.explain}): every
+   * action of a matching rule that won its category, was outranked, or was vetoed, with a sentence.
+   * The same decisions as {@link #explain}; allocates.
+   *
+   * @param customer the customer
+   * @param segments the customer's labels
+   * @return the explanation
+   * @since 0.1.0
+   */
+  @Override
+  public PlanExplanation explainPlan(Customer customer, Segments segments) {
+    return table.trace(customer, segments).explanation();
+  }
+
+  /**
+   * Analyses coverage over every combination of labels of the configured dimensions that the
+   * rules tell apart: dead zones per category and shadowed rules. Computed once, then cached.
+   *
+   * @return the report
+   */
+  public CoverageReport coverage() {
+    CoverageReport report = coverage;
+    if (report == null) {
+      report = CoverageAnalysis.analyse(this);
+      coverage = report;
+    }
+    return report;
+  }
+
+  /**
+   * Returns the active rules (after dropping default rules on dimensions not configured), in
+   * playbook order.
+   *
+   * @return the rules
+   */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /**
+   * Finds an active rule by id.
+   *
+   * @param id the rule's id
+   * @return the rule, or null if no active rule has that id
+   */
+  public @Nullable Rule rule(String id) {
+    for (Rule r : rules) {
+      if (r.id().equals(id)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the named cross segments the playbook defines.
+   *
+   * @return the segments, in playbook order
+   */
+  public List<CrossSegment> segments() {
+    return segments;
+  }
+
+  /**
+   * Returns the engine's dimensions this playbook was bound to.
+   *
+   * @return the dimensions, in engine order
+   */
+  public List<Dimension> dimensions() {
+    return dimensions;
+  }
+
+  /**
+   * Returns what was found at load: what was adjusted while binding the default playbook (rules
+   * dropped because their dimension is not configured, labels ignored because the dimension lacks
+   * them; for user playbooks those are errors), then the findings of the coverage check (dead
+   * zones, shadowed rules; each starting {@code Coverage:}) when it ran at load and was not clean.
+   *
+   * @return one sentence per adjustment or finding
+   */
+  @Override
+  public List<String> diagnostics() {
+    return diagnostics;
+  }
+
+  /**
+   * Returns where the rules came from.
+   *
+   * @return {@code default playbook}, a file name, or the configuration's file and path
+   */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Tells whether this is the built-in default playbook.
+   *
+   * @return true if no rules were configured
+   */
+  public boolean isDefault() {
+    return defaults;
+  }
+
+  @Override
+  public String toString() {
+    return "Playbook[" + source + ", " + rules.size() + " rules, dimensions " + PlaybookBinder.ids(dimensions) + "]";
+  }
+}

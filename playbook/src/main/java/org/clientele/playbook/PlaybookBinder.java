@@ -1,0 +1,178 @@
+package org.clientele.playbook;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
+import org.clientele.api.spi.PluginConfig;
+import org.clientele.playbook.PlaybookParser.Definition;
+import org.clientele.playbook.PlaybookParser.ParsedRule;
+import org.clientele.playbook.PlaybookParser.ParsedSegment;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Binds a parsed playbook to the engine's dimensions: resolves each rule's dimension ids (through
+ * the {@code dimensions} aliases) and labels to positions and masks, giving {@link CompiledRule}s.
+ * Strict for user playbooks (an unknown dimension or label is an error naming the rule), lenient
+ * for the default one (the rule is dropped, or the label ignored, with a diagnostic).
+ */
+final class PlaybookBinder {
+  private final List<Dimension> dims;
+  private final Map<String, String> aliases;
+  private final boolean lenient;
+  final List<String> diagnostics = new ArrayList<>();
+
+  PlaybookBinder(List<Dimension> dims, Map<String, String> aliases, boolean lenient) {
+    this.dims = dims;
+    this.aliases = aliases;
+    this.lenient = lenient;
+  }
+
+  @Nullable CompiledRule bind(ParsedRule r, int order, Definition definition) {
+    String who = "rule '" + r.id() + "'";
+    PluginConfig segmentSection = null;
+    if (!r.segment().isEmpty()) {
+      for (ParsedSegment s : definition.segments()) {
+        if (s.segment().id().equals(r.segment())) {
+          segmentSection = s.section();
+        }
+      }
+    }
+    Map<Integer, boolean[]> allowed = new LinkedHashMap<>();
+    Map<Integer, Boolean> unclassified = new LinkedHashMap<>();
+    Map<String, List<String>> when = new LinkedHashMap<>();
+    Map<String, List<String>> unless = new LinkedHashMap<>();
+
+    for (Map.Entry<String, List<String>> e : r.when().entrySet()) {
+      String dim = e.getKey();
+      boolean fromSegment = segmentSection != null && !r.section().section("when").keys().contains(dim);
+      PluginConfig where = fromSegment ? segmentSection.section("when") : r.section().section("when");
+      String whoHere = fromSegment ? who + " (through segment '" + r.segment() + "')" : who;
+      int position = position(dim);
+      if (position < 0) {
+        if (lenient) {
+          diagnostics.add("Default playbook: " + who + " dropped: dimension '" + dim + "' is not configured " + ids(dims));
+          return null;
+        }
+        throw where.error(dim, whoHere + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims) + missingHint(dim));
+      }
+      Dimension d = dims.get(position);
+      boolean[] mask = new boolean[d.size()];
+      boolean unc = false;
+      List<String> kept = new ArrayList<>();
+      for (String label : e.getValue()) {
+        if (label.equals(Dimension.UNCLASSIFIED)) {
+          unc = true;
+          kept.add(label);
+          continue;
+        }
+        int index = d.indexOf(label);
+        if (index < 0) {
+          if (lenient) {
+            diagnostics.add("Default playbook: " + who + ": label '" + label + "' is not a label of dimension '" + d.id() + "' " + d.labels() + "; ignored");
+            continue;
+          }
+          throw where.error(dim, whoHere + " names label '" + label + "', which is not a label of dimension '" + d.id() + "'; its labels: " + d.labels());
+        }
+        mask[index] = true;
+        kept.add(label);
+      }
+      if (kept.isEmpty()) {
+        diagnostics.add("Default playbook: " + who + " dropped: none of its labels " + e.getValue() + " is a label of dimension '" + d.id() + "' " + d.labels());
+        return null;
+      }
+      allowed.put(position, mask);
+      unclassified.put(position, unc);
+      when.put(dim, kept);
+    }
+
+    for (Map.Entry<String, List<String>> e : r.unless().entrySet()) {
+      String dim = e.getKey();
+      int position = position(dim);
+      PluginConfig where = r.section().section("unless");
+      if (position < 0) {
+        if (lenient) {
+          // Nobody can carry a label of a dimension that is not configured: the exclusion always holds.
+          diagnostics.add("Default playbook: " + who + ": condition unless " + dim + " ignored: dimension '" + dim + "' is not configured " + ids(dims));
+          continue;
+        }
+        throw where.error(dim, who + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims) + missingHint(dim));
+      }
+      Dimension d = dims.get(position);
+      boolean[] mask = allowed.get(position);
+      if (mask == null) {
+        mask = new boolean[d.size()];
+        Arrays.fill(mask, true);
+        allowed.put(position, mask);
+        unclassified.put(position, false);
+      }
+      List<String> kept = new ArrayList<>();
+      for (String label : e.getValue()) {
+        if (label.equals(Dimension.UNCLASSIFIED)) {
+          unclassified.put(position, false);
+          kept.add(label);
+          continue;
+        }
+        int index = d.indexOf(label);
+        if (index < 0) {
+          if (lenient) {
+            diagnostics.add("Default playbook: " + who + ": label '" + label + "' is not a label of dimension '" + d.id() + "' " + d.labels() + "; ignored");
+            continue;
+          }
+          throw where.error(dim, who + " names label '" + label + "', which is not a label of dimension '" + d.id() + "'; its labels: " + d.labels());
+        }
+        mask[index] = false;
+        kept.add(label);
+      }
+      if (!kept.isEmpty()) {
+        unless.put(dim, kept);
+      }
+    }
+
+    List<CompiledRule.FeatureTest> tests = new ArrayList<>();
+    for (FeatureCondition f : r.features()) {
+      Feature<?> feature = Feature.lookup(f.feature()).orElseThrow();
+      tests.add(new CompiledRule.FeatureTest(f, feature));
+    }
+    Rule rule;
+    try {
+      rule = new Rule(r.id(), r.description(), r.segment(), when, unless, r.features(), r.priority(), r.actions(), r.vetoes());
+    } catch (IllegalArgumentException e) {
+      throw r.section().error("id", e.getMessage());
+    }
+    int[] positions = allowed.keySet().stream().mapToInt(Integer::intValue).toArray();
+    boolean[][] masks = allowed.values().toArray(new boolean[0][]);
+    boolean[] unc = new boolean[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      unc[i] = unclassified.get(positions[i]);
+    }
+    return new CompiledRule(rule, order, positions, masks, unc, tests.toArray(new CompiledRule.FeatureTest[0]));
+  }
+
+  private int position(String playbookDimension) {
+    return positionOf(dims, aliases.getOrDefault(playbookDimension, playbookDimension));
+  }
+
+  static int positionOf(List<Dimension> dims, String id) {
+    for (int i = 0; i < dims.size(); i++) {
+      if (dims.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static List<String> ids(List<Dimension> dims) {
+    return dims.stream().map(Dimension::id).toList();
+  }
+
+  private String missingHint(String dim) {
+    return dims.isEmpty()
+        ? ""
+        : "; configure it under $.dimensions, or map it to a configured id with $.strategy.dimensions, for example {\""
+            + dim + "\": \"" + dims.get(0).id() + "\"}";
+  }
+}

@@ -1,0 +1,95 @@
+package org.clientele.playbook;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.clientele.api.Action;
+import org.clientele.api.ActionCategory;
+
+/**
+ * One row of a playbook's decision table, as bound to the engine's dimensions.
+ *
+ * <p>A rule matches a customer when, for every dimension in {@code when}, the customer's label is
+ * one of the listed labels; for every dimension in {@code unless}, it is none of the listed
+ * labels; and every feature condition holds. A dimension that the customer could not classify
+ * ({@code UNCLASSIFIED}) matches a condition on that dimension only if {@code when} lists {@code
+ * UNCLASSIFIED} explicitly. A rule without conditions matches every customer.
+ *
+ * @param id a unique, stable id in lowercase kebab case; every action names it
+ * @param description what the rule is for, or empty
+ * @param segment the named cross segment whose conditions the rule uses, or empty
+ * @param when dimension id (as written in the playbook) to the accepted labels, including the
+ *     segment's conditions
+ * @param unless dimension id to the excluded labels
+ * @param features conditions on features; a rule with any is <em>conditional</em>
+ * @param priority higher wins a category; see {@link Playbook} for the conflict rules
+ * @param actions the actions, each carrying this rule's id and priority
+ * @param vetoes action codes this rule suppresses, whatever their priority, when it matches
+ */
+public record Rule(
+    String id,
+    String description,
+    String segment,
+    Map<String, List<String>> when,
+    Map<String, List<String>> unless,
+    List<FeatureCondition> features,
+    int priority,
+    List<Action> actions,
+    List<String> vetoes) {
+
+  static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+
+  /** Checks the id and that every action names this rule, and copies the collections. */
+  public Rule {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(segment, "segment");
+    if (!ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "Rule id '" + id + "' must be lowercase kebab or snake case ([a-z0-9][a-z0-9_.-]*)");
+    }
+    when = copy(when);
+    unless = copy(unless);
+    features = List.copyOf(features);
+    actions = List.copyOf(actions);
+    vetoes = List.copyOf(vetoes);
+    for (Action a : actions) {
+      if (!a.rule().equals(id)) {
+        throw new IllegalArgumentException(
+            "Rule '" + id + "': action '" + a.code() + "' names rule '" + a.rule() + "'");
+      }
+    }
+    if (actions.isEmpty() && vetoes.isEmpty()) {
+      throw new IllegalArgumentException("Rule '" + id + "' has neither actions nor vetoes");
+    }
+  }
+
+  /**
+   * Tells whether the rule has feature conditions, so that its labels alone do not decide whether
+   * it matches.
+   *
+   * @return true if {@link #features()} is not empty
+   */
+  public boolean conditional() {
+    return !features.isEmpty();
+  }
+
+  /**
+   * Returns the rule's actions in one category.
+   *
+   * @param category a category
+   * @return the actions, in playbook order
+   */
+  public List<Action> actions(ActionCategory category) {
+    return actions.stream().filter(a -> a.category() == category).toList();
+  }
+
+  static Map<String, List<String>> copy(Map<String, List<String>> in) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    in.forEach((k, v) -> out.put(Objects.requireNonNull(k, "dimension"), List.copyOf(v)));
+    return Collections.unmodifiableMap(out);
+  }
+}

@@ -1,0 +1,185 @@
+package org.clientele.playbook;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.clientele.api.Action;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.PlanSink;
+import org.clientele.api.Segments;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The playbook's decisions as bit operations, for playbooks of at most 64 rules. A rule's bit is its
+ * rank in the order that settles conflicts (priority descending, then playbook order), so the lowest
+ * set bit of the matching rules with actions in a category is that category's winner. Matching
+ * reads each dimension's label once and ANDs a precomputed mask of the rules that accept it,
+ * instead of walking every rule's conditions. Gives exactly the decisions of {@link Playbook#plan}'s
+ * general path.
+ */
+final class RuleBits {
+
+  /** Engine positions that some rule constrains. */
+  private final int[] positions;
+  /** Per constrained position and label: the rules that accept that label there. */
+  private final long[][] labelMasks;
+  /** Per constrained position: the rules that accept UNCLASSIFIED there. */
+  private final long[] unclassifiedMasks;
+  /** Per constrained position: the rules that do not constrain it (for a label out of range). */
+  private final long[] unconstrainedMasks;
+  /** Every rule. */
+  private final long all;
+  /** Rules with feature conditions, checked after the labels. */
+  private final CompiledRule[] conditional;
+  /** Rank (bit index) by {@link CompiledRule#order}. */
+  private final int[] rank;
+  /** Per category: the rules with actions in it. */
+  private final long[] categoryMasks;
+  /** Per category and rank: the rule's actions in the category, and per action its vetoers' bits. */
+  private final Action[][][] actions;
+  private final long[][][] vetoMasks;
+
+  private RuleBits(
+      int[] positions, long[][] labelMasks, long[] unclassifiedMasks, long[] unconstrainedMasks, long all,
+      CompiledRule[] conditional, int[] rank, long[] categoryMasks, Action[][][] actions, long[][][] vetoMasks) {
+    this.positions = positions;
+    this.labelMasks = labelMasks;
+    this.unclassifiedMasks = unclassifiedMasks;
+    this.unconstrainedMasks = unconstrainedMasks;
+    this.all = all;
+    this.conditional = conditional;
+    this.rank = rank;
+    this.categoryMasks = categoryMasks;
+    this.actions = actions;
+    this.vetoMasks = vetoMasks;
+  }
+
+  /**
+   * Compiles the bit tables, or returns null when the playbook has more than 64 rules.
+   *
+   * @param rules the compiled rules, {@code rules[i].order == i}
+   * @param byCategory per category the entries, best first
+   * @param dimensions the engine's dimensions
+   * @return the tables, or null
+   */
+  static @Nullable RuleBits of(CompiledRule[] rules, DecisionTable.Entry[][] byCategory, List<Dimension> dimensions) {
+    if (rules.length > Long.SIZE) {
+      return null;
+    }
+    int[] rank = new int[rules.length];
+    CompiledRule[] ranked = rules.clone();
+    Arrays.sort(ranked, Comparator.comparingInt((CompiledRule r) -> -r.rule.priority())
+        .thenComparingInt(r -> r.order));
+    for (int i = 0; i < ranked.length; i++) {
+      rank[ranked[i].order] = i;
+    }
+    Set<Integer> constrained = new LinkedHashSet<>();
+    long all = 0;
+    List<CompiledRule> conditional = new ArrayList<>();
+    for (CompiledRule r : rules) {
+      all |= bit(rank, r);
+      for (int p : r.positions) {
+        constrained.add(p);
+      }
+      if (r.conditional()) {
+        conditional.add(r);
+      }
+    }
+    int[] positions = constrained.stream().mapToInt(Integer::intValue).toArray();
+    long[][] labelMasks = new long[positions.length][];
+    long[] unclassifiedMasks = new long[positions.length];
+    long[] unconstrainedMasks = new long[positions.length];
+    for (int p = 0; p < positions.length; p++) {
+      int size = dimensions.get(positions[p]).size();
+      labelMasks[p] = new long[size];
+      for (CompiledRule r : rules) {
+        int i = indexOf(r.positions, positions[p]);
+        if (i < 0) {
+          unconstrainedMasks[p] |= bit(rank, r);
+          unclassifiedMasks[p] |= bit(rank, r);
+          for (int label = 0; label < size; label++) {
+            labelMasks[p][label] |= bit(rank, r);
+          }
+          continue;
+        }
+        if (r.unclassified[i]) {
+          unclassifiedMasks[p] |= bit(rank, r);
+        }
+        for (int label = 0; label < size && label < r.allowed[i].length; label++) {
+          if (r.allowed[i][label]) {
+            labelMasks[p][label] |= bit(rank, r);
+          }
+        }
+      }
+    }
+    long[] categoryMasks = new long[byCategory.length];
+    Action[][][] actions = new Action[byCategory.length][rules.length][];
+    long[][][] vetoMasks = new long[byCategory.length][rules.length][];
+    for (int c = 0; c < byCategory.length; c++) {
+      for (DecisionTable.Entry e : byCategory[c]) {
+        int b = rank[e.rule.order];
+        categoryMasks[c] |= 1L << b;
+        actions[c][b] = e.actions;
+        vetoMasks[c][b] = new long[e.actions.length];
+        for (int i = 0; i < e.actions.length; i++) {
+          for (CompiledRule v : e.vetoers[i]) {
+            vetoMasks[c][b][i] |= bit(rank, v);
+          }
+        }
+      }
+    }
+    return new RuleBits(positions, labelMasks, unclassifiedMasks, unconstrainedMasks, all,
+        conditional.toArray(new CompiledRule[0]), rank, categoryMasks, actions, vetoMasks);
+  }
+
+  private static long bit(int[] rank, CompiledRule r) {
+    return 1L << rank[r.order];
+  }
+
+  private static int indexOf(int[] values, int value) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == value) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Chooses the actions for one customer; allocation-free. */
+  void plan(Customer customer, Segments segments, PlanSink out) {
+    long matched = all;
+    for (int p = 0; p < positions.length; p++) {
+      int label = segments.labelIndex(positions[p]);
+      long[] masks = labelMasks[p];
+      matched &= label < 0 ? unclassifiedMasks[p] : label < masks.length ? masks[label] : unconstrainedMasks[p];
+    }
+    for (CompiledRule r : conditional) {
+      long bit = bit(rank, r);
+      if ((matched & bit) != 0 && !r.featuresMatch(customer)) {
+        matched &= ~bit;
+      }
+    }
+    for (int c = 0; c < categoryMasks.length; c++) {
+      // Candidates best first: the lowest bit wins unless vetoes took all its actions here.
+      for (long candidates = matched & categoryMasks[c]; candidates != 0; candidates &= candidates - 1) {
+        int b = Long.numberOfTrailingZeros(candidates);
+        Action[] offered = actions[c][b];
+        long[] vetoes = vetoMasks[c][b];
+        boolean emitted = false;
+        for (int i = 0; i < offered.length; i++) {
+          if ((matched & vetoes[i]) == 0) {
+            out.add(offered[i]);
+            emitted = true;
+          }
+        }
+        if (emitted) {
+          break;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.clientele.api.spi;
+
+import java.io.InputStream;
+import java.util.Map;
+import org.clientele.api.ConfigurationException;
+
+/**
+ * Parses a JSON document into the JSON-compatible values a {@link PluginConfig} holds.
+ *
+ * <p>The engine supplies the reader it reads configuration files with (the same limits on depth,
+ * number length, string length and document size, and duplicate keys rejected), and every {@link
+ * PluginConfig} it hands to a provider carries it. A plugin therefore never parses JSON itself: it
+ * calls {@link PluginConfig#file(String)} for a file named in its section, or {@link
+ * PluginConfig#json(String, InputStream)} for a class-path resource, and its files are read exactly
+ * as strictly as the configuration that names them.
+ *
+ * <p>A {@link PluginConfig} created without a reader (by a test, with {@link PluginConfig#of}) uses
+ * the reader found by {@link java.util.ServiceLoader}; {@code clientele-sdk-core} provides one.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface ConfigReader {
+
+  /**
+   * Reads one JSON object.
+   *
+   * @param in the document, read to its end; the caller closes it
+   * @param source the file or resource name, for messages
+   * @return the top-level object: {@link String}, {@link Number}, {@link Boolean}, {@link
+   *     java.util.List} and {@link Map} values, in document order
+   * @throws ConfigurationException naming the source (and the line and column where known) if the
+   *     document cannot be read, is not valid JSON, is beyond the read limits, repeats a key in an
+   *     object, or is not an object at the top level
+   */
+  Map<String, Object> readObject(InputStream in, String source);
+}
