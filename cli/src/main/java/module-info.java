@@ -2,7 +2,7 @@
  * The {@code clientele} command-line tool: classifies customer and transaction files with the
  * Clientele engine, writes per-customer results, rejections and the segmentation report,
  * calibrates models, explains one customer, validates configurations and runs a demo on a
- * generated population ({@link org.clientele.core.demo.DemoPopulation}, from sdk-core).
+ * generated population ({@link org.clientele.core.demo.TransactionPopulation}, from sdk-core).
  *
  * <p>Run it as {@code java -jar cli/target/clientele.jar --help}.
  */

@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.clientele.api.Customer;
-import org.clientele.core.demo.DemoPopulation;
+import org.clientele.core.demo.TransactionPopulation;
 import org.clientele.core.Engine;
 import org.clientele.core.Model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The inputs every benchmark shares: the seeded demo population ({@link DemoPopulation}, a
+ * The inputs every benchmark shares: the seeded demo population ({@link TransactionPopulation}, a
  * realistic mix of key accounts, regulars, occasional buyers, new, churning, lapsed and returning
  * customers and prospects, with missing values as in a CRM export) and the model calibrated on it.
  *
@@ -38,7 +38,7 @@ public final class BenchmarkData {
   public static final int MASK = SIZE - 1;
 
   /** The seed of the population. */
-  public static final long SEED = DemoPopulation.DEFAULT_SEED;
+  public static final long SEED = TransactionPopulation.DEFAULT_SEED;
 
   /** The class-path resource holding the calibrated model. */
   public static final String MODEL_RESOURCE = "/org/clientele/benchmarks/model.json";
@@ -83,7 +83,7 @@ public final class BenchmarkData {
    * @return the customers
    */
   public static Customer[] population(int size) {
-    DemoPopulation population = DemoPopulation.of(size, SEED);
+    TransactionPopulation population = TransactionPopulation.of(size, SEED);
     Customer[] out = new Customer[size];
     for (int i = 0; i < size; i++) {
       out[i] = population.account(i).customer();

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.clientele.core.demo.DemoFiles;
-import org.clientele.core.demo.DemoPopulation;
+import org.clientele.core.demo.TransactionPopulation;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.ResultFormat;
 import org.clientele.core.io.ResultSink;
@@ -47,10 +47,10 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--customers", paramLabel = "N", description = "Number of accounts (default: ${DEFAULT-VALUE}).")
-  int customers = DemoPopulation.DEFAULT_SIZE;
+  int customers = TransactionPopulation.DEFAULT_SIZE;
 
   @Option(names = "--seed", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed = DemoPopulation.DEFAULT_SEED;
+  long seed = TransactionPopulation.DEFAULT_SEED;
 
   @Option(
       names = "--dir",
@@ -80,10 +80,10 @@ final class DemoCommand implements Callable<Integer> {
       if (target == null) {
         target = Files.createTempDirectory("clientele-demo-");
       }
-      DemoFiles files = DemoFiles.write(DemoPopulation.of(customers, seed), target, i -> { });
+      DemoFiles files = DemoFiles.write(TransactionPopulation.of(customers, seed), target, i -> { });
       stdout.printf(Locale.ROOT,
           "Clientele demo: %,d synthetic B2B accounts (seed %d), %,d transactions from %s to %s%n",
-          files.accounts(), seed, files.transactionRows(), DemoPopulation.FIRST_DAY, DemoPopulation.LAST_DAY);
+          files.accounts(), seed, files.transactionRows(), TransactionPopulation.FIRST_DAY, TransactionPopulation.LAST_DAY);
       stdout.printf(Locale.ROOT, "Input files: %s, %s%s%n%n", files.customers(), files.transactions(),
           temporary ? " (temporary; keep them with --dir DIR)" : "");
       InputOptions in = new InputOptions();
@@ -102,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       if (!temporary) {
         stdout.printf(Locale.ROOT, "%nOne account, explained: clientele explain %s --customers %s --transactions %s%n",
-            DemoPopulation.id(41), files.customers(), files.transactions());
+            TransactionPopulation.id(41), files.customers(), files.transactions());
       }
       return outcome.counts().rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
     } catch (IOException e) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.clientele.core.demo.DemoFiles;
-import org.clientele.core.demo.DemoPopulation;
+import org.clientele.core.demo.TransactionPopulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--seed", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed = DemoPopulation.DEFAULT_SEED;
+  long seed = TransactionPopulation.DEFAULT_SEED;
 
   @Option(names = "--features", description = "Write one customers file with derived features instead of a transaction log.")
   boolean features;
@@ -52,9 +52,9 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DemoPopulation population;
+    TransactionPopulation population;
     try {
-      population = DemoPopulation.of(customers, seed);
+      population = TransactionPopulation.of(customers, seed);
     } catch (IllegalArgumentException e) {
       throw new CliException("--customers: " + e.getMessage());
     }
@@ -73,11 +73,11 @@ final class GenerateCommand implements Callable<Integer> {
     }
     if (files.transactions() == null) {
       stdout.printf(Locale.ROOT, "Wrote %s: %,d accounts with features derived from %,d transactions as of %s%n",
-          files.customers(), files.accounts(), files.transactionRows(), DemoPopulation.REFERENCE_DATE);
+          files.customers(), files.accounts(), files.transactionRows(), TransactionPopulation.REFERENCE_DATE);
     } else {
       stdout.printf(Locale.ROOT, "Wrote %s (%,d accounts) and %s (%,d transactions, %s to %s)%n",
           files.customers(), files.accounts(), files.transactions(), files.transactionRows(),
-          DemoPopulation.FIRST_DAY, DemoPopulation.LAST_DAY);
+          TransactionPopulation.FIRST_DAY, TransactionPopulation.LAST_DAY);
     }
     return ExitCodes.OK;
   }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.clientele.core.demo.DemoFiles;
-import org.clientele.core.demo.DemoPopulation;
+import org.clientele.core.demo.TransactionPopulation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,7 @@ class CliDeterminismTest {
 
   @BeforeAll
   static void generate() {
-    demo = DemoFiles.write(DemoPopulation.of(600, 5), data, i -> { });
+    demo = DemoFiles.write(TransactionPopulation.of(600, 5), data, i -> { });
   }
 
   // Each run writes the same file names in its own folder: the report names the rejections file.

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.clientele.core.demo.DemoFiles;
-import org.clientele.core.demo.DemoPopulation;
+import org.clientele.core.demo.TransactionPopulation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ class CommandsTest {
 
   @BeforeAll
   static void generate() {
-    demo = DemoFiles.write(DemoPopulation.of(400, 11), data, i -> { });
+    demo = DemoFiles.write(TransactionPopulation.of(400, 11), data, i -> { });
   }
 
   private static String[] input(String... more) {

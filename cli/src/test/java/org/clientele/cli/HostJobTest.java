@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clientele.api.Customer;
 import org.clientele.core.demo.DemoFiles;
-import org.clientele.core.demo.DemoPopulation;
+import org.clientele.core.demo.TransactionPopulation;
 import org.clientele.core.io.CustomerFormat;
 import org.clientele.core.io.CustomerReader;
 import org.clientele.core.io.RejectionSink;
@@ -38,7 +38,7 @@ class HostJobTest {
 
   @BeforeAll
   static void runTheCommand() throws IOException {
-    files = DemoFiles.write(DemoPopulation.of(400, 11), dir, i -> {});
+    files = DemoFiles.write(TransactionPopulation.of(400, 11), dir, i -> {});
     Path results = dir.resolve("results.jsonl");
     Path report = dir.resolve("report.json");
     Cli.Run run = Cli.run("classify", "--customers", files.customers().toString(), "--transactions",

@@ -37,7 +37,7 @@ final class Fixtures {
   static final Customer NOBODY = Customer.builder("C-0").build();
 
   /** Labels by dimension id, for example {@code "value=CORE loyalty=HIGH"}; UNCLASSIFIED allowed. */
-  static FakeSegments segments(List<Dimension> dims, String labels) {
+  static Segments segments(List<Dimension> dims, String labels) {
     Map<String, String> byId = new LinkedHashMap<>();
     for (String part : labels.trim().split("\\s+")) {
       if (part.isEmpty()) {
@@ -65,38 +65,7 @@ final class Fixtures {
     if (!byId.isEmpty()) {
       throw new IllegalArgumentException("unknown dimensions " + byId.keySet());
     }
-    return new FakeSegments(dims, indexes);
-  }
-
-  /** A fake of the engine's per-thread segments view. */
-  static final class FakeSegments implements Segments {
-    private final List<Dimension> dims;
-    final int[] labels;
-
-    FakeSegments(List<Dimension> dims, int[] labels) {
-      this.dims = dims;
-      this.labels = labels;
-    }
-
-    @Override
-    public int size() {
-      return dims.size();
-    }
-
-    @Override
-    public Dimension dimension(int position) {
-      return dims.get(position);
-    }
-
-    @Override
-    public int labelIndex(int position) {
-      return labels[position];
-    }
-
-    @Override
-    public double score(int position) {
-      return Double.NaN;
-    }
+    return Segments.of(dims, indexes);
   }
 
   static List<Action> plan(Playbook playbook, Customer customer, Segments segments) {

@@ -12,6 +12,7 @@ import org.clientele.api.ActionCategory;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.StandardFeatures;
+import org.clientele.api.Segments;
 import org.junit.jupiter.api.Test;
 
 /** Seeded random customers through the default playbook: invariants of every plan. */
@@ -29,7 +30,7 @@ class PlanPropertyTest {
         for (int i = 0; i < labels.length; i++) {
           labels[i] = random.nextInt(dims.get(i).size() + 1) - 1; // -1: UNCLASSIFIED
         }
-        var segments = new Fixtures.FakeSegments(dims, labels);
+        var segments = Segments.of(dims, labels);
         Customer.Builder b = Customer.builder("C-" + n);
         if (random.nextBoolean()) {
           b.set(StandardFeatures.ORDERS_12M, (double) random.nextInt(12));

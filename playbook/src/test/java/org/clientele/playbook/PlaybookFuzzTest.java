@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Dimension;
+import org.clientele.api.Segments;
 
 /**
  * Fuzzes the playbook loader: arbitrary bytes as a playbook file, loaded with {@link
@@ -49,7 +50,7 @@ class PlaybookFuzzTest {
     }
     int[][] combos = {{0, 0, 0, 0}, {3, 2, 5, 3}, {-1, -1, -1, -1}, {0, -1, 4, 2}};
     for (int[] labels : combos) {
-      var segments = new Fixtures.FakeSegments(DIMS, labels);
+      var segments = Segments.of(DIMS, labels);
       assertThat(Fixtures.plan(playbook, Fixtures.NOBODY, segments)).isNotNull();
       assertThat(playbook.explain(Fixtures.NOBODY, segments)).isNotNull();
     }

@@ -13,6 +13,7 @@ import org.clientele.api.PlanExplanation;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.StandardFeatures;
+import org.clientele.api.Segments;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,7 +40,7 @@ class RandomPlaybookPropertyTest {
           for (int i = 0; i < labels.length; i++) {
             labels[i] = random.nextInt(DIMS.get(i).size() + 1) - 1; // -1: UNCLASSIFIED
           }
-          var segments = new Fixtures.FakeSegments(DIMS, labels);
+          var segments = Segments.of(DIMS, labels);
           Customer.Builder b = Customer.builder("C-" + n);
           if (random.nextInt(4) > 0) {
             b.set(StandardFeatures.ORDERS_12M, (double) random.nextInt(10));

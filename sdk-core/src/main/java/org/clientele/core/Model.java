@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code strategy}: optional; absent means the {@code playbook} provider with its defaults,
  *       {@code null} means no strategy (empty plans).
  *   <li>{@code errorPolicy}: {@code fallback} (the default) or {@code fail-fast}.
- *   <li>{@code input}, {@code output}: sections read by the command-line tool, kept as they are.
+ *   <li>{@code input}, {@code output}: sections read by the batch job ({@link org.clientele.core.job.Segmentation}), kept as they are.
  * </ul>
  */
 public final class Model {
@@ -306,8 +306,8 @@ public final class Model {
   }
 
   /**
-   * Returns a top-level section the engine does not read itself ({@code input}, {@code output}),
-   * as a typed view.
+   * Returns a top-level section the engine does not read itself ({@code input}, {@code output}: the
+   * batch job reads them), as a typed view.
    *
    * @param name {@code input} or {@code output}
    * @return the section; empty if absent

@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PlaybookBenchmark {
 
   private Customer[] customers;
-  private Labels labels;
+  private Segments[] labels;
   private Strategy playbook;
   private final CountingSink sink = new CountingSink();
   private int index;
@@ -57,14 +57,15 @@ public class PlaybookBenchmark {
     Engine engine = BenchmarkData.engine(1);
     List<Dimension> dimensions = engine.dimensions();
     ClassificationBuffer buffer = engine.newBuffer();
-    int[] all = new int[customers.length * dimensions.size()];
+    labels = new Segments[customers.length];
     for (int i = 0; i < customers.length; i++) {
       engine.classify(customers[i], buffer);
-      for (int d = 0; d < dimensions.size(); d++) {
-        all[i * dimensions.size() + d] = buffer.labelIndex(d);
+      int[] row = new int[dimensions.size()];
+      for (int d = 0; d < row.length; d++) {
+        row[d] = buffer.labelIndex(d);
       }
+      labels[i] = Segments.of(dimensions, row); // built here, never in the measured method
     }
-    labels = new Labels(dimensions, all);
     playbook = new PlaybookStrategyProvider().create(PluginConfig.of("strategy", Map.of()), dimensions);
   }
 
@@ -76,43 +77,8 @@ public class PlaybookBenchmark {
   @Benchmark
   public long plan() {
     int i = index++ & BenchmarkData.MASK;
-    labels.offset = i * labels.size;
-    playbook.plan(customers[i], labels, sink);
+    playbook.plan(customers[i], labels[i], sink);
     return sink.count;
-  }
-
-  /** Every customer's labels in one flat array (as compact as the engine's buffer); one row at a time. */
-  static final class Labels implements Segments {
-    private final List<Dimension> dimensions;
-    private final int[] labels;
-    final int size;
-    int offset;
-
-    Labels(List<Dimension> dimensions, int[] labels) {
-      this.dimensions = dimensions;
-      this.labels = labels;
-      this.size = dimensions.size();
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
-
-    @Override
-    public Dimension dimension(int position) {
-      return dimensions.get(position);
-    }
-
-    @Override
-    public int labelIndex(int position) {
-      return labels[offset + position];
-    }
-
-    @Override
-    public double score(int position) {
-      return Double.NaN;
-    }
   }
 
   /** Counts the actions and keeps the last one. */

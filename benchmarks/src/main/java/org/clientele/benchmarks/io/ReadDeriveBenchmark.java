@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.clientele.api.Customer;
 import org.clientele.benchmarks.BenchmarkData;
 import org.clientele.core.demo.DemoFiles;
-import org.clientele.core.demo.DemoPopulation;
+import org.clientele.core.demo.TransactionPopulation;
 import org.clientele.core.features.DerivationOptions;
 import org.clientele.core.features.FeatureDeriver;
 import org.clientele.core.io.RejectionSink;
@@ -55,13 +55,13 @@ public class ReadDeriveBenchmark {
   private Path transactions;
   private long fileBytes;
   private final TransactionFormat format = TransactionFormat.defaults();
-  private final DerivationOptions options = DerivationOptions.asOf(DemoPopulation.REFERENCE_DATE);
+  private final DerivationOptions options = DerivationOptions.asOf(TransactionPopulation.REFERENCE_DATE);
 
   /** Writes the demo files. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("clientele-bench");
-    DemoFiles files = DemoFiles.write(DemoPopulation.of(BenchmarkData.SIZE, BenchmarkData.SEED), dir, i -> {});
+    DemoFiles files = DemoFiles.write(TransactionPopulation.of(BenchmarkData.SIZE, BenchmarkData.SEED), dir, i -> {});
     transactions = files.transactions();
     fileBytes = Files.size(transactions);
   }

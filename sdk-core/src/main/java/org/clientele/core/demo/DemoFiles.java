@@ -22,7 +22,7 @@ import org.clientele.core.io.Transaction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a {@link DemoPopulation} as the files a user would bring: a customers CSV (a CRM export
+ * Writes a {@link TransactionPopulation} as the files a user would bring: a customers CSV (a CRM export
  * whose columns have the standard feature names) and a transactions CSV, both UTF-8 with a header
  * row, read with the default {@code input} configuration. Accounts are written one at a time, so
  * any size fits in constant memory; the transactions are grouped by customer, each customer's in
@@ -122,7 +122,7 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
    *
    * @since 0.1.0
    */
-  public static DemoFiles write(DemoPopulation population, Path dir, IntConsumer progress) {
+  public static DemoFiles write(TransactionPopulation population, Path dir, IntConsumer progress) {
     Path customers = dir.resolve(CUSTOMERS);
     Path transactions = dir.resolve(TRANSACTIONS);
     long rows = 0;
@@ -135,7 +135,7 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
         String[] crow = new String[1 + ATTRIBUTES.size()];
         String[] trow = new String[TRANSACTION_COLUMNS.size()];
         for (int i = 0; i < population.size(); i++) {
-          DemoPopulation.Account a = population.account(i);
+          TransactionPopulation.Account a = population.account(i);
           fill(crow, a.attributes(), ATTRIBUTES, 0);
           c.write(crow);
           for (Transaction x : a.transactions()) {
@@ -159,7 +159,7 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
 
   /**
    * Writes one customers file, {@value #CUSTOMERS}, holding each account's attributes and the
-   * features derived from its transactions as of {@link DemoPopulation#REFERENCE_DATE}; the
+   * features derived from its transactions as of {@link TransactionPopulation#REFERENCE_DATE}; the
    * transactions themselves are not written. This is the form of a large input that streams in
    * constant memory (see the million-customer run in docs/cli.md).
    *
@@ -171,7 +171,7 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
    *
    * @since 0.1.0
    */
-  public static DemoFiles writeWithFeatures(DemoPopulation population, Path dir, IntConsumer progress) {
+  public static DemoFiles writeWithFeatures(TransactionPopulation population, Path dir, IntConsumer progress) {
     Path customers = dir.resolve(CUSTOMERS);
     long rows = 0;
     try {
@@ -180,7 +180,7 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
           SequenceWriter c = csv(cw, columns(true))) {
         String[] row = new String[1 + ATTRIBUTES.size() + DERIVED.size()];
         for (int i = 0; i < population.size(); i++) {
-          DemoPopulation.Account a = population.account(i);
+          TransactionPopulation.Account a = population.account(i);
           Customer customer = a.customer();
           fill(row, customer, ATTRIBUTES, 0);
           fill(row, customer, DERIVED, ATTRIBUTES.size());

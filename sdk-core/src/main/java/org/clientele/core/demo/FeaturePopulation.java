@@ -43,7 +43,7 @@ import org.clientele.api.StandardFeatures;
 
 /**
  * A seeded population of customers described directly by their {@link StandardFeatures}, with no
- * transactions behind them (for transactions, see {@link DemoPopulation}): the same seed gives
+ * transactions behind them (for transactions, see {@link TransactionPopulation}): the same seed gives
  * the same customers. Revenue is log-normal (a few large accounts, a long tail), orders and
  * complaints are Poisson, visits never exceed orders, recency never exceeds tenure, a share of
  * customers are prospects with no purchase history, and every other feature is missing with a

@@ -3,7 +3,7 @@
  * that the demo, the benchmarks, the command line and the test kit share one implementation:
  *
  * <ul>
- *   <li>{@link org.clientele.core.demo.DemoPopulation}: B2B accounts with two years of
+ *   <li>{@link org.clientele.core.demo.TransactionPopulation}: B2B accounts with two years of
  *       transactions, made one account at a time in constant memory, and {@link
  *       org.clientele.core.demo.DemoFiles}, which writes them as a customers CSV and a
  *       transactions CSV (or one customers CSV with the derived features);

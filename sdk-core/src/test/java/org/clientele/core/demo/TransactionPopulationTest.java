@@ -16,30 +16,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo population on its own: kinds, dates, determinism and the files. What the built-in
- * classifiers make of it is pinned in classifiers-builtin ({@code DemoPopulationLabelsTest}).
+ * classifiers make of it is pinned in classifiers-builtin ({@code TransactionPopulationLabelsTest}).
  */
-class DemoPopulationTest {
+class TransactionPopulationTest {
 
-  private static final DemoPopulation DEMO = DemoPopulation.of(DemoPopulation.DEFAULT_SIZE, DemoPopulation.DEFAULT_SEED);
+  private static final TransactionPopulation DEMO = TransactionPopulation.of(TransactionPopulation.DEFAULT_SIZE, TransactionPopulation.DEFAULT_SEED);
 
   @Test
   void everyKindOfAccountOccursAndProspectsHaveNoPurchases() {
-    Set<DemoPopulation.Kind> kinds = EnumSet.noneOf(DemoPopulation.Kind.class);
+    Set<TransactionPopulation.Kind> kinds = EnumSet.noneOf(TransactionPopulation.Kind.class);
     for (int i = 0; i < DEMO.size(); i++) {
-      DemoPopulation.Account a = DEMO.account(i);
+      TransactionPopulation.Account a = DEMO.account(i);
       kinds.add(a.kind());
-      assertThat(a.transactions().isEmpty()).isEqualTo(a.kind() == DemoPopulation.Kind.PROSPECT);
+      assertThat(a.transactions().isEmpty()).isEqualTo(a.kind() == TransactionPopulation.Kind.PROSPECT);
       assertThat(a.transactions()).allSatisfy(t -> assertThat(t.date())
-          .isBetween(DemoPopulation.FIRST_DAY, DemoPopulation.LAST_DAY));
+          .isBetween(TransactionPopulation.FIRST_DAY, TransactionPopulation.LAST_DAY));
     }
-    assertThat(kinds).containsExactlyInAnyOrder(DemoPopulation.Kind.values());
+    assertThat(kinds).containsExactlyInAnyOrder(TransactionPopulation.Kind.values());
   }
 
   @Test
   void sameSeedSameFilesOtherSeedOtherFiles(@TempDir Path dir) throws IOException {
-    DemoFiles a = DemoFiles.write(DemoPopulation.of(300, 7), dir.resolve("a"), i -> { });
-    DemoFiles b = DemoFiles.write(DemoPopulation.of(300, 7), dir.resolve("b"), i -> { });
-    DemoFiles c = DemoFiles.write(DemoPopulation.of(300, 8), dir.resolve("c"), i -> { });
+    DemoFiles a = DemoFiles.write(TransactionPopulation.of(300, 7), dir.resolve("a"), i -> { });
+    DemoFiles b = DemoFiles.write(TransactionPopulation.of(300, 7), dir.resolve("b"), i -> { });
+    DemoFiles c = DemoFiles.write(TransactionPopulation.of(300, 8), dir.resolve("c"), i -> { });
     assertThat(Files.readAllBytes(a.customers())).isEqualTo(Files.readAllBytes(b.customers()));
     assertThat(Files.readAllBytes(a.transactions())).isEqualTo(Files.readAllBytes(b.transactions()));
     assertThat(Files.readAllBytes(a.transactions())).isNotEqualTo(Files.readAllBytes(c.transactions()));
@@ -48,14 +48,14 @@ class DemoPopulationTest {
 
   @Test
   void anAccountDependsOnlyOnSeedAndIndex() {
-    DemoPopulation small = DemoPopulation.of(50, DemoPopulation.DEFAULT_SEED);
+    TransactionPopulation small = TransactionPopulation.of(50, TransactionPopulation.DEFAULT_SEED);
     assertThat(small.account(41)).isEqualTo(DEMO.account(41));
     assertThat(DEMO.account(41).id()).isEqualTo("A-0000042");
   }
 
   @Test
   void theFeaturesFileHoldsWhatDerivingTheTransactionsGives(@TempDir Path dir) throws IOException {
-    DemoPopulation p = DemoPopulation.of(200, 3);
+    TransactionPopulation p = TransactionPopulation.of(200, 3);
     DemoFiles files = DemoFiles.writeWithFeatures(p, dir, i -> { });
     assertThat(files.transactions()).isNull();
     List<String> lines = Files.readAllLines(files.customers());
@@ -69,8 +69,8 @@ class DemoPopulationTest {
     // Digests of the files the demo wrote when it still lived in cli (commit 295c217). A change
     // here changes the demo, the million-customer files and the benchmarks' model.json: rewrite
     // that model (BenchmarkData.main) in the same change, or restore the generator.
-    DemoFiles files = DemoFiles.write(DemoPopulation.of(300, 7), dir.resolve("t"), i -> { });
-    DemoFiles features = DemoFiles.writeWithFeatures(DemoPopulation.of(300, 7), dir.resolve("f"), i -> { });
+    DemoFiles files = DemoFiles.write(TransactionPopulation.of(300, 7), dir.resolve("t"), i -> { });
+    DemoFiles features = DemoFiles.writeWithFeatures(TransactionPopulation.of(300, 7), dir.resolve("f"), i -> { });
     assertThat(sha256(files.customers())).isEqualTo("2fa79c4e69c3a7eac659eac00927b63bedb37e1556829568a1a9853270934f41");
     assertThat(sha256(files.transactions())).isEqualTo("b5543a8d7aa3d97888d77a2f877cc84306909bc0626cbba68653cab48b8e94b6");
     assertThat(sha256(features.customers())).isEqualTo("283c7b98205216aead878e604ea07839100791afb0cc7c2f61102fea12663922");

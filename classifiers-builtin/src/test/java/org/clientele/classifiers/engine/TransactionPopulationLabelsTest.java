@@ -14,14 +14,14 @@ import org.clientele.api.StandardFeatures;
 import org.clientele.core.Classification;
 import org.clientele.core.Engine;
 import org.clientele.core.EngineBuilder;
-import org.clientele.core.demo.DemoPopulation;
+import org.clientele.core.demo.TransactionPopulation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The demo population (sdk-core) against the real built-in classifiers. */
-class DemoPopulationLabelsTest {
+class TransactionPopulationLabelsTest {
 
-  private static final DemoPopulation DEMO = DemoPopulation.of(DemoPopulation.DEFAULT_SIZE, DemoPopulation.DEFAULT_SEED);
+  private static final TransactionPopulation DEMO = TransactionPopulation.of(TransactionPopulation.DEFAULT_SIZE, TransactionPopulation.DEFAULT_SEED);
   private static List<Customer> customers;
   private static Engine engine;
 

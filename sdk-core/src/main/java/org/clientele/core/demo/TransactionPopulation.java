@@ -33,15 +33,15 @@ import org.jspecify.annotations.Nullable;
  * for some accounts, as for a customer never credit-checked).
  *
  * <pre>{@code
- * DemoPopulation population = DemoPopulation.of(2_000, DemoPopulation.DEFAULT_SEED);
- * DemoPopulation.Account a = population.account(41);      // A-0000042
+ * TransactionPopulation population = TransactionPopulation.of(2_000, TransactionPopulation.DEFAULT_SEED);
+ * TransactionPopulation.Account a = population.account(41);      // A-0000042
  * Customer c = a.customer();                              // attributes + derived features
  * DemoFiles files = DemoFiles.write(population, dir, i -> { }); // customers.csv + transactions.csv
  * }</pre>
  *
  * @since 0.1.0
  */
-public final class DemoPopulation {
+public final class TransactionPopulation {
 
   /**
    * The seed of the demo.
@@ -159,7 +159,7 @@ public final class DemoPopulation {
   private final int size;
   private final long seed;
 
-  private DemoPopulation(int size, long seed) {
+  private TransactionPopulation(int size, long seed) {
     this.size = size;
     this.seed = seed;
   }
@@ -173,11 +173,11 @@ public final class DemoPopulation {
    *
    * @since 0.1.0
    */
-  public static DemoPopulation of(int size, long seed) {
+  public static TransactionPopulation of(int size, long seed) {
     if (size < 1 || size > 9_999_999) {
       throw new IllegalArgumentException("size must be between 1 and 9,999,999, was " + size);
     }
-    return new DemoPopulation(size, seed);
+    return new TransactionPopulation(size, seed);
   }
 
   /**
