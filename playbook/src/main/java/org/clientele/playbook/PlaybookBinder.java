@@ -61,24 +61,11 @@ final class PlaybookBinder {
       }
       Dimension d = dims.get(position);
       boolean[] mask = new boolean[d.size()];
-      boolean unc = false;
-      List<String> kept = new ArrayList<>();
-      for (String label : e.getValue()) {
-        if (label.equals(Dimension.UNCLASSIFIED)) {
-          unc = true;
-          kept.add(label);
-          continue;
-        }
-        int index = d.indexOf(label);
-        if (index < 0) {
-          if (lenient) {
-            diagnostics.add("Default playbook: " + who + ": label '" + label + "' is not a label of dimension '" + d.id() + "' " + d.labels() + "; ignored");
-            continue;
-          }
-          throw where.error(dim, whoHere + " names label '" + label + "', which is not a label of dimension '" + d.id() + "'; its labels: " + d.labels());
-        }
+      Labels labels = labels(d, dim, e.getValue(), where, who, whoHere);
+      boolean unc = labels.unclassified();
+      List<String> kept = labels.kept();
+      for (int index : labels.indexes()) {
         mask[index] = true;
-        kept.add(label);
       }
       if (kept.isEmpty()) {
         diagnostics.add("Default playbook: " + who + " dropped: none of its labels " + e.getValue() + " is a label of dimension '" + d.id() + "' " + d.labels());
@@ -109,23 +96,13 @@ final class PlaybookBinder {
         allowed.put(position, mask);
         unclassified.put(position, false);
       }
-      List<String> kept = new ArrayList<>();
-      for (String label : e.getValue()) {
-        if (label.equals(Dimension.UNCLASSIFIED)) {
-          unclassified.put(position, false);
-          kept.add(label);
-          continue;
-        }
-        int index = d.indexOf(label);
-        if (index < 0) {
-          if (lenient) {
-            diagnostics.add("Default playbook: " + who + ": label '" + label + "' is not a label of dimension '" + d.id() + "' " + d.labels() + "; ignored");
-            continue;
-          }
-          throw where.error(dim, who + " names label '" + label + "', which is not a label of dimension '" + d.id() + "'; its labels: " + d.labels());
-        }
+      Labels labels = labels(d, dim, e.getValue(), where, who, who);
+      if (labels.unclassified()) {
+        unclassified.put(position, false);
+      }
+      List<String> kept = labels.kept();
+      for (int index : labels.indexes()) {
         mask[index] = false;
-        kept.add(label);
       }
       if (!kept.isEmpty()) {
         unless.put(dim, kept);
@@ -150,6 +127,39 @@ final class PlaybookBinder {
       unc[i] = unclassified.get(positions[i]);
     }
     return new CompiledRule(rule, order, positions, masks, unc, tests.toArray(new CompiledRule.FeatureTest[0]));
+  }
+
+  /** A condition's labels resolved on a dimension: the names kept, their indexes, and UNCLASSIFIED. */
+  private record Labels(List<String> kept, int[] indexes, boolean unclassified) {}
+
+  /**
+   * Resolves a condition's label names ({@code key} is the dimension as the playbook names it). An
+   * unknown label is an error naming the rule ({@code whoHere}); in the lenient default playbook it
+   * is dropped with a diagnostic ({@code who}).
+   */
+  private Labels labels(Dimension d, String key, List<String> names, PluginConfig where, String who, String whoHere) {
+    List<String> kept = new ArrayList<>();
+    int[] indexes = new int[names.size()];
+    int n = 0;
+    boolean unclassified = false;
+    for (String label : names) {
+      if (label.equals(Dimension.UNCLASSIFIED)) {
+        unclassified = true;
+        kept.add(label);
+        continue;
+      }
+      int index = d.indexOf(label);
+      if (index < 0) {
+        if (lenient) {
+          diagnostics.add("Default playbook: " + who + ": label '" + label + "' is not a label of dimension '" + d.id() + "' " + d.labels() + "; ignored");
+          continue;
+        }
+        throw where.error(key, whoHere + " names label '" + label + "', which is not a label of dimension '" + d.id() + "'; its labels: " + d.labels());
+      }
+      indexes[n++] = index;
+      kept.add(label);
+    }
+    return new Labels(kept, Arrays.copyOf(indexes, n), unclassified);
   }
 
   private int position(String playbookDimension) {
