@@ -6,7 +6,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.clientele.api.StandardFeatures;
+import org.clientele.core.Classification;
+import org.clientele.core.Model;
+import org.clientele.core.features.DerivationOptions;
+import org.clientele.core.features.FeatureDeriver;
+import org.clientele.core.io.InputConfig;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.job.Segmentation;
+import org.clientele.core.job.SegmentationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,5 +53,51 @@ class CdnowCliTest {
     assertThat(lines).hasSize(1 + 23_570);
     assertThat(lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().count()).isEqualTo(23_570);
     assertThat(Files.readAllLines(rejections)).hasSize(1); // the header alone
+  }
+
+  /**
+   * The defaults survive a population where most customers bought once and lapsed (issue 12,
+   * docs/classifiers.md): RFM populates at least 8 of its 11 segments, no customer silent for more
+   * than 365 days is PROMISING, NEW_CUSTOMERS or POTENTIAL_LOYALIST, and no LOST customer is loyal
+   * HIGH. Before: 6 segments, F and M cut points tied at 0, 1,089 lapsed customers PROMISING, 149
+   * HIGH and LOST.
+   */
+  @Test
+  void theDefaultsGiveNoLapsedCustomerARecentOrLoyalLabel() {
+    Path master = master();
+    Path config = Path.of(System.getProperty("user.dir")).resolve("../examples/cdnow/clientele.json").normalize();
+    List<Classification> results = new ArrayList<>();
+    SegmentationResult run = Segmentation.builder().configuration(config).transactions(master).build()
+        .run(results::add, RejectionSink.strict());
+    Model model = run.engine().orElseThrow().model();
+    FeatureDeriver features = FeatureDeriver.derive(master, InputConfig.fromConfig(model.section("input")).transactions(),
+        DerivationOptions.defaults(), RejectionSink.strict()).features();
+    Map<String, Double> silentDays = new HashMap<>();
+    features.customers().forEachRemaining(c -> silentDays.put(c.id(), c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN)));
+
+    Map<String, Integer> rfm = new TreeMap<>();
+    int lapsedRecent = 0;
+    int lostHigh = 0;
+    for (Classification c : results) {
+      rfm.merge(c.label("rfm"), 1, Integer::sum);
+      if (silentDays.get(c.customerId()) > 365
+          && Set.of("PROMISING", "NEW_CUSTOMERS", "POTENTIAL_LOYALIST").contains(c.label("rfm"))) {
+        lapsedRecent++;
+      }
+      if (c.label("behaviour").equals("LOST") && c.label("loyalty").equals("HIGH")) {
+        lostHigh++;
+      }
+    }
+    assertThat(results).hasSize(23_570);
+    assertThat(rfm).as("RFM segments on CDNOW").hasSizeGreaterThanOrEqualTo(8);
+    assertThat(lapsedRecent).as("customers silent > 365 days labelled as recent").isZero();
+    assertThat(lostHigh).as("LOST customers with loyalty HIGH").isZero();
+  }
+
+  private static Path master() {
+    Path master = Path.of(System.getProperty("clientele.sharedData", "../../shared/data"), "cdnow", "CDNOW_master.txt");
+    assumeTrue(Files.isRegularFile(master),
+        "CDNOW master file not found at " + master.toAbsolutePath() + " (set -Dclientele.sharedData); test skipped");
+    return master;
   }
 }

@@ -261,6 +261,51 @@ public final class Distribution {
     }
 
     /**
+     * Returns how many values are at or below {@code x} (estimated within the rank error in the
+     * sketch regime).
+     *
+     * @param x a value
+     * @return the count, from 0 to {@link #count()}
+     */
+    public long countAtOrBelow(double x) {
+      int limit = cumulativeWeights == null ? (int) n : items.length;
+      int lo = 0;
+      int hi = limit;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (items[mid] <= x) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      long[] cw = cumulativeWeights;
+      return cw == null ? lo : lo == 0 ? 0 : cw[lo - 1];
+    }
+
+    /**
+     * Returns the smallest value strictly above {@code x}, so that tied cut points can be spread
+     * over the distinct values the data has.
+     *
+     * @param x a value
+     * @return the next larger value, or NaN if no value is larger
+     */
+    public double nextAbove(double x) {
+      int limit = cumulativeWeights == null ? (int) n : items.length;
+      int lo = 0;
+      int hi = limit;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (items[mid] <= x) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo < limit ? items[lo] : Double.NaN;
+    }
+
+    /**
      * Returns the largest value among the lowest {@code share} of the population: the value at
      * position {@code ceil(share * n)} (at least 1).
      *

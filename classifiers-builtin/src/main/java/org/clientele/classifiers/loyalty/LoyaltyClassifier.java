@@ -24,7 +24,16 @@ final class LoyaltyClassifier extends ExplainingClassifier {
 
   /** The inputs that earn points, in the order reasons list them. */
   private static final List<Feature<Double>> POSITIVE =
-      List.of(StandardFeatures.TENURE_DAYS, StandardFeatures.REPEAT_PURCHASES, StandardFeatures.SATISFACTION);
+      List.of(
+          StandardFeatures.TENURE_DAYS,
+          StandardFeatures.REPEAT_PURCHASES,
+          StandardFeatures.SATISFACTION,
+          StandardFeatures.DAYS_SINCE_LAST_PURCHASE);
+
+  /** Where fewer is better: recency earns its points by being at or below its cut points. */
+  private static final boolean[] LOWER_IS_BETTER = {false, false, false, true};
+
+  private static final Feature<Double> RECENCY = StandardFeatures.DAYS_SINCE_LAST_PURCHASE;
 
   private static final Feature<Double> COMPLAINTS = StandardFeatures.COMPLAINTS_12M;
 
@@ -37,10 +46,11 @@ final class LoyaltyClassifier extends ExplainingClassifier {
   private final double medium;
   private final int minInputs;
   private final int ifInsufficient;
+  private final double lapsedDays;
 
   private LoyaltyClassifier(
       Dimension dimension, double[][] positive, double[] complaints, double high, double medium,
-      int minInputs, int ifInsufficient) {
+      int minInputs, int ifInsufficient, double lapsedDays) {
     super(dimension);
     this.inputs = POSITIVE.toArray(new Feature<?>[0]);
     this.one = new double[positive.length];
@@ -55,6 +65,7 @@ final class LoyaltyClassifier extends ExplainingClassifier {
     this.medium = medium;
     this.minInputs = minInputs;
     this.ifInsufficient = ifInsufficient;
+    this.lapsedDays = lapsedDays;
   }
 
   static LoyaltyClassifier create(PluginConfig config) {
@@ -63,6 +74,7 @@ final class LoyaltyClassifier extends ExplainingClassifier {
       Configs.breaks(config, "tenureDays", List.of(365.0, 730.0), 2),
       Configs.breaks(config, "repeatPurchases", List.of(1.0, 4.0), 2),
       Configs.breaks(config, "satisfaction", List.of(3.0, 4.0), 2),
+      descending(config, "recencyDays", List.of(365.0, 90.0)),
     };
     double[] complaints = Configs.breaks(config, "complaints", List.of(1.0, 3.0), 2);
     double high = config.number("high", 0.75, 0, 1);
@@ -73,12 +85,23 @@ final class LoyaltyClassifier extends ExplainingClassifier {
       throw config.error("minInputs", "expected a whole number from 1 to " + POSITIVE.size() + ", found " + minInputs);
     }
     int ifInsufficient = Configs.label(config, "ifInsufficient", dimension, "LOW");
-    return new LoyaltyClassifier(dimension, positive, complaints, high, medium, minInputs, ifInsufficient);
+    double lapsedDays = config.number("lapsedDays", 365, 0, Double.MAX_VALUE);
+    return new LoyaltyClassifier(dimension, positive, complaints, high, medium, minInputs, ifInsufficient, lapsedDays);
+  }
+
+  /** Two cut points for a fewer-is-better input, in descending order: 1 point at or below the first, 2 at the second. */
+  private static double[] descending(PluginConfig config, String key, List<Double> defaultValue) {
+    List<Double> list = config.numbers(key, defaultValue);
+    if (list.size() != 2 || list.get(1) > list.get(0)) {
+      throw config.error(key, "expected 2 numbers of days in descending order (1 point at or below the first,"
+          + " 2 at or below the second), found " + list);
+    }
+    return new double[] {list.get(0), list.get(1)};
   }
 
   @Override
   public Set<Feature<?>> features() {
-    return Set.of(inputs[0], inputs[1], inputs[2], COMPLAINTS);
+    return Set.of(inputs[0], inputs[1], inputs[2], inputs[3], COMPLAINTS);
   }
 
   @SuppressWarnings("unchecked")
@@ -96,12 +119,16 @@ final class LoyaltyClassifier extends ExplainingClassifier {
         continue;
       }
       known++;
-      int p = v >= two[i] ? 2 : v >= one[i] ? 1 : 0;
+      boolean lower = LOWER_IS_BETTER[i];
+      int p = lower
+          ? (v <= two[i] ? 2 : v <= one[i] ? 1 : 0)
+          : (v >= two[i] ? 2 : v >= one[i] ? 1 : 0);
       points += p;
       if (why != null) {
-        String rule = p == 2 ? ">= " + num(two[i]) : p == 1 ? ">= " + num(one[i]) : "< " + num(one[i]);
+        String at = lower ? "<= " : ">= ";
+        String rule = p == 2 ? at + num(two[i]) : p == 1 ? at + num(one[i]) : (lower ? "> " : "< ") + num(one[i]);
         why.add(Reason.of(f, v, rule, f.name() + " " + num(v) + " earns " + p + " of 2 points ("
-            + "1 at " + num(one[i]) + ", 2 at " + num(two[i]) + ")"));
+            + "1 at " + at + num(one[i]) + ", 2 at " + at + num(two[i]) + ")"));
       }
     }
     if (known < minInputs) {
@@ -130,13 +157,26 @@ final class LoyaltyClassifier extends ExplainingClassifier {
     }
     double score = Math.max(0, points - penalty) / (2.0 * known);
     int label = score >= high ? HIGH : score >= medium ? MEDIUM : LOW;
+    int scored = label;
+    double silent = c.number(RECENCY, Double.NaN);
+    boolean lapsed = label == HIGH && silent > lapsedDays;
+    if (lapsed) {
+      // A customer who stopped buying more than a year ago is not highly loyal, however long the
+      // relationship was: the behaviour dimension calls the same customer LOST.
+      label = MEDIUM;
+    }
     if (why != null) {
-      String rule = label == HIGH ? ">= " + num(high)
-          : label == MEDIUM ? ">= " + num(medium) + " and < " + num(high) : "< " + num(medium);
+      String rule = scored == HIGH ? ">= " + num(high)
+          : scored == MEDIUM ? ">= " + num(medium) + " and < " + num(high) : "< " + num(medium);
       why.add(new Reason("loyalty_score", num(score), rule,
           "Loyalty score " + num(score) + " = max(0, " + points + " points - " + penalty + " penalty) / "
-              + (2 * known) + " possible: " + dimension().label(label) + " (HIGH at " + num(high)
+              + (2 * known) + " possible: " + dimension().label(scored) + " (HIGH at " + num(high)
               + ", MEDIUM at " + num(medium) + ")"));
+      if (lapsed) {
+        why.add(Reason.of(RECENCY, silent, "<= " + num(lapsedDays),
+            "At most MEDIUM: no purchase for " + num(silent) + " days, more than " + num(lapsedDays)
+                + " (lapsedDays); a lapsed customer is not highly loyal"));
+      }
     }
     out.accept(label, score);
   }

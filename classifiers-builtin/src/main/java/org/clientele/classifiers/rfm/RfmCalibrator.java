@@ -57,11 +57,24 @@ final class RfmCalibrator implements Calibrator {
     if (r != null) {
       // Lower recency is better: the worst fifth (largest values) scores 1, so the cut points
       // are the smallest values of the top 80%, 60%, 40% and 20%.
-      List<Double> breaks = new ArrayList<>();
+      double[] breaks = new double[4];
       for (int i = 4; i >= 1; i--) {
-        breaks.add(r.topShareCutoff(i / 5.0));
+        breaks[4 - i] = r.topShareCutoff(i / 5.0);
       }
-      out.put("recencyBreaks", breaks);
+      double lapsed = settings.lapsedDays();
+      long recent = r.countAtOrBelow(lapsed);
+      if (breaks[2] > lapsed && recent > 0 && recent < r.count()) {
+        // More than 40% lapsed: plain quintiles would put customers silent for over lapsedDays
+        // into R3 and above. Split where the data does: R5, R4, R3 are the thirds of the
+        // customers who bought within lapsedDays, R2 and R1 the halves of those who did not.
+        long n = r.count();
+        breaks[0] = r.at(Math.max(1, (recent + 2) / 3));
+        breaks[1] = r.at(Math.max(1, (2 * recent + 2) / 3));
+        breaks[2] = r.nextAbove(lapsed);
+        breaks[3] = r.at(recent + Math.max(1, (n - recent + 1) / 2));
+        out.put("recencySplit", "lapsed");
+      }
+      out.put("recencyBreaks", spread(r, breaks));
       error = Math.max(error, r.rankError());
     }
     error = Math.max(error, higherIsBetter(frequency, "frequencyBreaks", out));
@@ -76,11 +89,32 @@ final class RfmCalibrator implements Calibrator {
     if (s == null) {
       return 0;
     }
-    List<Double> breaks = new ArrayList<>();
+    double[] breaks = new double[4];
     for (int i = 1; i <= 4; i++) {
-      breaks.add(s.lowerQuantile(i / 5.0));
+      breaks[i - 1] = s.lowerQuantile(i / 5.0);
     }
-    out.put(key, breaks);
+    out.put(key, spread(s, breaks));
     return s.rankError();
+  }
+
+  /**
+   * Makes tied quintile cut points distinct where the data allows: a cut point equal to the one
+   * before it moves up to the next value the population has. Where most customers share a value
+   * (bought once, spent nothing), plain quintiles collapse ([1, 1, 1, 2]) and leave whole scores,
+   * and so segments, empty; spread, each distinct value up to the fourth gets a score of its own
+   * ([1, 2, 3, 4]). Cut points still tied after that mean the data has fewer than five values: the
+   * report's quality notes say so.
+   */
+  static List<Double> spread(Distribution.Summary s, double[] breaks) {
+    List<Double> out = new ArrayList<>(breaks.length);
+    for (int i = 0; i < breaks.length; i++) {
+      double b = breaks[i];
+      if (i > 0 && b <= out.get(i - 1)) {
+        double next = s.nextAbove(out.get(i - 1));
+        b = Double.isNaN(next) ? out.get(i - 1) : next;
+      }
+      out.add(b);
+    }
+    return out;
   }
 }

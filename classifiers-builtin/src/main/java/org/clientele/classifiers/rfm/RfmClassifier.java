@@ -60,6 +60,7 @@ final class RfmClassifier implements Classifier {
   private final double[] frequencyBreaks;
   private final double[] monetaryBreaks;
   private final int missingScore;
+  private final double lapsedDays;
   /** Segment label index by {@code (R - 1) * 5 + (F - 1)}. */
   private final int[] grid;
   private final String basis;
@@ -75,6 +76,7 @@ final class RfmClassifier implements Classifier {
     this.frequencyBreaks = f;
     this.monetaryBreaks = m;
     this.missingScore = missingScore;
+    this.lapsedDays = s.lapsedDays();
     this.grid = grid;
     this.basis = basis;
   }
@@ -107,8 +109,11 @@ final class RfmClassifier implements Classifier {
       double population = cal.number("population", 0);
       boolean exact = cal.flag("exact", true);
       double error = cal.number("rankError", 0);
+      boolean lapsedSplit = cal.string("recencySplit", "quintiles").equals("lapsed");
       basis = "quintiles of " + num(population) + " customers"
-          + (exact ? " (exact)" : " (sketch, rank error " + pct(error) + ")");
+          + (exact ? " (exact)" : " (sketch, rank error " + pct(error) + ")")
+          + (lapsedSplit ? "; recency split at " + num(s.lapsedDays()) + " days (lapsedDays): R5-R3 are the thirds"
+              + " of the customers who bought within it, R2-R1 the halves of those who did not" : "");
     } else {
       r = s.recencyBreaks();
       f = s.frequencyBreaks();
@@ -177,7 +182,13 @@ final class RfmClassifier implements Classifier {
     int r = recencyScore(rv);
     int f = higherScore(fv, frequencyBreaks);
     int m = higherScore(mv, monetaryBreaks);
-    why.add(letter("R", recency, rv, r, recencyBreaks, "below"));
+    boolean capped = !Double.isNaN(rv) && r < rawRecencyScore(rv);
+    why.add(letter("R", recency, rv, capped ? rawRecencyScore(rv) : r, recencyBreaks, "below"));
+    if (capped) {
+      why.add(Reason.of(recency, rv, "<= " + num(lapsedDays),
+          "R capped at 2: " + recency.name() + " " + num(rv) + " is more than " + num(lapsedDays)
+              + " days (lapsedDays): a customer silent that long is not recent, whatever the quintiles"));
+    }
     why.add(letter("F", frequency, fv, f, frequencyBreaks, "above"));
     why.add(letter("M", monetary, mv, m, monetaryBreaks, "above"));
     String code = "" + r + f + m;
@@ -206,11 +217,19 @@ final class RfmClassifier implements Classifier {
     return sb.append(']').toString();
   }
 
-  /** Fewer days is better: 1 + the number of cut points the value is strictly below. */
+  /**
+   * Fewer days is better: 1 + the number of cut points the value is strictly below; at most 2 for
+   * a customer silent for more than {@code lapsedDays}.
+   */
   private int recencyScore(double v) {
     if (Double.isNaN(v)) {
       return missingScore;
     }
+    int score = rawRecencyScore(v);
+    return v > lapsedDays ? Math.min(score, 2) : score;
+  }
+
+  private int rawRecencyScore(double v) {
     int score = 1;
     for (double b : recencyBreaks) {
       if (v < b) {

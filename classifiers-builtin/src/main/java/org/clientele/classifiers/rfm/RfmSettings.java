@@ -18,11 +18,19 @@ record RfmSettings(
     double @Nullable [] recencyBreaks,
     double @Nullable [] frequencyBreaks,
     double @Nullable [] monetaryBreaks,
+    double lapsedDays,
     @Nullable SketchOptions sketch) {
 
   static final List<Double> RECENCY_BREAKS = List.of(30.0, 90.0, 180.0, 365.0);
   static final List<Double> FREQUENCY_BREAKS = List.of(1.0, 2.0, 4.0, 8.0);
   static final List<Double> MONETARY_BREAKS = List.of(100.0, 500.0, 1000.0, 5000.0);
+
+  /**
+   * A customer whose recency exceeds this many days scores at most R = 2, whatever the quintiles:
+   * on a population where most customers lapsed, the "recent" quintiles would otherwise hold
+   * customers silent for over a year, labelled PROMISING or POTENTIAL_LOYALIST.
+   */
+  static final double DEFAULT_LAPSED_DAYS = 365;
 
   boolean calibrated() {
     return method.calibrated();
@@ -31,15 +39,20 @@ record RfmSettings(
   static RfmSettings read(PluginConfig config) {
     QuantileOrThreshold method = config.choice("method", QuantileOrThreshold.class, QuantileOrThreshold.QUANTILE);
     Feature<Double> r = Configs.numericFeature(config, "recencyFeature", StandardFeatures.DAYS_SINCE_LAST_PURCHASE);
-    Feature<Double> f = Configs.numericFeature(config, "frequencyFeature", StandardFeatures.ORDERS_12M);
-    Feature<Double> m = Configs.numericFeature(config, "monetaryFeature", StandardFeatures.REVENUE_12M);
+    // Frequency and monetary over the same window as recency (the whole history): with 12-month
+    // windows every customer lapsed for over a year has F = M = 0, the cut points tie at 0 and
+    // lapsed customers land in PROMISING (measured on CDNOW, docs/classifiers.md).
+    Feature<Double> f = Configs.numericFeature(config, "frequencyFeature", StandardFeatures.PURCHASE_DAYS);
+    Feature<Double> m = Configs.numericFeature(config, "monetaryFeature", StandardFeatures.REVENUE_TOTAL);
+    double lapsedDays = config.number("lapsedDays", DEFAULT_LAPSED_DAYS, 0, Double.MAX_VALUE);
     if (method == QuantileOrThreshold.THRESHOLD) {
       return new RfmSettings(method, r, f, m,
           Configs.breaks(config, "recencyBreaks", RECENCY_BREAKS, 4),
           Configs.breaks(config, "frequencyBreaks", FREQUENCY_BREAKS, 4),
           Configs.breaks(config, "monetaryBreaks", MONETARY_BREAKS, 4),
+          lapsedDays,
           null);
     }
-    return new RfmSettings(method, r, f, m, null, null, null, SketchOptions.read(config));
+    return new RfmSettings(method, r, f, m, null, null, null, lapsedDays, SketchOptions.read(config));
   }
 }

@@ -3,6 +3,7 @@ package org.clientele.classifiers.loyalty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.clientele.api.StandardFeatures.COMPLAINTS_12M;
+import static org.clientele.api.StandardFeatures.DAYS_SINCE_LAST_PURCHASE;
 import static org.clientele.api.StandardFeatures.REPEAT_PURCHASES;
 import static org.clientele.api.StandardFeatures.SATISFACTION;
 import static org.clientele.api.StandardFeatures.TENURE_DAYS;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.clientele.api.Assignment;
 import org.clientele.api.Classifier;
 import org.clientele.api.ConfigurationException;
+import org.clientele.api.Customer;
 import org.clientele.api.Reason;
 import org.clientele.api.spi.PluginConfig;
 import org.junit.jupiter.api.Test;
@@ -109,7 +111,27 @@ class LoyaltyClassifierTest {
     Assignment a = both(oneInput, customer(SATISFACTION, 5.0));
     assertThat(a.label()).isEqualTo("HIGH");
     assertThat(a.reasons()).filteredOn(Reason::isMissing).extracting(Reason::feature)
-        .containsExactly("tenure_days", "repeat_purchases", "complaints_12m");
+        .containsExactly("tenure_days", "repeat_purchases", "days_since_last_purchase", "complaints_12m");
+  }
+
+  @Test
+  void recencyEarnsPointsAndALapsedCustomerIsNeverHigh() {
+    // Long tenure, many repeats, satisfied: HIGH while buying recently.
+    Customer recent = customer(TENURE_DAYS, 2_000.0, REPEAT_PURCHASES, 9.0, SATISFACTION, 5.0, DAYS_SINCE_LAST_PURCHASE, 30.0);
+    assertThat(both(loyalty, recent).label()).isEqualTo("HIGH");
+    assertThat(both(loyalty, recent).score()).isEqualTo(1.0);
+
+    // The same customer silent for 400 days: 6 of 8 points is still 0.75, but a lapsed customer is at most MEDIUM.
+    Assignment lapsed = both(loyalty, customer(TENURE_DAYS, 2_000.0, REPEAT_PURCHASES, 9.0, SATISFACTION, 5.0,
+        DAYS_SINCE_LAST_PURCHASE, 400.0));
+    assertThat(lapsed.score()).isEqualTo(0.75);
+    assertThat(lapsed.label()).isEqualTo("MEDIUM");
+    assertThat(lapsed.reasons()).anySatisfy(r -> assertThat(r.text()).startsWith("At most MEDIUM").contains("lapsedDays"));
+
+    // 90 days earns 2 points, 365 one, more none (at or below the cut point counts).
+    assertThat(both(loyalty, customer(TENURE_DAYS, 0.0, DAYS_SINCE_LAST_PURCHASE, 90.0)).score()).isEqualTo(0.5);
+    assertThat(both(loyalty, customer(TENURE_DAYS, 0.0, DAYS_SINCE_LAST_PURCHASE, 365.0)).score()).isEqualTo(0.25);
+    assertThat(both(loyalty, customer(TENURE_DAYS, 0.0, DAYS_SINCE_LAST_PURCHASE, 366.0)).score()).isEqualTo(0.0);
   }
 
   @Test

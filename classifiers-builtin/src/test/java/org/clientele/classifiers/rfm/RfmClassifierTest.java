@@ -3,8 +3,8 @@ package org.clientele.classifiers.rfm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.clientele.api.StandardFeatures.DAYS_SINCE_LAST_PURCHASE;
-import static org.clientele.api.StandardFeatures.ORDERS_12M;
-import static org.clientele.api.StandardFeatures.REVENUE_12M;
+import static org.clientele.api.StandardFeatures.PURCHASE_DAYS;
+import static org.clientele.api.StandardFeatures.REVENUE_TOTAL;
 import static org.clientele.classifiers.Fixtures.both;
 import static org.clientele.classifiers.Fixtures.customer;
 
@@ -52,18 +52,18 @@ class RfmClassifierTest {
   @ParameterizedTest(name = "{0}: R {1}, F {2}, M {3} -> {4}")
   @MethodSource("letterBoundaries")
   void lettersScoreAtTheirCutPoints(String name, double r, double f, double m, int code) {
-    Assignment a = both(rfm, customer(DAYS_SINCE_LAST_PURCHASE, r, ORDERS_12M, f, REVENUE_12M, m));
+    Assignment a = both(rfm, customer(DAYS_SINCE_LAST_PURCHASE, r, PURCHASE_DAYS, f, REVENUE_TOTAL, m));
     assertThat((int) a.score()).isEqualTo(code);
     assertThat(a.detail()).isEqualTo(Integer.toString(code));
   }
 
   @Test
   void missingLettersScoreMissingScoreAndAreNamed() {
-    Assignment a = both(rfm, customer(ORDERS_12M, 9.0));
+    Assignment a = both(rfm, customer(PURCHASE_DAYS, 9.0));
     assertThat(a.detail()).isEqualTo("151");
     assertThat(a.label()).isEqualTo("CANNOT_LOSE");
     assertThat(a.reasons()).filteredOn(Reason::isMissing).extracting(Reason::feature)
-        .containsExactly("days_since_last_purchase", "revenue_12m");
+        .containsExactly("days_since_last_purchase", "revenue_total");
     Classifier three = provider.create(PluginConfig.of("rfm", Map.of("method", "threshold", "missingScore", 3)));
     assertThat(both(three, customer()).detail()).isEqualTo("333");
     assertThat(both(three, customer()).label()).isEqualTo("NEED_ATTENTION");
@@ -80,7 +80,7 @@ class RfmClassifierTest {
     for (int r = 1; r <= 5; r++) {
       for (int f = 1; f <= 5; f++) {
         for (int m = 1; m <= 5; m++) {
-          Customer c = customer(DAYS_SINCE_LAST_PURCHASE, RECENCY_FOR[r], ORDERS_12M, FREQUENCY_FOR[f], REVENUE_12M, MONETARY_FOR[m]);
+          Customer c = customer(DAYS_SINCE_LAST_PURCHASE, RECENCY_FOR[r], PURCHASE_DAYS, FREQUENCY_FOR[f], REVENUE_TOTAL, MONETARY_FOR[m]);
           Assignment a = both(rfm, c); // checks: exactly one sink call, a label of the dimension
           assertThat(a.detail()).isEqualTo("" + r + f + m);
           String expected = RfmClassifier.DEFAULT_GRID[5 - r][f - 1];
@@ -104,7 +104,7 @@ class RfmClassifierTest {
   @ParameterizedTest(name = "R{0} F{1} -> {2}")
   @MethodSource("namedCells")
   void gridCells(int r, int f, String segment) {
-    Customer c = customer(DAYS_SINCE_LAST_PURCHASE, RECENCY_FOR[r], ORDERS_12M, FREQUENCY_FOR[f], REVENUE_12M, 1.0);
+    Customer c = customer(DAYS_SINCE_LAST_PURCHASE, RECENCY_FOR[r], PURCHASE_DAYS, FREQUENCY_FOR[f], REVENUE_TOTAL, 1.0);
     assertThat(both(rfm, c).label()).isEqualTo(segment);
   }
 
@@ -112,7 +112,7 @@ class RfmClassifierTest {
   void gridCellsCanBeOverridden() {
     Classifier c = provider.create(PluginConfig.of("rfm",
         Map.of("method", "threshold", "grid", Map.of("11", "hibernating"))));
-    Customer lost = customer(DAYS_SINCE_LAST_PURCHASE, 999.0, ORDERS_12M, 1.0, REVENUE_12M, 1.0);
+    Customer lost = customer(DAYS_SINCE_LAST_PURCHASE, 999.0, PURCHASE_DAYS, 1.0, REVENUE_TOTAL, 1.0);
     assertThat(both(c, lost).label()).isEqualTo("HIBERNATING");
     assertThatThrownBy(() -> provider.create(PluginConfig.of("rfm",
             Map.of("method", "threshold", "grid", Map.of("61", "LOST")))))
@@ -123,22 +123,24 @@ class RfmClassifierTest {
   }
 
   @Test
-  void quintilesFromCalibrationAndTiesScoreLower() {
+  void quintilesFromCalibrationSpreadTiedCutPointsAndTiesScoreLower() {
     List<Customer> population = new ArrayList<>();
     for (int i = 1; i <= 100; i++) {
       // Recency 1..100 days; 60 one-time buyers then 2..41 orders; monetary 10..1000.
-      population.add(customer(DAYS_SINCE_LAST_PURCHASE, (double) i, ORDERS_12M, i <= 60 ? 1.0 : i - 59.0, REVENUE_12M, i * 10.0));
+      population.add(customer(DAYS_SINCE_LAST_PURCHASE, (double) i, PURCHASE_DAYS, i <= 60 ? 1.0 : i - 59.0, REVENUE_TOTAL, i * 10.0));
     }
     PluginConfig config = PluginConfig.empty("rfm");
     Map<String, Object> result = Fixtures.calibrate(provider, config, population, 4);
     assertThat(result.get("recencyBreaks")).isEqualTo(List.of(21.0, 41.0, 61.0, 81.0));
-    assertThat(result.get("frequencyBreaks")).isEqualTo(List.of(1.0, 1.0, 1.0, 21.0));
+    // Plain quintiles would be [1, 1, 1, 21]: F2 and F3 empty. Tied cut points move up to the next
+    // value the population has, so 2 and 3 purchase days get scores of their own.
+    assertThat(result.get("frequencyBreaks")).isEqualTo(List.of(1.0, 2.0, 3.0, 21.0));
     assertThat(result.get("monetaryBreaks")).isEqualTo(List.of(200.0, 400.0, 600.0, 800.0));
     Classifier c = provider.create(config.with("calibration", result));
     // The 20 most recent score R5; a recency equal to a cut point scores lower.
-    assertThat(both(c, customer(DAYS_SINCE_LAST_PURCHASE, 20.0, ORDERS_12M, 1.0, REVENUE_12M, 200.0)).detail()).isEqualTo("511");
-    assertThat(both(c, customer(DAYS_SINCE_LAST_PURCHASE, 21.0, ORDERS_12M, 2.0, REVENUE_12M, 200.01)).detail()).isEqualTo("442");
-    assertThat(both(c, customer(DAYS_SINCE_LAST_PURCHASE, 100.0, ORDERS_12M, 22.0, REVENUE_12M, 1000.0)).detail()).isEqualTo("155");
+    assertThat(both(c, customer(DAYS_SINCE_LAST_PURCHASE, 20.0, PURCHASE_DAYS, 1.0, REVENUE_TOTAL, 200.0)).detail()).isEqualTo("511");
+    assertThat(both(c, customer(DAYS_SINCE_LAST_PURCHASE, 21.0, PURCHASE_DAYS, 2.0, REVENUE_TOTAL, 200.01)).detail()).isEqualTo("422");
+    assertThat(both(c, customer(DAYS_SINCE_LAST_PURCHASE, 100.0, PURCHASE_DAYS, 22.0, REVENUE_TOTAL, 1000.0)).detail()).isEqualTo("155");
   }
 
   @Test
@@ -146,5 +148,25 @@ class RfmClassifierTest {
     assertThatThrownBy(() -> provider.create(PluginConfig.of("rfm",
             Map.of("method", "threshold", "recencyBreaks", List.of(1, 2, 3)))))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("$.recencyBreaks").hasMessageContaining("4 numbers");
+  }
+
+  @Test
+  void aCustomerSilentForMoreThanLapsedDaysIsNeverRecentWhateverTheQuintiles() {
+    List<Customer> population = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      // Everyone lapsed: recency 401..500 days, so plain quintiles would make the 20 least silent R5.
+      population.add(customer(DAYS_SINCE_LAST_PURCHASE, 400.0 + i, PURCHASE_DAYS, 1.0 + i % 3, REVENUE_TOTAL, i * 10.0));
+    }
+    PluginConfig config = PluginConfig.empty("rfm");
+    Classifier c = provider.create(config.with("calibration", Fixtures.calibrate(provider, config, population, 2)));
+
+    Assignment a = both(c, customer(DAYS_SINCE_LAST_PURCHASE, 401.0, PURCHASE_DAYS, 1.0, REVENUE_TOTAL, 10.0));
+    assertThat(a.detail()).startsWith("2");
+    assertThat(a.label()).isEqualTo("HIBERNATING");
+    assertThat(a.reasons()).anySatisfy(r -> assertThat(r.text()).startsWith("R capped at 2").contains("lapsedDays"));
+
+    Classifier off = provider.create(PluginConfig.of("rfm", Map.of("lapsedDays", 1e9)).with("calibration",
+        Fixtures.calibrate(provider, PluginConfig.of("rfm", Map.of("lapsedDays", 1e9)), population, 2)));
+    assertThat(both(off, customer(DAYS_SINCE_LAST_PURCHASE, 401.0, PURCHASE_DAYS, 1.0, REVENUE_TOTAL, 10.0)).detail()).startsWith("5");
   }
 }
