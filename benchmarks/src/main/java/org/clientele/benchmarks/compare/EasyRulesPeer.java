@@ -81,9 +81,11 @@ public final class EasyRulesPeer {
     derived.register(rule("loyalty-score", 1, f -> true, f -> f.put("loyaltyScore", loyaltyScore(customer(f)))));
     derived.register(rule("rfm-letters", 2, f -> true, f -> {
       Customer c = customer(f);
-      f.put("R", lowerIsBetter(c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN), t.recencyBreaks()));
-      f.put("F", higherIsBetter(c.number(StandardFeatures.ORDERS_12M, Double.NaN), t.frequencyBreaks()));
-      f.put("M", higherIsBetter(c.number(StandardFeatures.REVENUE_12M, Double.NaN), t.monetaryBreaks()));
+      double recency = c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN);
+      int r = lowerIsBetter(recency, t.recencyBreaks());
+      f.put("R", recency > 365 ? Math.min(r, 2) : r);
+      f.put("F", higherIsBetter(c.number(StandardFeatures.PURCHASE_DAYS, Double.NaN), t.frequencyBreaks()));
+      f.put("M", higherIsBetter(c.number(StandardFeatures.REVENUE_TOTAL, Double.NaN), t.monetaryBreaks()));
     }));
     derived.register(rule("industry-sector", 3, f -> true,
         f -> f.put("sector", HandWrittenBaseline.industry(customer(f).getOrNull(StandardFeatures.INDUSTRY_CODE)))));
@@ -104,7 +106,8 @@ public final class EasyRulesPeer {
 
     // loyalty
     loyalty.register(label("loyalty-insufficient", 1, "loyalty", "LOW", f -> Double.isNaN(f.<Double>get("loyaltyScore"))));
-    loyalty.register(label("loyalty-high", 2, "loyalty", "HIGH", f -> f.<Double>get("loyaltyScore") >= 0.75));
+    loyalty.register(label("loyalty-high", 2, "loyalty", "HIGH", f -> f.<Double>get("loyaltyScore") >= 0.75
+        && !(customer(f).number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN) > 365)));
     loyalty.register(label("loyalty-medium", 3, "loyalty", "MEDIUM", f -> f.<Double>get("loyaltyScore") >= 0.40));
     loyalty.register(label("loyalty-low", 4, "loyalty", "LOW", f -> true));
 
@@ -344,6 +347,11 @@ public final class EasyRulesPeer {
         known++;
         points += values[i] >= breaks[i][1] ? 2 : values[i] >= breaks[i][0] ? 1 : 0;
       }
+    }
+    double recency = c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN);
+    if (!Double.isNaN(recency)) {
+      known++;
+      points += recency <= 90 ? 2 : recency <= 365 ? 1 : 0;
     }
     if (known < 2) {
       return Double.NaN;

@@ -304,8 +304,9 @@ public final class HandWrittenBaseline {
     return LOW_VALUE;
   }
 
-  // --- loyalty: 0-2 points each for tenure (365, 730 days), repeat purchases (1, 4) and
-  // satisfaction (3, 4); complaints (1, 3) cost 1-2 points; score = points / possible.
+  // --- loyalty: 0-2 points each for tenure (365, 730 days), repeat purchases (1, 4),
+  // satisfaction (3, 4) and recency (365, 90 days or fewer); complaints (1, 3) cost 1-2 points;
+  // score = points / possible; silent for more than 365 days: at most MEDIUM.
 
   static int loyalty(Customer c) {
     int known = 0;
@@ -325,13 +326,19 @@ public final class HandWrittenBaseline {
       known++;
       points += satisfaction >= 4 ? 2 : satisfaction >= 3 ? 1 : 0;
     }
+    double recency = c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN);
+    if (!Double.isNaN(recency)) {
+      known++;
+      points += recency <= 90 ? 2 : recency <= 365 ? 1 : 0;
+    }
     if (known < 2) {
       return LOW_LOYALTY;
     }
     double complaints = c.number(StandardFeatures.COMPLAINTS_12M, Double.NaN);
     int penalty = complaints >= 3 ? 2 : complaints >= 1 ? 1 : 0; // NaN: no penalty
     double score = Math.max(0, points - penalty) / (2.0 * known);
-    return score >= 0.75 ? HIGH_LOYALTY : score >= 0.40 ? MEDIUM_LOYALTY : LOW_LOYALTY;
+    int label = score >= 0.75 ? HIGH_LOYALTY : score >= 0.40 ? MEDIUM_LOYALTY : LOW_LOYALTY;
+    return label == HIGH_LOYALTY && recency > 365 ? MEDIUM_LOYALTY : label; // lapsed: at most MEDIUM
   }
 
   // --- behaviour, lifecycle: PROSPECT, NEW (first purchase within 90 days), ACTIVE (3+ visits in
@@ -373,18 +380,21 @@ public final class HandWrittenBaseline {
     return LOST;
   }
 
-  // --- rfm: quintile scores 1-5 (equal to a cut point scores lower; missing scores 1), segment
-  // from the R x F grid.
+  // --- rfm: quintile scores 1-5 of days since the last purchase and purchase days (equal to a cut
+  // point scores lower; missing scores 1; R at most 2 beyond 365 days), segment from the R x F grid.
 
   int rfm(Customer c) {
     double recency = c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN);
-    double orders = c.number(StandardFeatures.ORDERS_12M, Double.NaN);
+    double orders = c.number(StandardFeatures.PURCHASE_DAYS, Double.NaN);
     int r = 1;
     if (!Double.isNaN(recency)) {
       for (double b : recencyBreaks) {
         if (recency < b) {
           r++;
         }
+      }
+      if (recency > 365) {
+        r = Math.min(r, 2); // lapsed: never recent
       }
     }
     int f = 1;

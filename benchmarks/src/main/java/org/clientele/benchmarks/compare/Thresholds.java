@@ -13,8 +13,8 @@ import java.util.Arrays;
  * @param valueCore value: revenue at or above which a customer is CORE
  * @param valueImportant value: revenue at or above which a customer is IMPORTANT
  * @param recencyBreaks RFM: four ascending cut points of days since the last purchase
- * @param frequencyBreaks RFM: four ascending cut points of orders in 12 months
- * @param monetaryBreaks RFM: four ascending cut points of revenue in 12 months
+ * @param frequencyBreaks RFM: four ascending cut points of purchase days (whole history)
+ * @param monetaryBreaks RFM: four ascending cut points of revenue (whole history)
  */
 public record Thresholds(
     double valueCore,

@@ -144,8 +144,10 @@ public final class ModulePathCheck {
       if (r.nextInt(20) > 0) { // 5% prospects with no purchases
         double revenue = Math.floor(Math.exp(7 + 2 * r.nextGaussian()));
         double orders = 1 + r.nextInt(30);
+        double previous = Math.floor(revenue * (0.5 + r.nextDouble()));
         b.set(StandardFeatures.REVENUE_12M, revenue)
-            .set(StandardFeatures.REVENUE_PREV_12M, Math.floor(revenue * (0.5 + r.nextDouble())))
+            .set(StandardFeatures.REVENUE_PREV_12M, previous)
+            .set(StandardFeatures.REVENUE_TOTAL, revenue + previous)
             .set(StandardFeatures.ORDERS_12M, orders)
             .set(StandardFeatures.AVERAGE_ORDER_VALUE, Math.floor(revenue / orders))
             .set(StandardFeatures.VISITS_12M, (double) r.nextInt(6))
