@@ -5,6 +5,7 @@ import static org.clientele.classifiers.internal.Text.pct;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -110,9 +111,10 @@ final class RfmClassifier implements Classifier {
       basis = "quintiles of " + num(population) + " customers"
           + (exact ? " (exact)" : " (sketch, rank error " + pct(error) + ")");
     } else {
-      r = s.recencyBreaks();
-      f = s.frequencyBreaks();
-      m = s.monetaryBreaks();
+      // RfmSettings.read gives threshold settings all three breaks.
+      r = Objects.requireNonNull(s.recencyBreaks(), "recencyBreaks");
+      f = Objects.requireNonNull(s.frequencyBreaks(), "frequencyBreaks");
+      m = Objects.requireNonNull(s.monetaryBreaks(), "monetaryBreaks");
       basis = "configured cut points";
     }
     int missingScore = config.integer("missingScore", 1);

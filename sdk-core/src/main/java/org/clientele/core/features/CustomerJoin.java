@@ -86,7 +86,7 @@ public final class CustomerJoin implements Iterator<Customer> {
     if (!hasNext()) {
       throw new NoSuchElementException("no more customers");
     }
-    Customer out = next;
+    Customer out = Objects.requireNonNull(next, "hasNext() returned true without a customer");
     next = null;
     return out;
   }

@@ -99,7 +99,7 @@ public record DerivationOptions(
     try {
       return new DerivationOptions(mode, reference, end, unit);
     } catch (IllegalArgumentException e) {
-      throw config.error(mode == Mode.STANDARD ? "observationEnd" : "referenceDate", e.getMessage());
+      throw config.error(mode == Mode.STANDARD ? "observationEnd" : "referenceDate", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
   }
 

@@ -377,7 +377,8 @@ public final class FeatureDeriver {
         if (!hasNext()) {
           throw new java.util.NoSuchElementException();
         }
-        Map.Entry<String, Accumulator> e = next;
+        Map.Entry<String, Accumulator> e =
+            Objects.requireNonNull(next, "hasNext() returned true without a customer");
         next = null;
         return summary(e.getKey(), e.getValue());
       }

@@ -84,12 +84,10 @@ public final class Json {
       String where = at == null ? source : source + " line " + at.getLineNr() + " column " + at.getColumnNr();
       throw new ConfigurationException(where, "invalid JSON: " + e.getOriginalMessage(), e);
     }
-    if (!(tree instanceof Map<?, ?>)) {
+    if (!(tree instanceof Map<?, ?> map)) {
       throw new ConfigurationException(source + " $", "expected a JSON object at the top level");
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) normalize(tree);
-    return map;
+    return normalizeMap(map);
   }
 
   /**
@@ -115,11 +113,7 @@ public final class Json {
    */
   public static @Nullable Object normalize(@Nullable Object value) {
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.put(String.valueOf(e.getKey()), normalize(e.getValue()));
-      }
-      return Collections.unmodifiableMap(out);
+      return normalizeMap(map);
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
@@ -139,4 +133,12 @@ public final class Json {
     }
     return value;
   }
+  private static Map<String, Object> normalizeMap(Map<?, ?> map) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      out.put(String.valueOf(e.getKey()), normalize(e.getValue()));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
 }

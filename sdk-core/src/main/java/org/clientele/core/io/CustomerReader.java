@@ -248,7 +248,7 @@ public final class CustomerReader extends RecordReader<Customer> {
       }
     } catch (IllegalArgumentException e) {
       // Customer.Builder's own checks (non-finite, blank): a rejection, never a crash.
-      reject(row, column, text, RejectionReason.NON_FINITE_NUMBER, e.getMessage(),
+      reject(row, column, text, RejectionReason.NON_FINITE_NUMBER, Objects.requireNonNullElse(e.getMessage(), e.toString()),
           "correct the value, or leave it empty if it is unknown");
       return "rejected";
     }

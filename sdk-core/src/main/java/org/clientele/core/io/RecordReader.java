@@ -2,6 +2,7 @@ package org.clientele.core.io;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -93,7 +94,7 @@ public abstract sealed class RecordReader<T> implements Records<T>
     if (!hasNext()) {
       throw new NoSuchElementException(source + ": no more records");
     }
-    T out = next;
+    T out = Objects.requireNonNull(next, "hasNext() returned true without a record");
     next = null;
     return out;
   }
