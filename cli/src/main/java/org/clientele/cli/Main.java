@@ -15,6 +15,8 @@ import picocli.CommandLine;
  * The entry point of the {@code clientele} command. {@link #main} exits the JVM with one of the
  * {@link ExitCodes}; {@link #run} does the same work in-process and returns the code, for tests
  * and for hosts that embed the command.
+ *
+ * @since 0.1.0
  */
 public final class Main {
 

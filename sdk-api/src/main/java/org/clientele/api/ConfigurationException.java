@@ -10,11 +10,14 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * clientele.json $.dimensions.value.thresholds.core: expected a number >= 0, found "high"
  * </pre>
+ *
+ * @since 0.1.0
  */
 public class ConfigurationException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Where the problem is: the file and JSON path, possibly empty. */
   private final String location;
 
   /**

@@ -14,6 +14,7 @@ import org.clientele.api.Segments;
  * @param customerId the customer's id
  * @param assignments one per dimension, in engine order
  * @param plan the strategy's plan
+ * @since 0.1.0
  */
 public record Explanation(String customerId, List<Assignment> assignments, Plan plan) implements Segments {
 

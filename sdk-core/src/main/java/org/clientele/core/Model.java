@@ -49,6 +49,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code errorPolicy}: {@code fallback} (the default) or {@code fail-fast}.
  *   <li>{@code input}, {@code output}: sections read by the command-line tool, kept as they are.
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class Model {
 

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param provider the provider's class or name as far as it is known
  * @param problem what went wrong
  * @param cause the underlying failure's text ({@code Class: message}), or empty
+ * @since 0.1.0
  */
 public record ProviderDiagnostic(String service, String provider, String problem, String cause) {
 

@@ -83,6 +83,8 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>One instance runs all the checks ({@link TestInstance.Lifecycle#PER_CLASS}); the classifier
  * under test is created once, through the engine's calibration when the provider has a calibrator.
+ *
+ * @since 0.1.0
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ClassifierProviderContract {

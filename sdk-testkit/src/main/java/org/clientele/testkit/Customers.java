@@ -58,6 +58,8 @@ import org.clientele.core.demo.FeaturePopulation;
  *     .build();
  * Customer unknownRegion = Customers.established("C-2").remove(StandardFeatures.REGION_TYPE).build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Customers {
 

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.TestInstance;
  * unknown keys left unread; and that for every label of every dimension (and {@link
  * Dimension#UNCLASSIFIED}) planning never throws, never adds null, is deterministic, hands out
  * the same prebuilt {@link Action} instances, and is the same under concurrent calls.
+ *
+ * @since 0.1.0
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StrategyProviderContract {

@@ -23,6 +23,7 @@ import org.clientele.api.ActionCategory;
  * @param deadZones the dead zones, by category, then in label order
  * @param shadowed the shadowed rule-category pairs, by category, then in priority order
  * @param skipped empty if the analysis ran; otherwise why not (too many combinations)
+ * @since 0.1.0
  */
 public record CoverageReport(
     List<String> dimensions,

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param id a unique id in lowercase kebab case
  * @param description what the segment is, or empty
  * @param when dimension id (as written in the playbook) to the accepted labels
+ * @since 0.1.0
  */
 public record CrossSegment(String id, String description, Map<String, List<String>> when) {
 

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param number the threshold for a numeric feature, or null for a text feature
  * @param text the value for a text feature, or null for a numeric feature
  * @param ifMissing the outcome when the customer does not have the feature
+ * @since 0.1.0
  */
 public record FeatureCondition(
     String feature,

@@ -13,6 +13,7 @@ import org.clientele.api.ActionCategory;
  *
  * @param matchedRules the ids of every rule whose conditions held, in playbook order
  * @param decisions one per category, in {@link ActionCategory} order
+ * @since 0.1.0
  */
 public record PlanTrace(List<String> matchedRules, List<CategoryDecision> decisions) {
 

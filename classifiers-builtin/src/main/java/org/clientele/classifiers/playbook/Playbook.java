@@ -71,6 +71,8 @@ import org.slf4j.LoggerFactory;
  * the dimension or label. In the default playbook such rules are dropped (and such labels
  * ignored) with a diagnostic, so that an engine with only some dimensions still gets the rules
  * that apply to it.
+ *
+ * @since 0.1.0
  */
 public final class Playbook implements Strategy {
 

@@ -28,6 +28,7 @@ import org.clientele.api.ActionCategory;
  * @param priority higher wins a category; see {@link Playbook} for the conflict rules
  * @param actions the actions, each carrying this rule's id and priority
  * @param vetoes action codes this rule suppresses, whatever their priority, when it matches
+ * @since 0.1.0
  */
 public record Rule(
     String id,

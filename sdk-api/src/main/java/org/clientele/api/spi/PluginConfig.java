@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Values are JSON-compatible: {@link String}, {@link Number}, {@link Boolean}, {@link List} and
  * {@link Map} with string keys. {@link #asMap()} gives them back for serialisation.
+ *
+ * @since 0.1.0
  */
 public final class PluginConfig {
 

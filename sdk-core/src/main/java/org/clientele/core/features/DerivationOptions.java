@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param observationEnd lifetimes mode: the last day observed, included. Null means the day of the
  *     last transaction (the log is then read twice)
  * @param unit lifetimes mode: days or weeks
+ * @since 0.1.0
  */
 public record DerivationOptions(
     Mode mode,

@@ -69,6 +69,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A customer with refunds only has the revenue, refund and order features but no purchase
  * dates. Lifetimes mode: see {@link LifetimesSummary}; every row counts as a transaction there,
  * whatever its amount, as in {@code lifetimes}.
+ *
+ * @since 0.1.0
  */
 public final class FeatureDeriver {
 

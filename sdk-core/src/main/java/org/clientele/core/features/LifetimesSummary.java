@@ -17,6 +17,7 @@ import org.clientele.api.Feature;
  * @param monetaryValue the mean amount of the repeat purchase days (each day's amounts summed,
  *     the first day left out); 0 without repeats, as in {@code lifetimes}
  * @param unit days or weeks
+ * @since 0.1.0
  */
 public record LifetimesSummary(
     String customerId, double frequency, double recency, double t, double monetaryValue, PeriodUnit unit) {

@@ -28,6 +28,7 @@ import org.clientele.api.spi.PluginConfig;
  * @param decimalSeparator {@code '.'} or {@code ','} (CSV only)
  * @param rejectDuplicateIds true to reject a row whose id appeared on an earlier row (costs one
  *     remembered id per customer); false to pass duplicates on
+ * @since 0.1.0
  */
 public record CustomerFormat(
     FileFormat format,

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Columns that map to no feature are ignored; each is listed once in {@link
  * ReadCounts#notes()} and logged once at INFO (the first 1,000 distinct names: a JSON Lines file
  * with new keys on every line cannot make the reader grow).
+ *
+ * @since 0.1.0
  */
 public final class CustomerReader extends RecordReader<Customer> {
 

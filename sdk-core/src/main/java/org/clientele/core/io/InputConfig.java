@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param transactions the transaction log's format; the defaults if the section is absent
  * @param customers the customers file's format; the defaults if the section is absent
+ * @since 0.1.0
  */
 public record InputConfig(TransactionFormat transactions, CustomerFormat customers) {
 

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * column, its CSV structure is broken beyond one row (an unclosed quote), or its format
  * configuration does not fit it. Unlike a {@link Rejection}, nothing after this point of the file
  * is read. The message names the file, the line where known, and the fix.
+ *
+ * @since 0.1.0
  */
 public class InputException extends RuntimeException {
 

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param rejectedByReason the rejected rows by reason; only reasons that occurred
  * @param notes diagnostics about the whole file, each once: columns that map to no feature, an
  *     empty file, and the like
+ * @since 0.1.0
  */
 public record ReadCounts(
     String source,

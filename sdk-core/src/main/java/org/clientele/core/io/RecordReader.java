@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param <T> the record type
+ * @since 0.1.0
  */
 public abstract sealed class RecordReader<T> implements Records<T>
     permits TransactionReader, CustomerReader {

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param reason the reason's category, for counting
  * @param message what is wrong, in a sentence
  * @param fix what to change in the file or the configuration
+ * @since 0.1.0
  */
 public record Rejection(
     String source,

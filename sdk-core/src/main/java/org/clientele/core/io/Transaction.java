@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param orderId the order the line belongs to, or null: lines with the same order id that follow
  *     each other for a customer count as one order
  * @param channel the sales channel (for example {@code online}), or null
+ * @since 0.1.0
  */
 public record Transaction(
     String customerId,

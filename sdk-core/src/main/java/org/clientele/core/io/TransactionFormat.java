@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param datePattern {@code "iso"} or a {@link java.time.format.DateTimeFormatter} pattern such as
  *     {@code yyyyMMdd}
  * @param decimalSeparator {@code '.'} or {@code ','} (CSV only; JSON numbers always use {@code .})
+ * @since 0.1.0
  */
 public record TransactionFormat(
     FileFormat format,

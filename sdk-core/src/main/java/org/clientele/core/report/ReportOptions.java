@@ -36,6 +36,7 @@ import org.clientele.core.Model;
  * @param extraFeatures numeric features whose segment means are shown after the standard ones
  * @param paretoCurve whether to keep every customer's revenue (8 bytes a customer) to compute the
  *     Pareto curve; false keeps the accumulator's memory constant and leaves the curve out
+ * @since 0.1.0
  */
 public record ReportOptions(
     Feature<Double> revenueMetric,

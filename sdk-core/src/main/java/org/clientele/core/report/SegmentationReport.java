@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param rejectedByReason rejected input rows by reason, sorted by reason
  * @param errorCounts classifier and strategy failures by dimension id (then {@code strategy})
  * @param notes what the reader should know: skipped cross-tabs, features no customer had, ...
+ * @since 0.1.0
  */
 public record SegmentationReport(
     String revenueMetric,

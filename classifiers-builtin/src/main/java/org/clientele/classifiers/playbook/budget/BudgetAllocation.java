@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param segments one per requested segment, in request order
  * @param customers one per requested customer (unfunded ones with zero), in request order, then
  *     by id within a segment
+ * @since 0.1.0
  */
 public record BudgetAllocation(
     BigDecimal total,

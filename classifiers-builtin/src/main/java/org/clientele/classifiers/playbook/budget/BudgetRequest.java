@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param segments the segments, in order of precedence for ties
  * @param minimumPerCustomer a funded customer gets at least this; {@code 0} for none
  * @param capPerCustomer no customer gets more than this; null for no cap
+ * @since 0.1.0
  */
 public record BudgetRequest(
     BigDecimal total,

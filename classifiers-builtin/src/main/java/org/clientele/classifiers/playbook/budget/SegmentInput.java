@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param customers the segment's customers
  * @param minimum per-customer minimum for this segment, or null for the request's
  * @param cap per-customer cap for this segment, or null for the request's
+ * @since 0.1.0
  */
 public record SegmentInput(
     String segment,

@@ -17,6 +17,7 @@ import org.clientele.api.ActionCategory;
  * @param response what the customer did
  * @param revenueAfter revenue from the customer in the evaluation window after the action, {@code
  *     >= 0}
+ * @since 0.1.0
  */
 public record Outcome(
     String customerId,

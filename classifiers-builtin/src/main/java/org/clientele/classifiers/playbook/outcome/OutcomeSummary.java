@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param byAction one row per action code
  * @param bySegment one row per segment label, keyed {@code dimension=LABEL}
  * @param byRuleAndSegment one row per rule and segment label, keyed {@code rule | dimension=LABEL}
+ * @since 0.1.0
  */
 public record OutcomeSummary(
     List<Row> byRule, List<Row> byAction, List<Row> bySegment, List<Row> byRuleAndSegment) {
