@@ -11,7 +11,10 @@ public final class ClassificationException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The id of the dimension whose classifier failed. */
   private final String dimension;
+
+  /** The id of the customer being classified. */
   private final String customerId;
 
   ClassificationException(String dimension, String customerId, String message, Throwable cause) {

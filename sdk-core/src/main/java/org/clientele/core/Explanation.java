@@ -18,7 +18,13 @@ import org.clientele.api.Segments;
  */
 public record Explanation(String customerId, List<Assignment> assignments, Plan plan) implements Segments {
 
-  /** Checks and copies the parts. */
+  /**
+   * Checks and copies the parts.
+   *
+   * @param customerId the customer's id
+   * @param assignments one per dimension, in engine order
+   * @param plan the strategy's plan
+   */
   public Explanation {
     Objects.requireNonNull(customerId, "customerId");
     assignments = List.copyOf(assignments);

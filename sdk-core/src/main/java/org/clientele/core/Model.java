@@ -75,7 +75,13 @@ public final class Model {
    */
   public record Section(String id, String provider, Map<String, Object> settings) {
 
-    /** Checks and normalises the parts. */
+    /**
+     * Checks and normalises the parts.
+     *
+     * @param id the dimension id, or {@code strategy}
+     * @param provider the provider's name
+     * @param settings the provider's keys, JSON-compatible and normalised
+     */
     public Section {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(provider, "provider");

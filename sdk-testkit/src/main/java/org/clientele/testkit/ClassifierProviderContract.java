@@ -335,7 +335,11 @@ public abstract class ClassifierProviderContract {
     assertNoProblems(problems, "classification must be a pure function of the customer and the configuration");
   }
 
-  /** Several threads sharing one classifier get the same results as one thread. */
+  /**
+   * Several threads sharing one classifier get the same results as one thread.
+   *
+   * @throws Exception if the threads are interrupted or a classification throws
+   */
   @Test
   public void classificationIsTheSameUnderConcurrentCalls() throws Exception {
     Classifier c = classifier();

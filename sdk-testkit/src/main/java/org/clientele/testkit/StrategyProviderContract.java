@@ -180,7 +180,11 @@ public abstract class StrategyProviderContract {
     assertNoProblems(problems, "plan() must be deterministic and hand out actions built once in create()");
   }
 
-  /** Several threads sharing one strategy get the same plans as one thread. */
+  /**
+   * Several threads sharing one strategy get the same plans as one thread.
+   *
+   * @throws Exception if the threads are interrupted or planning throws
+   */
   @Test
   public void planningIsTheSameUnderConcurrentCalls() throws Exception {
     Strategy s = strategy();

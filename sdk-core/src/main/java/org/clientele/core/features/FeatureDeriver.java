@@ -199,7 +199,12 @@ public final class FeatureDeriver {
    * @param counts read, accepted and rejected rows of the transaction log
    */
   public record Result(FeatureDeriver features, ReadCounts counts) {
-    /** Validates the parts. */
+    /**
+     * Validates the parts.
+     *
+     * @param features the deriver holding every customer's accumulators
+     * @param counts read, accepted and rejected rows of the transaction log
+     */
     public Result {
       Objects.requireNonNull(features, "features");
       Objects.requireNonNull(counts, "counts");

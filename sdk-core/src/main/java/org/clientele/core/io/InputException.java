@@ -14,7 +14,10 @@ public class InputException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The file (or other source) that cannot be read. */
   private final String source;
+
+  /** The 1-based line of the problem, or 0 if it is not on one line. */
   private final long line;
 
   /**

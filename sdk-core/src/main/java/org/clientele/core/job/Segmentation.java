@@ -287,7 +287,12 @@ public final class Segmentation {
    * @param counts what was read; {@code classified} is the customers calibrated on
    */
   public record Calibrated(Model model, RunCounts counts) {
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param model the model, every population-relative dimension calibrated
+     * @param counts what was read; {@code classified} is the customers calibrated on
+     */
     public Calibrated {
       Objects.requireNonNull(model, "model");
       Objects.requireNonNull(counts, "counts");
