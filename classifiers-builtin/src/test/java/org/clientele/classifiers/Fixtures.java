@@ -111,7 +111,12 @@ public final class Fixtures {
     }
     if (value instanceof Integer || value instanceof Long) {
       long n = ((Number) value).longValue();
-      return n == (int) n ? Integer.valueOf((int) n) : Long.valueOf(n);
+      // Not a conditional expression: one would promote the Integer branch to Long (Error Prone
+      // ConditionalExpressionNumericPromotion).
+      if (n == (int) n) {
+        return Integer.valueOf((int) n);
+      }
+      return Long.valueOf(n);
     }
     if (value instanceof Double d) {
       // Jackson writes the shortest repr and reads it back; "5.0" comes back as a Double.

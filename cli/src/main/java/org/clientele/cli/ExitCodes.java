@@ -14,6 +14,8 @@ package org.clientele.cli;
  *   <tr><td>3</td><td>finished with rejections: results and report are complete for the accepted
  *       rows; the rejected rows are counted and, with {@code --rejections}, written to a file</td></tr>
  * </table>
+ *
+ * @since 0.1.0
  */
 public final class ExitCodes {
 

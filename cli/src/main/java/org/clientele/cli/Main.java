@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 import org.clientele.api.ConfigurationException;
 import org.clientele.core.CalibrationException;
 import org.clientele.core.ClassificationException;
@@ -14,6 +15,8 @@ import picocli.CommandLine;
  * The entry point of the {@code clientele} command. {@link #main} exits the JVM with one of the
  * {@link ExitCodes}; {@link #run} does the same work in-process and returns the code, for tests
  * and for hosts that embed the command.
+ *
+ * @since 0.1.0
  */
 public final class Main {
 
@@ -88,7 +91,7 @@ public final class Main {
           : " (with clientele: give it with --config to calibrate on this input, or run 'clientele calibrate')");
     }
     if (e instanceof CliException || e instanceof ConfigurationException || e instanceof InputException) {
-      return e.getMessage();
+      return Objects.requireNonNullElse(e.getMessage(), e.toString());
     }
     if (e instanceof ClassificationException) {
       return e.getMessage() + " (errorPolicy is fail-fast; set \"errorPolicy\": \"fallback\" to label it UNCLASSIFIED and go on)";

@@ -23,6 +23,7 @@ import org.clientele.api.ActionCategory;
  * @param deadZones the dead zones, by category, then in label order
  * @param shadowed the shadowed rule-category pairs, by category, then in priority order
  * @param skipped empty if the analysis ran; otherwise why not (too many combinations)
+ * @since 0.1.0
  */
 public record CoverageReport(
     List<String> dimensions,
@@ -31,7 +32,16 @@ public record CoverageReport(
     List<ShadowedRule> shadowed,
     String skipped) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param dimensions the dimension ids the analysis enumerated (those the rules name), in engine
+   *     order; every other dimension is "any"
+   * @param combinations how many label combinations of those dimensions exist
+   * @param deadZones the dead zones, by category, then in label order
+   * @param shadowed the shadowed rule-category pairs, by category, then in priority order
+   * @param skipped empty if the analysis ran; otherwise why not (too many combinations)
+   */
   public CoverageReport {
     dimensions = List.copyOf(dimensions);
     deadZones = List.copyOf(deadZones);
@@ -108,7 +118,14 @@ public record CoverageReport(
    */
   public record DeadZone(ActionCategory category, Map<String, List<String>> labels, long combinations) {
 
-    /** Copies the labels. */
+    /**
+     * Copies the labels.
+     *
+     * @param category the category left empty
+     * @param labels dimension id to the labels of this zone (labels the rules treat alike are
+     *     grouped); an empty map means every customer
+     * @param combinations how many label combinations the zone spans
+     */
     public DeadZone {
       Objects.requireNonNull(category, "category");
       labels = Rule.copy(labels);
@@ -139,7 +156,14 @@ public record CoverageReport(
    */
   public record ShadowedRule(String rule, ActionCategory category, List<String> coveredBy, String reason) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param rule the rule's id
+     * @param category the category it loses
+     * @param coveredBy the ids of the rules that always beat it there (higher priority or vetoes)
+     * @param reason a sentence naming them
+     */
     public ShadowedRule {
       Objects.requireNonNull(rule, "rule");
       Objects.requireNonNull(category, "category");

@@ -12,10 +12,17 @@ import java.util.Objects;
  * @param id a unique id in lowercase kebab case
  * @param description what the segment is, or empty
  * @param when dimension id (as written in the playbook) to the accepted labels
+ * @since 0.1.0
  */
 public record CrossSegment(String id, String description, Map<String, List<String>> when) {
 
-  /** Checks the id and copies the conditions. */
+  /**
+   * Checks the id and copies the conditions.
+   *
+   * @param id a unique id in lowercase kebab case
+   * @param description what the segment is, or empty
+   * @param when dimension id (as written in the playbook) to the accepted labels
+   */
   public CrossSegment {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(description, "description");

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param number the threshold for a numeric feature, or null for a text feature
  * @param text the value for a text feature, or null for a numeric feature
  * @param ifMissing the outcome when the customer does not have the feature
+ * @since 0.1.0
  */
 public record FeatureCondition(
     String feature,
@@ -86,7 +87,15 @@ public record FeatureCondition(
     }
   }
 
-  /** Checks that exactly one of the number and the text is given, and that text uses = or !=. */
+  /**
+   * Checks that exactly one of the number and the text is given, and that text uses = or !=.
+   *
+   * @param feature the feature's name, for example {@code average_order_value}
+   * @param operator the comparison
+   * @param number the threshold for a numeric feature, or null for a text feature
+   * @param text the value for a text feature, or null for a numeric feature
+   * @param ifMissing the outcome when the customer does not have the feature
+   */
   public FeatureCondition {
     Objects.requireNonNull(feature, "feature");
     Objects.requireNonNull(operator, "operator");

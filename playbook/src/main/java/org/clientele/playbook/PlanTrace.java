@@ -13,10 +13,16 @@ import org.clientele.api.ActionCategory;
  *
  * @param matchedRules the ids of every rule whose conditions held, in playbook order
  * @param decisions one per category, in {@link ActionCategory} order
+ * @since 0.1.0
  */
 public record PlanTrace(List<String> matchedRules, List<CategoryDecision> decisions) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param matchedRules the ids of every rule whose conditions held, in playbook order
+   * @param decisions one per category, in {@link ActionCategory} order
+   */
   public PlanTrace {
     matchedRules = List.copyOf(matchedRules);
     decisions = List.copyOf(decisions);
@@ -64,7 +70,18 @@ public record PlanTrace(List<String> matchedRules, List<CategoryDecision> decisi
       List<String> outranked,
       List<String> vetoed) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param category the category
+     * @param winner the id of the rule whose actions the plan holds, or empty if none (a dead zone
+     *     for this customer)
+     * @param actions the winner's actions in this category that were not vetoed
+     * @param outranked ids of other matching rules with actions in this category that lost on
+     *     priority (or on playbook order at equal priority)
+     * @param vetoed one line per suppressed action, such as {@code preferential-terms (rule
+     *     value-core) vetoed by risk-high}
+     */
     public CategoryDecision {
       Objects.requireNonNull(category, "category");
       Objects.requireNonNull(winner, "winner");

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
 import org.clientele.api.spi.PluginConfig;
@@ -49,7 +50,7 @@ final class PlaybookBinder {
     for (Map.Entry<String, List<String>> e : r.when().entrySet()) {
       String dim = e.getKey();
       boolean fromSegment = segmentSection != null && !r.section().section("when").keys().contains(dim);
-      PluginConfig where = fromSegment ? segmentSection.section("when") : r.section().section("when");
+      PluginConfig where = fromSegment && segmentSection != null ? segmentSection.section("when") : r.section().section("when");
       String whoHere = fromSegment ? who + " (through segment '" + r.segment() + "')" : who;
       int position = position(dim);
       if (position < 0) {
@@ -118,13 +119,13 @@ final class PlaybookBinder {
     try {
       rule = new Rule(r.id(), r.description(), r.segment(), when, unless, r.features(), r.priority(), r.actions(), r.vetoes());
     } catch (IllegalArgumentException e) {
-      throw r.section().error("id", e.getMessage());
+      throw r.section().error("id", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
     int[] positions = allowed.keySet().stream().mapToInt(Integer::intValue).toArray();
     boolean[][] masks = allowed.values().toArray(new boolean[0][]);
     boolean[] unc = new boolean[positions.length];
     for (int i = 0; i < positions.length; i++) {
-      unc[i] = unclassified.get(positions[i]);
+      unc[i] = Objects.requireNonNull(unclassified.get(positions[i]), "allowed and unclassified share their keys");
     }
     return new CompiledRule(rule, order, positions, masks, unc, tests.toArray(new CompiledRule.FeatureTest[0]));
   }

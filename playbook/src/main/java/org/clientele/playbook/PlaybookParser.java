@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -86,7 +87,7 @@ final class PlaybookParser {
           try {
             return new ParsedSegment(new CrossSegment(id, description, when), s);
           } catch (IllegalArgumentException e) {
-            throw s.error("id", e.getMessage());
+            throw s.error("id", Objects.requireNonNullElse(e.getMessage(), e.toString()));
           }
         });
   }

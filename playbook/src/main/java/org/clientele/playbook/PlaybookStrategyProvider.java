@@ -9,6 +9,8 @@ import org.clientele.api.spi.StrategyProvider;
 /**
  * The built-in strategy provider, named {@code playbook}: creates a {@link Playbook} from the
  * {@code $.strategy} section of the configuration, or the default playbook if it has no rules.
+ *
+ * @since 0.1.0
  */
 public final class PlaybookStrategyProvider implements StrategyProvider {
 

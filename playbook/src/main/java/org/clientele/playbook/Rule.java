@@ -28,6 +28,7 @@ import org.clientele.api.ActionCategory;
  * @param priority higher wins a category; see {@link Playbook} for the conflict rules
  * @param actions the actions, each carrying this rule's id and priority
  * @param vetoes action codes this rule suppresses, whatever their priority, when it matches
+ * @since 0.1.0
  */
 public record Rule(
     String id,
@@ -42,7 +43,20 @@ public record Rule(
 
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
-  /** Checks the id and that every action names this rule, and copies the collections. */
+  /**
+   * Checks the id and that every action names this rule, and copies the collections.
+   *
+   * @param id a unique, stable id in lowercase kebab case; every action names it
+   * @param description what the rule is for, or empty
+   * @param segment the named cross segment whose conditions the rule uses, or empty
+   * @param when dimension id (as written in the playbook) to the accepted labels, including the
+   *     segment's conditions
+   * @param unless dimension id to the excluded labels
+   * @param features conditions on features; a rule with any is <em>conditional</em>
+   * @param priority higher wins a category; see {@link Playbook} for the conflict rules
+   * @param actions the actions, each carrying this rule's id and priority
+   * @param vetoes action codes this rule suppresses, whatever their priority, when it matches
+   */
   public Rule {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(description, "description");

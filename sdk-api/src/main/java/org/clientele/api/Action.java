@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * @param priority higher is more urgent; used to order a plan and to settle conflicts
  * @param rule the id of the rule that produced it, so every action can be traced
  * @param rationale why, in a sentence a salesperson can read
+ * @since 0.1.0
  */
 public record Action(
     String code,
@@ -24,7 +25,16 @@ public record Action(
 
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param code a stable identifier, lowercase ({@code [a-z0-9][a-z0-9_.-]*})
+   * @param category the lever it pulls
+   * @param description what to do, in a sentence
+   * @param priority higher is more urgent
+   * @param rule the id of the rule that produced it
+   * @param rationale why, in a sentence a salesperson can read
+   */
   public Action {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(category, "category");

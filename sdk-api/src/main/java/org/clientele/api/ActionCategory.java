@@ -1,6 +1,10 @@
 package org.clientele.api;
 
-/** The kinds of action a plan can hold, one per lever of the marketing and service mix. */
+/**
+ * The kinds of action a plan can hold, one per lever of the marketing and service mix.
+ *
+ * @since 0.1.0
+ */
 public enum ActionCategory {
   /** What to offer: products, bundles, customisation. */
   PRODUCT,

@@ -16,11 +16,21 @@ import java.util.Objects;
  * @param detail a short code that refines the label, for example the RFM code {@code "545"}; empty
  *     if none
  * @param reasons the explanation, in the order the rules were applied
+ * @since 0.1.0
  */
 public record Assignment(
     Dimension dimension, int labelIndex, double score, String detail, List<Reason> reasons) {
 
-  /** Checks that the label belongs to the dimension and copies the reasons. */
+  /**
+   * Checks that the label belongs to the dimension and copies the reasons.
+   *
+   * @param dimension the dimension
+   * @param labelIndex the label's index in the dimension, or {@code -1} for {@link
+   *     Dimension#UNCLASSIFIED}
+   * @param score the classifier's score, {@code NaN} if it has none
+   * @param detail a short code that refines the label; empty if none
+   * @param reasons the explanation, in the order the rules were applied
+   */
   public Assignment {
     Objects.requireNonNull(dimension, "dimension");
     Objects.requireNonNull(detail, "detail");

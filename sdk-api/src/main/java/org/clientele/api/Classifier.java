@@ -17,6 +17,8 @@ import java.util.Set;
  *       allocate freely.
  *   <li>A missing feature is a case to decide and to name in the reasons, never a silent zero.
  * </ul>
+ *
+ * @since 0.1.0
  */
 public interface Classifier {
 

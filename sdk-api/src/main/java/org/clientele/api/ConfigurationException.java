@@ -1,6 +1,7 @@
 package org.clientele.api;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A configuration cannot be used. The message names where the problem is (the file and the JSON
@@ -9,11 +10,14 @@ import java.util.Objects;
  * <pre>
  * clientele.json $.dimensions.value.thresholds.core: expected a number >= 0, found "high"
  * </pre>
+ *
+ * @since 0.1.0
  */
 public class ConfigurationException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Where the problem is: the file and JSON path, possibly empty. */
   private final String location;
 
   /**
@@ -33,9 +37,9 @@ public class ConfigurationException extends RuntimeException {
    *
    * @param location the file and JSON path
    * @param problem what is wrong and what is expected
-   * @param cause the underlying failure
+   * @param cause the underlying failure, or null if there is none
    */
-  public ConfigurationException(String location, String problem, Throwable cause) {
+  public ConfigurationException(String location, String problem, @Nullable Throwable cause) {
     super(location.isEmpty() ? problem : location + ": " + problem, cause);
     this.location = Objects.requireNonNull(location, "location");
   }

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * c.has(StandardFeatures.OVERDUE_DAYS);                        // false: unknown, not zero
  * c.number(StandardFeatures.REVENUE_12M, Double.NaN);          // 182000.0
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Customer {
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  *
  * @param id the dimension's id, which is also its key in the configuration
  * @param labels the labels, distinct, at least one
+ * @since 0.1.0
  */
 public record Dimension(String id, List<String> labels) {
 
@@ -25,7 +26,12 @@ public record Dimension(String id, List<String> labels) {
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
   private static final Pattern LABEL = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-  /** Validates the id and labels and copies the list. */
+  /**
+   * Validates the id and labels and copies the list.
+   *
+   * @param id the dimension's id, lowercase
+   * @param labels the labels, upper snake case, distinct, at least one
+   */
   public Dimension {
     Objects.requireNonNull(id, "id");
     if (!ID.matcher(id).matches()) {

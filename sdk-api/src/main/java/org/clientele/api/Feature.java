@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  *
  * @param <T> the Java type of the feature's values: {@link Double}, {@link String} or {@link
  *     LocalDate}
+ * @since 0.1.0
  */
 public final class Feature<T> {
 

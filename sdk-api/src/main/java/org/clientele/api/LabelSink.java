@@ -3,6 +3,8 @@ package org.clientele.api;
 /**
  * Receives a classifier's verdict on the hot path without allocating. The engine passes one to
  * {@link Classifier#classify(Customer, LabelSink)}; tests can pass a lambda.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface LabelSink {

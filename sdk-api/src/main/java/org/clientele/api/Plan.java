@@ -8,6 +8,7 @@ import java.util.List;
  * Action#priority()}, then by category).
  *
  * @param actions the actions
+ * @since 0.1.0
  */
 public record Plan(List<Action> actions) {
 
@@ -18,7 +19,11 @@ public record Plan(List<Action> actions) {
   /** A plan with no actions. */
   public static final Plan EMPTY = new Plan(List.of());
 
-  /** Copies and orders the actions. */
+  /**
+   * Copies and orders the actions.
+   *
+   * @param actions the actions, in any order
+   */
   public Plan {
     actions = actions.stream().sorted(ORDER).toList();
   }

@@ -19,7 +19,12 @@ public record PlanExplanation(boolean explained, List<RuleEntry> rules) {
 
   private static final PlanExplanation NOT_EXPLAINED = new PlanExplanation(false, List.of());
 
-  /** Checks and copies the entries. */
+  /**
+   * Checks and copies the entries.
+   *
+   * @param explained whether the strategy explained the plan at all; false for {@link #notExplained()}
+   * @param rules one entry per rule and action that took part, in category order, winners first
+   */
   public PlanExplanation {
     rules = List.copyOf(rules);
     if (!explained && !rules.isEmpty()) {
@@ -89,7 +94,15 @@ public record PlanExplanation(boolean explained, List<RuleEntry> rules) {
       RuleStatus status,
       String sentence) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param ruleId the rule's id
+     * @param actionCode the action's code
+     * @param category the action's category, or null if the strategy has none for it
+     * @param status what became of it
+     * @param sentence a sentence a person reads, such as {@code risk-high vetoed preferential-terms of value-core}
+     */
     public RuleEntry {
       Objects.requireNonNull(ruleId, "ruleId");
       Objects.requireNonNull(actionCode, "actionCode");

@@ -1,6 +1,10 @@
 package org.clientele.api;
 
-/** Receives the actions a {@link Strategy} chooses for a customer, without allocating. */
+/**
+ * Receives the actions a {@link Strategy} chooses for a customer, without allocating.
+ *
+ * @since 0.1.0
+ */
 @FunctionalInterface
 public interface PlanSink {
 

@@ -13,10 +13,18 @@ import org.jspecify.annotations.Nullable;
  *     revenue}; empty if none
  * @param text a complete sentence, for example "Revenue 182,000 is at or above the core threshold
  *     50,000"
+ * @since 0.1.0
  */
 public record Reason(String feature, @Nullable String value, String threshold, String text) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param feature the feature's name, or a derived quantity
+   * @param value the observed value as text, or null if the feature was missing
+   * @param threshold the rule it met or failed; empty if none
+   * @param text a complete sentence
+   */
   public Reason {
     Objects.requireNonNull(feature, "feature");
     Objects.requireNonNull(threshold, "threshold");

@@ -12,6 +12,8 @@ import java.util.List;
  * reference date, "prev 12m" the twelve months before those; durations are in days. A feature
  * that is not known for a customer is left out, never set to zero: a prospect has no {@link
  * #DAYS_SINCE_LAST_PURCHASE}, and that is different from a purchase today.
+ *
+ * @since 0.1.0
  */
 public final class StandardFeatures {
 

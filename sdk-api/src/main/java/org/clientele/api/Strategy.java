@@ -9,6 +9,8 @@ import java.util.List;
  *
  * <p>Thread-safe and free of I/O; should allocate nothing per customer (build {@link Action}s
  * up front and hand them to the sink).
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Strategy {

@@ -23,8 +23,13 @@ public final class CalibrationException extends ConfigurationException {
     FAILED
   }
 
+  /** The dimension whose calibration is missing or failed. */
   private final String dimensionId;
+
+  /** Why: calibration is required, or it ran and failed. */
   private final Kind kind;
+
+  /** The customers calibration saw, {@code -1} for {@link Kind#REQUIRED}. */
   private final long population;
 
   /**

@@ -15,6 +15,8 @@ import org.clientele.api.Segments;
  *
  * <p>A {@link Segments}: a strategy, the report or a host reads it like every other result
  * ({@link #label(String)} throws for an id the engine does not have).
+ *
+ * @since 0.1.0
  */
 public final class Classification implements Segments {
 

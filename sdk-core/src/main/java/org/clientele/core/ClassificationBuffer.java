@@ -15,6 +15,8 @@ import org.clientele.api.Segments;
  * ClassificationBuffer)}: classifying into it allocates nothing once its action array has grown
  * to the largest plan. Not thread-safe: one buffer per thread. Read it before the next call
  * overwrites it, or copy it with {@link #toClassification()}.
+ *
+ * @since 0.1.0
  */
 public final class ClassificationBuffer implements Segments {
 

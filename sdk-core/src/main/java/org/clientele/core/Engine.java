@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A classifier or strategy that throws a {@link RuntimeException} or breaks its contract is
  * handled by the model's {@link ErrorPolicy}; an {@link Error} always propagates.
+ *
+ * @since 0.1.0
  */
 public final class Engine {
 

@@ -41,6 +41,8 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #validate()} checks a configuration completely without data; {@link #build()} needs
  * every population-relative dimension calibrated and throws a {@link CalibrationException} of kind
  * {@link CalibrationException.Kind#REQUIRED} otherwise.
+ *
+ * @since 0.1.0
  */
 public final class EngineBuilder {
 

@@ -4,6 +4,8 @@ package org.clientele.core;
  * What the engine does when a classifier or strategy throws a {@link RuntimeException} (or breaks
  * its contract: no label, or a label outside its dimension) while classifying a customer. An
  * {@link Error} is never caught.
+ *
+ * @since 0.1.0
  */
 public enum ErrorPolicy {
   /** Stop: the call throws a {@link ClassificationException} naming the dimension and provider. */

@@ -16,13 +16,21 @@ import org.clientele.api.Segments;
  * @param assignments one per dimension, in engine order
  * @param plan the strategy's plan
  * @param planExplanation why the plan is what it is, rule by rule, if the strategy explains itself
- *     ({@link PlanExplanation#notExplained()} otherwise); since 0.1.0
+ *     ({@link PlanExplanation#notExplained()} otherwise)
+ * @since 0.1.0
  */
 public record Explanation(
     String customerId, List<Assignment> assignments, Plan plan, PlanExplanation planExplanation)
     implements Segments {
 
-  /** Checks and copies the parts. */
+  /**
+   * Checks and copies the parts.
+   *
+   * @param customerId the customer's id
+   * @param assignments one per dimension, in engine order
+   * @param plan the strategy's plan
+   * @param planExplanation why the plan is what it is, rule by rule
+   */
   public Explanation {
     Objects.requireNonNull(customerId, "customerId");
     assignments = List.copyOf(assignments);

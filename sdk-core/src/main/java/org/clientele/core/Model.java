@@ -50,6 +50,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code errorPolicy}: {@code fallback} (the default) or {@code fail-fast}.
  *   <li>{@code input}, {@code output}: sections read by the batch job ({@link org.clientele.core.job.Segmentation}), kept as they are.
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class Model {
 
@@ -74,7 +76,13 @@ public final class Model {
    */
   public record Section(String id, String provider, Map<String, Object> settings) {
 
-    /** Checks and normalises the parts. */
+    /**
+     * Checks and normalises the parts.
+     *
+     * @param id the dimension id, or {@code strategy}
+     * @param provider the provider's name
+     * @param settings the provider's keys, JSON-compatible and normalised
+     */
     public Section {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(provider, "provider");

@@ -10,10 +10,18 @@ import java.util.Objects;
  * @param provider the provider's class or name as far as it is known
  * @param problem what went wrong
  * @param cause the underlying failure's text ({@code Class: message}), or empty
+ * @since 0.1.0
  */
 public record ProviderDiagnostic(String service, String provider, String problem, String cause) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param service the SPI, {@code ClassifierProvider} or {@code StrategyProvider}
+   * @param provider the provider's class or name as far as it is known
+   * @param problem what went wrong
+   * @param cause the underlying failure's text ({@code Class: message}), or empty
+   */
   public ProviderDiagnostic {
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(provider, "provider");

@@ -27,7 +27,20 @@ public record Validation(
     boolean strategyChecked,
     List<ProviderDiagnostic> diagnostics) {
 
-  /** Checks and copies the parts. */
+  /**
+   * Checks and copies the parts.
+   *
+   * @param model the configuration that was checked
+   * @param dimensions the dimensions whose labels are known, in configuration order
+   * @param needCalibration the population-relative dimensions not calibrated yet: their keys were
+   *     checked, their thresholds come from the data
+   * @param labelsUnknown dimensions whose labels their provider can only give after calibration
+   *     (it does not implement {@link org.clientele.api.spi.ClassifierProvider#dimension}); while
+   *     there is one, the strategy is not checked
+   * @param strategyChecked whether the strategy was created against the dimensions (false with no
+   *     strategy, or while {@code labelsUnknown} is not empty)
+   * @param diagnostics providers that failed to load and were left out
+   */
   public Validation {
     Objects.requireNonNull(model, "model");
     dimensions = List.copyOf(dimensions);

@@ -8,7 +8,11 @@ import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
 import org.clientele.api.Reason;
 
-/** Assertions on an {@link Assignment}; start with {@link ClienteleAssertions#assertThatAssignment}. */
+/**
+ * Assertions on an {@link Assignment}; start with {@link ClienteleAssertions#assertThatAssignment}.
+ *
+ * @since 0.1.0
+ */
 public final class AssignmentAssert extends AbstractAssert<AssignmentAssert, Assignment> {
 
   AssignmentAssert(Assignment actual) {

@@ -7,6 +7,8 @@ import org.clientele.core.Classification;
 /**
  * Assertions on an engine's {@link Classification}; start with {@link
  * ClienteleAssertions#assertThatClassification}.
+ *
+ * @since 0.1.0
  */
 public final class ClassificationAssert extends AbstractAssert<ClassificationAssert, Classification> {
 

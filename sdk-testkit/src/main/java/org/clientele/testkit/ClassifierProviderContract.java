@@ -83,6 +83,8 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>One instance runs all the checks ({@link TestInstance.Lifecycle#PER_CLASS}); the classifier
  * under test is created once, through the engine's calibration when the provider has a calibrator.
+ *
+ * @since 0.1.0
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ClassifierProviderContract {
@@ -333,7 +335,11 @@ public abstract class ClassifierProviderContract {
     assertNoProblems(problems, "classification must be a pure function of the customer and the configuration");
   }
 
-  /** Several threads sharing one classifier get the same results as one thread. */
+  /**
+   * Several threads sharing one classifier get the same results as one thread.
+   *
+   * @throws Exception if the threads are interrupted or a classification throws
+   */
   @Test
   public void classificationIsTheSameUnderConcurrentCalls() throws Exception {
     Classifier c = classifier();

@@ -12,6 +12,8 @@ import org.clientele.core.Explanation;
  * assertThatAssignment(classifier.explain(customer)).hasLabel("CORE").hasReasonAbout("revenue_12m");
  * assertThatClassification(engine.classify(customer)).hasLabel("geography", "REMOTE").plan().hasAction("field-visit");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ClienteleAssertions {
 

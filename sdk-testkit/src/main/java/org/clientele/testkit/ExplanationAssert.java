@@ -3,7 +3,11 @@ package org.clientele.testkit;
 import org.assertj.core.api.AbstractAssert;
 import org.clientele.core.Explanation;
 
-/** Assertions on an engine's {@link Explanation}; start with {@link ClienteleAssertions#assertThatExplanation}. */
+/**
+ * Assertions on an engine's {@link Explanation}; start with {@link ClienteleAssertions#assertThatExplanation}.
+ *
+ * @since 0.1.0
+ */
 public final class ExplanationAssert extends AbstractAssert<ExplanationAssert, Explanation> {
 
   ExplanationAssert(Explanation actual) {

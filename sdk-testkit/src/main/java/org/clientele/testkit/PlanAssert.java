@@ -7,7 +7,11 @@ import org.clientele.api.Action;
 import org.clientele.api.ActionCategory;
 import org.clientele.api.Plan;
 
-/** Assertions on a {@link Plan}; start with {@link ClienteleAssertions#assertThatPlan}. */
+/**
+ * Assertions on a {@link Plan}; start with {@link ClienteleAssertions#assertThatPlan}.
+ *
+ * @since 0.1.0
+ */
 public final class PlanAssert extends AbstractAssert<PlanAssert, Plan> {
 
   PlanAssert(Plan actual) {

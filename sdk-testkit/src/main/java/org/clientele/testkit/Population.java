@@ -19,6 +19,8 @@ import org.clientele.core.demo.FeaturePopulation;
  * List<Customer> customers = Population.of(42, 1_000);
  * List<Customer> sparse = Population.builder().seed(42).size(500).missingRate(0.3).build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Population {
 

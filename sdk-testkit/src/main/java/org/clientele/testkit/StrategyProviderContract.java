@@ -40,6 +40,8 @@ import org.junit.jupiter.api.TestInstance;
  * unknown keys left unread; and that for every label of every dimension (and {@link
  * Dimension#UNCLASSIFIED}) planning never throws, never adds null, is deterministic, hands out
  * the same prebuilt {@link Action} instances, and is the same under concurrent calls.
+ *
+ * @since 0.1.0
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StrategyProviderContract {
@@ -178,7 +180,11 @@ public abstract class StrategyProviderContract {
     assertNoProblems(problems, "plan() must be deterministic and hand out actions built once in create()");
   }
 
-  /** Several threads sharing one strategy get the same plans as one thread. */
+  /**
+   * Several threads sharing one strategy get the same plans as one thread.
+   *
+   * @throws Exception if the threads are interrupted or planning throws
+   */
   @Test
   public void planningIsTheSameUnderConcurrentCalls() throws Exception {
     Strategy s = strategy();

@@ -14,6 +14,7 @@ import org.clientele.benchmarks.BenchmarkData;
 import org.clientele.playbook.PlaybookStrategyProvider;
 import org.clientele.core.ClassificationBuffer;
 import org.clientele.core.Engine;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -84,7 +85,7 @@ public class PlaybookBenchmark {
   /** Counts the actions and keeps the last one. */
   static final class CountingSink implements PlanSink {
     long count;
-    Action last;
+    @Nullable Action last;
 
     @Override
     public void add(Action action) {

@@ -170,7 +170,18 @@ public final class HandWrittenBaseline {
    */
   public record Decision(
       String customerId, int value, int loyalty, int behaviour, int rfm, int risk, int industry, List<Action> plan) {
-    /** Copies the plan. */
+    /**
+     * Copies the plan.
+     *
+     * @param customerId the customer's id
+     * @param value value label index
+     * @param loyalty loyalty label index
+     * @param behaviour behaviour (lifecycle) label index
+     * @param rfm RFM segment index
+     * @param risk risk label index
+     * @param industry industry sector index
+     * @param plan the actions, most urgent first (by descending priority, then category)
+     */
     public Decision {
       Objects.requireNonNull(customerId, "customerId");
       plan = List.copyOf(plan);

@@ -23,7 +23,15 @@ public record Thresholds(
     double[] frequencyBreaks,
     double[] monetaryBreaks) {
 
-  /** Checks the cut points and copies the arrays. */
+  /**
+   * Checks the cut points and copies the arrays.
+   *
+   * @param valueCore value: revenue at or above which a customer is CORE
+   * @param valueImportant value: revenue at or above which a customer is IMPORTANT
+   * @param recencyBreaks RFM: four ascending cut points of days since the last purchase
+   * @param frequencyBreaks RFM: four ascending cut points of purchase days (whole history)
+   * @param monetaryBreaks RFM: four ascending cut points of revenue (whole history)
+   */
   public Thresholds {
     recencyBreaks = four(recencyBreaks, "recencyBreaks");
     frequencyBreaks = four(frequencyBreaks, "frequencyBreaks");

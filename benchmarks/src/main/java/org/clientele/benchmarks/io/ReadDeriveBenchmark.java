@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.clientele.api.Customer;
@@ -62,7 +63,7 @@ public class ReadDeriveBenchmark {
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("clientele-bench");
     DemoFiles files = DemoFiles.write(TransactionPopulation.of(BenchmarkData.SIZE, BenchmarkData.SEED), dir, i -> {});
-    transactions = files.transactions();
+    transactions = Objects.requireNonNull(files.transactions(), "DemoFiles.write writes transactions");
     fileBytes = Files.size(transactions);
   }
 

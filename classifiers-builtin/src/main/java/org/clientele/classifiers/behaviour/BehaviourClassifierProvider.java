@@ -32,6 +32,8 @@ import org.clientele.api.spi.PluginConfig;
  *
  * <p>The score is {@code visits_12m} (lifecycle) or the frequency (activity), NaN if missing. Keys,
  * missing-input rules and examples are in {@code docs/classifiers.md}.
+ *
+ * @since 0.1.0
  */
 public final class BehaviourClassifierProvider implements ClassifierProvider {
 

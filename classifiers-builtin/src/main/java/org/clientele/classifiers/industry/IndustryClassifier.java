@@ -325,8 +325,8 @@ final class IndustryClassifier implements Classifier {
         readings.add(s.title + " " + describe(s, parsed) + " -> " + dimension.label(l));
       }
     }
-    String how = prefixed != 0 ? "the code's prefix names " + only.title
-        : only != null ? "codeSystem is " + only.title : "codeSystem auto";
+    String how = only == null ? "codeSystem auto"
+        : prefixed != 0 ? "the code's prefix names " + only.title : "codeSystem is " + only.title;
     String text;
     if (readings.isEmpty()) {
       text = "Code " + code + " is not a code of " + (only != null ? only.title : "ISIC Rev.4, NAICS 2022"

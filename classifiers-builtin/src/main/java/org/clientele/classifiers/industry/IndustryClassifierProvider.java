@@ -22,6 +22,8 @@ import org.clientele.api.spi.PluginConfig;
  * unreadable or unmapped code, or a missing one, gives UNKNOWN with a reason. The mapping tables
  * ship as resources ({@code isic-rev4.tsv}, {@code naics-2022.tsv}, {@code gbt-4754-2017.tsv}),
  * each naming its source. The score is always NaN.
+ *
+ * @since 0.1.0
  */
 public final class IndustryClassifierProvider implements ClassifierProvider {
 

@@ -3,6 +3,7 @@ package org.clientele.classifiers.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.Objects;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
 import org.jspecify.annotations.Nullable;
@@ -90,8 +91,7 @@ public final class Distribution {
     if (sketch == null) {
       toSketch();
     }
-    KllDoublesSketch mine = sketch;
-    assert mine != null;
+    KllDoublesSketch mine = Objects.requireNonNull(sketch, "toSketch() leaves a sketch");
     if (other.sketch != null) {
       mine.merge(other.sketch);
       if (mass != null && other.mass != null) {

@@ -26,7 +26,13 @@ public record SketchOptions(int exactLimit, int k, double massPrecision) {
   /** The defaults. */
   public static final SketchOptions DEFAULT = new SketchOptions(100_000, 200, 0.01);
 
-  /** Checks the ranges. */
+  /**
+   * Checks the ranges.
+   *
+   * @param exactLimit values kept exactly before switching to sketches
+   * @param k the KLL size parameter
+   * @param massPrecision the relative bin width of the mass histogram
+   */
   public SketchOptions {
     if (exactLimit < 0 || exactLimit > 10_000_000) {
       throw new IllegalArgumentException("SketchOptions.exactLimit must be 0 to 10000000, found " + exactLimit);

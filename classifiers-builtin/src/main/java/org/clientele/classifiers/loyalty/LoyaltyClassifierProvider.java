@@ -15,6 +15,8 @@ import org.clientele.api.spi.PluginConfig;
  * reasons. HIGH at a score of 0.75 or more, MEDIUM at 0.40 or more, else LOW. With fewer than
  * {@code minInputs} (2) of the three positive inputs known, the label is {@code ifInsufficient}
  * (LOW) and the score NaN. Keys are listed in {@code docs/classifiers.md}.
+ *
+ * @since 0.1.0
  */
 public final class LoyaltyClassifierProvider implements ClassifierProvider {
 

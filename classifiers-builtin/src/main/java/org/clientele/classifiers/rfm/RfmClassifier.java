@@ -5,6 +5,7 @@ import static org.clientele.classifiers.internal.Text.pct;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -115,9 +116,10 @@ final class RfmClassifier implements Classifier {
           + (lapsedSplit ? "; recency split at " + num(s.lapsedDays()) + " days (lapsedDays): R5-R3 are the thirds"
               + " of the customers who bought within it, R2-R1 the halves of those who did not" : "");
     } else {
-      r = s.recencyBreaks();
-      f = s.frequencyBreaks();
-      m = s.monetaryBreaks();
+      // RfmSettings.read gives threshold settings all three breaks.
+      r = Objects.requireNonNull(s.recencyBreaks(), "recencyBreaks");
+      f = Objects.requireNonNull(s.frequencyBreaks(), "frequencyBreaks");
+      m = Objects.requireNonNull(s.monetaryBreaks(), "monetaryBreaks");
       basis = "configured cut points";
     }
     int missingScore = config.integer("missingScore", 1);

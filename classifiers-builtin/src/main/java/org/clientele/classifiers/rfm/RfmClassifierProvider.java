@@ -21,6 +21,8 @@ import org.clientele.api.spi.PluginConfig;
  * <p>The segment comes from the R x F grid (each of the 25 cells belongs to exactly one segment;
  * the {@code grid} key overrides cells). The score is {@code R*100 + F*10 + M}, for example 545,
  * and the explained assignment carries it as its detail {@code "545"}.
+ *
+ * @since 0.1.0
  */
 public final class RfmClassifierProvider implements ClassifierProvider {
 

@@ -13,6 +13,8 @@ import org.clientele.api.spi.PluginConfig;
  * credit risk and of default. The rules use the inputs that are known and name the missing ones;
  * with none of the three known the label is {@code ifNoData}, UNRATED by default. The score is the
  * sum over known inputs of their level (0 low, 1 normal, 2 high), from 0 to 6; NaN when unrated.
+ *
+ * @since 0.1.0
  */
 public final class RiskClassifierProvider implements ClassifierProvider {
 

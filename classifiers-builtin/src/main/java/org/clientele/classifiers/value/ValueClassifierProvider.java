@@ -22,6 +22,8 @@ import org.clientele.api.spi.PluginConfig;
  * coreTop} 0.20, {@code importantTop} 0.50), {@code threshold} (absolute {@code core} 100000 and
  * {@code important} 10000). The first two are calibrated. The score is the metric's value (NaN if
  * missing). The full key list is in {@code docs/classifiers.md}.
+ *
+ * @since 0.1.0
  */
 public final class ValueClassifierProvider implements ClassifierProvider {
 

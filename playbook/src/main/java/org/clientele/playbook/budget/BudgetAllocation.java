@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param segments one per requested segment, in request order
  * @param customers one per requested customer (unfunded ones with zero), in request order, then
  *     by id within a segment
+ * @since 0.1.0
  */
 public record BudgetAllocation(
     BigDecimal total,
@@ -24,7 +25,17 @@ public record BudgetAllocation(
     List<SegmentAllocation> segments,
     List<CustomerAllocation> customers) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param total the requested budget
+   * @param allocated what was given to customers
+   * @param unallocated what could not be given because every funded customer reached its cap (or no
+   *     customer has weight); zero otherwise
+   * @param segments one per requested segment, in request order
+   * @param customers one per requested customer (unfunded ones with zero), in request order, then
+   *     by id within a segment
+   */
   public BudgetAllocation {
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(allocated, "allocated");
@@ -64,7 +75,15 @@ public record BudgetAllocation(
    */
   public record SegmentAllocation(String segment, int customers, int funded, BigDecimal amount, double share) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param segment the segment's name
+     * @param customers how many customers it has
+     * @param funded how many of them got an amount above zero
+     * @param amount the sum of its customers' amounts
+     * @param share the amount as a fraction of the total budget (0 if the total is 0)
+     */
     public SegmentAllocation {
       Objects.requireNonNull(segment, "segment");
       Objects.requireNonNull(amount, "amount");
@@ -80,7 +99,13 @@ public record BudgetAllocation(
    */
   public record CustomerAllocation(String customerId, String segment, BigDecimal amount) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param customerId the customer's id
+     * @param segment the segment it was funded through
+     * @param amount its amount, zero if unfunded
+     */
     public CustomerAllocation {
       Objects.requireNonNull(customerId, "customerId");
       Objects.requireNonNull(segment, "segment");

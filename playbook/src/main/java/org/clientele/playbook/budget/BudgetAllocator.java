@@ -33,6 +33,8 @@ import java.util.stream.IntStream;
  *
  * <p>The result depends only on the request's values: the same request gives the same allocation,
  * and the order of customers inside a segment does not matter.
+ *
+ * @since 0.1.0
  */
 public final class BudgetAllocator {
 

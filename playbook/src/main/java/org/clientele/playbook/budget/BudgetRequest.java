@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param segments the segments, in order of precedence for ties
  * @param minimumPerCustomer a funded customer gets at least this; {@code 0} for none
  * @param capPerCustomer no customer gets more than this; null for no cap
+ * @since 0.1.0
  */
 public record BudgetRequest(
     BigDecimal total,
@@ -36,7 +37,17 @@ public record BudgetRequest(
     EXPECTED_VALUE
   }
 
-  /** Checks the parts and copies the segments. */
+  /**
+   * Checks the parts and copies the segments.
+   *
+   * @param total the budget, {@code >= 0}, with at most {@code scale} decimals
+   * @param scale the decimals of the currency's smallest unit (2 for cents); every amount is a whole
+   *     number of such units, so the allocations add up exactly
+   * @param basis what a segment's weight means
+   * @param segments the segments, in order of precedence for ties
+   * @param minimumPerCustomer a funded customer gets at least this; {@code 0} for none
+   * @param capPerCustomer no customer gets more than this; null for no cap
+   */
   public BudgetRequest {
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(basis, "basis");

@@ -8,10 +8,17 @@ import java.util.Objects;
  * @param id the customer's id; unique across the request
  * @param weight a finite number {@code >= 0}; 1 for an even split, or for example the customer's
  *     own expected value relative to its segment. A customer of weight 0 gets nothing.
+ * @since 0.1.0
  */
 public record CustomerInput(String id, double weight) {
 
-  /** Checks the id and the weight. */
+  /**
+   * Checks the id and the weight.
+   *
+   * @param id the customer's id; unique across the request
+   * @param weight a finite number {@code >= 0}; 1 for an even split, or for example the customer's
+   *     own expected value relative to its segment. A customer of weight 0 gets nothing.
+   */
   public CustomerInput {
     Objects.requireNonNull(id, "id");
     if (id.isBlank()) {

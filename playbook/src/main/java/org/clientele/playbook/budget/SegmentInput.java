@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param customers the segment's customers
  * @param minimum per-customer minimum for this segment, or null for the request's
  * @param cap per-customer cap for this segment, or null for the request's
+ * @since 0.1.0
  */
 public record SegmentInput(
     String segment,
@@ -24,7 +25,18 @@ public record SegmentInput(
     @Nullable BigDecimal minimum,
     @Nullable BigDecimal cap) {
 
-  /** Checks the parts and copies the customers. */
+  /**
+   * Checks the parts and copies the customers.
+   *
+   * @param segment the segment's name, for example {@code value=CORE} or {@code high-value-loyal};
+   *     unique across the request
+   * @param weight a finite number {@code >= 0}: under {@link BudgetRequest.Basis#WEIGHT} the
+   *     segment's relative share of the budget; under {@link BudgetRequest.Basis#EXPECTED_VALUE} the
+   *     expected value of one customer of the segment. A segment of weight 0 gets nothing.
+   * @param customers the segment's customers
+   * @param minimum per-customer minimum for this segment, or null for the request's
+   * @param cap per-customer cap for this segment, or null for the request's
+   */
   public SegmentInput {
     Objects.requireNonNull(segment, "segment");
     if (segment.isBlank()) {

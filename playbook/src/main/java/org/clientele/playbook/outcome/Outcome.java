@@ -17,6 +17,7 @@ import org.clientele.api.ActionCategory;
  * @param response what the customer did
  * @param revenueAfter revenue from the customer in the evaluation window after the action, {@code
  *     >= 0}
+ * @since 0.1.0
  */
 public record Outcome(
     String customerId,
@@ -27,7 +28,19 @@ public record Outcome(
     Response response,
     double revenueAfter) {
 
-  /** Checks the parts and copies the segments. */
+  /**
+   * Checks the parts and copies the segments.
+   *
+   * @param customerId the customer
+   * @param rule the id of the rule that produced the action ({@link Action#rule()})
+   * @param action the action's code
+   * @param category the action's category
+   * @param segments the customer's segments when the plan was made: dimension id (or any grouping
+   *     name, such as a cross segment) to label, for example {@code {"value": "CORE"}}
+   * @param response what the customer did
+   * @param revenueAfter revenue from the customer in the evaluation window after the action, {@code
+   *     >= 0}
+   */
   public Outcome {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(rule, "rule");

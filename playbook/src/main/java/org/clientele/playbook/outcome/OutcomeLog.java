@@ -21,6 +21,8 @@ import org.clientele.api.Action;
  * summary.byRule();      // which rules worked
  * summary.bySegment();   // which segments responded, e.g. "value=CORE"
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class OutcomeLog {
 

@@ -15,11 +15,19 @@ import java.util.Objects;
  * @param byAction one row per action code
  * @param bySegment one row per segment label, keyed {@code dimension=LABEL}
  * @param byRuleAndSegment one row per rule and segment label, keyed {@code rule | dimension=LABEL}
+ * @since 0.1.0
  */
 public record OutcomeSummary(
     List<Row> byRule, List<Row> byAction, List<Row> bySegment, List<Row> byRuleAndSegment) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param byRule one row per rule id
+   * @param byAction one row per action code
+   * @param bySegment one row per segment label, keyed {@code dimension=LABEL}
+   * @param byRuleAndSegment one row per rule and segment label, keyed {@code rule | dimension=LABEL}
+   */
   public OutcomeSummary {
     byRule = List.copyOf(byRule);
     byAction = List.copyOf(byAction);
@@ -75,7 +83,17 @@ public record OutcomeSummary(
   public record Row(
       String key, long actions, long accepted, long declined, long noResponse, long customers, double revenueAfter) {
 
-    /** Checks the key. */
+    /**
+     * Checks the key.
+     *
+     * @param key the rule id, action code, {@code dimension=LABEL}, or {@code rule | dimension=LABEL}
+     * @param actions how many actions were recorded
+     * @param accepted how many were accepted
+     * @param declined how many were declined
+     * @param noResponse how many got no response
+     * @param customers how many distinct customers they reached
+     * @param revenueAfter the revenue after, counted once per customer
+     */
     public Row {
       Objects.requireNonNull(key, "key");
     }

@@ -1,6 +1,10 @@
 package org.clientele.playbook.outcome;
 
-/** What a customer did with an action. */
+/**
+ * What a customer did with an action.
+ *
+ * @since 0.1.0
+ */
 public enum Response {
   /** The customer took the offer or the action succeeded. */
   ACCEPTED,

@@ -11,6 +11,8 @@ import org.clientele.api.Customer;
  * engine creates one calibrator per partition and {@link #merge merges} them; the merged result
  * must not depend on how the population was split or ordered beyond the sketch's documented
  * error.
+ *
+ * @since 0.1.0
  */
 public interface Calibrator {
 

@@ -22,6 +22,8 @@ import org.clientele.api.Dimension;
  * then calls {@link #create}. The configuration with that key filled in is part of the engine's
  * model: it is saved as JSON and reloaded in a live service, where {@link #create} finds the
  * calibration already there.
+ *
+ * @since 0.1.0
  */
 public interface ClassifierProvider {
 

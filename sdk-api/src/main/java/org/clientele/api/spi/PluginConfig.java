@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * mapping) reads it with {@link #file(String)}, and a class-path resource with {@link #json(String,
  * InputStream)}: both parse through the engine's {@link ConfigReader}, with the limits and the
  * duplicate-key check of configuration files, and give back a view rooted at that document.
+ *
+ * @since 0.1.0
  */
 public final class PluginConfig {
 

@@ -9,6 +9,8 @@ import org.clientele.api.Strategy;
  * A cheap, no-argument factory for a {@link Strategy}, found by {@link java.util.ServiceLoader}
  * (declare it in {@code META-INF/services/org.clientele.api.spi.StrategyProvider} and with {@code
  * provides} in {@code module-info.java}) or registered by hand.
+ *
+ * @since 0.1.0
  */
 public interface StrategyProvider {
 

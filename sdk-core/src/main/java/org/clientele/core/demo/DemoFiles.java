@@ -105,6 +105,11 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
    * Validates the parts.
    *
    * @since 0.1.0
+   *
+   * @param customers the customers file
+   * @param transactions the transactions file, or null when the features were written instead
+   * @param accounts the number of accounts written
+   * @param transactionRows the number of transaction rows (generated, whether written or not)
    */
   public DemoFiles {
     Objects.requireNonNull(customers, "customers");

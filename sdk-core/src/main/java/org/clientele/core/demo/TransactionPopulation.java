@@ -257,6 +257,22 @@ public final class TransactionPopulation {
      * Copies the transactions.
      *
      * @since 0.1.0
+     *
+     * @param id the customer id
+     * @param kind the kind of account it was generated as (not a feature: the classifiers never see it)
+     * @param industryCode industry code, or null
+     * @param organisationType enterprise, distributor or government
+     * @param region a sales region
+     * @param regionType city, rural or mountain
+     * @param size employees
+     * @param satisfaction 1 to 5, or null
+     * @param complaints complaints in the last 12 months, or null
+     * @param overdueDays days past due, or null
+     * @param defaultCount recorded defaults, or null
+     * @param riskWarnings active warnings, or null
+     * @param creditLimit credit limit, or null
+     * @param creditUsed credit in use, or null
+     * @param transactions the transactions (refunds have negative amounts)
      */
     public Account {
       Objects.requireNonNull(id, "id");

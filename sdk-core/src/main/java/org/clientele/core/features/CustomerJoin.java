@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * id; without them otherwise: a prospect has no purchase features), then the customers found only
  * in the log, in the order of their first transaction. When both sides have the same feature the
  * derived value wins: the log is the fresher source.
+ *
+ * @since 0.1.0
  */
 public final class CustomerJoin implements Iterator<Customer> {
 
@@ -86,7 +88,7 @@ public final class CustomerJoin implements Iterator<Customer> {
     if (!hasNext()) {
       throw new NoSuchElementException("no more customers");
     }
-    Customer out = next;
+    Customer out = Objects.requireNonNull(next, "hasNext() returned true without a customer");
     next = null;
     return out;
   }

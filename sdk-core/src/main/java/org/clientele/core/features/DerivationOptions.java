@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param observationEnd lifetimes mode: the last day observed, included. Null means the day of the
  *     last transaction (the log is then read twice)
  * @param unit lifetimes mode: days or weeks
+ * @since 0.1.0
  */
 public record DerivationOptions(
     Mode mode,
@@ -33,7 +34,18 @@ public record DerivationOptions(
     LIFETIMES
   }
 
-  /** Checks that each date belongs to its mode. */
+  /**
+   * Checks that each date belongs to its mode.
+   *
+   * @param mode {@link Mode#STANDARD} (the {@link org.clientele.api.StandardFeatures}) or {@link
+   *     Mode#LIFETIMES} (frequency, recency and T as the Python {@code lifetimes} library computes
+   *     them)
+   * @param referenceDate standard mode: the "as of" day; transactions on or after it are ignored.
+   *     Null means the day after the last transaction (the log is then read twice)
+   * @param observationEnd lifetimes mode: the last day observed, included. Null means the day of the
+   *     last transaction (the log is then read twice)
+   * @param unit lifetimes mode: days or weeks
+   */
   public DerivationOptions {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(unit, "unit");
@@ -99,7 +111,7 @@ public record DerivationOptions(
     try {
       return new DerivationOptions(mode, reference, end, unit);
     } catch (IllegalArgumentException e) {
-      throw config.error(mode == Mode.STANDARD ? "observationEnd" : "referenceDate", e.getMessage());
+      throw config.error(mode == Mode.STANDARD ? "observationEnd" : "referenceDate", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
   }
 

@@ -69,6 +69,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A customer with refunds only has the revenue, refund and order features but no purchase
  * dates. Lifetimes mode: see {@link LifetimesSummary}; every row counts as a transaction there,
  * whatever its amount, as in {@code lifetimes}.
+ *
+ * @since 0.1.0
  */
 public final class FeatureDeriver {
 
@@ -197,7 +199,12 @@ public final class FeatureDeriver {
    * @param counts read, accepted and rejected rows of the transaction log
    */
   public record Result(FeatureDeriver features, ReadCounts counts) {
-    /** Validates the parts. */
+    /**
+     * Validates the parts.
+     *
+     * @param features the deriver holding every customer's accumulators
+     * @param counts read, accepted and rejected rows of the transaction log
+     */
     public Result {
       Objects.requireNonNull(features, "features");
       Objects.requireNonNull(counts, "counts");
@@ -377,7 +384,8 @@ public final class FeatureDeriver {
         if (!hasNext()) {
           throw new java.util.NoSuchElementException();
         }
-        Map.Entry<String, Accumulator> e = next;
+        Map.Entry<String, Accumulator> e =
+            Objects.requireNonNull(next, "hasNext() returned true without a customer");
         next = null;
         return summary(e.getKey(), e.getValue());
       }

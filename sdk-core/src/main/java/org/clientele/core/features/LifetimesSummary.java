@@ -17,6 +17,7 @@ import org.clientele.api.Feature;
  * @param monetaryValue the mean amount of the repeat purchase days (each day's amounts summed,
  *     the first day left out); 0 without repeats, as in {@code lifetimes}
  * @param unit days or weeks
+ * @since 0.1.0
  */
 public record LifetimesSummary(
     String customerId, double frequency, double recency, double t, double monetaryValue, PeriodUnit unit) {
@@ -37,7 +38,17 @@ public record LifetimesSummary(
   public static final Feature<Double> MONETARY_VALUE =
       Feature.number("lifetimes_monetary_value", "Mean value of repeat purchase days (lifetimes monetary_value)");
 
-  /** Validates the values. */
+  /**
+   * Validates the values.
+   *
+   * @param customerId the customer's id
+   * @param frequency repeat purchase periods: distinct purchase days minus one
+   * @param recency the last purchase day minus the first, in {@code unit}s (0 without repeats)
+   * @param t the observation end minus the first purchase day, in {@code unit}s ("T")
+   * @param monetaryValue the mean amount of the repeat purchase days (each day's amounts summed,
+   *     the first day left out); 0 without repeats, as in {@code lifetimes}
+   * @param unit days or weeks
+   */
   public LifetimesSummary {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(unit, "unit");

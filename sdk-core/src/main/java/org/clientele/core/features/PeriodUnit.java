@@ -1,6 +1,10 @@
 package org.clientele.core.features;
 
-/** The unit of time of the {@code lifetimes} summary's recency and T. */
+/**
+ * The unit of time of the {@code lifetimes} summary's recency and T.
+ *
+ * @since 0.1.0
+ */
 public enum PeriodUnit {
   /** Days: recency and T are whole numbers of days. */
   DAYS(1),

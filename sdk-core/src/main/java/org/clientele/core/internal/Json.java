@@ -110,12 +110,10 @@ public final class Json {
     } catch (IOException e) {
       throw new ConfigurationException(source, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
     }
-    if (!(tree instanceof Map<?, ?>)) {
+    if (!(tree instanceof Map<?, ?> map)) {
       throw new ConfigurationException(source + " $", "expected a JSON object at the top level");
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) normalize(tree);
-    return map;
+    return normalizeMap(map);
   }
 
   /**
@@ -141,11 +139,7 @@ public final class Json {
    */
   public static @Nullable Object normalize(@Nullable Object value) {
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.put(String.valueOf(e.getKey()), normalize(e.getValue()));
-      }
-      return Collections.unmodifiableMap(out);
+      return normalizeMap(map);
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
@@ -165,4 +159,12 @@ public final class Json {
     }
     return value;
   }
+  private static Map<String, Object> normalizeMap(Map<?, ?> map) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      out.put(String.valueOf(e.getKey()), normalize(e.getValue()));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
 }

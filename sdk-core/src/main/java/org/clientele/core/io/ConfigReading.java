@@ -1,6 +1,7 @@
 package org.clientele.core.io;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.spi.PluginConfig;
@@ -16,7 +17,7 @@ final class ConfigReading {
     try {
       return Layout.checkDelimiter(delimiter);
     } catch (IllegalArgumentException e) {
-      throw config.error("delimiter", e.getMessage());
+      throw config.error("delimiter", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
   }
 
@@ -47,7 +48,7 @@ final class ConfigReading {
     try {
       ValueParser.formatter(pattern);
     } catch (IllegalArgumentException e) {
-      throw config.error("datePattern", e.getMessage());
+      throw config.error("datePattern", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
     return pattern;
   }
@@ -65,7 +66,7 @@ final class ConfigReading {
     try {
       return builder.get();
     } catch (IllegalArgumentException e) {
-      throw new ConfigurationException(config.source() + " " + config.path(), e.getMessage(), e);
+      throw new ConfigurationException(config.source() + " " + config.path(), Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
     }
   }
 }

@@ -28,6 +28,7 @@ import org.clientele.api.spi.PluginConfig;
  * @param decimalSeparator {@code '.'} or {@code ','} (CSV only)
  * @param rejectDuplicateIds true to reject a row whose id appeared on an earlier row (costs one
  *     remembered id per customer); false to pass duplicates on
+ * @since 0.1.0
  */
 public record CustomerFormat(
     FileFormat format,
@@ -40,7 +41,20 @@ public record CustomerFormat(
     char decimalSeparator,
     boolean rejectDuplicateIds) {
 
-  /** Validates every option. */
+  /**
+   * Validates every option.
+   *
+   * @param format CSV, JSON Lines, or AUTO (by file extension)
+   * @param delimiter one character, {@code "tab"}, or {@code "whitespace"}
+   * @param header true if the first row names the columns
+   * @param columns the column names in file order; required without a header
+   * @param idColumn the column holding the customer id (after no renaming); default {@code id}
+   * @param rename file column name to feature name
+   * @param datePattern {@code "iso"} or a java.time pattern, for date features
+   * @param decimalSeparator {@code '.'} or {@code ','} (CSV only)
+   * @param rejectDuplicateIds true to reject a row whose id appeared on an earlier row (costs one
+   *     remembered id per customer); false to pass duplicates on
+   */
   public CustomerFormat {
     Objects.requireNonNull(format, "format");
     Layout.checkDelimiter(Objects.requireNonNull(delimiter, "delimiter"));

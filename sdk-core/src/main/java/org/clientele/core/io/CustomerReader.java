@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Columns that map to no feature are ignored; each is listed once in {@link
  * ReadCounts#notes()} and logged once at INFO (the first 1,000 distinct names: a JSON Lines file
  * with new keys on every line cannot make the reader grow).
+ *
+ * @since 0.1.0
  */
 public final class CustomerReader extends RecordReader<Customer> {
 
@@ -248,7 +250,7 @@ public final class CustomerReader extends RecordReader<Customer> {
       }
     } catch (IllegalArgumentException e) {
       // Customer.Builder's own checks (non-finite, blank): a rejection, never a crash.
-      reject(row, column, text, RejectionReason.NON_FINITE_NUMBER, e.getMessage(),
+      reject(row, column, text, RejectionReason.NON_FINITE_NUMBER, Objects.requireNonNullElse(e.getMessage(), e.toString()),
           "correct the value, or leave it empty if it is unknown");
       return "rejected";
     }

@@ -3,7 +3,11 @@ package org.clientele.core.io;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The layout of an input file. */
+/**
+ * The layout of an input file.
+ *
+ * @since 0.1.0
+ */
 public enum FileFormat {
   /** Chosen from the file name: {@code .jsonl}, {@code .ndjson} or {@code .json} mean JSON Lines, anything else CSV. */
   AUTO,

@@ -21,10 +21,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param transactions the transaction log's format; the defaults if the section is absent
  * @param customers the customers file's format; the defaults if the section is absent
+ * @since 0.1.0
  */
 public record InputConfig(TransactionFormat transactions, CustomerFormat customers) {
 
-  /** Validates the parts. */
+  /**
+   * Validates the parts.
+   *
+   * @param transactions the transaction log's format; the defaults if the section is absent
+   * @param customers the customers file's format; the defaults if the section is absent
+   */
   public InputConfig {
     Objects.requireNonNull(transactions, "transactions");
     Objects.requireNonNull(customers, "customers");

@@ -7,12 +7,17 @@ import org.jspecify.annotations.Nullable;
  * column, its CSV structure is broken beyond one row (an unclosed quote), or its format
  * configuration does not fit it. Unlike a {@link Rejection}, nothing after this point of the file
  * is read. The message names the file, the line where known, and the fix.
+ *
+ * @since 0.1.0
  */
 public class InputException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The file (or other source) that cannot be read. */
   private final String source;
+
+  /** The 1-based line of the problem, or 0 if it is not on one line. */
   private final long line;
 
   /**

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param rejectedByReason the rejected rows by reason; only reasons that occurred
  * @param notes diagnostics about the whole file, each once: columns that map to no feature, an
  *     empty file, and the like
+ * @since 0.1.0
  */
 public record ReadCounts(
     String source,
@@ -24,7 +25,17 @@ public record ReadCounts(
     Map<RejectionReason, Long> rejectedByReason,
     List<String> notes) {
 
-  /** Checks that nothing was lost: {@code read == accepted + rejected}. */
+  /**
+   * Checks that nothing was lost: {@code read == accepted + rejected}.
+   *
+   * @param source the file name
+   * @param read data rows read (the header and blank lines are not rows)
+   * @param accepted rows turned into records
+   * @param rejected rows turned into {@link Rejection}s
+   * @param rejectedByReason the rejected rows by reason; only reasons that occurred
+   * @param notes diagnostics about the whole file, each once: columns that map to no feature, an
+   *     empty file, and the like
+   */
   public ReadCounts {
     Objects.requireNonNull(source, "source");
     if (read != accepted + rejected || accepted < 0 || rejected < 0) {

@@ -2,6 +2,7 @@ package org.clientele.core.io;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param <T> the record type
+ * @since 0.1.0
  */
 public abstract sealed class RecordReader<T> implements Records<T>
     permits TransactionReader, CustomerReader {
@@ -93,7 +95,7 @@ public abstract sealed class RecordReader<T> implements Records<T>
     if (!hasNext()) {
       throw new NoSuchElementException(source + ": no more records");
     }
-    T out = next;
+    T out = Objects.requireNonNull(next, "hasNext() returned true without a record");
     next = null;
     return out;
   }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param reason the reason's category, for counting
  * @param message what is wrong, in a sentence
  * @param fix what to change in the file or the configuration
+ * @since 0.1.0
  */
 public record Rejection(
     String source,
@@ -25,7 +26,17 @@ public record Rejection(
   /** Longest value kept verbatim; longer values (a runaway quoted field) are shortened. */
   static final int MAX_VALUE_LENGTH = 200;
 
-  /** Validates and shortens the value. */
+  /**
+   * Validates and shortens the value.
+   *
+   * @param source the file name (or another description of the input)
+   * @param line the 1-based line where the row starts (the header, if any, is line 1)
+   * @param column the column or JSON key at fault; empty when the whole row is at fault
+   * @param value the offending value as read, possibly shortened; empty when there is none
+   * @param reason the reason's category, for counting
+   * @param message what is wrong, in a sentence
+   * @param fix what to change in the file or the configuration
+   */
   public Rejection {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(column, "column");

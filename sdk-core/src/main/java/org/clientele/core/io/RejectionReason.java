@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * Why a row was rejected. The {@link #code()} is the stable name written to rejection files and
  * used to count rejections by reason in reports.
+ *
+ * @since 0.1.0
  */
 public enum RejectionReason {
   /** The row has more or fewer values than the header (or the configured column list). */

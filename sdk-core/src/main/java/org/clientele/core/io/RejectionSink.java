@@ -9,6 +9,8 @@ import java.util.Objects;
  * <p>Ready-made sinks: {@link #discard()} (count only), {@link #strict()} (stop at the first bad
  * row), {@link RejectionWriter} (a CSV or JSON Lines file), or a lambda such as {@code
  * list::add}.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface RejectionSink {

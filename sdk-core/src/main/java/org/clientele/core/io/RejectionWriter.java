@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  *   ... TransactionReader.open(file, format, rejections) ...
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class RejectionWriter implements RejectionSink, AutoCloseable {
 

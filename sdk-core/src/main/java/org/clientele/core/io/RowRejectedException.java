@@ -3,6 +3,8 @@ package org.clientele.core.io;
 /**
  * Thrown in strict mode ({@link RejectionSink#strict()}) at the first row that would have been
  * rejected; the message is the rejection's {@link Rejection#describe() description}.
+ *
+ * @since 0.1.0
  */
 public final class RowRejectedException extends InputException {
 

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param orderId the order the line belongs to, or null: lines with the same order id that follow
  *     each other for a customer count as one order
  * @param channel the sales channel (for example {@code online}), or null
+ * @since 0.1.0
  */
 public record Transaction(
     String customerId,
@@ -23,7 +24,17 @@ public record Transaction(
     @Nullable String orderId,
     @Nullable String channel) {
 
-  /** Validates the values. */
+  /**
+   * Validates the values.
+   *
+   * @param customerId the customer's identifier; not blank
+   * @param date the day of the transaction
+   * @param amount the money value; negative for a refund
+   * @param quantity the number of items, or null if the log has none
+   * @param orderId the order the line belongs to, or null: lines with the same order id that follow
+   *     each other for a customer count as one order
+   * @param channel the sales channel (for example {@code online}), or null
+   */
   public Transaction {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(date, "date");

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param datePattern {@code "iso"} or a {@link java.time.format.DateTimeFormatter} pattern such as
  *     {@code yyyyMMdd}
  * @param decimalSeparator {@code '.'} or {@code ','} (CSV only; JSON numbers always use {@code .})
+ * @since 0.1.0
  */
 public record TransactionFormat(
     FileFormat format,
@@ -55,7 +56,26 @@ public record TransactionFormat(
   /** Default name of the optional channel column. */
   public static final String CHANNEL = "channel";
 
-  /** Validates every option. */
+  /**
+   * Validates every option.
+   *
+   * @param format CSV, JSON Lines, or AUTO (by file extension)
+   * @param delimiter one character, {@code "tab"}, or {@code "whitespace"} for runs of spaces and
+   *     tabs (leading and trailing ones ignored; no quoting)
+   * @param header true if the first row names the columns
+   * @param columns the column names in file order; required without a header, and replaces the
+   *     header's names if given with one
+   * @param customerIdColumn the column holding the customer id
+   * @param dateColumn the column holding the date
+   * @param amountColumn the column holding the money value (negative = refund)
+   * @param quantityColumn the quantity column; null means "{@code quantity} if the file has it",
+   *     a name means the file must have it
+   * @param orderIdColumn the order id column; null means "{@code order_id} if the file has it"
+   * @param channelColumn the channel column; null means "{@code channel} if the file has it"
+   * @param datePattern {@code "iso"} or a {@link java.time.format.DateTimeFormatter} pattern such as
+   *     {@code yyyyMMdd}
+   * @param decimalSeparator {@code '.'} or {@code ','} (CSV only; JSON numbers always use {@code .})
+   */
   public TransactionFormat {
     Objects.requireNonNull(format, "format");
     Layout.checkDelimiter(Objects.requireNonNull(delimiter, "delimiter"));

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * RejectionReason#MISSING_VALUE}), the date does not match the pattern, the amount or quantity is
  * not a finite number, a value is not UTF-8, or a CSV row has the wrong number of values. A
  * negative amount is a refund, not an error.
+ *
+ * @since 0.1.0
  */
 public final class TransactionReader extends RecordReader<Transaction> {
 

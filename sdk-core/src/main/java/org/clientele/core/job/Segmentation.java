@@ -198,23 +198,21 @@ public final class Segmentation {
         ? engine.dimensions().stream().map(Dimension::id).toList()
         : engineBuilder().validate().model().dimensions().stream().map(Model.Section::id).toList();
     results.begin(ids);
-    ReportAccumulator report = engine == null ? null : ReportAccumulator.create(engine, reportOptions);
     try (CustomerStream stream = new CustomerStream(derived, sink, "Classifying")) {
-      long classified;
       if (engine == null) {
         // Nothing was accepted: read once more only to count the rejected rows.
         while (stream.hasNext()) {
           stream.next();
         }
-        classified = 0;
-      } else {
-        classified = engine.classifyEach(stream, (customer, result) -> {
-          report.add(customer, result);
-          results.accept(result);
-        });
+        return new SegmentationResult(stream.counts(derived, 0), null, null, ids);
       }
+      ReportAccumulator report = ReportAccumulator.create(engine, reportOptions);
+      long classified = engine.classifyEach(stream, (customer, result) -> {
+        report.add(customer, result);
+        results.accept(result);
+      });
       RunCounts counts = stream.counts(derived, classified);
-      SegmentationReport built = report == null ? null : report.build(counts.rejectedByReason(), engine.errorCounts());
+      SegmentationReport built = report.build(counts.rejectedByReason(), engine.errorCounts());
       return new SegmentationResult(counts, engine, built, ids);
     }
   }
@@ -289,7 +287,12 @@ public final class Segmentation {
    * @param counts what was read; {@code classified} is the customers calibrated on
    */
   public record Calibrated(Model model, RunCounts counts) {
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param model the model, every population-relative dimension calibrated
+     * @param counts what was read; {@code classified} is the customers calibrated on
+     */
     public Calibrated {
       Objects.requireNonNull(model, "model");
       Objects.requireNonNull(counts, "counts");

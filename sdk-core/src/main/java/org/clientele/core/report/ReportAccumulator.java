@@ -40,6 +40,8 @@ import org.clientele.core.report.SegmentationReport.Totals;
  * <p>Sums of revenue and of features are kept exactly (as non-overlapping partials, Shewchuk's
  * algorithm) and rounded once when the report is built, so the order of customers and of merges
  * does not change a single bit of the report.
+ *
+ * @since 0.1.0
  */
 public final class ReportAccumulator {
 

@@ -36,6 +36,7 @@ import org.clientele.core.Model;
  * @param extraFeatures numeric features whose segment means are shown after the standard ones
  * @param paretoCurve whether to keep every customer's revenue (8 bytes a customer) to compute the
  *     Pareto curve; false keeps the accumulator's memory constant and leaves the curve out
+ * @since 0.1.0
  */
 public record ReportOptions(
     Feature<Double> revenueMetric,
@@ -68,7 +69,12 @@ public record ReportOptions(
    */
   public record CrossTabSpec(String rows, String columns) {
 
-    /** Checks that both ids are given and differ. */
+    /**
+     * Checks that both ids are given and differ.
+     *
+     * @param rows a dimension id
+     * @param columns another dimension id
+     */
     public CrossTabSpec {
       Objects.requireNonNull(rows, "rows");
       Objects.requireNonNull(columns, "columns");
@@ -82,7 +88,17 @@ public record ReportOptions(
     }
   }
 
-  /** Checks the parts and copies the lists. */
+  /**
+   * Checks the parts and copies the lists.
+   *
+   * @param revenueMetric the numeric feature that counts as a customer's revenue; a customer without
+   *     it counts as 0 in totals and shares
+   * @param crossTabs the pairs of dimensions to cross; a pair naming a dimension the engine does not
+   *     have is skipped with a note in the report
+   * @param extraFeatures numeric features whose segment means are shown after the standard ones
+   * @param paretoCurve whether to keep every customer's revenue (8 bytes a customer) to compute the
+   *     Pareto curve; false keeps the accumulator's memory constant and leaves the curve out
+   */
   public ReportOptions {
     Objects.requireNonNull(revenueMetric, "revenueMetric");
     crossTabs = List.copyOf(crossTabs);

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param rejectedByReason rejected input rows by reason, sorted by reason
  * @param errorCounts classifier and strategy failures by dimension id (then {@code strategy})
  * @param notes what the reader should know: skipped cross-tabs, features no customer had, ...
+ * @since 0.1.0
  */
 public record SegmentationReport(
     String revenueMetric,
@@ -42,7 +43,20 @@ public record SegmentationReport(
     Map<String, Long> errorCounts,
     List<String> notes) {
 
-  /** Checks the parts and copies the collections. */
+  /**
+   * Checks the parts and copies the collections.
+   *
+   * @param revenueMetric the name of the feature counted as revenue
+   * @param meanFeatures the names of the features whose means are reported, in order
+   * @param totals the population's totals
+   * @param dimensions one summary per dimension, in engine order
+   * @param crossTabs the cross-tabs that could be made, in configured order
+   * @param pareto the Pareto curve of revenue, or null if turned off in {@link ReportOptions}
+   * @param overall the feature means over the whole population, for comparison with each segment
+   * @param rejectedByReason rejected input rows by reason, sorted by reason
+   * @param errorCounts classifier and strategy failures by dimension id (then {@code strategy})
+   * @param notes what the reader should know: skipped cross-tabs, features no customer had, ...
+   */
   public SegmentationReport {
     Objects.requireNonNull(revenueMetric, "revenueMetric");
     meanFeatures = List.copyOf(meanFeatures);
@@ -141,7 +155,13 @@ public record SegmentationReport(
    */
   public record DimensionSummary(String id, List<Segment> segments) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param id the dimension id
+     * @param segments one per label in the dimension's order, then {@code UNCLASSIFIED} if any
+     *     customer had it
+     */
     public DimensionSummary {
       Objects.requireNonNull(id, "id");
       segments = List.copyOf(segments);
@@ -171,7 +191,16 @@ public record SegmentationReport(
   public record Segment(
       String label, long customers, double customerShare, double revenue, double revenueShare, List<FeatureMean> means) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param label the label name
+     * @param customers customers with this label
+     * @param customerShare their share of all customers
+     * @param revenue their total revenue
+     * @param revenueShare their share of total revenue
+     * @param means the feature means, in {@link SegmentationReport#meanFeatures()} order
+     */
     public Segment {
       Objects.requireNonNull(label, "label");
       means = List.copyOf(means);
@@ -198,7 +227,13 @@ public record SegmentationReport(
    */
   public record FeatureMean(String feature, long customers, OptionalDouble mean) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param feature the feature's name
+     * @param customers how many customers had the feature
+     * @param mean the mean, or empty if no customer had it
+     */
     public FeatureMean {
       Objects.requireNonNull(feature, "feature");
       Objects.requireNonNull(mean, "mean");
@@ -216,7 +251,15 @@ public record SegmentationReport(
    */
   public record CrossTab(String rowDimension, String columnDimension, List<String> columnLabels, List<CrossTabRow> rows) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param rowDimension the dimension down the side
+     * @param columnDimension the dimension across
+     * @param columnLabels the column labels, in the dimension's order, then {@code UNCLASSIFIED} if
+     *     any customer had it
+     * @param rows one per row label (same rule), each with one cell per column label
+     */
     public CrossTab {
       Objects.requireNonNull(rowDimension, "rowDimension");
       Objects.requireNonNull(columnDimension, "columnDimension");
@@ -255,7 +298,12 @@ public record SegmentationReport(
    */
   public record CrossTabRow(String label, List<Cell> cells) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param label the row's label
+     * @param cells one per column label
+     */
     public CrossTabRow {
       Objects.requireNonNull(label, "label");
       cells = List.copyOf(cells);
@@ -283,7 +331,13 @@ public record SegmentationReport(
    */
   public record ParetoCurve(List<ParetoPoint> points, double customerShareFor80, long customersFor80) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param points the revenue share of the top 1%, 5%, 10%, 20% and 50% of customers
+     * @param customerShareFor80 the smallest share of customers holding 80% of revenue
+     * @param customersFor80 the number of whole customers, largest first, needed to reach 80% of revenue
+     */
     public ParetoCurve {
       points = List.copyOf(points);
     }
