@@ -13,6 +13,8 @@ import org.clientele.core.report.SegmentationReport.DimensionSummary;
 import org.clientele.core.report.SegmentationReport.FeatureMean;
 import org.clientele.core.report.SegmentationReport.ParetoCurve;
 import org.clientele.core.report.SegmentationReport.ParetoPoint;
+import org.clientele.core.report.SegmentationReport.PlanLine;
+import org.clientele.core.report.SegmentationReport.PlanSummary;
 import org.clientele.core.report.SegmentationReport.Segment;
 
 /**
@@ -79,6 +81,20 @@ final class ReportTable {
       } else {
         out.append(INDENT).append("No positive revenue: there is no curve to show.\n\n");
       }
+    }
+
+    PlanSummary plan = r.plan();
+    if (!plan.actions().isEmpty()) {
+      out.append("Plan: actions by customers (").append(count(plan.customersWithActions())).append(" of ")
+          .append(count(t.customers())).append(" customers have at least one action, holding ")
+          .append(percent(share(plan.revenueWithActions(), t.revenue()))).append(" of revenue)\n");
+      Table table = new Table(List.of("action", "category", "customers", "share", "revenue", "revenue share"));
+      for (PlanLine a : plan.actions()) {
+        table.row(List.of(a.code(), a.category().name(), count(a.customers()), percent(a.customerShare()),
+            money(a.revenue()), percent(a.revenueShare())));
+      }
+      table.render(out, true);
+      out.append('\n');
     }
 
     out.append("Segment means (over customers that have the feature; (n) when some lack it)\n");
@@ -287,5 +303,9 @@ final class ReportTable {
         }
       }
     }
+  }
+
+  private static double share(double part, double whole) {
+    return whole > 0 ? part / whole : 0.0;
   }
 }
