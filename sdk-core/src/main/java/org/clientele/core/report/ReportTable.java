@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.clientele.api.Dimension;
+import org.clientele.core.internal.Formats;
 import org.clientele.core.report.SegmentationReport.Cell;
 import org.clientele.core.report.SegmentationReport.CrossTab;
 import org.clientele.core.report.SegmentationReport.CrossTabRow;
@@ -240,21 +241,19 @@ final class ReportTable {
   }
 
   static String percent(double share) {
-    return String.format(Locale.ROOT, "%.1f%%", share * 100 + 0.0);
+    return Formats.percent(share);
   }
 
-  /** 0.05 becomes "5%", 0.125 becomes "12.5%". */
   static String wholePercent(double share) {
-    double p = share * 100;
-    return Math.abs(p - Math.rint(p)) < 1e-9 ? String.format(Locale.ROOT, "%.0f%%", p) : percent(share);
+    return Formats.wholePercent(share);
   }
 
   static String money(double amount) {
-    return String.format(Locale.ROOT, "%,.2f", amount + 0.0);
+    return Formats.money(amount);
   }
 
   static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    return Formats.count(n);
   }
 
   /** Columns sized to their widest cell; the first left-aligned, the rest right-aligned. */
