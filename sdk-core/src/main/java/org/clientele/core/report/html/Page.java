@@ -214,7 +214,7 @@ final class Page {
       h3 { font-size: 1.05em; margin: 0 0 2px; }
       nav ol { columns: 3; padding-left: 1.2em; margin: 4px 0 0; }
       .charts, main section { display: block; }
-      figure.chart { display: inline-block; vertical-align: top; width: calc(50% - 14px); min-width: 420px;
+      figure.chart { display: inline-block; vertical-align: top; width: calc(50% - 24px); min-width: 420px;
                      margin: 10px 12px 14px 0; }
       .plot { width: 100%; height: 330px; }
       .guide { color: var(--muted); margin: 0 0 4px; font-size: 0.92em; }
