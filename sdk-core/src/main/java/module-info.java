@@ -18,6 +18,7 @@ module org.clientele.core {
   exports org.clientele.core.io;
   exports org.clientele.core.features;
   exports org.clientele.core.report;
+  exports org.clientele.core.report.html;
   exports org.clientele.core.job;
   exports org.clientele.core.demo;
 

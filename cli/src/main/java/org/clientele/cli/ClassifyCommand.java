@@ -1,6 +1,7 @@
 package org.clientele.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,6 +11,7 @@ import org.clientele.core.io.ResultFormat;
 import org.clientele.core.io.ResultWriter;
 import org.clientele.core.job.Segmentation;
 import org.clientele.core.job.SegmentationResult;
+import org.clientele.core.report.html.HtmlReport;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -67,6 +69,10 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Write the segmentation report as JSON here (with the read counts).")
   @Nullable Path report;
 
+  @Option(names = "--report-html", paramLabel = "FILE",
+      description = "Write the report as one self-contained HTML page with charts here (opens offline).")
+  @Nullable Path reportHtml;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary lines, not the report table.")
   boolean quiet;
 
@@ -82,7 +88,7 @@ final class ClassifyCommand implements Callable<Integer> {
       result = job.run(writer, rejected == null ? RejectionSink.discard() : rejected);
     }
     PrintWriter show = Output.isStdout(out) ? err : stdout;
-    print(show, result, quiet, report, rejections);
+    print(show, result, quiet, report, reportHtml, rejections);
     if (!Output.isStdout(out)) {
       show.printf(Locale.ROOT, "Results: %s (%s, %,d lines)%n", out, resolved.name().toLowerCase(Locale.ROOT), result.counts().classified());
     }
@@ -101,7 +107,8 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   /** Prints the report table (unless quiet) and the summary, and writes the report file. */
-  static void print(PrintWriter show, SegmentationResult result, boolean quiet, @Nullable Path reportFile, @Nullable Path rejections) {
+  static void print(PrintWriter show, SegmentationResult result, boolean quiet, @Nullable Path reportFile,
+      @Nullable Path htmlFile, @Nullable Path rejections) {
     if (result.report().isEmpty()) {
       show.println("Nothing to classify: not one customer was accepted, so the population-relative dimensions"
           + " could not be calibrated (give a calibrated model with --model to classify an empty input).");
@@ -114,6 +121,18 @@ final class ClassifyCommand implements Callable<Integer> {
     if (reportFile != null) {
       Output.writeString(reportFile, result.reportJson());
       show.println("Report: " + reportFile);
+    }
+    if (htmlFile != null) {
+      if (result.report().isEmpty()) {
+        show.println("No HTML report: not one customer was classified.");
+      } else {
+        try {
+          HtmlReport.write(result, htmlFile);
+        } catch (UncheckedIOException e) {
+          throw new CliException(htmlFile + ": cannot write: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+        }
+        show.println("HTML report: " + htmlFile.toAbsolutePath().normalize());
+      }
     }
     show.flush();
   }

@@ -40,9 +40,13 @@ import picocli.CommandLine.Spec;
     footer = {
       "  clientele demo",
       "  clientele demo --dir demo-data --out demo-data/results.csv",
+      "  clientele demo --report-html report.html",
       "  clientele explain A-0000042 --customers demo-data/customers.csv --transactions demo-data/transactions.csv"
     })
 final class DemoCommand implements Callable<Integer> {
+
+  /** The HTML report's name when neither --report-html nor --dir is given: in the working directory. */
+  static final String DEFAULT_HTML = "clientele-demo-report.html";
 
   @Spec CommandSpec spec;
 
@@ -63,6 +67,14 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON.")
   @Nullable Path report;
+
+  @Option(names = "--report-html", paramLabel = "FILE",
+      description = "Where to write the HTML report with charts (default: report.html in --dir, else ./"
+          + DEFAULT_HTML + ").")
+  @Nullable Path reportHtml;
+
+  @Option(names = "--no-report-html", description = "Do not write the HTML report.")
+  boolean noReportHtml;
 
   @Option(names = "--no-progress", description = "Never draw the progress bar.")
   boolean noProgress;
@@ -96,7 +108,9 @@ final class DemoCommand implements Callable<Integer> {
       try (ResultWriter writer = results == null ? null : new ResultWriter(Output.open(results, stdout), ResultFormat.of(results))) {
         outcome = job.run(writer == null ? ResultSink.NONE : writer, RejectionSink.discard());
       }
-      ClassifyCommand.print(stdout, outcome, false, report, null);
+      Path html = noReportHtml ? null
+          : reportHtml != null ? reportHtml : temporary ? Path.of(DEFAULT_HTML) : target.resolve("report.html");
+      ClassifyCommand.print(stdout, outcome, false, report, html, null);
       if (results != null) {
         stdout.println("Results: " + results);
       }

@@ -311,11 +311,23 @@ class CommandsTest {
   }
 
   @Test
-  void demoPrintsTheReport() {
-    Cli.Run run = Cli.run("demo", "--customers", "500");
+  void demoPrintsTheReportWithThePlanAndWritesTheHtmlReport() throws Exception {
+    Path html = data.resolve("demo-report.html");
+    Cli.Run run = Cli.run("demo", "--customers", "500", "--report-html", html.toString());
     assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).startsWith("Clientele demo: 500 synthetic B2B accounts")
         .contains("customers.csv: 500 rows read = 500 classified + 0 rejected")
-        .contains("CORE", "CHAMPIONS", "UNRATED", "MANUFACTURING");
+        .contains("CORE", "CHAMPIONS", "UNRATED", "MANUFACTURING")
+        .containsPattern("Plan: actions by customers \\([0-9,]+ of 500 customers have at least one action")
+        .contains("HTML report: " + html.toAbsolutePath().normalize());
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<section id=\"plan\"");
+  }
+
+  @Test
+  void demoWithoutTheHtmlReportWritesNone() {
+    Cli.Run run = Cli.run("demo", "--customers", "50", "--no-report-html");
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).doesNotContain("HTML report");
+    assertThat(Path.of(DemoCommand.DEFAULT_HTML)).doesNotExist();
   }
 }

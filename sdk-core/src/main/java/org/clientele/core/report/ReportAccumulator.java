@@ -2,12 +2,16 @@ package org.clientele.core.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.clientele.api.Action;
+import org.clientele.api.ActionCategory;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
@@ -22,6 +26,8 @@ import org.clientele.core.report.SegmentationReport.DimensionSummary;
 import org.clientele.core.report.SegmentationReport.FeatureMean;
 import org.clientele.core.report.SegmentationReport.ParetoCurve;
 import org.clientele.core.report.SegmentationReport.ParetoPoint;
+import org.clientele.core.report.SegmentationReport.PlanLine;
+import org.clientele.core.report.SegmentationReport.PlanSummary;
 import org.clientele.core.report.SegmentationReport.Segment;
 import org.clientele.core.report.SegmentationReport.Totals;
 
@@ -70,6 +76,10 @@ public final class ReportAccumulator {
   private final ExactSum[][] cellRevenue;
   private double[] revenues;
   private int revenueCount;
+  // The plan summary: per action code, customers and revenue; a tally is made once per code.
+  private final Map<String, ActionTally> actionTallies = new HashMap<>();
+  private long customersWithActions;
+  private final ExactSum revenueWithActions = new ExactSum();
 
   // Per-customer scratch, so that add() allocates nothing.
   private final double[] values;
@@ -195,7 +205,51 @@ public final class ReportAccumulator {
       }
       slots[d] = slot(d, segments.labelIndex(d));
     }
-    accumulate(customer);
+    double revenue = accumulate(customer);
+    // The plan summary; no lambdas or iterators, so that add() still allocates nothing.
+    if (segments instanceof ClassificationBuffer b) {
+      int n = b.actionCount();
+      if (n > 0) {
+        planned(revenue);
+      }
+      for (int i = 0; i < n; i++) {
+        boolean seen = false;
+        for (int j = 0; j < i && !seen; j++) {
+          seen = b.action(j).code().equals(b.action(i).code());
+        }
+        if (!seen) {
+          tally(b.action(i), revenue);
+        }
+      }
+    } else if (segments instanceof Classification c) {
+      List<Action> actions = c.plan().actions();
+      if (!actions.isEmpty()) {
+        planned(revenue);
+      }
+      for (int i = 0; i < actions.size(); i++) {
+        boolean seen = false;
+        for (int j = 0; j < i && !seen; j++) {
+          seen = actions.get(j).code().equals(actions.get(i).code());
+        }
+        if (!seen) {
+          tally(actions.get(i), revenue);
+        }
+      }
+    }
+  }
+
+  private void planned(double revenue) {
+    customersWithActions++;
+    revenueWithActions.add(revenue);
+  }
+
+  private void tally(Action action, double revenue) {
+    ActionTally t = actionTallies.get(action.code());
+    if (t == null) {
+      t = new ActionTally(action.category());
+      actionTallies.put(action.code(), t);
+    }
+    t.add(action.category(), 1, revenue);
   }
 
   /**
@@ -237,6 +291,13 @@ public final class ReportAccumulator {
         cellCustomers[t][i] += other.cellCustomers[t][i];
         cellRevenue[t][i].merge(other.cellRevenue[t][i]);
       }
+    }
+    customersWithActions += other.customersWithActions;
+    revenueWithActions.merge(other.revenueWithActions);
+    for (Map.Entry<String, ActionTally> e : other.actionTallies.entrySet()) {
+      ActionTally theirs = e.getValue();
+      ActionTally mine = actionTallies.computeIfAbsent(e.getKey(), k -> new ActionTally(theirs.category));
+      mine.merge(theirs);
     }
     if (options.paretoCurve()) {
       ensureRevenueCapacity(revenueCount + other.revenueCount);
@@ -337,10 +398,51 @@ public final class ReportAccumulator {
         means(overallHave, overallSum),
         rejected,
         errors,
-        notes);
+        notes,
+        planSummary(totalRevenue));
   }
 
-  private void accumulate(Customer customer) {
+  private PlanSummary planSummary(double totalRevenue) {
+    List<PlanLine> lines = new ArrayList<>(actionTallies.size());
+    for (Map.Entry<String, ActionTally> e : actionTallies.entrySet()) {
+      ActionTally t = e.getValue();
+      double revenue = t.revenue.value();
+      lines.add(new PlanLine(e.getKey(), t.category, t.customers, share(t.customers, customers), revenue,
+          share(revenue, totalRevenue)));
+    }
+    lines.sort(Comparator.comparingLong(PlanLine::customers).reversed().thenComparing(PlanLine::code));
+    return new PlanSummary(customersWithActions, revenueWithActions.value(), lines);
+  }
+
+  /** Customers and exact revenue of one action code. */
+  private static final class ActionTally {
+    private ActionCategory category;
+    private long customers;
+    private final ExactSum revenue = new ExactSum();
+
+    ActionTally(ActionCategory category) {
+      this.category = category;
+    }
+
+    void add(ActionCategory seen, long n, double amount) {
+      if (seen.ordinal() < category.ordinal()) {
+        category = seen; // the same for any order of customers and merges
+      }
+      customers += n;
+      revenue.add(amount);
+    }
+
+    void merge(ActionTally other) {
+      if (other.category.ordinal() < category.ordinal()) {
+        category = other.category;
+      }
+      customers += other.customers;
+      revenue.merge(other.revenue);
+    }
+  }
+
+  /** Adds the customer's features and labels; returns its revenue (0 when it has none). */
+  private double accumulate(Customer customer) {
     for (int f = 0; f < values.length; f++) {
       values[f] = customer.number(features.get(f), Double.NaN);
     }
@@ -386,6 +488,7 @@ public final class ReportAccumulator {
       ensureRevenueCapacity(revenueCount + 1);
       revenues[revenueCount++] = revenue;
     }
+    return revenue;
   }
 
   private CrossTab crossTab(int t, double totalRevenue) {
@@ -417,39 +520,44 @@ public final class ReportAccumulator {
    * The Lorenz curve of revenue, largest customers first, linear between whole customers. Sorts the
    * kept revenues in place (their order never matters) and walks them once with an exact running
    * sum, so building needs no memory beyond the array and the result does not depend on the order
-   * customers were added.
+   * customers were added. The named tops and the {@value ParetoCurve#CURVE_STEPS}-step curve are read
+   * off the same walk.
    */
   private ParetoCurve pareto(double totalRevenue) {
     int n = revenueCount;
+    int steps = ParetoCurve.CURVE_STEPS;
+    double[] tops = new double[PARETO_TOPS.length + steps + 1];
+    System.arraycopy(PARETO_TOPS, 0, tops, 0, PARETO_TOPS.length);
+    for (int k = 0; k <= steps; k++) {
+      tops[PARETO_TOPS.length + k] = (double) k / steps;
+    }
+    double[] shares = new double[tops.length];
     if (n == 0 || !(totalRevenue > 0)) {
-      List<ParetoPoint> zeros = new ArrayList<>();
-      for (double top : PARETO_TOPS) {
-        zeros.add(new ParetoPoint(top, 0.0));
-      }
-      return new ParetoCurve(zeros, 0.0, 0);
+      return paretoCurve(tops, shares, 0.0, 0);
     }
     Arrays.sort(revenues, 0, n); // ascending: the i-th largest (from 1) is revenues[n - i]
-    int[] wholes = new int[PARETO_TOPS.length];
-    double[] heldByWhole = new double[PARETO_TOPS.length];
-    int lastWhole = 0;
-    for (int t = 0; t < PARETO_TOPS.length; t++) {
-      wholes[t] = (int) Math.min(n, Math.floor(PARETO_TOPS[t] * n));
-      lastWhole = Math.max(lastWhole, wholes[t]);
+    int[] wholes = new int[tops.length];
+    Integer[] order = new Integer[tops.length];
+    for (int t = 0; t < tops.length; t++) {
+      wholes[t] = (int) Math.min(n, Math.floor(tops[t] * n));
+      order[t] = t;
     }
+    Arrays.sort(order, Comparator.comparingInt(t -> wholes[t]));
+    double[] heldByWhole = new double[tops.length];
+    int lastWhole = wholes[order[order.length - 1]];
     double target = PARETO_TARGET * totalRevenue;
     ExactSum running = new ExactSum();
     int reach = -1;
     double beforeReach = 0.0;
     double previous = 0.0;
+    int next = 0; // the next entry of order to fill
     for (int i = 0; i <= n && (reach < 0 || i <= lastWhole); i++) {
       if (i > 0) {
         running.add(revenues[n - i]);
       }
       double held = running.value(); // revenue of the i largest customers
-      for (int t = 0; t < wholes.length; t++) {
-        if (wholes[t] == i) {
-          heldByWhole[t] = held;
-        }
+      while (next < order.length && wholes[order[next]] == i) {
+        heldByWhole[order[next++]] = held;
       }
       if (reach < 0 && i > 0 && held >= target) {
         reach = i;
@@ -457,16 +565,24 @@ public final class ReportAccumulator {
       }
       previous = held;
     }
-    List<ParetoPoint> points = new ArrayList<>(PARETO_TOPS.length);
-    for (int t = 0; t < PARETO_TOPS.length; t++) {
-      double fraction = PARETO_TOPS[t] * n - wholes[t];
+    for (int t = 0; t < tops.length; t++) {
+      double fraction = tops[t] * n - wholes[t];
       double held = wholes[t] >= n ? heldByWhole[t] : heldByWhole[t] + fraction * revenues[n - 1 - wholes[t]];
-      points.add(new ParetoPoint(PARETO_TOPS[t], held / totalRevenue + 0.0));
+      shares[t] = Math.min(1.0, held / totalRevenue) + 0.0;
     }
     // The curve crosses 80% on the reach-th largest customer: interpolate inside it.
     double last = revenues[n - reach];
     double inside = last > 0 ? Math.min(1.0, Math.max(0.0, (target - beforeReach) / last)) : 1.0;
-    return new ParetoCurve(points, (reach - 1 + inside) / n, reach);
+    return paretoCurve(tops, shares, (reach - 1 + inside) / n, reach);
+  }
+
+  private static ParetoCurve paretoCurve(double[] tops, double[] shares, double shareFor80, long customersFor80) {
+    List<ParetoPoint> points = new ArrayList<>(PARETO_TOPS.length);
+    List<ParetoPoint> curve = new ArrayList<>(tops.length - PARETO_TOPS.length);
+    for (int t = 0; t < tops.length; t++) {
+      (t < PARETO_TOPS.length ? points : curve).add(new ParetoPoint(tops[t], shares[t]));
+    }
+    return new ParetoCurve(points, shareFor80, customersFor80, curve);
   }
 
   private List<FeatureMean> means(long[] have, ExactSum[] sum) {

@@ -20,6 +20,8 @@ import org.clientele.core.report.SegmentationReport.DimensionSummary;
 import org.clientele.core.report.SegmentationReport.FeatureMean;
 import org.clientele.core.report.SegmentationReport.ParetoCurve;
 import org.clientele.core.report.SegmentationReport.ParetoPoint;
+import org.clientele.core.report.SegmentationReport.PlanLine;
+import org.clientele.core.report.SegmentationReport.PlanSummary;
 import org.clientele.core.report.SegmentationReport.Segment;
 
 /**
@@ -131,8 +133,34 @@ final class ReportJson {
         g.writeEndArray();
         share(g, "customerShareFor80", p.customerShareFor80());
         g.writeNumberField("customersFor80", p.customersFor80());
+        g.writeArrayFieldStart("curve");
+        for (ParetoPoint point : p.curve()) {
+          g.writeStartObject();
+          share(g, "customerShare", point.customerShare());
+          share(g, "revenueShare", point.revenueShare());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
       }
+
+      PlanSummary plan = r.plan();
+      g.writeObjectFieldStart("plan");
+      g.writeNumberField("customersWithActions", plan.customersWithActions());
+      amount(g, "revenueWithActions", plan.revenueWithActions());
+      g.writeArrayFieldStart("actions");
+      for (PlanLine a : plan.actions()) {
+        g.writeStartObject();
+        g.writeStringField("code", a.code());
+        g.writeStringField("category", a.category().name());
+        g.writeNumberField("customers", a.customers());
+        share(g, "customerShare", a.customerShare());
+        amount(g, "revenue", a.revenue());
+        share(g, "revenueShare", a.revenueShare());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
 
       means(g, "overall", r.overall());
       counts(g, "rejectedByReason", r.rejectedByReason());

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.clientele.api.Dimension;
+import org.clientele.core.internal.Formats;
 import org.clientele.core.report.SegmentationReport.Cell;
 import org.clientele.core.report.SegmentationReport.CrossTab;
 import org.clientele.core.report.SegmentationReport.CrossTabRow;
@@ -13,6 +14,8 @@ import org.clientele.core.report.SegmentationReport.DimensionSummary;
 import org.clientele.core.report.SegmentationReport.FeatureMean;
 import org.clientele.core.report.SegmentationReport.ParetoCurve;
 import org.clientele.core.report.SegmentationReport.ParetoPoint;
+import org.clientele.core.report.SegmentationReport.PlanLine;
+import org.clientele.core.report.SegmentationReport.PlanSummary;
 import org.clientele.core.report.SegmentationReport.Segment;
 
 /**
@@ -79,6 +82,20 @@ final class ReportTable {
       } else {
         out.append(INDENT).append("No positive revenue: there is no curve to show.\n\n");
       }
+    }
+
+    PlanSummary plan = r.plan();
+    if (!plan.actions().isEmpty()) {
+      out.append("Plan: actions by customers (").append(count(plan.customersWithActions())).append(" of ")
+          .append(count(t.customers())).append(" customers have at least one action, holding ")
+          .append(percent(share(plan.revenueWithActions(), t.revenue()))).append(" of revenue)\n");
+      Table table = new Table(List.of("action", "category", "customers", "share", "revenue", "revenue share"));
+      for (PlanLine a : plan.actions()) {
+        table.row(List.of(a.code(), a.category().name(), count(a.customers()), percent(a.customerShare()),
+            money(a.revenue()), percent(a.revenueShare())));
+      }
+      table.render(out, true);
+      out.append('\n');
     }
 
     out.append("Segment means (over customers that have the feature; (n) when some lack it)\n");
@@ -224,21 +241,19 @@ final class ReportTable {
   }
 
   static String percent(double share) {
-    return String.format(Locale.ROOT, "%.1f%%", share * 100 + 0.0);
+    return Formats.percent(share);
   }
 
-  /** 0.05 becomes "5%", 0.125 becomes "12.5%". */
   static String wholePercent(double share) {
-    double p = share * 100;
-    return Math.abs(p - Math.rint(p)) < 1e-9 ? String.format(Locale.ROOT, "%.0f%%", p) : percent(share);
+    return Formats.wholePercent(share);
   }
 
   static String money(double amount) {
-    return String.format(Locale.ROOT, "%,.2f", amount + 0.0);
+    return Formats.money(amount);
   }
 
   static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    return Formats.count(n);
   }
 
   /** Columns sized to their widest cell; the first left-aligned, the rest right-aligned. */
@@ -287,5 +302,9 @@ final class ReportTable {
         }
       }
     }
+  }
+
+  private static double share(double part, double whole) {
+    return whole > 0 ? part / whole : 0.0;
   }
 }

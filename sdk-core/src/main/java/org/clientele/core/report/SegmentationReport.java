@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.clientele.api.ActionCategory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param rejectedByReason rejected input rows by reason, sorted by reason
  * @param errorCounts classifier and strategy failures by dimension id (then {@code strategy})
  * @param notes what the reader should know: skipped cross-tabs, features no customer had, ...
+ * @param plan which actions the strategy gave to how many customers and how much revenue (empty
+ *     when the results carried no plans)
  * @since 0.1.0
  */
 public record SegmentationReport(
@@ -41,7 +44,8 @@ public record SegmentationReport(
     List<FeatureMean> overall,
     Map<String, Long> rejectedByReason,
     Map<String, Long> errorCounts,
-    List<String> notes) {
+    List<String> notes,
+    PlanSummary plan) {
 
   /**
    * Checks the parts and copies the collections.
@@ -56,6 +60,7 @@ public record SegmentationReport(
    * @param rejectedByReason rejected input rows by reason, sorted by reason
    * @param errorCounts classifier and strategy failures by dimension id (then {@code strategy})
    * @param notes what the reader should know: skipped cross-tabs, features no customer had, ...
+   * @param plan which actions the strategy gave to how many customers and how much revenue
    */
   public SegmentationReport {
     Objects.requireNonNull(revenueMetric, "revenueMetric");
@@ -67,6 +72,7 @@ public record SegmentationReport(
     rejectedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(rejectedByReason));
     errorCounts = Collections.unmodifiableMap(new LinkedHashMap<>(errorCounts));
     notes = List.copyOf(notes);
+    Objects.requireNonNull(plan, "plan");
   }
 
   /**
@@ -328,18 +334,30 @@ public record SegmentationReport(
    * @param points the revenue share of the top 1%, 5%, 10%, 20% and 50% of customers
    * @param customerShareFor80 the smallest share of customers holding 80% of revenue
    * @param customersFor80 the number of whole customers, largest first, needed to reach 80% of revenue
+   * @param curve the whole curve: {@value #CURVE_STEPS} + 1 points, the revenue share of the top 0%,
+   *     1%, 2%, ... 100% of customers (all zero when there is no positive revenue), for drawing it
    */
-  public record ParetoCurve(List<ParetoPoint> points, double customerShareFor80, long customersFor80) {
+  public record ParetoCurve(
+      List<ParetoPoint> points, double customerShareFor80, long customersFor80, List<ParetoPoint> curve) {
 
     /**
-     * Copies the list.
+     * The number of steps of {@link #curve()}: one per percent of customers.
+     *
+     * @since 0.1.0
+     */
+    public static final int CURVE_STEPS = 100;
+
+    /**
+     * Copies the lists.
      *
      * @param points the revenue share of the top 1%, 5%, 10%, 20% and 50% of customers
      * @param customerShareFor80 the smallest share of customers holding 80% of revenue
      * @param customersFor80 the number of whole customers, largest first, needed to reach 80% of revenue
+     * @param curve the whole curve, {@value #CURVE_STEPS} + 1 points
      */
     public ParetoCurve {
       points = List.copyOf(points);
+      curve = List.copyOf(curve);
     }
   }
 
@@ -350,6 +368,74 @@ public record SegmentationReport(
    * @param revenueShare the share of revenue they hold
    */
   public record ParetoPoint(double customerShare, double revenueShare) {}
+
+  /**
+   * What the strategy decided over the whole population: for every action code, how many customers
+   * got it and how much revenue they hold. A customer counts once per code even if its plan lists the
+   * code twice; a customer with several actions counts under each.
+   *
+   * @param customersWithActions customers whose plan has at least one action
+   * @param revenueWithActions their revenue
+   * @param actions one line per action code, most customers first, then by code
+   * @since 0.1.0
+   */
+  public record PlanSummary(long customersWithActions, double revenueWithActions, List<PlanLine> actions) {
+
+    /** An empty summary: no customer had a plan. */
+    public static final PlanSummary EMPTY = new PlanSummary(0, 0.0, List.of());
+
+    /**
+     * Copies the list.
+     *
+     * @param customersWithActions customers whose plan has at least one action
+     * @param revenueWithActions their revenue
+     * @param actions one line per action code, most customers first, then by code
+     */
+    public PlanSummary {
+      actions = List.copyOf(actions);
+    }
+
+    /**
+     * Finds an action's line.
+     *
+     * @param code an action code
+     * @return the line, or empty if no customer got that action
+     */
+    public Optional<PlanLine> action(String code) {
+      return actions.stream().filter(a -> a.code().equals(code)).findFirst();
+    }
+  }
+
+  /**
+   * One action of the {@link PlanSummary}.
+   *
+   * @param code the action code
+   * @param category its category (when plans disagree for one code, the first in {@link
+   *     ActionCategory} order)
+   * @param customers customers whose plan has this action
+   * @param customerShare their share of all customers
+   * @param revenue their revenue
+   * @param revenueShare their share of total revenue
+   * @since 0.1.0
+   */
+  public record PlanLine(
+      String code, ActionCategory category, long customers, double customerShare, double revenue, double revenueShare) {
+
+    /**
+     * Checks the parts.
+     *
+     * @param code the action code
+     * @param category its category (when plans disagree for one code, the first in {@link ActionCategory} order)
+     * @param customers customers whose plan has this action
+     * @param customerShare their share of all customers
+     * @param revenue their revenue
+     * @param revenueShare their share of total revenue
+     */
+    public PlanLine {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(category, "category");
+    }
+  }
 
   static FeatureMean findMean(List<FeatureMean> means, String feature) {
     for (FeatureMean m : means) {

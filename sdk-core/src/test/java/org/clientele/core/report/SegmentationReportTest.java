@@ -351,8 +351,12 @@ class SegmentationReportTest {
     JsonNode root = new ObjectMapper().readTree(json);
 
     assertThat(fieldNames(root)).containsExactly(
-        "format", "revenueMetric", "totals", "dimensions", "crossTabs", "pareto", "overall", "rejectedByReason",
-        "errorCounts", "notes");
+        "format", "revenueMetric", "totals", "dimensions", "crossTabs", "pareto", "plan", "overall",
+        "rejectedByReason", "errorCounts", "notes");
+    assertThat(fieldNames(root.get("pareto"))).containsExactly("top", "customerShareFor80", "customersFor80", "curve");
+    assertThat(root.at("/pareto/curve")).hasSize(101);
+    assertThat(root.at("/pareto/curve/25/revenueShare").decimalValue()).isEqualByComparingTo("0.83");
+    assertThat(fieldNames(root.get("plan"))).containsExactly("customersWithActions", "revenueWithActions", "actions");
     assertThat(fieldNames(root.get("dimensions"))).containsExactly("value", "behaviour", "risk");
     JsonNode core = root.at("/dimensions/value/segments/0");
     assertThat(fieldNames(core)).containsExactly("label", "customers", "customerShare", "revenue", "revenueShare", "means");
