@@ -1,5 +1,6 @@
 package org.clientele.core.io;
 
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -59,6 +60,35 @@ final class ConfigReading {
       throw config.error("decimalSeparator", "expected \".\" or \",\", found \"" + separator + "\"");
     }
     return separator.charAt(0);
+  }
+
+  static Charset encoding(PluginConfig config) {
+    String name = config.string("encoding", "UTF-8");
+    try {
+      return TextInput.charset(name);
+    } catch (IllegalArgumentException e) {
+      throw config.error("encoding", Objects.requireNonNullElse(e.getMessage(), e.toString()));
+    }
+  }
+
+  static String thousandsSeparator(PluginConfig config, char decimalSeparator) {
+    String separator = config.string("thousandsSeparator", "");
+    String problem = ValueParser.checkThousands(separator, decimalSeparator);
+    if (problem != null) {
+      throw config.error("thousandsSeparator", problem);
+    }
+    return separator;
+  }
+
+  static List<String> currencySymbols(PluginConfig config) {
+    List<String> symbols = config.strings("currencySymbols", List.of());
+    for (int i = 0; i < symbols.size(); i++) {
+      String problem = ValueParser.checkCurrencySymbol(symbols.get(i));
+      if (problem != null) {
+        throw config.error("currencySymbols[" + i + "]", problem);
+      }
+    }
+    return symbols;
   }
 
   /** Builds, turning a remaining inconsistency into an error on the section. */

@@ -1,5 +1,6 @@
 package org.clientele.core.io;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,11 @@ import org.clientele.api.spi.PluginConfig;
  * @param decimalSeparator {@code '.'} or {@code ','} (CSV only)
  * @param rejectDuplicateIds true to reject a row whose id appeared on an earlier row (costs one
  *     remembered id per customer); false to pass duplicates on
+ * @param encoding the text encoding (UTF-8 by default; a byte order mark wins over it)
+ * @param thousandsSeparator the grouping separator accepted in numbers ({@code ","}, {@code "."},
+ *     {@code "'"} or {@code " "}), or empty for none (the default: {@code 1,234} is rejected)
+ * @param currencySymbols symbols or codes accepted before or after a number and ignored, such as
+ *     {@code ¥}, {@code $}, {@code €}, {@code USD}; empty by default (a symbol is rejected)
  * @since 0.1.0
  */
 public record CustomerFormat(
@@ -39,7 +45,10 @@ public record CustomerFormat(
     Map<String, String> rename,
     String datePattern,
     char decimalSeparator,
-    boolean rejectDuplicateIds) {
+    boolean rejectDuplicateIds,
+    Charset encoding,
+    String thousandsSeparator,
+    List<String> currencySymbols) {
 
   /**
    * Validates every option.
@@ -54,6 +63,11 @@ public record CustomerFormat(
    * @param decimalSeparator {@code '.'} or {@code ','} (CSV only)
    * @param rejectDuplicateIds true to reject a row whose id appeared on an earlier row (costs one
    *     remembered id per customer); false to pass duplicates on
+   * @param encoding the text encoding (UTF-8 by default; a byte order mark wins over it)
+   * @param thousandsSeparator the grouping separator accepted in numbers ({@code ","}, {@code "."},
+   *     {@code "'"} or {@code " "}), or empty for none (the default: {@code 1,234} is rejected)
+   * @param currencySymbols symbols or codes accepted before or after a number and ignored, such as
+   *     {@code ¥}, {@code $}, {@code €}, {@code USD}; empty by default (a symbol is rejected)
    */
   public CustomerFormat {
     Objects.requireNonNull(format, "format");
@@ -65,7 +79,9 @@ public record CustomerFormat(
     }
     rename = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rename));
     Objects.requireNonNull(datePattern, "datePattern");
-    new ValueParser(decimalSeparator, datePattern); // validates both
+    Objects.requireNonNull(encoding, "encoding");
+    currencySymbols = List.copyOf(currencySymbols);
+    new ValueParser(decimalSeparator, datePattern, thousandsSeparator, currencySymbols); // validates all
     if (!header && columns.isEmpty() && format != FileFormat.JSONL) {
       throw new IllegalArgumentException(
           "a customers file without a header needs its column names: set columns");
@@ -184,7 +200,7 @@ public record CustomerFormat(
     public CustomerFormat build() {
       return new CustomerFormat(
           format, delimiter, header, new ArrayList<>(columns), idColumn, rename, datePattern,
-          decimalSeparator, rejectDuplicateIds);
+          decimalSeparator, rejectDuplicateIds, encoding, thousandsSeparator, currencySymbols);
     }
   }
 }

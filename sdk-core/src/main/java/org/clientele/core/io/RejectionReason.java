@@ -26,7 +26,13 @@ public enum RejectionReason {
   /** The row contains bytes that are not valid UTF-8. */
   INVALID_ENCODING,
   /** A JSON Lines line is not a JSON object, or a value in it is an object or an array. */
-  MALFORMED_JSON;
+  MALFORMED_JSON,
+  /**
+   * A CSV row repeats the header line (two exports concatenated into one file).
+   *
+   * @since 0.1.0
+   */
+  REPEATED_HEADER;
 
   /**
    * Returns the reason's stable name.

@@ -1,13 +1,7 @@
 package org.clientele.core.job;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -497,14 +491,14 @@ public final class Segmentation {
   private Input<Customer> customersFile(Path file) {
     return (sink, phase) -> {
       Opened f = open(file);
-      return tracked(f, phase, CustomerReader.open(f.reader(), f.name(), input.customers(), sink));
+      return tracked(f, phase, CustomerReader.open(f.in(), f.name(), input.customers(), sink));
     };
   }
 
   private Input<Transaction> transactionsFile(Path file) {
     return (sink, phase) -> {
       Opened f = open(file);
-      return tracked(f, phase, TransactionReader.open(f.reader(), f.name(), input.transactions(), sink));
+      return tracked(f, phase, TransactionReader.open(f.in(), f.name(), input.transactions(), sink));
     };
   }
 
@@ -554,7 +548,7 @@ public final class Segmentation {
   }
 
   /** An input file opened for reading, counting its bytes for the progress listener. */
-  private record Opened(String name, CountingInputStream in, Reader reader, long size) {}
+  private record Opened(String name, CountingInputStream in, long size) {}
 
   private static Opened open(Path file) {
     InputStream raw;
@@ -567,15 +561,10 @@ public final class Segmentation {
     } catch (IOException e) {
       throw new InputException(file.toString(), 0, "cannot open the file: " + e.getMessage(), e);
     }
-    CountingInputStream in = new CountingInputStream(raw);
-    // The same decoding as the readers' own file opening: bad bytes become U+FFFD, so the row is
-    // rejected as invalid_encoding instead of the file failing.
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    // Decoded by the reader in the configured encoding (bad bytes become U+FFFD, so the row is
+    // rejected as invalid_encoding instead of the file failing).
     Path name = file.getFileName();
-    return new Opened(name == null ? file.toString() : name.toString(), in, reader, size);
+    return new Opened(name == null ? file.toString() : name.toString(), new CountingInputStream(raw), size);
   }
 
   /** Collects the job's inputs and options. */
