@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.spi.PluginConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a customers file is laid out. Immutable; build with {@link #builder()} or read from the
@@ -111,23 +112,39 @@ public record CustomerFormat(
    * Reads a format from a configuration section such as {@code $.input.customers}. Keys: {@code
    * format}, {@code delimiter}, {@code header}, {@code columns}, {@code idColumn}, {@code rename}
    * (object: file column to feature name), {@code datePattern}, {@code decimalSeparator}, {@code
-   * rejectDuplicateIds}.
+   * rejectDuplicateIds}, {@code encoding}, {@code thousandsSeparator}, {@code currencySymbols}.
    *
    * @param config the section
    * @return the format
    * @throws ConfigurationException naming the file and JSON path of a bad key
    */
   public static CustomerFormat fromConfig(PluginConfig config) {
+    return fromConfig(config, null);
+  }
+
+  /**
+   * Reads a format as {@link #fromConfig(PluginConfig)} does, starting from a preset's defaults;
+   * every key the section sets wins over the preset ({@code rename} entry by entry).
+   *
+   * @param config the section
+   * @param preset the CRM export preset, or null for the plain defaults
+   * @return the format
+   * @throws ConfigurationException naming the file and JSON path of a bad key
+   * @since 0.1.0
+   */
+  public static CustomerFormat fromConfig(PluginConfig config, @Nullable InputPreset preset) {
     Objects.requireNonNull(config, "config");
-    Builder b = builder().readLayout(config);
-    b.idColumn(ConfigReading.columnName(config, "idColumn", "id"));
+    Builder b = InputPreset.customers(preset).readLayout(config);
+    b.idColumn(ConfigReading.columnName(config, "idColumn", b.idColumn));
     Map<String, String> rename = config.textMap("rename");
     for (Map.Entry<String, String> e : rename.entrySet()) {
       if (e.getValue().isBlank()) {
         throw config.error("rename." + e.getKey(), "expected a feature name, found a blank string");
       }
     }
-    b.rename(rename);
+    Map<String, String> merged = new LinkedHashMap<>(b.rename);
+    merged.putAll(rename);
+    b.rename(merged);
     b.readValueSyntax(config);
     b.rejectDuplicateIds(config.flag("rejectDuplicateIds", true));
     return ConfigReading.build(config, b::build);

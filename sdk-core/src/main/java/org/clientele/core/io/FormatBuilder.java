@@ -30,11 +30,12 @@ abstract class FormatBuilder<B extends FormatBuilder<B>> {
 
   /** Reads {@code format}, {@code delimiter}, {@code header}, {@code columns} and {@code encoding}. */
   final B readLayout(PluginConfig config) {
-    format(config.choice("format", FileFormat.class, FileFormat.AUTO));
-    encoding(ConfigReading.encoding(config));
-    delimiter(ConfigReading.delimiter(config, ","));
-    header(config.flag("header", true));
-    return columns(ConfigReading.columnNames(config));
+    // Absent keys keep the builder's values: the defaults, or a preset's.
+    format(config.choice("format", FileFormat.class, format));
+    encoding(ConfigReading.encoding(config, encoding));
+    delimiter(ConfigReading.delimiter(config, delimiter));
+    header(config.flag("header", header));
+    return columns(config.has("columns") ? ConfigReading.columnNames(config) : columns);
   }
 
   /**
@@ -42,10 +43,10 @@ abstract class FormatBuilder<B extends FormatBuilder<B>> {
    * currencySymbols}.
    */
   final B readValueSyntax(PluginConfig config) {
-    datePattern(ConfigReading.datePattern(config));
-    decimalSeparator(ConfigReading.decimalSeparator(config));
-    thousandsSeparator(ConfigReading.thousandsSeparator(config, decimalSeparator));
-    return currencySymbols(ConfigReading.currencySymbols(config));
+    datePattern(ConfigReading.datePattern(config, datePattern));
+    decimalSeparator(ConfigReading.decimalSeparator(config, decimalSeparator));
+    thousandsSeparator(ConfigReading.thousandsSeparator(config, thousandsSeparator, decimalSeparator));
+    return currencySymbols(ConfigReading.currencySymbols(config, currencySymbols));
   }
 
   /**

@@ -155,19 +155,34 @@ public record TransactionFormat(
    * {@code format} ({@code auto}, {@code csv}, {@code jsonl}), {@code delimiter}, {@code header},
    * {@code columns} (array), {@code fields} (object with {@code customerId}, {@code date}, {@code
    * amount}, {@code quantity}, {@code orderId}, {@code channel}), {@code datePattern}, {@code
-   * decimalSeparator}. Absent keys keep their defaults.
+   * decimalSeparator}, {@code encoding}, {@code thousandsSeparator}, {@code currencySymbols}.
+   * Absent keys keep their defaults.
    *
    * @param config the section
    * @return the format
    * @throws ConfigurationException naming the file and JSON path of a bad key
    */
   public static TransactionFormat fromConfig(PluginConfig config) {
+    return fromConfig(config, null);
+  }
+
+  /**
+   * Reads a format as {@link #fromConfig(PluginConfig)} does, starting from a preset's defaults;
+   * every key the section sets wins over the preset.
+   *
+   * @param config the section
+   * @param preset the CRM export preset, or null for the plain defaults
+   * @return the format
+   * @throws ConfigurationException naming the file and JSON path of a bad key
+   * @since 0.1.0
+   */
+  public static TransactionFormat fromConfig(PluginConfig config, @Nullable InputPreset preset) {
     Objects.requireNonNull(config, "config");
-    Builder b = builder().readLayout(config);
+    Builder b = InputPreset.transactions(preset).readLayout(config);
     PluginConfig fields = config.section("fields");
-    b.customerIdColumn(ConfigReading.columnName(fields, "customerId", "customer_id"));
-    b.dateColumn(ConfigReading.columnName(fields, "date", "date"));
-    b.amountColumn(ConfigReading.columnName(fields, "amount", "amount"));
+    b.customerIdColumn(ConfigReading.columnName(fields, "customerId", b.customerIdColumn));
+    b.dateColumn(ConfigReading.columnName(fields, "date", b.dateColumn));
+    b.amountColumn(ConfigReading.columnName(fields, "amount", b.amountColumn));
     b.quantityColumn(ConfigReading.optionalColumnName(fields, "quantity"));
     b.orderIdColumn(ConfigReading.optionalColumnName(fields, "orderId"));
     b.channelColumn(ConfigReading.optionalColumnName(fields, "channel"));

@@ -30,6 +30,7 @@ import org.clientele.core.features.FeatureDeriver;
 import org.clientele.core.internal.CountingInputStream;
 import org.clientele.core.io.CustomerReader;
 import org.clientele.core.io.InputConfig;
+import org.clientele.core.io.InputPreset;
 import org.clientele.core.io.InputException;
 import org.clientele.core.io.ReadCounts;
 import org.clientele.core.io.Records;
@@ -108,13 +109,13 @@ public final class Segmentation {
     this.progress = b.progress;
     this.engineSetup = b.engineSetup;
     if (model == null) {
-      input = InputConfig.defaults();
+      input = InputConfig.fromConfig(null, b.preset);
       derive = referenceDate(DerivationOptions.defaults(), b.referenceDate, "<default configuration>");
       reportOptions = ReportOptions.defaults();
       resultFormat = ResultFormat.JSONL;
     } else {
       PluginConfig in = model.section("input");
-      input = InputConfig.fromConfig(in);
+      input = InputConfig.fromConfig(in, b.preset);
       derive = referenceDate(DerivationOptions.fromConfig(in.section("derive")), b.referenceDate, model.source());
       rejectUnread(in);
       PluginConfig out = model.section("output");
@@ -579,6 +580,7 @@ public final class Segmentation {
     private @Nullable Iterable<Transaction> hostTransactions;
     private @Nullable String hostTransactionsName;
     private @Nullable LocalDate referenceDate;
+    private @Nullable InputPreset preset;
     private Calibration calibration = Calibration.IF_NEEDED;
     private boolean strict;
     private @Nullable Integer threads;
@@ -674,6 +676,19 @@ public final class Segmentation {
      */
     public Builder referenceDate(@Nullable LocalDate date) {
       this.referenceDate = date;
+      return this;
+    }
+
+    /**
+     * Reads the input files with a CRM export preset, overriding {@code input.preset}; the
+     * configuration's explicit column settings still win over it.
+     *
+     * @param preset the preset, or null for the configuration's own (the default)
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder preset(@Nullable InputPreset preset) {
+      this.preset = preset;
       return this;
     }
 
