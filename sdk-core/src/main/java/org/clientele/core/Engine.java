@@ -14,6 +14,7 @@ import org.clientele.api.Assignment;
 import org.clientele.api.Classifier;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
 import org.clientele.api.Plan;
 import org.clientele.api.PlanExplanation;
 import org.clientele.api.Segments;
@@ -119,6 +120,22 @@ public final class Engine {
    */
   public List<Dimension> dimensions() {
     return dimensions;
+  }
+
+  /**
+   * Returns the features the classifiers read: what the labels are computed from.
+   *
+   * @return each feature once, in dimension order (by name within one classifier)
+   * @since 0.1.0
+   */
+  public List<Feature<?>> features() {
+    java.util.Set<Feature<?>> out = new java.util.LinkedHashSet<>();
+    for (Classifier c : classifiers) {
+      List<Feature<?>> own = new ArrayList<>(c.features());
+      own.sort(java.util.Comparator.comparing(Feature::name));
+      out.addAll(own);
+    }
+    return List.copyOf(out);
   }
 
   /**

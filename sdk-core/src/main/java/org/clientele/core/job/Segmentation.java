@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import java.util.function.Consumer;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.core.CalibrationException;
 import org.clientele.core.Engine;
@@ -27,11 +30,13 @@ import org.clientele.core.Model;
 import org.clientele.core.features.CustomerJoin;
 import org.clientele.core.features.DerivationOptions;
 import org.clientele.core.features.FeatureDeriver;
+import org.clientele.core.features.LifetimesSummary;
 import org.clientele.core.internal.CountingInputStream;
 import org.clientele.core.io.CustomerReader;
+import org.clientele.core.io.FeatureWriter;
 import org.clientele.core.io.InputConfig;
-import org.clientele.core.io.InputPreset;
 import org.clientele.core.io.InputException;
+import org.clientele.core.io.InputPreset;
 import org.clientele.core.io.ReadCounts;
 import org.clientele.core.io.Records;
 import org.clientele.core.io.RejectionSink;
@@ -185,6 +190,22 @@ public final class Segmentation {
    * @throws org.clientele.core.io.RowRejectedException in strict mode, at the first bad row
    */
   public SegmentationResult run(ResultSink results, RejectionSink rejections) {
+    return run(results, rejections, null);
+  }
+
+  /**
+   * Runs the whole job as {@link #run(ResultSink, RejectionSink)} does, and writes each classified
+   * customer's features, in input order: the features the classifiers read, or in lifetimes mode
+   * the lifetimes summary's columns ({@code frequency, recency, T, monetary_value}).
+   *
+   * @param results receives one result per classified customer, in input order
+   * @param rejections receives every rejected row (each exactly once)
+   * @param features receives the same customers' features; null for none
+   * @return the counts, the engine and the report
+   * @throws ConfigurationException as {@link #run(ResultSink, RejectionSink)}
+   * @since 0.1.0
+   */
+  public SegmentationResult run(ResultSink results, RejectionSink rejections, @Nullable FeatureWriter features) {
     Objects.requireNonNull(results, "results");
     RejectionSink sink = sink(rejections);
     Derived derived = derive(sink);
@@ -202,14 +223,33 @@ public final class Segmentation {
         return new SegmentationResult(stream.counts(derived, 0), null, null, ids);
       }
       ReportAccumulator report = ReportAccumulator.create(engine, reportOptions);
+      if (features != null) {
+        features.begin(featureColumns(engine));
+      }
       long classified = engine.classifyEach(stream, (customer, result) -> {
         report.add(customer, result);
         results.accept(result);
+        if (features != null) {
+          features.accept(customer);
+        }
       });
       RunCounts counts = stream.counts(derived, classified);
       SegmentationReport built = report.build(counts.rejectedByReason(), engine.errorCounts());
       return new SegmentationResult(counts, engine, built, ids);
     }
+  }
+
+  /** The columns of the features file: the lifetimes summary's, or what the classifiers read. */
+  private Map<String, Feature<?>> featureColumns(Engine engine) {
+    if (transactions != null && derive.mode() == DerivationOptions.Mode.LIFETIMES) {
+      Map<String, Feature<?>> columns = new LinkedHashMap<>();
+      columns.put("frequency", LifetimesSummary.FREQUENCY);
+      columns.put("recency", LifetimesSummary.RECENCY);
+      columns.put("T", LifetimesSummary.T);
+      columns.put("monetary_value", LifetimesSummary.MONETARY_VALUE);
+      return columns;
+    }
+    return FeatureWriter.byName(engine.features());
   }
 
   /**
