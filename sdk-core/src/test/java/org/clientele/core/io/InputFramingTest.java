@@ -95,6 +95,23 @@ class InputFramingTest {
   }
 
   @Test
+  void aJsonLinesRowWithTheSameKeyTwiceIsRejectedNotReadWithTheLastValue() {
+    String text = "{\"customer_id\":\"c1\",\"date\":\"2024-01-02\",\"amount\":10,\"amount\":99}\n"
+        + "{\"customer_id\":\"c2\",\"date\":\"2024-01-02\",\"amount\":5}\n";
+    ReadCounts[] c = new ReadCounts[1];
+    try (TransactionReader r = TransactionReader.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "orders.jsonl",
+        TransactionFormat.defaults(), rejections::add)) {
+      assertThat(r.stream().toList()).extracting(Transaction::customerId).containsExactly("c2");
+      c[0] = r.counts();
+    }
+    assertThat(rejections).singleElement().satisfies(r -> {
+      assertThat(r.reason()).isEqualTo(RejectionReason.MALFORMED_JSON);
+      assertThat(r.message()).contains("amount");
+    });
+    conserved(c[0]);
+  }
+
+  @Test
   void anUnclosedQuoteIsReportedOnTheLineWhereItOpens() {
     StringBuilder text = new StringBuilder("customer_id,date,amount\nc1,2024-01-02,10\nc2,\"2024-01-03,20\n");
     for (int i = 0; i < 50; i++) {
