@@ -21,6 +21,7 @@ import org.clientele.api.ConfigurationException;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
+import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.core.CalibrationException;
 import org.clientele.core.Engine;
@@ -195,8 +196,9 @@ public final class Segmentation {
 
   /**
    * Runs the whole job as {@link #run(ResultSink, RejectionSink)} does, and writes each classified
-   * customer's features, in input order: the features the classifiers read, or in lifetimes mode
-   * the lifetimes summary's columns ({@code frequency, recency, T, monetary_value}).
+   * customer's features, in input order: the features the classifiers declare they read ({@link
+   * Engine#features()}; every standard feature if none declares any), or in lifetimes mode the
+   * lifetimes summary's columns ({@code frequency, recency, T, monetary_value}).
    *
    * @param results receives one result per classified customer, in input order
    * @param rejections receives every rejected row (each exactly once)
@@ -249,7 +251,10 @@ public final class Segmentation {
       columns.put("monetary_value", LifetimesSummary.MONETARY_VALUE);
       return columns;
     }
-    return FeatureWriter.byName(engine.features());
+    List<Feature<?>> read = engine.features();
+    // A plugin that does not declare its features (Classifier.features() is optional): show every
+    // standard feature rather than an id column alone.
+    return FeatureWriter.byName(read.isEmpty() ? StandardFeatures.all() : read);
   }
 
   /**
@@ -592,6 +597,13 @@ public final class Segmentation {
   private record Opened(String name, CountingInputStream in, long size) {}
 
   private static Opened open(Path file) {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // A pipe gives its bytes once: the second pass would read an empty file and say nothing.
+      throw new InputException(file.toString(), 0,
+          "not a regular file (a pipe, a device or a directory): the job reads each input more than"
+              + " once (dates, features, calibration, classification); copy it to a file first, or"
+              + " give the records as an Iterable (the clientele command copies pipes for you)", null);
+    }
     InputStream raw;
     long size;
     try {
@@ -656,7 +668,9 @@ public final class Segmentation {
     }
 
     /**
-     * Reads customers from a file (CSV or JSON Lines, laid out by {@code input.customers}).
+     * Reads customers from a file (CSV or JSON Lines, laid out by {@code input.customers}). The
+     * file is read once per pass, so it must be a regular file: a pipe is refused with an {@link
+     * InputException} when the job runs.
      *
      * @param file the customers file
      * @return this builder
@@ -682,7 +696,9 @@ public final class Segmentation {
     }
 
     /**
-     * Reads a transaction log from a file (laid out by {@code input.transactions}).
+     * Reads a transaction log from a file (laid out by {@code input.transactions}). The file is
+     * read once per pass, so it must be a regular file: a pipe is refused with an {@link
+     * InputException} when the job runs.
      *
      * @param file the transaction log
      * @return this builder
