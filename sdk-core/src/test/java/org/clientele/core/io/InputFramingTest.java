@@ -204,6 +204,12 @@ class InputFramingTest {
   }
 
   @Test
+  void aJsonStreamWithAUtf8ByteOrderMarkIsRead() {
+    byte[] json = "\uFEFF{\"rows\": []}".getBytes(StandardCharsets.UTF_8);
+    assertThat(org.clientele.core.internal.Json.readObject(new ByteArrayInputStream(json), "playbook.json")).containsKey("rows");
+  }
+
+  @Test
   void formattedAmountsAreRejectedWithTheKeyToSet() {
     String text = "customer_id,date,amount\nc1,2024-01-02,\"¥1,234.50\"\nc2,2024-01-02,\"1,234\"\nc3,2024-01-02,5\n";
     ReadCounts[] c = new ReadCounts[1];
