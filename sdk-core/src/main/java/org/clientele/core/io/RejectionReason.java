@@ -26,7 +26,14 @@ public enum RejectionReason {
   /** The row contains bytes that are not valid UTF-8. */
   INVALID_ENCODING,
   /** A JSON Lines line is not a JSON object, or a value in it is an object or an array. */
-  MALFORMED_JSON;
+  MALFORMED_JSON,
+  /**
+   * A real calendar date that cannot be a transaction's: before 1900, a system placeholder such as
+   * 9999-12-31 or 1900-01-01, or far after the rest of the file (a mistyped year).
+   *
+   * @since 0.1.0
+   */
+  IMPLAUSIBLE_DATE;
 
   /**
    * Returns the reason's stable name.

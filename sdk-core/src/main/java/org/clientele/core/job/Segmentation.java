@@ -365,18 +365,18 @@ public final class Segmentation {
       throw new IllegalStateException("no input: give the job customers, transactions, or both");
     }
     if (transactions == null) {
-      return new Derived(null, null);
+      return new Derived(null, null, null);
     }
     Input<Transaction> in = transactions;
     boolean scanFirst = (derive.mode() == DerivationOptions.Mode.STANDARD ? derive.referenceDate() : derive.observationEnd()) == null;
     int[] passes = {0};
     FeatureDeriver.Result r = FeatureDeriver.derive(
         s -> in.open(s, scanFirst && passes[0]++ == 0 ? "Scanning dates" : "Deriving features"), derive, sink);
-    return new Derived(r.features(), r.counts());
+    return new Derived(r.features(), r.counts(), r.referenceBasis());
   }
 
-  /** The derived features and the transaction input's counts; both null without transactions. */
-  private record Derived(@Nullable FeatureDeriver deriver, @Nullable ReadCounts counts) {}
+  /** The derived features, the transaction input's counts and how the date was chosen; null without transactions. */
+  private record Derived(@Nullable FeatureDeriver deriver, @Nullable ReadCounts counts, @Nullable String basis) {}
 
   /**
    * One pass over the customers: the customers input joined with the derived features, or the
@@ -450,7 +450,8 @@ public final class Segmentation {
           classified,
           fromCustomers,
           join != null ? join.derivedOnly() : 0,
-          d == null ? null : d.referenceDate());
+          d == null ? null : d.referenceDate(),
+          derived.basis);
     }
 
     @Override
