@@ -33,7 +33,13 @@ public enum RejectionReason {
    *
    * @since 0.1.0
    */
-  IMPLAUSIBLE_DATE;
+  IMPLAUSIBLE_DATE,
+  /**
+   * A row's values contradict each other, such as a first purchase after the last one.
+   *
+   * @since 0.1.0
+   */
+  CONTRADICTORY_VALUES;
 
   /**
    * Returns the reason's stable name.
