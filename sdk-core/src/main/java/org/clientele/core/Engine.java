@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +15,7 @@ import org.clientele.api.Assignment;
 import org.clientele.api.Classifier;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
 import org.clientele.api.Plan;
 import org.clientele.api.PlanExplanation;
 import org.clientele.api.Segments;
@@ -119,6 +121,30 @@ public final class Engine {
    */
   public List<Dimension> dimensions() {
     return dimensions;
+  }
+
+  /**
+   * Returns the features a dimension's classifier reads, as it declares them ({@link
+   * Classifier#features()}): for checking that the input has them, and for the report's measurable
+   * share.
+   *
+   * @param dimensionId a dimension of this engine
+   * @return the features; empty if the classifier declares none or its {@code features()} fails
+   * @throws IllegalArgumentException if the engine has no such dimension
+   * @since 0.1.0
+   */
+  public Set<Feature<?>> inputs(String dimensionId) {
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (dimensions.get(i).id().equals(dimensionId)) {
+        try {
+          return Set.copyOf(classifiers[i].features());
+        } catch (RuntimeException e) {
+          return Set.of(); // a plugin's broken declaration must not break the report
+        }
+      }
+    }
+    throw new IllegalArgumentException("no dimension '" + dimensionId + "'; the engine has "
+        + dimensions.stream().map(Dimension::id).toList());
   }
 
   /**

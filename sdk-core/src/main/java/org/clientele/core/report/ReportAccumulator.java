@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import org.clientele.api.Action;
 import org.clientele.api.ActionCategory;
@@ -81,11 +82,14 @@ public final class ReportAccumulator {
   private long customersWithActions;
   private final ExactSum revenueWithActions = new ExactSum();
 
+  private final QualityTally quality;
+
   // Per-customer scratch, so that add() allocates nothing.
   private final double[] values;
   private final int[] slots;
 
-  private ReportAccumulator(List<Dimension> dimensions, ReportOptions options) {
+  private ReportAccumulator(List<Dimension> dimensions, ReportOptions options, List<Set<Feature<?>>> inputs,
+      Map<String, Map<String, Object>> calibrations) {
     this.dimensions = List.copyOf(dimensions);
     this.options = options;
     this.features = options.meanFeatures();
@@ -131,6 +135,7 @@ public final class ReportAccumulator {
     revenues = new double[options.paretoCurve() ? 1024 : 0];
     values = new double[f];
     slots = new int[d];
+    quality = new QualityTally(this.dimensions, inputs, options.contactFeatures(), calibrations, options.minSegmentShare(), f);
   }
 
   /**
@@ -143,7 +148,9 @@ public final class ReportAccumulator {
   public static ReportAccumulator create(List<Dimension> dimensions, ReportOptions options) {
     Objects.requireNonNull(dimensions, "dimensions");
     Objects.requireNonNull(options, "options");
-    return new ReportAccumulator(dimensions, options);
+    List<Set<Feature<?>>> none = new ArrayList<>();
+    dimensions.forEach(dim -> none.add(Set.of()));
+    return new ReportAccumulator(dimensions, options, none, Map.of());
   }
 
   /**
@@ -155,7 +162,20 @@ public final class ReportAccumulator {
    */
   public static ReportAccumulator create(Engine engine, ReportOptions options) {
     Objects.requireNonNull(engine, "engine");
-    return create(engine.dimensions(), options);
+    Objects.requireNonNull(options, "options");
+    // With an engine the quality part knows each classifier's inputs (measurable) and the
+    // calibrated cut points (tied cut points).
+    List<Set<Feature<?>>> inputs = new ArrayList<>();
+    engine.dimensions().forEach(dim -> inputs.add(engine.inputs(dim.id())));
+    Map<String, Map<String, Object>> calibrations = new LinkedHashMap<>();
+    for (org.clientele.core.Model.Section section : engine.model().dimensions()) {
+      if (section.settings().get(org.clientele.api.spi.ClassifierProvider.CALIBRATION_KEY) instanceof Map<?, ?> cal) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        cal.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        calibrations.put(section.id(), copy);
+      }
+    }
+    return new ReportAccumulator(engine.dimensions(), options, inputs, calibrations);
   }
 
   /**
@@ -206,6 +226,7 @@ public final class ReportAccumulator {
       slots[d] = slot(d, segments.labelIndex(d));
     }
     double revenue = accumulate(customer);
+    quality.add(customer, slots, values);
     // The plan summary; no lambdas or iterators, so that add() still allocates nothing.
     if (segments instanceof ClassificationBuffer b) {
       int n = b.actionCount();
@@ -292,6 +313,7 @@ public final class ReportAccumulator {
         cellRevenue[t][i].merge(other.cellRevenue[t][i]);
       }
     }
+    quality.merge(other.quality);
     customersWithActions += other.customersWithActions;
     revenueWithActions.merge(other.revenueWithActions);
     for (Map.Entry<String, ActionTally> e : other.actionTallies.entrySet()) {
@@ -399,7 +421,8 @@ public final class ReportAccumulator {
         rejected,
         errors,
         notes,
-        planSummary(totalRevenue));
+        planSummary(totalRevenue),
+        quality.build(slotCustomers, slotHave, slotSum, overallHave, overallSum, customers));
   }
 
   private PlanSummary planSummary(double totalRevenue) {

@@ -162,6 +162,33 @@ final class ReportJson {
       g.writeEndArray();
       g.writeEndObject();
 
+      g.writeObjectFieldStart("quality");
+      g.writeArrayFieldStart("warnings");
+      for (SegmentationReport.QualityWarning w : r.quality().warnings()) {
+        g.writeStartObject();
+        g.writeStringField("code", w.code());
+        g.writeStringField("dimension", w.dimension());
+        g.writeStringField("label", w.label());
+        g.writeStringField("message", w.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("segments");
+      for (SegmentationReport.SegmentQuality q : r.quality().segments()) {
+        g.writeStartObject();
+        g.writeStringField("dimension", q.dimension());
+        g.writeStringField("label", q.label());
+        g.writeNumberField("customers", q.customers());
+        shareOrNull(g, "measurable", q.measurable());
+        shareOrNull(g, "accessible", q.accessible());
+        share(g, "revenueShare", q.revenueShare());
+        shareOrNull(g, "revenueIndex", q.revenueIndex());
+        shareOrNull(g, "difference", q.difference());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+
       means(g, "overall", r.overall());
       counts(g, "rejectedByReason", r.rejectedByReason());
       counts(g, "errorCounts", r.errorCounts());
@@ -231,6 +258,14 @@ final class ReportJson {
       g.writeNumberField(e.getKey(), e.getValue());
     }
     g.writeEndObject();
+  }
+
+  private static void shareOrNull(JsonGenerator g, String field, double value) throws IOException {
+    if (Double.isNaN(value)) {
+      g.writeNullField(field);
+    } else {
+      share(g, field, value);
+    }
   }
 
   private static void share(JsonGenerator g, String field, double value) throws IOException {

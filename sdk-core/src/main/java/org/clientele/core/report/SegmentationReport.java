@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param notes what the reader should know: skipped cross-tabs, features no customer had, ...
  * @param plan which actions the strategy gave to how many customers and how much revenue (empty
  *     when the results carried no plans)
+ * @param quality the segmentation's quality: the four principles per segment as numbers, and the
+ *     warnings (empty or tiny segments, tied cut points, contradictions between dimensions)
  * @since 0.1.0
  */
 public record SegmentationReport(
@@ -45,7 +47,8 @@ public record SegmentationReport(
     Map<String, Long> rejectedByReason,
     Map<String, Long> errorCounts,
     List<String> notes,
-    PlanSummary plan) {
+    PlanSummary plan,
+    Quality quality) {
 
   /**
    * Checks the parts and copies the collections.
@@ -61,6 +64,7 @@ public record SegmentationReport(
    * @param errorCounts classifier and strategy failures by dimension id (then {@code strategy})
    * @param notes what the reader should know: skipped cross-tabs, features no customer had, ...
    * @param plan which actions the strategy gave to how many customers and how much revenue
+   * @param quality the four principles per segment, and the quality warnings
    */
   public SegmentationReport {
     Objects.requireNonNull(revenueMetric, "revenueMetric");
@@ -73,6 +77,105 @@ public record SegmentationReport(
     errorCounts = Collections.unmodifiableMap(new LinkedHashMap<>(errorCounts));
     notes = List.copyOf(notes);
     Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(quality, "quality");
+  }
+
+  /**
+   * How good the segmentation is, by the four principles of a good segmentation (docs/report.md):
+   * per segment the numbers, and the warnings. Warnings never change a label; {@code clientele
+   * classify --strict-quality} turns them into a failed run.
+   *
+   * @param segments one entry per segment of every dimension, in report order
+   * @param warnings what a reader must not miss, in a stable order
+   * @since 0.1.0
+   */
+  public record Quality(List<SegmentQuality> segments, List<QualityWarning> warnings) {
+
+    /**
+     * Copies the lists.
+     *
+     * @param segments one entry per segment of every dimension
+     * @param warnings the warnings
+     */
+    public Quality {
+      segments = List.copyOf(segments);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * One segment measured by the four principles.
+   *
+   * @param dimension the dimension id
+   * @param label the segment's label
+   * @param customers its customers
+   * @param measurable the share of its customers that have its classifier's scarcest input
+   *     ({@code Classifier.features()}, among the inputs the data has at all): placed on data, not
+   *     on missing values; NaN when the classifier declares none or the segment is empty
+   * @param accessible the share of its customers with at least one contact feature ({@link
+   *     ReportOptions#contactFeatures()}); NaN when the segment is empty
+   * @param revenueShare its share of revenue (profitable)
+   * @param revenueIndex its revenue per customer against the whole population's (1 = average;
+   *     profitable); NaN when empty or without revenue
+   * @param difference how far its profile stands from the rest (differentiable): the mean, over
+   *     the reported features both sides have, of the difference of means in standard deviations
+   *     of the population; NaN when it cannot be measured
+   * @since 0.1.0
+   */
+  public record SegmentQuality(
+      String dimension,
+      String label,
+      long customers,
+      double measurable,
+      double accessible,
+      double revenueShare,
+      double revenueIndex,
+      double difference) {
+
+    /**
+     * Checks the names.
+     *
+     * @param dimension the dimension id
+     * @param label the segment's label
+     * @param customers its customers
+     * @param measurable the share with the scarcest input present
+     * @param accessible the share with a contact feature
+     * @param revenueShare its share of revenue
+     * @param revenueIndex its revenue per customer against the population's
+     * @param difference how far its profile stands from the rest
+     */
+    public SegmentQuality {
+      Objects.requireNonNull(dimension, "dimension");
+      Objects.requireNonNull(label, "label");
+    }
+  }
+
+  /**
+   * One thing a reader of the segmentation must not miss.
+   *
+   * @param code a stable name: {@code empty_segment}, {@code small_segment}, {@code
+   *     tied_cut_points}, {@code single_label}, {@code contradiction}
+   * @param dimension the dimension it is about
+   * @param label the segment it is about, or empty for the whole dimension
+   * @param message what is wrong and what it means, in words
+   * @since 0.1.0
+   */
+  public record QualityWarning(String code, String dimension, String label, String message) {
+
+    /**
+     * Checks the parts.
+     *
+     * @param code a stable name
+     * @param dimension the dimension it is about
+     * @param label the segment, or empty
+     * @param message what is wrong
+     */
+    public QualityWarning {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(dimension, "dimension");
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(message, "message");
+    }
   }
 
   /**

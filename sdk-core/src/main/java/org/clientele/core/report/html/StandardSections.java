@@ -27,7 +27,7 @@ import org.clientele.core.report.SegmentationReport.Segment;
 
 /**
  * The sections of the standard {@link HtmlReport}, in page order: {@code summary}, {@code
- * warnings}, {@code segments}, {@code pareto}, {@code cross-tabs}, {@code profiles}, {@code plan},
+ * warnings}, {@code segments}, {@code pareto}, {@code cross-tabs}, {@code profiles}, {@code plan}, {@code quality},
  * and the placeholders {@code migration}, {@code outcome-lift} and {@code prediction-validation},
  * which write nothing until the issues that bring their data replace them.
  *
@@ -54,7 +54,7 @@ public final class StandardSections {
    * @return the sections
    */
   public static List<ReportSection> all() {
-    return List.of(summary(), warnings(), segments(), pareto(), crossTabs(), profiles(), plan(),
+    return List.of(summary(), warnings(), segments(), pareto(), crossTabs(), profiles(), plan(), quality(),
         placeholder("migration", "Migration between snapshots"),
         placeholder("outcome-lift", "Outcome lift per rule"),
         placeholder("prediction-validation", "Prediction validation"));
@@ -94,6 +94,7 @@ public final class StandardSections {
   public static ReportSection warnings() {
     return section("warnings", "Notes and warnings", (in, out) -> {
       SegmentationReport r = in.report();
+      r.quality().warnings().forEach(w -> out.warning(w.message()));
       r.notes().forEach(out::warning);
       r.errorCounts().forEach((dim, n) -> {
         if (n > 0) {
@@ -110,6 +111,34 @@ public final class StandardSections {
         out.paragraph("No warnings: every row was read, every customer classified, every feature present.");
       }
     });
+  }
+
+  /**
+   * The four principles of a good segmentation as numbers per segment (docs/report.md).
+   *
+   * @return the section {@code quality}
+   */
+  public static ReportSection quality() {
+    return section("quality", "Quality: measurable, accessible, profitable, different", (in, out) -> {
+      List<List<String>> rows = new ArrayList<>();
+      for (SegmentationReport.SegmentQuality q : in.report().quality().segments()) {
+        rows.add(List.of(q.dimension(), q.label(), count(q.customers()), orDash(q.measurable(), true),
+            orDash(q.accessible(), true), pct(q.revenueShare()) + "%", orDash(q.revenueIndex(), false),
+            orDash(q.difference(), false)));
+      }
+      out.paragraph("Measurable: share of the segment with its classifier's scarcest input. Accessible: share with a"
+          + " contact feature. Revenue index: revenue per customer against the average (1.00). Difference: how far"
+          + " the segment's profile stands from the rest, in standard deviations.");
+      out.table("The four principles per segment", List.of("dimension", "segment", "customers", "measurable",
+          "accessible", "revenue share", "revenue index", "difference"), rows);
+    });
+  }
+
+  private static String orDash(double value, boolean percent) {
+    if (Double.isNaN(value)) {
+      return "-";
+    }
+    return percent ? pct(value) + "%" : String.format(java.util.Locale.ROOT, "%.2f", value);
   }
 
   /**

@@ -83,7 +83,7 @@ class HtmlReportTest {
     HtmlReport html = HtmlReport.builder().replace("migration", migration).build();
 
     assertThat(html.sections()).extracting(ReportSection::id).containsExactly("summary", "warnings", "segments",
-        "pareto", "cross-tabs", "profiles", "plan", "migration", "outcome-lift", "prediction-validation");
+        "pareto", "cross-tabs", "profiles", "plan", "quality", "migration", "outcome-lift", "prediction-validation");
     assertThat(html.render(ReportInput.of(report()).with("12 customers moved"))).contains(
         "<section id=\"migration\"", "<p>12 customers moved</p>");
     assertThatThrownBy(() -> HtmlReport.builder().section(migration).build())
