@@ -14,4 +14,8 @@ module org.clientele.predict {
   requires hipparchus.optim;
 
   exports org.clientele.predict;
+  exports org.clientele.predict.churn;
+
+  provides org.clientele.api.spi.ClassifierProvider with
+      org.clientele.predict.churn.ChurnClassifierProvider;
 }

@@ -67,29 +67,51 @@ public final class Simulation {
   public PurchasePatterns draw(BgNbd model, int customers, PurchasePatterns into) {
     Objects.requireNonNull(model, "model");
     for (int c = 0; c < customers; c++) {
-      double t = age();
-      double lambda = random.nextGamma(model.r(), 1 / model.alpha());
-      double p = random.nextBeta(model.a(), model.b());
-      double now = 0;
-      int x = 0;
-      double tx = 0;
-      while (true) {
-        now += random.nextExponential(1 / lambda);
-        double day = floor(now);
-        if (day > t) {
-          break;
-        }
-        if (day > tx) { // purchases on one day are one purchase period
-          x++;
-          tx = day;
-        }
-        if (random.nextDouble() < p) {
-          break;
-        }
-      }
-      into.add(x, x == 0 ? 0 : tx, t);
+      History h = draw(model);
+      into.add(h.x(), h.tx(), h.t());
     }
     return into;
+  }
+
+  /**
+   * One simulated customer's history.
+   *
+   * @param x repeat purchases
+   * @param tx recency
+   * @param t age
+   * @since 0.1.0
+   */
+  public record History(double x, double tx, double t) {}
+
+  /**
+   * Draws one customer from a BG/NBD model.
+   *
+   * @param model the model
+   * @return the customer's history
+   * @since 0.1.0
+   */
+  public History draw(BgNbd model) {
+    double t = age();
+    double lambda = random.nextGamma(model.r(), 1 / model.alpha());
+    double p = random.nextBeta(model.a(), model.b());
+    double now = 0;
+    int x = 0;
+    double tx = 0;
+    while (true) {
+      now += random.nextExponential(1 / lambda);
+      double day = floor(now);
+      if (day > t) {
+        break;
+      }
+      if (day > tx) { // purchases on one day are one purchase period
+        x++;
+        tx = day;
+      }
+      if (random.nextDouble() < p) {
+        break;
+      }
+    }
+    return new History(x, x == 0 ? 0 : tx, t);
   }
 
   /**
