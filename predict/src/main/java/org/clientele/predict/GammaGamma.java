@@ -86,16 +86,30 @@ public record GammaGamma(double p, double q, double gamma) {
     double gp = 0;
     double gq = 0;
     double gg = 0;
+    // the table is sorted by x: the gamma-function terms are computed once per distinct x
+    double lastX = Double.NaN;
+    double lgPxQ = 0;
+    double lgPx = 0;
+    double dgPxQ = 0;
+    double dgPx = 0;
+    double lnX = 0;
     for (int i = 0; i < d[0].length; i++) {
       double x = d[0][i];
       double m = d[1][i];
       double w = d[2][i];
       double px = p * x;
+      if (x != lastX) {
+        lastX = x;
+        lgPxQ = lnGamma(px + q);
+        lgPx = lnGamma(px);
+        dgPxQ = digamma(px + q);
+        dgPx = digamma(px);
+        lnX = Math.log(x);
+      }
       double lnDen = Math.log(gamma + x * m);
-      double dgPxQ = digamma(px + q);
-      ll += w * (lnGamma(px + q) - lnGamma(px) - lgQ + q * lnG + (px - 1) * Math.log(m)
-          + px * Math.log(x) - (px + q) * lnDen);
-      gp += w * x * (dgPxQ - digamma(px) + Math.log(m) + Math.log(x) - lnDen);
+      double lnM = Math.log(m);
+      ll += w * (lgPxQ - lgPx - lgQ + q * lnG + (px - 1) * lnM + px * lnX - (px + q) * lnDen);
+      gp += w * x * (dgPxQ - dgPx + lnM + lnX - lnDen);
       gq += w * (dgPxQ - dgQ + lnG - lnDen);
       gg += w * (q / gamma - (px + q) / (gamma + x * m));
     }
