@@ -105,8 +105,12 @@ final class ChurnClassifier implements Classifier {
     return new ChurnClassifier(dimension(config.id()), s, predictor, fit);
   }
 
+  /** Three significant digits, without trailing zeros: 39, 0.7, 0.0126. */
   private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.3g", v);
+    if (!Double.isFinite(v)) {
+      return String.valueOf(v);
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
   }
 
   @Override
