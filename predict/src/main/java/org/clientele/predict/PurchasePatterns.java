@@ -1,7 +1,8 @@
 package org.clientele.predict;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.clientele.predict.internal.Patterns;
@@ -133,24 +134,27 @@ public final class PurchasePatterns {
 
   /** Freezes the table, sorted by x then t_x then T (deterministic whatever the insertion order). */
   Patterns freeze() {
-    Key[] keys = counts.keySet().toArray(new Key[0]);
-    Arrays.sort(keys, (a, b) -> {
+    List<Map.Entry<Key, double[]>> entries = new ArrayList<>(counts.entrySet());
+    entries.sort((ea, eb) -> {
+      Key a = ea.getKey();
+      Key b = eb.getKey();
       int c = Double.compare(a.x, b.x);
       if (c == 0) {
         c = Double.compare(a.tx, b.tx);
       }
       return c != 0 ? c : Double.compare(a.t, b.t);
     });
-    int n = keys.length;
+    int n = entries.size();
     double[] x = new double[n];
     double[] tx = new double[n];
     double[] t = new double[n];
     double[] w = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = keys[i].x;
-      tx[i] = keys[i].tx;
-      t[i] = keys[i].t;
-      w[i] = counts.get(keys[i])[0];
+      Key k = entries.get(i).getKey();
+      x[i] = k.x;
+      tx[i] = k.tx;
+      t[i] = k.t;
+      w[i] = entries.get(i).getValue()[0];
     }
     return new Patterns(x, tx, t, w);
   }

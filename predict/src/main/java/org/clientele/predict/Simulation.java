@@ -9,8 +9,10 @@ import org.hipparchus.random.RandomDataGenerator;
  * standard errors. Seeded, so every draw can be repeated.
  *
  * <p>Each customer's first purchase is at time 0 and the observation ends at an age T drawn
- * uniformly from [{@code minAge}, {@code maxAge}]; times are rounded down to multiples of {@code
- * grain} (for example 1/7 for days in a model in weeks), as a transaction log in days would give.
+ * uniformly from [{@code minAge}, {@code maxAge}] and rounded down to a multiple of {@code grain}
+ * (for example 1/7 for days in a model in weeks). Every repeat purchase counts (none are merged,
+ * so x follows the model exactly) and the last one's time t_x is rounded up to the grain, which
+ * keeps it within (0, T]; the rounding is what makes histories repeat, as in a log kept in days.
  *
  * @since 0.1.0
  */
@@ -53,6 +55,11 @@ public final class Simulation {
 
   private double floor(double t) {
     return Math.floor(t / grain + 1e-9) * grain;
+  }
+
+  /** Rounds a purchase time up to the grain, never past the age. */
+  private double ceil(double time, double age) {
+    return Math.min(age, Math.max(grain, Math.ceil(time / grain - 1e-9) * grain));
   }
 
   /**
@@ -99,14 +106,11 @@ public final class Simulation {
     double tx = 0;
     while (true) {
       now += random.nextExponential(1 / lambda);
-      double day = floor(now);
-      if (day > t) {
+      if (now > t) {
         break;
       }
-      if (day > tx) { // purchases on one day are one purchase period
-        x++;
-        tx = day;
-      }
+      x++;
+      tx = ceil(now, t);
       if (random.nextDouble() < p) {
         break;
       }
@@ -138,11 +142,8 @@ public final class Simulation {
         if (now > end) {
           break;
         }
-        double day = floor(now);
-        if (day > tx) {
-          x++;
-          tx = day;
-        }
+        x++;
+        tx = ceil(now, t);
       }
       into.add(x, x == 0 ? 0 : tx, t);
     }

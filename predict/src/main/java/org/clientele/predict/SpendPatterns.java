@@ -1,7 +1,8 @@
 package org.clientele.predict;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -99,16 +100,16 @@ public final class SpendPatterns {
 
   /** Columns x, spend, weight, sorted. */
   double[][] freeze() {
-    Key[] keys = counts.keySet().toArray(new Key[0]);
-    Arrays.sort(keys, (a, b) -> {
-      int c = Double.compare(a.x, b.x);
-      return c != 0 ? c : Double.compare(a.spend, b.spend);
+    List<Map.Entry<Key, double[]>> entries = new ArrayList<>(counts.entrySet());
+    entries.sort((ea, eb) -> {
+      int c = Double.compare(ea.getKey().x, eb.getKey().x);
+      return c != 0 ? c : Double.compare(ea.getKey().spend, eb.getKey().spend);
     });
-    double[][] out = new double[3][keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      out[0][i] = keys[i].x;
-      out[1][i] = keys[i].spend;
-      out[2][i] = counts.get(keys[i])[0];
+    double[][] out = new double[3][entries.size()];
+    for (int i = 0; i < entries.size(); i++) {
+      out[0][i] = entries.get(i).getKey().x;
+      out[1][i] = entries.get(i).getKey().spend;
+      out[2][i] = entries.get(i).getValue()[0];
     }
     return out;
   }
