@@ -134,6 +134,10 @@ final class ClassifyCommand implements Callable<Integer> {
     for (String line : result.counts().lines(rejections == null ? null : rejections.toString())) {
       show.println(line);
     }
+    if (quiet) {
+      // The table that lists them is not printed: the warnings are, never silence.
+      result.report().ifPresent(r -> r.quality().warnings().forEach(w -> show.println("warning: " + w.message())));
+    }
     if (reportFile != null) {
       Output.writeString(reportFile, result.reportJson());
       show.println("Report: " + reportFile);

@@ -200,6 +200,42 @@ class SegmentationTest {
   }
 
   @Test
+  void aDimensionWithNothingToCalibrateOnIsLeftOutAndNamedOrFailsTheRunWhenAsked() throws IOException {
+    Path noRevenue = dir.resolve("no-revenue.csv");
+    Files.writeString(noRevenue, "id,industry_code\nA,C10\nB,G46\n");
+    ClassifierProvider strict = new ClassifierProvider() {
+      @Override
+      public String name() {
+        return "median";
+      }
+
+      @Override
+      public org.clientele.api.Classifier create(PluginConfig config) {
+        return new Fixtures.MedianProvider().create(config);
+      }
+
+      @Override
+      public Optional<Calibrator> calibrator(PluginConfig config) {
+        return Optional.of(new StrictMedian());
+      }
+    };
+    Segmentation.Builder job = Segmentation.builder().customers(noRevenue).threads(1)
+        .engine(b -> b.discover(false).register(strict).register(new Fixtures.ThresholdProvider()));
+
+    SegmentationResult result = job.build().run(r -> {}, RejectionSink.discard());
+    assertThat(result.dimensionIds()).containsExactly("threshold");
+    assertThat(result.counts().classified()).isEqualTo(2);
+    assertThat(result.report().orElseThrow().quality().warnings()).first().satisfies(w -> {
+      assertThat(w.code()).isEqualTo("dimension_left_out");
+      assertThat(w.dimension()).isEqualTo("median");
+      assertThat(w.message()).contains("could not be calibrated on the 2 customers given");
+    });
+
+    assertThatThrownBy(() -> job.leaveOutUncalibratable(false).build().run(r -> {}, RejectionSink.discard()))
+        .isInstanceOfSatisfying(CalibrationException.class, e -> assertThat(e.dimensionId()).isEqualTo("median"));
+  }
+
+  @Test
   void aJobWithoutInputValidatesButDoesNotRun() {
     Segmentation job = Segmentation.builder().build();
 

@@ -83,6 +83,7 @@ public final class ReportAccumulator {
   private final ExactSum revenueWithActions = new ExactSum();
 
   private final QualityTally quality;
+  private final List<SegmentationReport.QualityWarning> runWarnings = new ArrayList<>();
 
   // Per-customer scratch, so that add() allocates nothing.
   private final double[] values;
@@ -274,6 +275,17 @@ public final class ReportAccumulator {
   }
 
   /**
+   * Adds a warning about the run itself to the report's quality part, such as a dimension the
+   * batch job had to leave out. It comes before the warnings the accumulator finds.
+   *
+   * @param warning the warning
+   * @since 0.1.0
+   */
+  public void addWarning(SegmentationReport.QualityWarning warning) {
+    runWarnings.add(Objects.requireNonNull(warning, "warning"));
+  }
+
+  /**
    * Adds everything another accumulator collected; the other one is left unchanged.
    *
    * @param other an accumulator with the same dimensions and options
@@ -314,6 +326,7 @@ public final class ReportAccumulator {
       }
     }
     quality.merge(other.quality);
+    runWarnings.addAll(other.runWarnings);
     customersWithActions += other.customersWithActions;
     revenueWithActions.merge(other.revenueWithActions);
     for (Map.Entry<String, ActionTally> e : other.actionTallies.entrySet()) {
@@ -422,7 +435,16 @@ public final class ReportAccumulator {
         errors,
         notes,
         planSummary(totalRevenue),
-        quality.build(slotCustomers, slotHave, slotSum, overallHave, overallSum, customers));
+        withRunWarnings(quality.build(slotCustomers, slotHave, slotSum, overallHave, overallSum, customers)));
+  }
+
+  private SegmentationReport.Quality withRunWarnings(SegmentationReport.Quality q) {
+    if (runWarnings.isEmpty()) {
+      return q;
+    }
+    List<SegmentationReport.QualityWarning> all = new ArrayList<>(runWarnings);
+    all.addAll(q.warnings());
+    return new SegmentationReport.Quality(q.segments(), all);
   }
 
   private PlanSummary planSummary(double totalRevenue) {
