@@ -3,6 +3,7 @@ package org.clientele.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.clientele.core.io.FeatureWriter;
@@ -12,6 +13,7 @@ import org.clientele.core.io.ResultFormat;
 import org.clientele.core.io.ResultWriter;
 import org.clientele.core.job.Segmentation;
 import org.clientele.core.job.SegmentationResult;
+import org.clientele.core.report.SegmentationReport;
 import org.clientele.core.report.html.HtmlReport;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Spec;
       "      --out results.csv --rejections rejected.csv --report report.json",
       "  clientele classify --model model.json --customers accounts.csv --out - | jq .labels",
       "",
-      "Exit codes: 0 ok, 1 fatal error, 2 usage error, 3 finished with rejections."
+      "Exit codes: 0 ok, 1 fatal error, 2 usage error, 3 finished with rejections, 4 quality warnings with --strict-quality."
     })
 final class ClassifyCommand implements Callable<Integer> {
 
@@ -80,6 +82,12 @@ final class ClassifyCommand implements Callable<Integer> {
           + " frequency, recency, T, monetary_value. A missing feature is an empty cell.")
   @Nullable Path featuresOut;
 
+  @Option(
+      names = "--strict-quality",
+      description = "Fail (exit code 4) when the report has quality warnings: empty or tiny segments, tied cut points,"
+          + " contradictions between dimensions. Labels are never changed by a warning.")
+  boolean strictQuality;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary lines, not the report table.")
   boolean quiet;
 
@@ -107,6 +115,14 @@ final class ClassifyCommand implements Callable<Integer> {
     if (!Output.isStdout(out)) {
       show.printf(Locale.ROOT, "Results: %s (%s, %,d lines)%n", out, resolved.name().toLowerCase(Locale.ROOT), result.counts().classified());
     }
+    List<SegmentationReport.QualityWarning> warnings =
+        result.report().map(r -> r.quality().warnings()).orElse(List.of());
+    if (strictQuality && !warnings.isEmpty()) {
+      show.printf(Locale.ROOT, "--strict-quality: %d quality warning%s (see the report): exit code %d%n",
+          warnings.size(), warnings.size() == 1 ? "" : "s", ExitCodes.QUALITY);
+      show.flush();
+      return ExitCodes.QUALITY;
+    }
     return result.counts().rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
   }
 
@@ -132,6 +148,10 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     for (String line : result.counts().lines(rejections == null ? null : rejections.toString())) {
       show.println(line);
+    }
+    if (quiet) {
+      // The table that lists them is not printed: the warnings are, never silence.
+      result.report().ifPresent(r -> r.quality().warnings().forEach(w -> show.println("warning: " + w.message())));
     }
     if (reportFile != null) {
       Output.writeString(reportFile, result.reportJson());

@@ -13,6 +13,8 @@ package org.clientele.cli;
  *   <tr><td>2</td><td>usage error: unknown command or option, missing or malformed argument</td></tr>
  *   <tr><td>3</td><td>finished with rejections: results and report are complete for the accepted
  *       rows; the rejected rows are counted and, with {@code --rejections}, written to a file</td></tr>
+ *   <tr><td>4</td><td>with {@code --strict-quality}: the segmentation has quality warnings (empty or
+ *       tiny segments, tied cut points, contradictions); results and report are complete</td></tr>
  * </table>
  *
  * @since 0.1.0
@@ -30,6 +32,9 @@ public final class ExitCodes {
 
   /** The work finished, but some input rows were rejected. */
   public static final int REJECTIONS = 3;
+
+  /** With {@code --strict-quality}: the work finished, and the segmentation has quality warnings. */
+  public static final int QUALITY = 4;
 
   private ExitCodes() {}
 }

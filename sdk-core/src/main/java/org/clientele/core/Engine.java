@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -123,19 +124,44 @@ public final class Engine {
   }
 
   /**
-   * Returns the features the classifiers read: what the labels are computed from.
+   * Returns the features the classifiers read: what the labels are computed from ({@link
+   * #inputs(String)} of every dimension).
    *
-   * @return each feature once, in dimension order (by name within one classifier)
+   * @return each feature once, in dimension order (by name within one dimension)
    * @since 0.1.0
    */
   public List<Feature<?>> features() {
     java.util.Set<Feature<?>> out = new java.util.LinkedHashSet<>();
-    for (Classifier c : classifiers) {
-      List<Feature<?>> own = new ArrayList<>(c.features());
+    for (Dimension d : dimensions) {
+      List<Feature<?>> own = new ArrayList<>(inputs(d.id()));
       own.sort(java.util.Comparator.comparing(Feature::name));
       out.addAll(own);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Returns the features a dimension's classifier reads, as it declares them ({@link
+   * Classifier#features()}): for checking that the input has them, and for the report's measurable
+   * share.
+   *
+   * @param dimensionId a dimension of this engine
+   * @return the features; empty if the classifier declares none or its {@code features()} fails
+   * @throws IllegalArgumentException if the engine has no such dimension
+   * @since 0.1.0
+   */
+  public Set<Feature<?>> inputs(String dimensionId) {
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (dimensions.get(i).id().equals(dimensionId)) {
+        try {
+          return Set.copyOf(classifiers[i].features());
+        } catch (RuntimeException e) {
+          return Set.of(); // a plugin's broken declaration must not break the report
+        }
+      }
+    }
+    throw new IllegalArgumentException("no dimension '" + dimensionId + "'; the engine has "
+        + dimensions.stream().map(Dimension::id).toList());
   }
 
   /**

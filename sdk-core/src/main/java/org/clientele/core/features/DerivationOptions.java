@@ -24,7 +24,11 @@ public record DerivationOptions(
     Mode mode,
     @Nullable LocalDate referenceDate,
     @Nullable LocalDate observationEnd,
-    PeriodUnit unit) {
+    PeriodUnit unit,
+    int implausibleGapDays) {
+
+  /** The default of {@link #implausibleGapDays()}: a year with no transaction at all. */
+  public static final int DEFAULT_IMPLAUSIBLE_GAP_DAYS = 365;
 
   /** The kind of features derived. */
   public enum Mode {
@@ -45,10 +49,17 @@ public record DerivationOptions(
    * @param observationEnd lifetimes mode: the last day observed, included. Null means the day of the
    *     last transaction (the log is then read twice)
    * @param unit lifetimes mode: days or weeks
+   * @param implausibleGapDays when the reference date (observation end) is left open: transactions
+   *     after a gap of more than this many days with no transaction, if they are at most 1% of the
+   *     rows, are rejected as implausible dates (a mistyped year, a placeholder) instead of moving
+   *     "today" years ahead; 0 turns the check off
    */
   public DerivationOptions {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(unit, "unit");
+    if (implausibleGapDays < 0) {
+      throw new IllegalArgumentException("implausibleGapDays must be 0 (off) or more, was " + implausibleGapDays);
+    }
     if (mode == Mode.STANDARD && observationEnd != null) {
       throw new IllegalArgumentException(
           "observationEnd belongs to the lifetimes mode; in the standard mode set referenceDate"
@@ -67,7 +78,7 @@ public record DerivationOptions(
    * @return the defaults
    */
   public static DerivationOptions defaults() {
-    return new DerivationOptions(Mode.STANDARD, null, null, PeriodUnit.DAYS);
+    return new DerivationOptions(Mode.STANDARD, null, null, PeriodUnit.DAYS, DEFAULT_IMPLAUSIBLE_GAP_DAYS);
   }
 
   /**
@@ -78,7 +89,8 @@ public record DerivationOptions(
    */
   public static DerivationOptions asOf(LocalDate referenceDate) {
     return new DerivationOptions(
-        Mode.STANDARD, Objects.requireNonNull(referenceDate, "referenceDate"), null, PeriodUnit.DAYS);
+        Mode.STANDARD, Objects.requireNonNull(referenceDate, "referenceDate"), null, PeriodUnit.DAYS,
+        DEFAULT_IMPLAUSIBLE_GAP_DAYS);
   }
 
   /**
@@ -89,14 +101,15 @@ public record DerivationOptions(
    * @return the options
    */
   public static DerivationOptions lifetimes(@Nullable LocalDate observationEnd, PeriodUnit unit) {
-    return new DerivationOptions(Mode.LIFETIMES, null, observationEnd, unit);
+    return new DerivationOptions(Mode.LIFETIMES, null, observationEnd, unit, DEFAULT_IMPLAUSIBLE_GAP_DAYS);
   }
 
   /**
    * Reads the {@code derive} section (conventionally {@code $.input.derive}). Keys: {@code mode}
    * ({@code standard} or {@code lifetimes}), {@code referenceDate} (ISO date, standard mode),
    * {@code observationEnd} (ISO date, lifetimes mode), {@code unit} ({@code days} or {@code
-   * weeks}, lifetimes mode; default {@code days}).
+   * weeks}, lifetimes mode; default {@code days}), {@code implausibleGapDays} (default 365; 0
+   * turns the implausible-date check off).
    *
    * @param config the section
    * @return the options
@@ -108,8 +121,12 @@ public record DerivationOptions(
     LocalDate reference = date(config, "referenceDate");
     LocalDate end = date(config, "observationEnd");
     PeriodUnit unit = config.choice("unit", PeriodUnit.class, PeriodUnit.DAYS);
+    int gap = config.integer("implausibleGapDays", DEFAULT_IMPLAUSIBLE_GAP_DAYS);
+    if (gap < 0) {
+      throw config.error("implausibleGapDays", "expected 0 (off) or a number of days, found " + gap);
+    }
     try {
-      return new DerivationOptions(mode, reference, end, unit);
+      return new DerivationOptions(mode, reference, end, unit, gap);
     } catch (IllegalArgumentException e) {
       throw config.error(mode == Mode.STANDARD ? "observationEnd" : "referenceDate", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }

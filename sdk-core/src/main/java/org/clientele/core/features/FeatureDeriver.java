@@ -18,6 +18,7 @@ import static org.clientele.api.StandardFeatures.VISITS_12M;
 import static org.clientele.api.StandardFeatures.VISITS_3M;
 
 import java.nio.file.Path;
+import java.util.NavigableMap;
 import java.util.function.Function;
 import org.clientele.core.io.Records;
 import java.time.LocalDate;
@@ -157,14 +158,18 @@ public final class FeatureDeriver {
 
   /**
    * Derives the features from transactions that can be read more than once. When the options
-   * leave the reference date (or observation end) open, a first pass only finds the last accepted
-   * transaction's day and reports nothing (unless the sink is strict); the deriving pass reports
-   * the rejections and gives the counts.
+   * leave the reference date (or observation end) open, a first pass only finds the last
+   * plausible transaction's day and reports nothing (unless the sink is strict); the deriving pass
+   * reports the rejections and gives the counts. Dates that cannot be real are rejected as {@link
+   * org.clientele.core.io.RejectionReason#IMPLAUSIBLE_DATE} in every pass: before 1900, system
+   * placeholders (9999-12-31, 1900-01-01), and, when the date is left open, the few rows after a
+   * gap of more than {@link DerivationOptions#implausibleGapDays()} days, so that a mistyped year
+   * never becomes "today".
    *
    * @param open opens one pass over the transactions, sending its rejections to the given sink
    * @param options the mode and dates
    * @param sink receives the rejected rows (of the deriving pass)
-   * @return the deriver, filled, and the counts of the deriving pass
+   * @return the deriver, filled, the counts of the deriving pass, and how the date was chosen
    * @since 0.1.0
    */
   public static Result derive(
@@ -174,21 +179,40 @@ public final class FeatureDeriver {
     Objects.requireNonNull(sink, "sink");
     LocalDate given = options.mode() == DerivationOptions.Mode.STANDARD ? options.referenceDate() : options.observationEnd();
     LocalDate last = given;
+    LocalDate latest = null;
+    LocalDate bulkEnd = null;
+    String basis;
     if (given == null) {
-      try (Records<Transaction> first = open.apply(sink.isStrict() ? sink : RejectionSink.discard())) {
+      RejectionSink scanSink = sink.isStrict() ? sink : RejectionSink.discard();
+      NavigableMap<Long, Long> days = DateGuard.histogram();
+      try (Records<Transaction> first = new DateGuard(open.apply(scanSink), scanSink, null, null)) {
         while (first.hasNext()) {
-          LocalDate d = first.next().date();
-          if (last == null || d.isAfter(last)) {
-            last = d;
-          }
+          days.merge(first.next().date().toEpochDay(), 1L, Long::sum);
         }
       }
+      latest = DateGuard.lastPlausibleDay(days, options.implausibleGapDays());
+      if (latest != null) {
+        bulkEnd = latest;
+        last = latest;
+      } else if (!days.isEmpty()) {
+        last = LocalDate.ofEpochDay(days.lastKey());
+      }
+      basis = last == null ? "no transaction" : options.mode() == DerivationOptions.Mode.STANDARD
+          ? "the day after the last transaction (" + last + ")" : "the last transaction's day (" + last + ")";
+      if (latest != null) {
+        long after = days.tailMap(latest.toEpochDay(), false).values().stream().mapToLong(Long::longValue).sum();
+        basis += "; " + after + " row" + (after == 1 ? "" : "s") + " dated after a gap of more than "
+            + options.implausibleGapDays() + " days rejected as implausible_date";
+      }
+    } else {
+      basis = "given (input.derive." + (options.mode() == DerivationOptions.Mode.STANDARD ? "referenceDate" : "observationEnd")
+          + " or --reference-date)";
     }
     FeatureDeriver deriver =
         create(options, last != null ? last : LocalDate.EPOCH); // an empty log derives nobody
-    try (Records<Transaction> reader = open.apply(sink)) {
+    try (Records<Transaction> reader = new DateGuard(open.apply(sink), sink, latest, bulkEnd)) {
       reader.forEachRemaining(deriver::add);
-      return new Result(deriver, reader.counts());
+      return new Result(deriver, reader.counts(), basis);
     }
   }
 
@@ -197,17 +221,21 @@ public final class FeatureDeriver {
    *
    * @param features the deriver holding every customer's accumulators
    * @param counts read, accepted and rejected rows of the transaction log
+   * @param referenceBasis how the reference date (observation end) was chosen, in words: given,
+   *     or the day after the last (plausible) transaction
    */
-  public record Result(FeatureDeriver features, ReadCounts counts) {
+  public record Result(FeatureDeriver features, ReadCounts counts, String referenceBasis) {
     /**
      * Validates the parts.
      *
      * @param features the deriver holding every customer's accumulators
      * @param counts read, accepted and rejected rows of the transaction log
+     * @param referenceBasis how the reference date was chosen
      */
     public Result {
       Objects.requireNonNull(features, "features");
       Objects.requireNonNull(counts, "counts");
+      Objects.requireNonNull(referenceBasis, "referenceBasis");
     }
   }
 

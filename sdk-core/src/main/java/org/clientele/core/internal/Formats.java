@@ -60,4 +60,14 @@ public final class Formats {
   public static String decimal(double value) {
     return String.format(Locale.ROOT, "%,.1f", value + 0.0);
   }
+
+  /**
+   * Formats a number as written in a file: whole numbers without a decimal point.
+   *
+   * @param value the number
+   * @return for example "400" or "12.5"
+   */
+  public static String plain(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+  }
 }

@@ -39,6 +39,7 @@ public final class Providers<P> {
           "rfm", "org.clientele:clientele-classifiers-builtin",
           "risk", "org.clientele:clientele-classifiers-builtin",
           "industry", "org.clientele:clientele-classifiers-builtin",
+          "churn", "org.clientele:clientele-predict",
           "playbook", "org.clientele:clientele-playbook");
 
   private final String service;

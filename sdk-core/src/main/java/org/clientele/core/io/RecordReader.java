@@ -32,6 +32,8 @@ public abstract sealed class RecordReader<T> implements Records<T>
   final String source;
   final ReadCounts.Tally tally;
   private @Nullable T next;
+  private long nextLine;
+  private long line;
   private boolean done;
 
   RecordReader(String source, RowSource rows, RejectionSink sink) {
@@ -80,6 +82,7 @@ public abstract sealed class RecordReader<T> implements Records<T>
         continue;
       }
       next = convert(row);
+      nextLine = row.line();
     }
     return next != null;
   }
@@ -97,7 +100,18 @@ public abstract sealed class RecordReader<T> implements Records<T>
     }
     T out = Objects.requireNonNull(next, "hasNext() returned true without a record");
     next = null;
+    line = nextLine;
     return out;
+  }
+
+  /**
+   * Returns the line where the record last returned by {@link #next()} starts.
+   *
+   * @return the 1-based line, or 0 before the first record
+   */
+  @Override
+  public long line() {
+    return line;
   }
 
   /**

@@ -21,6 +21,16 @@ public interface Records<T> extends Iterator<T>, AutoCloseable {
    */
   ReadCounts counts();
 
+  /**
+   * Returns where the record last returned by {@link #next()} came from, for a rejection that a
+   * later step makes (an implausible date found only once the whole file was seen).
+   *
+   * @return the 1-based line of a file, the 1-based position of a host's object, or 0 if unknown
+   */
+  default long line() {
+    return 0;
+  }
+
   /** Releases the input; never throws. */
   @Override
   void close();
@@ -58,6 +68,11 @@ public interface Records<T> extends Iterator<T>, AutoCloseable {
       @Override
       public ReadCounts counts() {
         return new ReadCounts(source, read, read, 0, java.util.Map.of(), java.util.List.of());
+      }
+
+      @Override
+      public long line() {
+        return read;
       }
 
       @Override

@@ -28,6 +28,19 @@ public enum RejectionReason {
   /** A JSON Lines line is not a JSON object, or a value in it is an object or an array. */
   MALFORMED_JSON,
   /**
+   * A real calendar date that cannot be a transaction's: before 1900, a system placeholder such as
+   * 9999-12-31 or 1900-01-01, or far after the rest of the file (a mistyped year).
+   *
+   * @since 0.1.0
+   */
+  IMPLAUSIBLE_DATE,
+  /**
+   * A row's values contradict each other, such as a first purchase after the last one.
+   *
+   * @since 0.1.0
+   */
+  CONTRADICTORY_VALUES,
+  /**
    * A CSV row repeats the header line (two exports concatenated into one file).
    *
    * @since 0.1.0

@@ -199,10 +199,7 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
     if (Double.isNaN(s)) {
       return "";
     }
-    if (s == Math.rint(s) && Math.abs(s) < 1e15) {
-      return Long.toString((long) s);
-    }
-    return Double.toString(s);
+    return org.clientele.core.internal.Formats.plain(s);
   }
 
   @Override

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param onlyInTransactions classified customers found in the transactions but not in the customers
  *     input
  * @param referenceDate the reference date of the derived features, or null without transactions
+ * @param referenceBasis how the reference date was chosen (given, or the day after the last
+ *     plausible transaction), or null without transactions
  * @since 0.1.0
  */
 public record RunCounts(
@@ -35,7 +37,8 @@ public record RunCounts(
     long classified,
     long fromCustomersFile,
     long onlyInTransactions,
-    @Nullable LocalDate referenceDate) {
+    @Nullable LocalDate referenceDate,
+    @Nullable String referenceBasis) {
 
   /**
    * Returns the inputs' counts, customers first.
@@ -92,6 +95,7 @@ public record RunCounts(
       ReadCounts t = transactionsFile;
       out.add(String.format(Locale.ROOT, "%s: %,d rows read = %,d accepted + %,d rejected; %,d customers with purchases as of %s",
           t.source(), t.read(), t.accepted(), t.rejected(), derivedCustomers, referenceDate));
+      out.add("reference date " + referenceDate + ": " + referenceBasis);
       if (ignoredTransactions > 0) {
         out.add(String.format(Locale.ROOT,
             "%s: %,d accepted rows are dated on or after the reference date %s and are ignored (not in any feature)",
@@ -151,6 +155,7 @@ public record RunCounts(
     out.put("classified", classified);
     if (transactionsFile != null) {
       out.put("referenceDate", String.valueOf(referenceDate));
+      out.put("referenceBasis", referenceBasis);
       out.put("customersWithPurchases", derivedCustomers);
     }
     if (customersFile != null && transactionsFile != null) {

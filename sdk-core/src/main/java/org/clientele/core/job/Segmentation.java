@@ -28,6 +28,7 @@ import org.clientele.core.Engine;
 import org.clientele.core.EngineBuilder;
 import org.clientele.core.Explanation;
 import org.clientele.core.Model;
+import org.clientele.core.Validation;
 import org.clientele.core.features.CustomerJoin;
 import org.clientele.core.features.DerivationOptions;
 import org.clientele.core.features.FeatureDeriver;
@@ -48,6 +49,7 @@ import org.clientele.core.io.TransactionReader;
 import org.clientele.core.report.ReportAccumulator;
 import org.clientele.core.report.ReportOptions;
 import org.clientele.core.report.SegmentationReport;
+import org.clientele.core.report.SegmentationReport.QualityWarning;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,6 +102,7 @@ public final class Segmentation {
   private final @Nullable Input<Customer> customers;
   private final @Nullable Input<Transaction> transactions;
   private final Calibration calibration;
+  private final boolean leaveOutUncalibratable;
   private final boolean strict;
   private final @Nullable Integer threads;
   private final ProgressListener progress;
@@ -110,6 +113,7 @@ public final class Segmentation {
     this.customers = b.customers;
     this.transactions = b.transactions;
     this.calibration = b.calibration;
+    this.leaveOutUncalibratable = b.leaveOutUncalibratable;
     this.strict = b.strict;
     this.threads = b.threads;
     this.progress = b.progress;
@@ -211,7 +215,8 @@ public final class Segmentation {
     Objects.requireNonNull(results, "results");
     RejectionSink sink = sink(rejections);
     Derived derived = derive(sink);
-    Engine engine = engine(derived, strict ? sink : RejectionSink.discard(), "Calibrating");
+    List<QualityWarning> leftOut = new ArrayList<>();
+    Engine engine = engine(derived, strict ? sink : RejectionSink.discard(), "Calibrating", leftOut);
     List<String> ids = engine != null
         ? engine.dimensions().stream().map(Dimension::id).toList()
         : engineBuilder().validate().model().dimensions().stream().map(Model.Section::id).toList();
@@ -225,6 +230,7 @@ public final class Segmentation {
         return new SegmentationResult(stream.counts(derived, 0), null, null, ids);
       }
       ReportAccumulator report = ReportAccumulator.create(engine, reportOptions);
+      leftOut.forEach(report::addWarning);
       if (features != null) {
         features.begin(featureColumns(engine));
       }
@@ -364,38 +370,65 @@ public final class Segmentation {
    * @return the engine, or null when calibration was needed and not one customer was accepted
    */
   private @Nullable Engine engine(Derived derived, RejectionSink calibrationSink, String phase) {
+    return engine(derived, calibrationSink, phase, new ArrayList<>());
+  }
+
+  /**
+   * Builds the engine, calibrating on one pass over the customers when the policy says so. A
+   * dimension that cannot be calibrated on this input (no customer has what it reads: a
+   * customers-only export and RFM) is left out and named in {@code leftOut}, and the others are
+   * calibrated on another pass, unless the job was told to fail instead.
+   *
+   * @return the engine, or null when calibration was needed and not one customer was accepted
+   */
+  private @Nullable Engine engine(Derived derived, RejectionSink calibrationSink, String phase, List<QualityWarning> leftOut) {
     EngineBuilder builder = engineBuilder();
+    Validation validation = builder.validate();
     boolean calibrate = switch (calibration) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case IF_NEEDED -> !builder.validate().needCalibration().isEmpty();
+      case IF_NEEDED -> !validation.needCalibration().isEmpty();
     };
     if (!calibrate) {
       return builder.build();
     }
-    try (CustomerStream population = new CustomerStream(derived, calibrationSink, phase)) {
-      // Lazy: a configuration without population-relative dimensions reads nothing here.
-      try {
-        builder.model(builder.calibrate(population));
-        return builder.build();
-      } catch (CalibrationException e) {
-        if (e.population() == 0) {
-          return null;
+    Model current = validation.model();
+    while (true) {
+      try (CustomerStream population = new CustomerStream(derived, calibrationSink, phase)) {
+        // Lazy: a configuration without population-relative dimensions reads nothing here.
+        EngineBuilder b = engineBuilder().model(current);
+        try {
+          b.model(b.calibrate(population));
+          return b.build();
+        } catch (CalibrationException e) {
+          if (e.population() == 0) {
+            return null;
+          }
+          if (!leaveOutUncalibratable || e.kind() != CalibrationException.Kind.FAILED || current.dimensions().size() == 1) {
+            throw withHint(e);
+          }
+          leftOut.add(new QualityWarning("dimension_left_out", e.dimensionId(), "",
+              e.dimensionId() + ": left out of this run, it could not be calibrated on the " + e.population()
+                  + " customers given (none has what it reads; give a transaction log or the column, or remove the"
+                  + " dimension from the configuration): " + problem(e)));
+          current = current.withoutDimension(e.dimensionId());
         }
-        throw withHint(e);
       }
     }
+  }
+
+  private static String problem(CalibrationException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.startsWith(e.location() + ": ") ? message.substring(e.location().length() + 2) : message;
   }
 
   private static CalibrationException withHint(CalibrationException e) {
     if (e.kind() != CalibrationException.Kind.FAILED || e.population() == 0) {
       return e;
     }
-    String message = String.valueOf(e.getMessage());
-    String problem = message.startsWith(e.location() + ": ") ? message.substring(e.location().length() + 2) : message;
     return new CalibrationException(
         e.location(),
-        problem + "; none of them has the feature this dimension reads: give a transaction log,"
+        problem(e) + "; none of them has the feature this dimension reads: give a transaction log,"
             + " add the column to the customers input, or leave the dimension out of the configuration",
         e.dimensionId(), e.kind(), e.population(), e);
   }
@@ -405,18 +438,18 @@ public final class Segmentation {
       throw new IllegalStateException("no input: give the job customers, transactions, or both");
     }
     if (transactions == null) {
-      return new Derived(null, null);
+      return new Derived(null, null, null);
     }
     Input<Transaction> in = transactions;
     boolean scanFirst = (derive.mode() == DerivationOptions.Mode.STANDARD ? derive.referenceDate() : derive.observationEnd()) == null;
     int[] passes = {0};
     FeatureDeriver.Result r = FeatureDeriver.derive(
         s -> in.open(s, scanFirst && passes[0]++ == 0 ? "Scanning dates" : "Deriving features"), derive, sink);
-    return new Derived(r.features(), r.counts());
+    return new Derived(r.features(), r.counts(), r.referenceBasis());
   }
 
-  /** The derived features and the transaction input's counts; both null without transactions. */
-  private record Derived(@Nullable FeatureDeriver deriver, @Nullable ReadCounts counts) {}
+  /** The derived features, the transaction input's counts and how the date was chosen; null without transactions. */
+  private record Derived(@Nullable FeatureDeriver deriver, @Nullable ReadCounts counts, @Nullable String basis) {}
 
   /**
    * One pass over the customers: the customers input joined with the derived features, or the
@@ -490,7 +523,8 @@ public final class Segmentation {
           classified,
           fromCustomers,
           join != null ? join.derivedOnly() : 0,
-          d == null ? null : d.referenceDate());
+          d == null ? null : d.referenceDate(),
+          derived.basis);
     }
 
     @Override
@@ -634,6 +668,7 @@ public final class Segmentation {
     private @Nullable LocalDate referenceDate;
     private @Nullable InputPreset preset;
     private Calibration calibration = Calibration.IF_NEEDED;
+    private boolean leaveOutUncalibratable = true;
     private boolean strict;
     private @Nullable Integer threads;
     private ProgressListener progress = ProgressListener.NONE;
@@ -756,6 +791,20 @@ public final class Segmentation {
      */
     public Builder calibration(Calibration calibration) {
       this.calibration = Objects.requireNonNull(calibration, "calibration");
+      return this;
+    }
+
+    /**
+     * Decides what happens to a dimension that cannot be calibrated on this input because no
+     * customer has what it reads (a customers-only CRM export has nothing for RFM): left out of
+     * the run with a {@code dimension_left_out} quality warning, so every other dimension is still
+     * classified (the default), or the run fails with a {@link CalibrationException}.
+     *
+     * @param leaveOut true to leave such a dimension out and say so; false to fail
+     * @return this builder
+     */
+    public Builder leaveOutUncalibratable(boolean leaveOut) {
+      this.leaveOutUncalibratable = leaveOut;
       return this;
     }
 

@@ -162,6 +162,69 @@ final class ReportJson {
       g.writeEndArray();
       g.writeEndObject();
 
+      g.writeObjectFieldStart("quality");
+      g.writeArrayFieldStart("warnings");
+      for (SegmentationReport.QualityWarning w : r.quality().warnings()) {
+        g.writeStartObject();
+        g.writeStringField("code", w.code());
+        g.writeStringField("dimension", w.dimension());
+        g.writeStringField("label", w.label());
+        g.writeStringField("message", w.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("segments");
+      for (SegmentationReport.SegmentQuality q : r.quality().segments()) {
+        g.writeStartObject();
+        g.writeStringField("dimension", q.dimension());
+        g.writeStringField("label", q.label());
+        g.writeNumberField("customers", q.customers());
+        shareOrNull(g, "measurable", q.measurable());
+        shareOrNull(g, "accessible", q.accessible());
+        share(g, "revenueShare", q.revenueShare());
+        shareOrNull(g, "revenueIndex", q.revenueIndex());
+        shareOrNull(g, "difference", q.difference());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+
+      SegmentationReport.RfmGrid grid = r.rfmGrid();
+      if (grid == null) {
+        g.writeNullField("rfmGrid");
+      } else {
+        g.writeObjectFieldStart("rfmGrid");
+        g.writeStringField("dimension", grid.dimension());
+        g.writeArrayFieldStart("customers");
+        for (List<Long> row : grid.customers()) {
+          g.writeStartArray();
+          for (long n : row) {
+            g.writeNumber(n);
+          }
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("revenue");
+        for (List<Double> row : grid.revenue()) {
+          g.writeStartArray();
+          for (double v : row) {
+            g.writeNumber(decimal(v, AMOUNT_SCALE));
+          }
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("segments");
+        for (List<String> row : grid.segments()) {
+          g.writeStartArray();
+          for (String label : row) {
+            g.writeString(label);
+          }
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+
       means(g, "overall", r.overall());
       counts(g, "rejectedByReason", r.rejectedByReason());
       counts(g, "errorCounts", r.errorCounts());
@@ -231,6 +294,14 @@ final class ReportJson {
       g.writeNumberField(e.getKey(), e.getValue());
     }
     g.writeEndObject();
+  }
+
+  private static void shareOrNull(JsonGenerator g, String field, double value) throws IOException {
+    if (Double.isNaN(value)) {
+      g.writeNullField(field);
+    } else {
+      share(g, field, value);
+    }
   }
 
   private static void share(JsonGenerator g, String field, double value) throws IOException {

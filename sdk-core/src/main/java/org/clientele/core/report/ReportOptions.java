@@ -36,13 +36,26 @@ import org.clientele.core.Model;
  * @param extraFeatures numeric features whose segment means are shown after the standard ones
  * @param paretoCurve whether to keep every customer's revenue (8 bytes a customer) to compute the
  *     Pareto curve; false keeps the accumulator's memory constant and leaves the curve out
+ * @param minSegmentShare quality: a segment holding a smaller share of the customers (but more
+ *     than none) is warned about as too small to act on; default 0.01
+ * @param contactFeatures quality: the features that make a customer reachable (accessible); a
+ *     customer with at least one of them counts as contactable; default {@code channel}, {@code
+ *     region}
  * @since 0.1.0
  */
 public record ReportOptions(
     Feature<Double> revenueMetric,
     List<CrossTabSpec> crossTabs,
     List<Feature<Double>> extraFeatures,
-    boolean paretoCurve) {
+    boolean paretoCurve,
+    double minSegmentShare,
+    List<Feature<?>> contactFeatures) {
+
+  /** The default of {@link #minSegmentShare()}. */
+  public static final double DEFAULT_MIN_SEGMENT_SHARE = 0.01;
+
+  /** The default of {@link #contactFeatures()}: how a customer buys and where it is. */
+  public static final List<Feature<?>> DEFAULT_CONTACT_FEATURES = List.of(StandardFeatures.CHANNEL, StandardFeatures.REGION);
 
   /** The cross-tabs of a default report: value × behaviour and value × risk. */
   public static final List<CrossTabSpec> DEFAULT_CROSS_TABS =
@@ -59,7 +72,7 @@ public record ReportOptions(
           StandardFeatures.DAYS_SINCE_LAST_PURCHASE,
           StandardFeatures.TENURE_DAYS);
 
-  private static final Set<String> KEYS = Set.of("revenueMetric", "crossTabs", "features", "paretoCurve");
+  private static final Set<String> KEYS = Set.of("revenueMetric", "crossTabs", "features", "paretoCurve", "quality");
 
   /**
    * One cross-tab: the labels of {@code rows} down the side, those of {@code columns} across.
@@ -98,9 +111,15 @@ public record ReportOptions(
    * @param extraFeatures numeric features whose segment means are shown after the standard ones
    * @param paretoCurve whether to keep every customer's revenue (8 bytes a customer) to compute the
    *     Pareto curve; false keeps the accumulator's memory constant and leaves the curve out
+   * @param minSegmentShare quality: the smallest share of customers a segment should hold
+   * @param contactFeatures quality: the features that make a customer reachable
    */
   public ReportOptions {
     Objects.requireNonNull(revenueMetric, "revenueMetric");
+    contactFeatures = List.copyOf(contactFeatures);
+    if (!(minSegmentShare >= 0 && minSegmentShare < 1)) {
+      throw new IllegalArgumentException("minSegmentShare must be at least 0 and below 1, was " + minSegmentShare);
+    }
     crossTabs = List.copyOf(crossTabs);
     extraFeatures = List.copyOf(extraFeatures);
     if (new HashSet<>(crossTabs).size() != crossTabs.size()) {
@@ -218,6 +237,22 @@ public record ReportOptions(
     }
     b.extraFeatures(extras);
     b.paretoCurve(section.flag("paretoCurve", true));
+    PluginConfig quality = section.section("quality");
+    b.minSegmentShare(quality.number("minSegmentShare", DEFAULT_MIN_SEGMENT_SHARE, 0, 0.5));
+    if (quality.has("contactFeatures")) {
+      List<Feature<?>> contact = new ArrayList<>();
+      List<String> names2 = quality.strings("contactFeatures", List.of());
+      for (int i = 0; i < names2.size(); i++) {
+        String name = names2.get(i);
+        contact.add(Feature.lookup(name).orElseThrow(() -> quality.error("contactFeatures",
+            "no feature named '" + name + "'; name standard features (docs/input.md) or a plugin's")));
+      }
+      b.contactFeatures(contact);
+    }
+    Set<String> unread = quality.unreadKeys();
+    if (!unread.isEmpty()) {
+      throw quality.error(unread.iterator().next(), "unknown key; quality has minSegmentShare and contactFeatures");
+    }
     return b.build();
   }
 
@@ -249,8 +284,32 @@ public record ReportOptions(
     private List<CrossTabSpec> crossTabs = DEFAULT_CROSS_TABS;
     private List<Feature<Double>> extraFeatures = List.of();
     private boolean paretoCurve = true;
+    private double minSegmentShare = DEFAULT_MIN_SEGMENT_SHARE;
+    private List<Feature<?>> contactFeatures = DEFAULT_CONTACT_FEATURES;
 
     private Builder() {}
+
+    /**
+     * Sets the smallest share of customers a segment should hold before the report warns.
+     *
+     * @param share from 0 (no warning) to below 1
+     * @return this builder
+     */
+    public Builder minSegmentShare(double share) {
+      this.minSegmentShare = share;
+      return this;
+    }
+
+    /**
+     * Sets the features that make a customer reachable, for the accessible share.
+     *
+     * @param features the features
+     * @return this builder
+     */
+    public Builder contactFeatures(List<Feature<?>> features) {
+      this.contactFeatures = List.copyOf(features);
+      return this;
+    }
 
     /**
      * Sets the feature counted as revenue.
@@ -316,7 +375,7 @@ public record ReportOptions(
      * @return the options
      */
     public ReportOptions build() {
-      return new ReportOptions(revenueMetric, crossTabs, extraFeatures, paretoCurve);
+      return new ReportOptions(revenueMetric, crossTabs, extraFeatures, paretoCurve, minSegmentShare, contactFeatures);
     }
   }
 }

@@ -112,6 +112,8 @@ final class ReportTable {
       out.append('\n');
     }
 
+    quality(out, r.quality());
+
     if (!r.rejectedByReason().isEmpty()) {
       out.append("Rejected input rows by reason\n");
       counts(out, "reason", r.rejectedByReason());
@@ -127,6 +129,38 @@ final class ReportTable {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The quality section: the warnings first (never silence), then the four principles per segment:
+   * measurable (placed on its inputs), accessible (contactable), profitable (revenue share and
+   * index), differentiable (difference from the rest, in standard deviations).
+   */
+  private static void quality(StringBuilder out, SegmentationReport.Quality q) {
+    out.append("Quality of the segmentation (docs/report.md)\n");
+    if (q.warnings().isEmpty()) {
+      out.append(INDENT).append("No warnings.\n");
+    }
+    for (SegmentationReport.QualityWarning w : q.warnings()) {
+      out.append(INDENT).append("! ").append(w.message()).append('\n');
+    }
+    out.append('\n');
+    Table table = new Table(List.of("dimension", "segment", "customers", "measurable", "accessible", "revenue share",
+        "revenue index", "difference"));
+    for (SegmentationReport.SegmentQuality s : q.segments()) {
+      table.row(List.of(s.dimension(), s.label(), count(s.customers()), percentOrDash(s.measurable()),
+          percentOrDash(s.accessible()), percent(s.revenueShare()), ratio(s.revenueIndex()), ratio(s.difference())));
+    }
+    table.render(out, true);
+    out.append('\n');
+  }
+
+  private static String percentOrDash(double share) {
+    return Double.isNaN(share) ? "-" : percent(share);
+  }
+
+  private static String ratio(double value) {
+    return Double.isNaN(value) ? "-" : String.format(java.util.Locale.ROOT, "%.2f", value + 0.0);
   }
 
   /** A few sentences: the top segment of the value dimension, revenue concentration, trouble. */

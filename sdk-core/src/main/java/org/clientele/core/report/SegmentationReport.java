@@ -32,6 +32,10 @@ import org.jspecify.annotations.Nullable;
  * @param notes what the reader should know: skipped cross-tabs, features no customer had, ...
  * @param plan which actions the strategy gave to how many customers and how much revenue (empty
  *     when the results carried no plans)
+ * @param quality the segmentation's quality: the four principles per segment as numbers, and the
+ *     warnings (empty or tiny segments, tied cut points, contradictions between dimensions)
+ * @param rfmGrid customers and revenue per R x F cell, when the engine has an {@code rfm}
+ *     dimension scoring RFM codes (the built-in one); null otherwise
  * @since 0.1.0
  */
 public record SegmentationReport(
@@ -45,7 +49,9 @@ public record SegmentationReport(
     Map<String, Long> rejectedByReason,
     Map<String, Long> errorCounts,
     List<String> notes,
-    PlanSummary plan) {
+    PlanSummary plan,
+    Quality quality,
+    @Nullable RfmGrid rfmGrid) {
 
   /**
    * Checks the parts and copies the collections.
@@ -61,6 +67,8 @@ public record SegmentationReport(
    * @param errorCounts classifier and strategy failures by dimension id (then {@code strategy})
    * @param notes what the reader should know: skipped cross-tabs, features no customer had, ...
    * @param plan which actions the strategy gave to how many customers and how much revenue
+   * @param quality the four principles per segment, and the quality warnings
+   * @param rfmGrid customers and revenue per R x F cell, or null without an RFM dimension
    */
   public SegmentationReport {
     Objects.requireNonNull(revenueMetric, "revenueMetric");
@@ -73,6 +81,133 @@ public record SegmentationReport(
     errorCounts = Collections.unmodifiableMap(new LinkedHashMap<>(errorCounts));
     notes = List.copyOf(notes);
     Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(quality, "quality");
+  }
+
+  /**
+   * How good the segmentation is, by the four principles of a good segmentation (docs/report.md):
+   * per segment the numbers, and the warnings. Warnings never change a label; {@code clientele
+   * classify --strict-quality} turns them into a failed run.
+   *
+   * @param segments one entry per segment of every dimension, in report order
+   * @param warnings what a reader must not miss, in a stable order
+   * @since 0.1.0
+   */
+  public record Quality(List<SegmentQuality> segments, List<QualityWarning> warnings) {
+
+    /**
+     * Copies the lists.
+     *
+     * @param segments one entry per segment of every dimension
+     * @param warnings the warnings
+     */
+    public Quality {
+      segments = List.copyOf(segments);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * One segment measured by the four principles.
+   *
+   * @param dimension the dimension id
+   * @param label the segment's label
+   * @param customers its customers
+   * @param measurable the share of its customers that have its classifier's scarcest input
+   *     ({@code Classifier.features()}, among the inputs the data has at all): placed on data, not
+   *     on missing values; NaN when the classifier declares none or the segment is empty
+   * @param accessible the share of its customers with at least one contact feature ({@link
+   *     ReportOptions#contactFeatures()}); NaN when the segment is empty
+   * @param revenueShare its share of revenue (profitable)
+   * @param revenueIndex its revenue per customer against the whole population's (1 = average;
+   *     profitable); NaN when empty or without revenue
+   * @param difference how far its profile stands from the rest (differentiable): the mean, over
+   *     the reported features both sides have, of the difference of means in standard deviations
+   *     of the population; NaN when it cannot be measured
+   * @since 0.1.0
+   */
+  public record SegmentQuality(
+      String dimension,
+      String label,
+      long customers,
+      double measurable,
+      double accessible,
+      double revenueShare,
+      double revenueIndex,
+      double difference) {
+
+    /**
+     * Checks the names.
+     *
+     * @param dimension the dimension id
+     * @param label the segment's label
+     * @param customers its customers
+     * @param measurable the share with the scarcest input present
+     * @param accessible the share with a contact feature
+     * @param revenueShare its share of revenue
+     * @param revenueIndex its revenue per customer against the population's
+     * @param difference how far its profile stands from the rest
+     */
+    public SegmentQuality {
+      Objects.requireNonNull(dimension, "dimension");
+      Objects.requireNonNull(label, "label");
+    }
+  }
+
+  /**
+   * The R x F grid of an RFM dimension: customers and revenue in each of the 25 cells, the way
+   * the segments are read off it (docs/classifiers.md). Index {@code [r - 1][f - 1]}.
+   *
+   * @param dimension the RFM dimension's id
+   * @param customers customers per cell, [R 1..5][F 1..5]
+   * @param revenue revenue per cell, [R 1..5][F 1..5]
+   * @param segments the segment each cell maps to, read off the customers (empty when a cell has none)
+   * @since 0.1.0
+   */
+  public record RfmGrid(String dimension, List<List<Long>> customers, List<List<Double>> revenue, List<List<String>> segments) {
+
+    /**
+     * Copies the grids.
+     *
+     * @param dimension the RFM dimension's id
+     * @param customers customers per cell
+     * @param revenue revenue per cell
+     * @param segments the segment of each cell
+     */
+    public RfmGrid {
+      Objects.requireNonNull(dimension, "dimension");
+      customers = customers.stream().map(List::copyOf).toList();
+      revenue = revenue.stream().map(List::copyOf).toList();
+      segments = segments.stream().map(List::copyOf).toList();
+    }
+  }
+
+  /**
+   * One thing a reader of the segmentation must not miss.
+   *
+   * @param code a stable name: {@code empty_segment}, {@code small_segment}, {@code
+   *     tied_cut_points}, {@code single_label}, {@code contradiction}
+   * @param dimension the dimension it is about
+   * @param label the segment it is about, or empty for the whole dimension
+   * @param message what is wrong and what it means, in words
+   * @since 0.1.0
+   */
+  public record QualityWarning(String code, String dimension, String label, String message) {
+
+    /**
+     * Checks the parts.
+     *
+     * @param code a stable name
+     * @param dimension the dimension it is about
+     * @param label the segment, or empty
+     * @param message what is wrong
+     */
+    public QualityWarning {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(dimension, "dimension");
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(message, "message");
+    }
   }
 
   /**

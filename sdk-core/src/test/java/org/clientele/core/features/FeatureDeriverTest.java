@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import org.clientele.api.Customer;
 import org.clientele.api.Feature;
 import org.clientele.core.io.Rejection;
+import org.clientele.core.io.RejectionReason;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.Transaction;
 import org.clientele.core.io.TransactionFormat;
@@ -194,6 +195,75 @@ class FeatureDeriverTest {
     assertThat(rejections).hasSize(1);
     assertThat(result.features().customer("B").orElseThrow().number(DAYS_SINCE_LAST_PURCHASE, -1)).isEqualTo(1);
     assertThat(result.features().customer("A").orElseThrow().number(DAYS_SINCE_LAST_PURCHASE, -1)).isEqualTo(122);
+  }
+
+  /** 200 rows over 1998 for 20 customers, then the extra rows. */
+  private static Path log(Path dir, String... extra) throws Exception {
+    StringBuilder b = new StringBuilder("customer_id,date,amount\n");
+    for (int i = 0; i < 200; i++) {
+      b.append("C").append(i % 20).append(",1998-").append(String.format("%02d", 1 + i % 12)).append("-15,10\n");
+    }
+    for (String row : extra) {
+      b.append(row).append('\n');
+    }
+    Path file = dir.resolve("t.csv");
+    Files.writeString(file, b);
+    return file;
+  }
+
+  @Test
+  void aMistypedYearIsRejectedNotTakenAsToday(@TempDir Path dir) throws Exception {
+    Path file = log(dir, "C1,2098-03-01,10");
+    List<Rejection> rejections = new ArrayList<>();
+
+    FeatureDeriver.Result result = FeatureDeriver.derive(file, TransactionFormat.defaults(), DerivationOptions.defaults(), rejections::add);
+
+    assertThat(result.features().referenceDate()).isEqualTo(LocalDate.of(1998, 12, 16));
+    assertThat(rejections).singleElement().satisfies(r -> {
+      assertThat(r.reason()).isEqualTo(RejectionReason.IMPLAUSIBLE_DATE);
+      assertThat(r.line()).isEqualTo(202);
+      assertThat(r.value()).isEqualTo("2098-03-01");
+      assertThat(r.message()).contains("ends on 1998-12-15");
+      assertThat(r.fix()).contains("referenceDate");
+    });
+    assertThat(result.counts().read()).isEqualTo(201);
+    assertThat(result.counts().accepted() + result.counts().rejected()).isEqualTo(201);
+    assertThat(result.counts().rejectedByReason()).containsEntry(RejectionReason.IMPLAUSIBLE_DATE, 1L);
+    assertThat(result.referenceBasis()).contains("1998-12-15", "1 row dated after a gap of more than 365 days rejected");
+  }
+
+  @Test
+  void placeholdersAndDatesBefore1900AreRejectedWhateverTheReferenceDate(@TempDir Path dir) throws Exception {
+    Path file = log(dir, "C1,9999-12-31,10", "C2,1900-01-01,10", "C3,1850-06-01,10");
+    List<Rejection> rejections = new ArrayList<>();
+
+    FeatureDeriver.Result result = FeatureDeriver.derive(file, TransactionFormat.defaults(),
+        DerivationOptions.asOf(LocalDate.of(1999, 1, 1)), rejections::add);
+
+    assertThat(rejections).extracting(Rejection::value).containsExactly("9999-12-31", "1900-01-01", "1850-06-01");
+    assertThat(rejections).allSatisfy(r -> assertThat(r.reason()).isEqualTo(RejectionReason.IMPLAUSIBLE_DATE));
+    assertThat(result.counts().rejected()).isEqualTo(3);
+    assertThat(result.referenceBasis()).startsWith("given");
+  }
+
+  @Test
+  void aLogThatReallyPausedForMoreThanAYearKeepsItsLaterRows(@TempDir Path dir) throws Exception {
+    // 5% of the rows after a long pause: too many to be typos, so they are kept and set the date.
+    String[] later = new String[12];
+    for (int i = 0; i < later.length; i++) {
+      later[i] = "C" + i + ",2001-0" + (1 + i % 9) + "-01,10";
+    }
+    FeatureDeriver.Result result = FeatureDeriver.derive(log(dir, later), TransactionFormat.defaults(), DerivationOptions.defaults(), RejectionSink.strict());
+
+    assertThat(result.counts().rejected()).isZero();
+    assertThat(result.features().referenceDate()).isEqualTo(LocalDate.of(2001, 9, 2));
+  }
+
+  @Test
+  void theGapCheckCanBeTurnedOff(@TempDir Path dir) throws Exception {
+    DerivationOptions off = new DerivationOptions(DerivationOptions.Mode.STANDARD, null, null, PeriodUnit.DAYS, 0);
+    FeatureDeriver.Result result = FeatureDeriver.derive(log(dir, "C1,2098-03-01,10"), TransactionFormat.defaults(), off, RejectionSink.strict());
+    assertThat(result.features().referenceDate()).isEqualTo(LocalDate.of(2098, 3, 2));
   }
 
   @Test

@@ -70,6 +70,24 @@ class CustomerReaderTest {
   }
 
   @Test
+  void rowsWhoseFactsContradictEachOtherAreRejectedNamingBoth() {
+    String csv = "id,first_purchase_date,last_purchase_date,days_since_last_purchase,tenure_days\n"
+        + "A,2024-01-10,2024-06-01,30,170\n"
+        + "B,2024-06-01,2024-01-10,,\n"
+        + "C,,,400,300\n";
+    List<Rejection> rejections = new ArrayList<>();
+    try (CustomerReader reader = CustomerReader.open(new java.io.StringReader(csv), "crm.csv", CustomerFormat.defaults(), rejections::add)) {
+      assertThat(readAll(reader)).extracting(Customer::id).containsExactly("A");
+      assertThat(reader.counts().read()).isEqualTo(3);
+      assertThat(reader.counts().rejectedByReason()).containsEntry(RejectionReason.CONTRADICTORY_VALUES, 2L);
+    }
+    assertThat(rejections).extracting(Rejection::line, Rejection::column).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(3L, "first_purchase_date"), org.assertj.core.groups.Tuple.tuple(4L, "days_since_last_purchase"));
+    assertThat(rejections.get(0).message()).contains("2024-06-01", "after the last purchase (2024-01-10)");
+    assertThat(rejections.get(1).message()).contains("400 days ago", "300 days ago");
+  }
+
+  @Test
   void duplicatesPassWhenTheCheckIsOff() {
     CustomerFormat format = CustomerFormat.builder().rejectDuplicateIds(false).build();
     try (CustomerReader reader = CustomerReader.open(TestFiles.input("bad/customers_duplicates.csv"), format, RejectionSink.strict())) {

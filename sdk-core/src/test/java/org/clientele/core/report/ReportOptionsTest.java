@@ -74,7 +74,7 @@ class ReportOptionsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown key           | {"revenue": "revenue_12m"}                                  | report.json $.output.report.revenue: unknown report key; expected one of [crossTabs, features, paretoCurve, revenueMetric]
+      unknown key           | {"revenue": "revenue_12m"}                                  | report.json $.output.report.revenue: unknown report key; expected one of [crossTabs, features, paretoCurve, quality, revenueMetric]
       text feature          | {"revenueMetric": "industry_code"}                          | report.json $.output.report.revenueMetric: feature 'industry_code' holds text values; the report needs a numeric feature such as revenue_12m
       malformed name        | {"features": ["Annual Revenue"]}                            | report.json $.output.report.features[0]: expected a feature name in lowercase snake case such as revenue_12m, found "Annual Revenue"
       feature twice         | {"features": ["satisfaction", "satisfaction"]}              | report.json $.output.report.features[1]: feature 'satisfaction' is listed twice

@@ -1,0 +1,213 @@
+package org.clientele.predict.churn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.clientele.api.Assignment;
+import org.clientele.api.Classifier;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
+import org.clientele.api.LabelSink;
+import org.clientele.api.Reason;
+import org.clientele.api.spi.ClassifierProvider;
+import org.clientele.api.spi.PluginConfig;
+import org.clientele.predict.BgNbd;
+import org.clientele.predict.GammaGamma;
+import org.clientele.predict.ParetoNbd;
+import org.clientele.predict.PredictedFeatures;
+import org.clientele.predict.Predictor;
+import org.clientele.predict.PurchaseModel;
+import org.jspecify.annotations.Nullable;
+
+/** See {@link ChurnClassifierProvider}. Immutable; the fit is read from the calibration in {@link #create}. */
+final class ChurnClassifier implements Classifier {
+
+  static final int ACTIVE = 0;
+  static final int COOLING = 1;
+  static final int AT_RISK = 2;
+  static final int CHURNED = 3;
+  static final int NO_HISTORY = 4;
+
+  private final Dimension dimension;
+  private final ChurnSettings settings;
+  private final Predictor predictor;
+  private final String fitText;
+  private final Set<Feature<?>> features;
+
+  private ChurnClassifier(Dimension dimension, ChurnSettings settings, Predictor predictor, String fitText) {
+    this.dimension = dimension;
+    this.settings = settings;
+    this.predictor = predictor;
+    this.fitText = fitText;
+    this.features = settings.lifetimes()
+        ? Set.of(settings.frequency(), settings.recency(), settings.age(), settings.monetary())
+        : Set.of(settings.frequency(), settings.tenure(), settings.sinceLast(), settings.monetary());
+  }
+
+  static Dimension dimension(String id) {
+    return Dimension.of(id, "ACTIVE", "COOLING", "AT_RISK", "CHURNED", "NO_HISTORY");
+  }
+
+  static ChurnClassifier create(PluginConfig config) {
+    ChurnSettings s = ChurnSettings.read(config);
+    String key = ClassifierProvider.CALIBRATION_KEY;
+    if (!config.has(key)) {
+      throw config.error(key, "the churn dimension needs a fitted model: let the engine calibrate on"
+          + " the population (the model JSON then holds the fit)");
+    }
+    PluginConfig cal = config.section(key);
+    String model = cal.string("model", "");
+    String inputs = cal.string("inputs", "");
+    if (!model.equals(s.model()) || !inputs.equals(s.inputs())) {
+      throw cal.error("model", "the calibration is a " + model + " fit on " + inputs + " inputs but the"
+          + " configuration asks for " + s.model() + " on " + s.inputs() + ": remove the calibration to refit");
+    }
+    double customers = cal.number("customers", 0);
+    cal.number("withoutHistory", 0);
+    cal.number("inconsistent", 0);
+    if (!cal.has("parameters")) {
+      throw cal.error("parameters", "no fit: the calibration population had no purchase history"
+          + " (features " + s.frequency().name() + " and the recency and age features)");
+    }
+    cal.number("distinct", 0);
+    PluginConfig p = cal.section("parameters");
+    PurchaseModel m = model.equals("bgnbd")
+        ? new BgNbd(p.number("r", Double.NaN), p.number("alpha", Double.NaN), p.number("a", Double.NaN), p.number("b", Double.NaN))
+        : new ParetoNbd(p.number("r", Double.NaN), p.number("alpha", Double.NaN), p.number("s", Double.NaN), p.number("beta", Double.NaN));
+    PluginConfig se = cal.section("standardErrors");
+    StringBuilder seText = new StringBuilder();
+    for (String name : m.parameterNames()) {
+      double v = se.number(name, Double.NaN);
+      seText.append(seText.length() == 0 ? "" : ", ").append(name).append(' ')
+          .append(Double.isNaN(v) ? "n/a" : fmt(v));
+    }
+    double ll = cal.number("logLikelihood", Double.NaN);
+    boolean converged = cal.flag("converged", false);
+    List<String> warnings = cal.strings("warnings", List.of());
+    GammaGamma g = null;
+    if (cal.has("spend")) {
+      PluginConfig sp = cal.section("spend");
+      PluginConfig gp = sp.section("parameters");
+      g = new GammaGamma(gp.number("p", Double.NaN), gp.number("q", Double.NaN), gp.number("gamma", Double.NaN));
+      sp.section("standardErrors").keys().forEach(k -> sp.section("standardErrors").number(k, 0));
+      sp.number("logLikelihood", 0);
+      sp.flag("converged", false);
+      sp.number("customers", 0);
+      sp.strings("warnings", List.of());
+    }
+    String fit = m.describe() + String.format(Locale.ROOT, " (fitted on %,.0f customers, log-likelihood %.2f;"
+        + " standard errors %s)", customers, ll, seText)
+        + (converged ? "" : "; WARNING: the fit did not converge")
+        + (warnings.isEmpty() ? "" : "; " + String.join("; ", warnings));
+    Predictor predictor = new Predictor(m, g, s.horizon(), s.periods(), s.discountRate());
+    return new ChurnClassifier(dimension(config.id()), s, predictor, fit);
+  }
+
+  /** Three significant digits, without trailing zeros: 39, 0.7, 0.0126. */
+  private static String fmt(double v) {
+    if (!Double.isFinite(v)) {
+      return String.valueOf(v);
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+  }
+
+  @Override
+  public Dimension dimension() {
+    return dimension;
+  }
+
+  @Override
+  public Set<Feature<?>> features() {
+    return features;
+  }
+
+  @Override
+  public void classify(Customer customer, LabelSink out) {
+    evaluate(customer, out, null);
+  }
+
+  @Override
+  public Assignment explain(Customer customer) {
+    List<Reason> why = new ArrayList<>();
+    double[] verdict = new double[2];
+    evaluate(customer, (label, score) -> {
+      verdict[0] = label;
+      verdict[1] = score;
+    }, why);
+    return new Assignment(dimension, (int) verdict[0], verdict[1], "", why);
+  }
+
+  /** The customer with the predicted features, or unchanged without a usable history. */
+  Customer enrich(Customer customer) {
+    double[] h = new double[4];
+    if (!settings.history(customer, h)) {
+      return customer;
+    }
+    try {
+      return predictor.predict(customer, h[0], h[1], h[2], h[3]);
+    } catch (IllegalArgumentException e) {
+      return customer;
+    }
+  }
+
+  private void evaluate(Customer customer, LabelSink out, @Nullable List<Reason> why) {
+    double[] h = new double[4];
+    boolean has = settings.history(customer, h);
+    double score = Double.NaN;
+    String problem = null;
+    if (has) {
+      try {
+        score = settings.basis().equals("p_alive")
+            ? predictor.model().probabilityAlive(h[0], h[1], h[2])
+            : 1 - predictor.model().probabilityNoPurchase(settings.horizon(), h[0], h[1], h[2]);
+      } catch (IllegalArgumentException e) {
+        problem = e.getMessage();
+      }
+    }
+    if (Double.isNaN(score)) {
+      if (why != null) {
+        why.add(Reason.missing(settings.frequency(), problem != null
+            ? "the purchase history is inconsistent (" + problem + "): no prediction"
+            : "no purchase history (" + settings.frequency().name() + " with recency and age): no prediction"));
+      }
+      out.accept(NO_HISTORY, Double.NaN);
+      return;
+    }
+    int label = score >= settings.active() ? ACTIVE
+        : score >= settings.cooling() ? COOLING
+        : score >= settings.atRisk() ? AT_RISK
+        : CHURNED;
+    if (why != null) {
+      why.add(reason(label, score, h));
+    }
+    out.accept(label, score);
+  }
+
+  private Reason reason(int label, double score, double[] h) {
+    Predictor.Prediction p = predictor.predict(h[0], h[1], h[2], h[3]);
+    String u = settings.unit();
+    String measure = settings.basis().equals("p_alive")
+        ? "P(alive)"
+        : "P(a purchase in the next " + fmt(settings.horizon()) + " " + u + ")";
+    String threshold = switch (label) {
+      case ACTIVE -> ">= " + fmt(settings.active());
+      case COOLING -> ">= " + fmt(settings.cooling()) + " and < " + fmt(settings.active());
+      case AT_RISK -> ">= " + fmt(settings.atRisk()) + " and < " + fmt(settings.cooling());
+      default -> "< " + fmt(settings.atRisk());
+    };
+    String history = h[0] == 0
+        ? String.format(Locale.ROOT, "no repeat purchase in %.1f %s since the first", h[2], u)
+        : String.format(Locale.ROOT, "%.0f repeat purchase%s in %.1f %s, none in the last %.1f",
+            h[0], h[0] == 1 ? "" : "s", h[2], u, h[2] - h[1]);
+    String text = String.format(Locale.ROOT,
+        "%s %.2f (%s %s): %s; expected %.2f purchases in the next %s %s, P(no purchase) %.2f",
+        measure, score, dimension.labels().get(label), threshold, history,
+        p.expectedPurchases(), fmt(settings.horizon()), u, p.churnRisk());
+    if (!Double.isNaN(p.clv())) {
+      text += String.format(Locale.ROOT, ", expected spend %.2f, CLV %.2f", p.expectedSpend(), p.clv());
+    }
+    return Reason.of(PredictedFeatures.P_ALIVE, score, threshold, text + "; " + fitText);
+  }
+}

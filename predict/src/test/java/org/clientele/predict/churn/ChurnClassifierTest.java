@@ -1,0 +1,99 @@
+package org.clientele.predict.churn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.clientele.api.Assignment;
+import org.clientele.api.Classifier;
+import org.clientele.api.ConfigurationException;
+import org.clientele.api.Customer;
+import org.clientele.api.spi.Calibrator;
+import org.clientele.api.spi.ClassifierProvider;
+import org.clientele.api.spi.PluginConfig;
+import org.clientele.predict.PredictedFeatures;
+import org.junit.jupiter.api.Test;
+
+class ChurnClassifierTest {
+
+  private static final ChurnClassifierProvider PROVIDER = new ChurnClassifierProvider();
+
+  private static Classifier calibrated(Map<String, ?> settings, List<Customer> population) {
+    PluginConfig config = PluginConfig.of("churn", settings);
+    Calibrator a = PROVIDER.calibrator(config).orElseThrow();
+    Calibrator b = PROVIDER.calibrator(config).orElseThrow();
+    for (int i = 0; i < population.size(); i++) {
+      (i % 2 == 0 ? a : b).observe(population.get(i));
+    }
+    a.merge(b);
+    return PROVIDER.create(config.with(ClassifierProvider.CALIBRATION_KEY, a.result()));
+  }
+
+  private static Customer history(double x, double tx, double t) {
+    return Customer.builder("c").set(ChurnContractTest.X, x).set(ChurnContractTest.TX, tx)
+        .set(ChurnContractTest.T, t).set(ChurnContractTest.M, x > 0 ? 30.0 : 0).build();
+  }
+
+  @Test
+  void aFrequentBuyerWhoStoppedLongAgoIsChurnedAndTheExplanationGivesTheNumbers() {
+    Classifier c = calibrated(Map.of("model", "bgnbd"), ChurnContractTest.simulated(3_000, 7));
+    Assignment gone = c.explain(history(6, 5, 38));
+    assertThat(gone.label()).isEqualTo("CHURNED");
+    assertThat(gone.reasons().get(0).text())
+        .contains("P(alive) 0.")
+        .contains("6 repeat purchases in 38.0 weeks, none in the last 33.0")
+        .contains("BG/NBD r=")
+        .contains("standard errors r ");
+    Assignment fresh = c.explain(history(6, 37, 38));
+    assertThat(fresh.label()).isEqualTo("ACTIVE");
+    assertThat(fresh.score()).isGreaterThan(gone.score());
+  }
+
+  @Test
+  void paretoNbdIsTheDefaultAndLabelsOneTimeBuyersByHowLongAgoTheyBought() {
+    Classifier c = calibrated(Map.of(), ChurnContractTest.simulated(3_000, 11));
+    assertThat(c.explain(history(0, 0, 38)).reasons().get(0).text()).contains("Pareto/NBD");
+    assertThat(c.explain(history(0, 0, 38)).score()).isLessThan(c.explain(history(0, 0, 2)).score());
+  }
+
+  @Test
+  void thresholdsAreConfigurable() {
+    List<Customer> pop = ChurnContractTest.simulated(2_000, 5);
+    Customer one = history(2, 20, 38);
+    double score = calibrated(Map.of(), pop).explain(one).score();
+    Classifier strict = calibrated(Map.of("active", 0.99, "cooling", 0.98, "atRisk", Math.min(0.97, score + 1e-6)), pop);
+    assertThat(strict.explain(one).label()).isEqualTo("CHURNED");
+  }
+
+  @Test
+  void aCustomerWithoutHistoryIsNoHistoryNotChurned() {
+    Classifier c = calibrated(Map.of(), ChurnContractTest.simulated(1_000, 3));
+    Assignment a = c.explain(Customer.builder("prospect").build());
+    assertThat(a.label()).isEqualTo("NO_HISTORY");
+    assertThat(a.reasons().get(0).text()).contains("no purchase history");
+  }
+
+  @Test
+  void predictedFeaturesComeFromTheSameFit() {
+    Classifier c = calibrated(Map.of(), ChurnContractTest.simulated(2_000, 9));
+    Customer out = ChurnClassifierProvider.predict(c, history(3, 30, 38));
+    assertThat(out.number(PredictedFeatures.P_ALIVE, Double.NaN)).isEqualTo(c.explain(history(3, 30, 38)).score());
+    assertThat(out.number(PredictedFeatures.CHURN_RISK, Double.NaN)).isBetween(0.0, 1.0);
+    assertThat(out.number(PredictedFeatures.PREDICTED_CLV, Double.NaN)).isPositive();
+  }
+
+  @Test
+  void withoutCalibrationCreateNamesTheKey() {
+    assertThatThrownBy(() -> PROVIDER.create(PluginConfig.of("churn", Map.of())))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("calibration");
+  }
+
+  @Test
+  void unorderedThresholdsAreAConfigurationError() {
+    assertThatThrownBy(() -> PROVIDER.dimension(PluginConfig.of("churn", Map.of("active", 0.2, "cooling", 0.5))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("active >= cooling >= atRisk");
+  }
+}

@@ -1,0 +1,145 @@
+package org.clientele.core.features;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+import org.clientele.core.io.ReadCounts;
+import org.clientele.core.io.Records;
+import org.clientele.core.io.Rejection;
+import org.clientele.core.io.RejectionReason;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.io.Transaction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rejects transactions whose date cannot be real: before 1900, a system placeholder, or (once the
+ * whole log was seen) after the last plausible day. A mistyped year (2098 for 1998) or an ERP's
+ * 9999-12-31 would otherwise become "today" for the whole population and turn nearly everyone
+ * LOST. The rejection names the line, the date and the fix; the counts move the row from accepted
+ * to rejected, so read = accepted + rejected still holds.
+ */
+final class DateGuard implements Records<Transaction> {
+
+  /** The first plausible day: nothing a CRM exports predates 1900. */
+  static final LocalDate EARLIEST = LocalDate.of(1900, 1, 2);
+
+  /** Dates systems write for "none": rejected wherever they appear. */
+  static final Set<LocalDate> PLACEHOLDERS =
+      Set.of(LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), LocalDate.of(9999, 1, 1), LocalDate.of(2999, 12, 31));
+
+  private final Records<Transaction> inner;
+  private final RejectionSink sink;
+  private final @Nullable LocalDate latest;
+  private final @Nullable LocalDate bulkEnd;
+  private final Map<RejectionReason, Long> rejected = new EnumMap<>(RejectionReason.class);
+  private @Nullable Transaction next;
+
+  /**
+   * Guards a pass.
+   *
+   * @param latest the last plausible day, or null to check only the early and placeholder dates
+   * @param bulkEnd the last day of the rest of the log, named in the message
+   */
+  DateGuard(Records<Transaction> inner, RejectionSink sink, @Nullable LocalDate latest, @Nullable LocalDate bulkEnd) {
+    this.inner = inner;
+    this.sink = sink;
+    this.latest = latest;
+    this.bulkEnd = bulkEnd;
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (next == null && inner.hasNext()) {
+      Transaction t = inner.next();
+      LocalDate d = t.date();
+      if (d.isBefore(EARLIEST) || PLACEHOLDERS.contains(d)) {
+        reject(t, "the date " + d + (PLACEHOLDERS.contains(d) ? " is a placeholder systems write for \"no date\"" : " is before 1900"),
+            "write the transaction's real date, or leave the row out of the export");
+      } else if (latest != null && d.isAfter(latest)) {
+        reject(t, "the date " + d + " lies far after the rest of the file, which ends on " + bulkEnd
+                + " (a mistyped year or a placeholder?); it would have become \"today\" for every customer",
+            "correct the date; or, if it is right, set input.derive.referenceDate (--reference-date),"
+                + " or input.derive.implausibleGapDays to 0");
+      } else {
+        next = t;
+      }
+    }
+    return next != null;
+  }
+
+  private void reject(Transaction t, String message, String fix) {
+    rejected.merge(RejectionReason.IMPLAUSIBLE_DATE, 1L, Long::sum);
+    sink.reject(new Rejection(inner.counts().source(), inner.line(), "date", t.date().toString(),
+        RejectionReason.IMPLAUSIBLE_DATE, message, fix));
+  }
+
+  @Override
+  public Transaction next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Transaction t = next;
+    next = null;
+    return java.util.Objects.requireNonNull(t);
+  }
+
+  @Override
+  public ReadCounts counts() {
+    ReadCounts c = inner.counts();
+    long moved = rejected.values().stream().mapToLong(Long::longValue).sum();
+    if (moved == 0) {
+      return c;
+    }
+    Map<RejectionReason, Long> byReason = new EnumMap<>(RejectionReason.class);
+    byReason.putAll(c.rejectedByReason());
+    rejected.forEach((r, n) -> byReason.merge(r, n, Long::sum));
+    return new ReadCounts(c.source(), c.read(), c.accepted() - moved, c.rejected() + moved, byReason, c.notes());
+  }
+
+  @Override
+  public long line() {
+    return inner.line();
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+
+  /**
+   * Finds the last plausible day of a log from the number of rows per day: the day before the
+   * first gap of more than {@code gapDays} days after which at most 1% of the rows (at least one)
+   * remain. A genuine log rarely pauses for a year and then resumes with a handful of rows; a
+   * mistyped year or a placeholder does exactly that.
+   *
+   * @param rowsPerDay rows by epoch day, of the early-checked dates
+   * @param gapDays the gap; 0 for no check
+   * @return the last plausible day, or null if every day is plausible
+   */
+  static @Nullable LocalDate lastPlausibleDay(NavigableMap<Long, Long> rowsPerDay, int gapDays) {
+    if (gapDays <= 0 || rowsPerDay.size() < 2) {
+      return null;
+    }
+    long total = rowsPerDay.values().stream().mapToLong(Long::longValue).sum();
+    long allowedTail = Math.max(1, total / 100);
+    long seen = 0;
+    Long previous = null;
+    for (Map.Entry<Long, Long> e : rowsPerDay.entrySet()) {
+      if (previous != null && e.getKey() - previous > gapDays && total - seen <= allowedTail) {
+        return LocalDate.ofEpochDay(previous);
+      }
+      seen += e.getValue();
+      previous = e.getKey();
+    }
+    return null;
+  }
+
+  /** Rows per day, as the scanning pass counts them. */
+  static NavigableMap<Long, Long> histogram() {
+    return new TreeMap<>();
+  }
+}
