@@ -30,10 +30,11 @@ final class Spool {
 
   /**
    * Returns a path that can be read more than once: the file itself when it is a regular file
-   * (or does not exist: the job reports that), else a temporary copy of its bytes.
+   * (or does not exist, or is a directory: the job reports those), else a temporary copy of its
+   * bytes.
    */
   static Path readable(Path file, InputStream stdin) {
-    if (!isStdin(file) && (!Files.exists(file) || Files.isRegularFile(file))) {
+    if (!isStdin(file) && (!Files.exists(file) || Files.isRegularFile(file) || Files.isDirectory(file))) {
       return file;
     }
     Path name = file.getFileName();

@@ -99,6 +99,13 @@ class UnixCitizenTest {
   }
 
   @Test
+  void aDirectoryGivenAsInputIsNamedAsSuchNotCopied() {
+    Cli.Run run = Cli.run("classify", "--transactions", dir.toString(), "--out", dir.resolve("r.jsonl").toString());
+    assertThat(run.code()).isEqualTo(ExitCodes.FATAL);
+    assertThat(run.err()).contains("not a regular file").doesNotContain("temporary file");
+  }
+
+  @Test
   void aClosedStandardOutputIsAFatalErrorNotSuccess() {
     Writer broken = new Writer() {
       @Override
