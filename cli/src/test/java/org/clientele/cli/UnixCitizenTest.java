@@ -149,7 +149,10 @@ class UnixCitizenTest {
 
   @Test
   void everySubcommandPrintsTheVersion() {
-    for (String command : List.of("classify", "calibrate", "explain", "validate-config", "demo", "generate", "completion")) {
+    java.util.Set<String> commands = Main.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()))
+        .getSubcommands().keySet();
+    assertThat(commands).contains("classify", "completion");
+    for (String command : commands) {
       Cli.Run run = Cli.run(command, "--version");
       assertThat(run.code()).as(command).isZero();
       assertThat(run.out()).as(command).startsWith("clientele ");
