@@ -190,7 +190,9 @@ final class CsvRowSource implements RowSource {
     } catch (StreamConstraintsException e) {
       // A value beyond the read limits: the parser cannot resynchronise on the next row.
       QuoteTracker q = quotes;
-      boolean open = q != null && q.inQuote();
+      // The tracker may be a buffer ahead of the parser: trust it only for a quote opened at or
+      // before the parser's position.
+      boolean open = q != null && q.inQuote() && q.quoteLine() <= parser.currentLocation().getLineNr();
       throw new InputException(
           source,
           q != null && open ? q.quoteLine() : parser.currentLocation().getLineNr(),
@@ -201,7 +203,8 @@ final class CsvRowSource implements RowSource {
           e);
     } catch (JsonProcessingException e) {
       QuoteTracker q = quotes;
-      if (q != null && q.inQuote()) {
+      // Only at the end of the text is the tracker's state the parser's (before, it reads ahead).
+      if (q != null && q.ended() && q.inQuote()) {
         throw new InputException(
             source,
             q.quoteLine(),

@@ -18,6 +18,7 @@ final class QuoteTracker extends FilterReader {
   private boolean fieldStart = true;
   private boolean justClosed;
   private long quoteLine;
+  private boolean ended;
 
   QuoteTracker(Reader in, char delimiter) {
     super(in);
@@ -34,6 +35,11 @@ final class QuoteTracker extends FilterReader {
     return quoteLine;
   }
 
+  /** True once the end of the text was read (the parser's look-ahead is then no longer ahead). */
+  boolean ended() {
+    return ended;
+  }
+
   /** The 1-based line reached. */
   long line() {
     return line;
@@ -44,6 +50,8 @@ final class QuoteTracker extends FilterReader {
     int c = super.read();
     if (c >= 0) {
       track((char) c);
+    } else {
+      ended = true;
     }
     return c;
   }
@@ -51,6 +59,9 @@ final class QuoteTracker extends FilterReader {
   @Override
   public int read(char[] buf, int off, int len) throws IOException {
     int n = super.read(buf, off, len);
+    if (n < 0) {
+      ended = true;
+    }
     for (int i = 0; i < n; i++) {
       track(buf[off + i]);
     }

@@ -123,6 +123,16 @@ class InputFramingTest {
   }
 
   @Test
+  void aBrokenQuoteInTheMiddleIsReportedWhereTheParserStopsNotAtALaterQuote() {
+    // Line 3 breaks the CSV structure (text after a closing quote); a quote opened further down is
+    // not what the message should name.
+    String text = "customer_id,date,amount\nc1,2024-01-02,10\nc2,\"2024\"x,20\nc3,\"2024-01-03,5\n";
+    assertThatThrownBy(() -> transactions(text.getBytes(StandardCharsets.UTF_8), TransactionFormat.defaults(), new ReadCounts[1]))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("orders.csv line 3:");
+  }
+
+  @Test
   void doubledQuotesInsideAQuotedValueDoNotConfuseTheQuoteTracking() {
     String text = "id,region\na,\"North \"\"East\"\"\"\nb,\"open\n";
     assertThatThrownBy(() -> customers(text.getBytes(StandardCharsets.UTF_8), CustomerFormat.defaults(), new ReadCounts[1]))
