@@ -108,12 +108,12 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     boolean quietStdout = Output.isStdout(out) || (featuresOut != null && Output.isStdout(featuresOut));
     PrintWriter show = quietStdout ? err : stdout;
-    if (featuresOut != null && !Output.isStdout(featuresOut)) {
-      show.println("Features: " + featuresOut);
-    }
     print(show, result, quiet, report, reportHtml, rejections);
     if (!Output.isStdout(out)) {
       show.printf(Locale.ROOT, "Results: %s (%s, %,d lines)%n", out, resolved.name().toLowerCase(Locale.ROOT), result.counts().classified());
+    }
+    if (featuresOut != null && !Output.isStdout(featuresOut)) {
+      show.printf(Locale.ROOT, "Features: %s (csv, %,d lines)%n", featuresOut, result.counts().classified());
     }
     List<SegmentationReport.QualityWarning> warnings =
         result.report().map(r -> r.quality().warnings()).orElse(List.of());
