@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.clientele.core.cycle.SnapshotInfo;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.RejectionWriter;
 import org.clientele.core.io.ResultFormat;
@@ -99,6 +100,17 @@ final class ClassifyCommand implements Callable<Integer> {
     print(show, result, quiet, report, reportHtml, rejections);
     if (!Output.isStdout(out)) {
       show.printf(Locale.ROOT, "Results: %s (%s, %,d lines)%n", out, resolved.name().toLowerCase(Locale.ROOT), result.counts().classified());
+      result.engine().ifPresent(engine -> {
+        SnapshotInfo info = SnapshotInfo.of(engine.model(), result.counts().referenceDate(), in.customers, in.transactions);
+        Path sidecar;
+        try {
+          sidecar = info.writeBeside(out);
+        } catch (UncheckedIOException e) {
+          throw new CliException(SnapshotInfo.sidecar(out) + ": cannot write: " + e.getMessage(), e);
+        }
+        show.printf(Locale.ROOT, "Snapshot: %s (as of %s, model %s)%n", sidecar,
+            info.referenceDate() == null ? "no reference date" : info.referenceDate(), info.shortFingerprint());
+      });
     }
     List<SegmentationReport.QualityWarning> warnings =
         result.report().map(r -> r.quality().warnings()).orElse(List.of());

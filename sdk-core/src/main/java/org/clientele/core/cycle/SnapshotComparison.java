@@ -221,21 +221,26 @@ public final class SnapshotComparison {
     }
     Assignment old = before.assignment(m.dimension());
     Assignment now = after.assignment(m.dimension());
+    // The deciding reason: the first whose threshold changed side (the rule that now applies is
+    // another), else the first whose value changed, else the first with a value.
     Reason deciding = null;
     Reason was = null;
-    for (Reason r : now.reasons()) {
-      if (r.isMissing()) {
-        continue;
-      }
-      Reason o = old.reasons().stream().filter(x -> x.feature().equals(r.feature())).findFirst().orElse(null);
-      if (deciding == null) {
-        deciding = r;
-        was = o;
-      }
-      if (o == null || !Objects.equals(o.value(), r.value()) || !o.threshold().equals(r.threshold())) {
-        deciding = r;
-        was = o;
-        break;
+    for (int pass = 0; pass < 3 && deciding == null; pass++) {
+      for (Reason r : now.reasons()) {
+        if (r.isMissing()) {
+          continue;
+        }
+        Reason o = old.reasons().stream().filter(x -> x.feature().equals(r.feature())).findFirst().orElse(null);
+        boolean pick = switch (pass) {
+          case 0 -> o == null || !o.threshold().equals(r.threshold());
+          case 1 -> o != null && !Objects.equals(o.value(), r.value());
+          default -> true;
+        };
+        if (pick) {
+          deciding = r;
+          was = o;
+          break;
+        }
       }
     }
     if (deciding == null) {
