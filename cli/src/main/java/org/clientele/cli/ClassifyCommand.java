@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.clientele.core.cycle.ControlGroup;
 import org.clientele.core.cycle.SnapshotInfo;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.RejectionWriter;
@@ -82,6 +83,16 @@ final class ClassifyCommand implements Callable<Integer> {
           + " contradictions between dimensions. Labels are never changed by a warning.")
   boolean strictQuality;
 
+  @Option(names = "--control-share", paramLabel = "SHARE",
+      description = "Hold out this share (0 to <1, e.g. 0.1) of the customers each playbook rule selects: they get none of"
+          + " that rule's actions, and the results list the held-out rules (column held_out / key heldOut). The same"
+          + " customers every run (a hash of id, rule and --control-salt). Default: 0, no control group.")
+  double controlShare;
+
+  @Option(names = "--control-salt", paramLabel = "TEXT", defaultValue = "",
+      description = "Mixed into the control-group hash; change it to draw a fresh group. Default: empty.")
+  String controlSalt = "";
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary lines, not the report table.")
   boolean quiet;
 
@@ -92,8 +103,17 @@ final class ClassifyCommand implements Callable<Integer> {
     Segmentation job = in.job(config, err);
     ResultFormat resolved = format != null ? format : resolveFormat(job);
     SegmentationResult result;
+    ControlGroup control;
+    try {
+      control = new ControlGroup(controlShare, controlSalt);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--control-share: " + String.valueOf(e.getMessage()), e);
+    }
     try (ResultWriter writer = new ResultWriter(Output.open(out, stdout), resolved);
         RejectionWriter rejected = rejections == null ? null : RejectionWriter.open(rejections)) {
+      if (control.share() > 0) {
+        writer.heldOut(control::heldOut);
+      }
       result = job.run(writer, rejected == null ? RejectionSink.discard() : rejected);
     }
     PrintWriter show = Output.isStdout(out) ? err : stdout;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       ExplainCommand.class,
       ValidateConfigCommand.class,
       GenerateCommand.class,
-      CompareCommand.class
+      CompareCommand.class,
+      OutcomesCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

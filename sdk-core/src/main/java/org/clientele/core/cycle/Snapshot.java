@@ -85,13 +85,14 @@ public final class Snapshot {
         throw new InputException(source, 1, "empty: expected a header id,<dimension>,<dimension>_score,...,actions", null);
       }
       String[] header = it.next();
-      int n = (header.length - 2) / 2;
+      int extra = header.length > 0 && ResultWriter.HELD_OUT.equals(header[header.length - 1]) ? 1 : 0;
+      int n = (header.length - 2 - extra) / 2;
       List<String> dims = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         dims.add(header[1 + 2 * i]);
       }
-      if (header.length < 2 || !"id".equals(header[0]) || !"actions".equals(header[header.length - 1])
-          || !ResultWriter.columns(dims).equals(List.of(header))) {
+      if (header.length < 2 || !"id".equals(header[0])
+          || !ResultWriter.columns(dims).equals(List.of(header).subList(0, header.length - extra))) {
         throw new InputException(source, 1, "not a results file: the header is " + String.join(",", header)
             + "; expected id,<dimension>,<dimension>_score,...,actions as 'clientele classify' writes it", null);
       }
