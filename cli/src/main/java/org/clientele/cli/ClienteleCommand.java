@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       ValidateConfigCommand.class,
       GenerateCommand.class,
       CompareCommand.class,
-      OutcomesCommand.class
+      OutcomesCommand.class,
+      BudgetCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,5 +185,40 @@ class OutcomesCommandTest {
         .contains("too small to tell (fewer than 30 in a group)");
     assertThat(new TreeSet<>(Files.readAllLines(rejected).subList(1, 4)).toString())
         .contains("date").contains("response").contains("revenue_after");
+  }
+
+  @Test
+  void budgetSendsMoreToTheRuleThatWorksAndWarnsWhenMinimumsTakeMoreThanHalf() throws IOException {
+    Path results = classify("results.jsonl");
+    Path outcomes = dir.resolve("outcomes.csv");
+    List<String> rules = simulate(groups(results), outcomes, false);
+
+    Cli.Run run = Cli.run("budget", outcomes.toString(), "--control-share", "0.2", "--amount", "10000");
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    BigDecimal works = amount(run.out(), rules.get(0));
+    BigDecimal inert = amount(run.out(), rules.get(1));
+    assertThat(works).isGreaterThan(inert);
+    assertThat(works.add(inert)).isEqualByComparingTo("10000");
+    assertThat(run.out()).doesNotContain("WARNING");
+    Cli.Run again = Cli.run("budget", outcomes.toString(), "--control-share", "0.2", "--amount", "10000");
+    assertThat(again.out()).isEqualTo(run.out());
+
+    Cli.Run minimums = Cli.run("budget", outcomes.toString(), "--control-share", "0.2", "--amount", "10000",
+        "--minimum-each", "3000");
+    assertThat(minimums.out()).as("30% at minimums: no warning").doesNotContain("WARNING");
+    Cli.Run dominated = Cli.run("budget", outcomes.toString(), "--control-share", "0.2", "--amount", "10000",
+        "--minimum", rules.get(1) + "=6000");
+    assertThat(dominated.code()).as(dominated.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(dominated.out()).contains("WARNING: the minimums decide 60.0% of the budget").contains("at minimum");
+  }
+
+  private static BigDecimal amount(String out, String rule) {
+    for (String line : out.split("\\R")) {
+      if (line.startsWith(rule + " ")) {
+        String[] f = line.trim().split(" +");
+        return new BigDecimal(f[f.length - 2].replace(",", ""));
+      }
+    }
+    throw new AssertionError("no line for " + rule + " in\n" + out);
   }
 }
