@@ -63,6 +63,10 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Flows described in words per dimension (default: ${DEFAULT-VALUE}).")
   int top;
 
+  @Option(names = "--dimension", paramLabel = "ID",
+      description = "Only this dimension (repeatable). Default: every dimension both snapshots have.")
+  java.util.List<String> only = new java.util.ArrayList<>();
+
   @Option(names = "--moves", paramLabel = "FILE",
       description = "Write every move here (CSV): id, dimension, from, to, feature, reason.")
   @Nullable Path moves;
@@ -84,6 +88,17 @@ final class CompareCommand implements Callable<Integer> {
           + old.size() + " customers).");
     }
     Migration migration = SnapshotComparison.compare(old, now, !noReasons);
+    if (!only.isEmpty()) {
+      for (String d : only) {
+        if (migration.dimension(d).isEmpty()) {
+          throw new CliException("--dimension " + d + ": not a dimension of both snapshots ("
+              + migration.dimensions().stream().map(Migration.DimensionMigration::dimension).toList() + ")");
+        }
+      }
+      migration = new Migration(migration.before(), migration.after(), migration.beforeInfo(), migration.afterInfo(),
+          migration.dimensions().stream().filter(d -> only.contains(d.dimension())).toList(),
+          migration.moves().stream().filter(m -> only.contains(m.dimension())).toList());
+    }
     out.print(migration.toText(top));
     long reasoned = migration.moves().stream().filter(m -> m.reason() != null).count();
     out.printf(Locale.ROOT, "%nMoves: %,d (customer and dimension), %,d explained%s%n", migration.moves().size(), reasoned,
