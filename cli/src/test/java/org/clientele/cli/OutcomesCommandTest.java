@@ -221,4 +221,26 @@ class OutcomesCommandTest {
     }
     throw new AssertionError("no line for " + rule + " in\n" + out);
   }
+
+  @Test
+  void theHtmlReportShowsTheMigrationAndTheOutcomeLiftWhenGivenAPreviousSnapshotAndOutcomes() throws IOException {
+    Path before = classify("before.jsonl", "--reference-date", "2024-07-01");
+    Path outcomes = dir.resolve("outcomes.csv");
+    List<String> rules = simulate(groups(before), outcomes, false);
+    Path html = dir.resolve("report.html");
+    Path plain = dir.resolve("plain.html");
+    classify("plain.jsonl", "--report-html", plain.toString());
+    Path after = dir.resolve("after.jsonl");
+    Cli.Run run = Cli.run("classify", "-m", model.toString(), "--customers", customers, "--transactions", tx, "--out",
+        after.toString(), "-q", "--control-share", "0.2", "--previous", before.toString(), "--outcomes", outcomes.toString(),
+        "--report-html", html.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("Migration since " + before + " (same model)").containsPattern("  value: [0-9,]+ stayed, [0-9,]+ moved")
+        .contains("HTML report: with the migration and the outcome lift");
+    String page = Files.readString(html);
+    assertThat(page).contains("Migration between snapshots").contains("before \\ after").contains(" customers became ")
+        .contains("Outcome lift per rule").contains(rules.get(0)).contains("positive").contains("not distinguishable");
+    // Without them the two sections stay placeholders: nothing of theirs is written.
+    assertThat(Files.readString(plain)).doesNotContain(" customers became ").doesNotContain("Treated against held out");
+  }
 }
