@@ -21,6 +21,7 @@ module org.clientele.core {
   exports org.clientele.core.report.html;
   exports org.clientele.core.job;
   exports org.clientele.core.demo;
+  exports org.clientele.core.cycle;
 
   uses org.clientele.api.spi.ClassifierProvider;
   uses org.clientele.api.spi.StrategyProvider;

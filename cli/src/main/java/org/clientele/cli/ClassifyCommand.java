@@ -7,6 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.clientele.core.io.FeatureWriter;
+import org.clientele.core.cycle.ControlGroup;
+import org.clientele.core.cycle.Migration;
+import org.clientele.core.cycle.MigrationSection;
+import org.clientele.core.cycle.OutcomeAnalysis;
+import org.clientele.core.cycle.OutcomeLiftSection;
+import org.clientele.core.cycle.Snapshot;
+import org.clientele.core.cycle.SnapshotComparison;
+import org.clientele.core.io.OutcomeReader;
+import org.clientele.core.io.OutcomeRecord;
+import org.clientele.core.io.ReadCounts;
+import org.clientele.core.io.ResultSink;
+import org.clientele.core.report.html.ReportInput;
+import org.clientele.core.cycle.SnapshotInfo;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.RejectionWriter;
 import org.clientele.core.io.ResultFormat;
@@ -88,6 +101,26 @@ final class ClassifyCommand implements Callable<Integer> {
           + " contradictions between dimensions. Labels are never changed by a warning.")
   boolean strictQuality;
 
+  @Option(names = "--control-share", paramLabel = "SHARE",
+      description = "Hold out this share (0 to <1, e.g. 0.1) of the customers each playbook rule selects: they get none of"
+          + " that rule's actions, and the results list the held-out rules (column held_out / key heldOut). The same"
+          + " customers every run (a hash of id, rule and --control-salt). Default: 0, no control group.")
+  double controlShare;
+
+  @Option(names = "--control-salt", paramLabel = "TEXT", defaultValue = "",
+      description = "Mixed into the control-group hash; change it to draw a fresh group. Default: empty.")
+  String controlSalt = "";
+
+  @Option(names = "--previous", paramLabel = "FILE",
+      description = "The previous run's results file: prints the migration since then and fills the HTML report's"
+          + " migration section (as 'clientele compare PREVIOUS OUT').")
+  @Nullable Path previous;
+
+  @Option(names = "--outcomes", paramLabel = "FILE",
+      description = "An outcome file of the previous actions: fills the HTML report's outcome-lift section (as"
+          + " 'clientele outcomes', with this command's --control-share and --control-salt).")
+  @Nullable Path outcomes;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary lines, not the report table.")
   boolean quiet;
 
@@ -101,16 +134,90 @@ final class ClassifyCommand implements Callable<Integer> {
     if (featuresOut != null && Output.isStdout(featuresOut) && Output.isStdout(out)) {
       throw new CliException("--out and --features-out cannot both be '-' (standard output)");
     }
+    Migration migration = null;
+    ControlGroup control;
+    try {
+      control = new ControlGroup(controlShare, controlSalt);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--control-share: " + String.valueOf(e.getMessage()), e);
+    }
     try (ResultWriter writer = new ResultWriter(Output.open(out, stdout), resolved);
         RejectionWriter rejected = rejections == null ? null : RejectionWriter.open(rejections);
         FeatureWriter features = featuresOut == null ? null : new FeatureWriter(Output.open(featuresOut, stdout))) {
-      result = job.run(writer, rejected == null ? RejectionSink.discard() : rejected, features);
+      if (control.share() > 0) {
+        writer.heldOut(control::heldOut);
+      }
+      Snapshot.Collector collected = previous == null ? null : Snapshot.collector();
+      ResultSink sink = collected == null ? writer : new ResultSink() {
+        @Override
+        public void begin(List<String> dimensionIds) {
+          writer.begin(dimensionIds);
+          collected.begin(dimensionIds);
+        }
+
+        @Override
+        public void accept(org.clientele.core.Classification c) {
+          writer.accept(c);
+          collected.accept(c);
+        }
+      };
+      result = job.run(sink, rejected == null ? RejectionSink.discard() : rejected, features);
+      if (collected != null && previous != null) {
+        SnapshotInfo now = result.engine().map(e -> SnapshotInfo.of(e.model(), result.counts().referenceDate(), in.customers,
+            in.transactions)).orElse(null);
+        migration = SnapshotComparison.compare(Snapshot.read(previous), collected.build(out.toString(), now));
+      }
     }
     boolean quietStdout = Output.isStdout(out) || (featuresOut != null && Output.isStdout(featuresOut));
     PrintWriter show = quietStdout ? err : stdout;
     print(show, result, quiet, report, reportHtml, rejections);
+    OutcomeAnalysis lift = null;
+    if (outcomes != null) {
+      List<OutcomeRecord> rows = new java.util.ArrayList<>();
+      try (OutcomeReader reader = OutcomeReader.open(outcomes, RejectionSink.discard())) {
+        reader.forEachRemaining(rows::add);
+        ReadCounts oc = reader.counts();
+        show.printf(Locale.ROOT, "%s: %,d outcome rows read = %,d accepted + %,d rejected%n", oc.source(), oc.read(),
+            oc.accepted(), oc.rejected());
+      }
+      lift = OutcomeAnalysis.analyse(rows, control, null, OutcomeAnalysis.DEFAULT_MIN_SAMPLE);
+      show.print(lift.toText());
+    }
+    if (migration != null) {
+      show.println("Migration since " + previous + (migration.sameModel() ? " (same model)" : " (the models differ)")
+          + "; the matrices and reasons: clientele compare " + previous + " " + out);
+      for (Migration.DimensionMigration d : migration.dimensions()) {
+        show.printf(Locale.ROOT, "  %s: %,d stayed, %,d moved, %,d new, %,d gone%n", d.dimension(), d.stayers(), d.movers(),
+            d.newCustomers(), d.goneCustomers());
+      }
+    }
+    if (reportHtml != null && result.report().isPresent() && (migration != null || lift != null)) {
+      ReportInput input = ReportInput.of(result);
+      if (migration != null) {
+        input = input.with(migration);
+      }
+      if (lift != null) {
+        input = input.with(lift);
+      }
+      HtmlReport.builder().replace("migration", new MigrationSection()).replace("outcome-lift", new OutcomeLiftSection())
+          .build().write(input, reportHtml);
+      show.println("HTML report: with " + (migration != null ? "the migration" : "") + (migration != null && lift != null ? " and " : "")
+          + (lift != null ? "the outcome lift" : ""));
+    }
+    show.flush();
     if (!Output.isStdout(out)) {
       show.printf(Locale.ROOT, "Results: %s (%s, %,d lines)%n", out, resolved.name().toLowerCase(Locale.ROOT), result.counts().classified());
+      result.engine().ifPresent(engine -> {
+        SnapshotInfo info = SnapshotInfo.of(engine.model(), result.counts().referenceDate(), in.customers, in.transactions);
+        Path sidecar;
+        try {
+          sidecar = info.writeBeside(out);
+        } catch (UncheckedIOException e) {
+          throw new CliException(SnapshotInfo.sidecar(out) + ": cannot write: " + e.getMessage(), e);
+        }
+        show.printf(Locale.ROOT, "Snapshot: %s (as of %s, model %s)%n", sidecar,
+            info.referenceDate() == null ? "no reference date" : info.referenceDate(), info.shortFingerprint());
+      });
     }
     if (featuresOut != null && !Output.isStdout(featuresOut)) {
       show.printf(Locale.ROOT, "Features: %s (csv, %,d lines)%n", featuresOut, result.counts().classified());

@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
       ExplainCommand.class,
       ValidateConfigCommand.class,
       GenerateCommand.class,
-      CompletionCommand.class
+      CompletionCommand.class,
+      CompareCommand.class,
+      OutcomesCommand.class,
+      BudgetCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

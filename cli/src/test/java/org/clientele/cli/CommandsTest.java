@@ -46,7 +46,7 @@ class CommandsTest {
   }
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"demo", "classify", "calibrate", "explain", "validate-config", "generate"})
+  @ValueSource(strings = {"demo", "classify", "calibrate", "explain", "validate-config", "generate", "compare", "outcomes"})
   void everyCommandHasHelp(String command) {
     Cli.Run run = Cli.run(command, "--help");
     assertThat(run.code()).isEqualTo(ExitCodes.OK);

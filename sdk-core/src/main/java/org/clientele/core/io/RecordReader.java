@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public abstract sealed class RecordReader<T> implements Records<T>
-    permits TransactionReader, CustomerReader {
+    permits TransactionReader, CustomerReader, OutcomeReader {
 
   private final RowSource rows;
   private final RejectionSink sink;

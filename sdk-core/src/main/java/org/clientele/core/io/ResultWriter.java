@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import org.clientele.api.Action;
 import org.clientele.core.Classification;
 import org.jspecify.annotations.Nullable;
@@ -19,11 +20,15 @@ import org.jspecify.annotations.Nullable;
  * Writes one line per classified customer.
  *
  * <p>JSON Lines: {@code {"id":"A-00042","labels":{"value":"CORE",...},"scores":{"value":182000,...},
- * "actions":[{"code":"dedicated-account-manager","category":"SERVICE","priority":90},...]}}; a
+ * "actions":[{"code":"dedicated-account-manager","category":"SERVICE","priority":90,"rule":"value-core"},...]}}; a
  * score that does not exist (NaN) is {@code null}.
  *
  * <p>CSV: {@code id}, then per dimension its label and {@code <dimension>_score}, then {@code
  * actions}: the action codes, most urgent first, separated by {@code ;}. A missing score is empty.
+ *
+ * <p>With a control group ({@link #heldOut(BiPredicate)}), the actions of a rule the customer is
+ * held out of are not written; the held-out rules are: JSON Lines {@code "heldOut":["rule",...]},
+ * CSV a last column {@code held_out} with the rule ids separated by {@code ;}.
  *
  * <p>Numbers are written without depending on the locale, so the same results give the same bytes
  * on every machine. Not thread-safe: the batch job hands it results in input order from one thread.
@@ -40,6 +45,7 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
   private String[] row = new String[0];
   private boolean begun;
   private long written;
+  private @Nullable BiPredicate<String, String> heldOut;
 
   /**
    * Prepares to write; nothing is written before {@link #begin(List)}.
@@ -50,6 +56,23 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
   public ResultWriter(Writer target, ResultFormat format) {
     this.target = java.util.Objects.requireNonNull(target, "target");
     this.format = java.util.Objects.requireNonNull(format, "format");
+  }
+
+  /**
+   * Holds customers out of rules: a control group. Call before {@link #begin(List)}.
+   *
+   * @param heldOut tells, for a customer id and a rule id, whether the customer is held out of
+   *     the rule (for example {@code org.clientele.core.cycle.ControlGroup::heldOut})
+   * @return this writer
+   * @throws IllegalStateException after {@link #begin(List)}
+   * @since 0.1.0
+   */
+  public ResultWriter heldOut(BiPredicate<String, String> heldOut) {
+    if (begun) {
+      throw new IllegalStateException("set the control group before begin()");
+    }
+    this.heldOut = java.util.Objects.requireNonNull(heldOut, "heldOut");
+    return this;
   }
 
   /**
@@ -73,7 +96,10 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
         g.setRootValueSeparator(new SerializedString("\n"));
         json = g;
       } else {
-        List<String> columns = columns(dimensions);
+        List<String> columns = new ArrayList<>(columns(dimensions));
+        if (heldOut != null) {
+          columns.add(HELD_OUT);
+        }
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(schema::addColumn);
         csv = new CsvMapper().writerFor(String[].class).with(schema.build()).writeValues(target);
@@ -83,6 +109,9 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
       throw new UncheckedIOException("cannot write the results: " + e.getMessage(), e);
     }
   }
+
+  /** The CSV column of the held-out rules, after {@code actions}, written with a control group only. */
+  public static final String HELD_OUT = "held_out";
 
   /**
    * Returns the CSV header.
@@ -165,15 +194,39 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
     }
     g.writeEndObject();
     g.writeArrayFieldStart("actions");
+    List<String> held = new ArrayList<>();
     for (Action a : c.plan().actions()) {
+      if (isHeldOut(c.customerId(), a, held)) {
+        continue;
+      }
       g.writeStartObject();
       g.writeStringField("code", a.code());
       g.writeStringField("category", a.category().name());
       g.writeNumberField("priority", a.priority());
+      g.writeStringField("rule", a.rule());
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (heldOut != null) {
+      g.writeArrayFieldStart("heldOut");
+      for (String rule : held) {
+        g.writeString(rule);
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
+  }
+
+  /** Whether the action's rule is held out for this customer; collects the held-out rules once each. */
+  private boolean isHeldOut(String customerId, Action a, List<String> held) {
+    BiPredicate<String, String> h = heldOut;
+    if (h == null || !h.test(customerId, a.rule())) {
+      return false;
+    }
+    if (!held.contains(a.rule())) {
+      held.add(a.rule());
+    }
+    return true;
   }
 
   private void writeCsv(Classification c) throws IOException {
@@ -184,13 +237,20 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
       row[k++] = number(c.score(i));
     }
     StringBuilder actions = new StringBuilder();
+    List<String> held = new ArrayList<>();
     for (Action a : c.plan().actions()) {
+      if (isHeldOut(c.customerId(), a, held)) {
+        continue;
+      }
       if (actions.length() > 0) {
         actions.append(';');
       }
       actions.append(a.code());
     }
-    row[k] = actions.toString();
+    row[k++] = actions.toString();
+    if (heldOut != null) {
+      row[k] = String.join(";", held);
+    }
     java.util.Objects.requireNonNull(csv).write(row);
   }
 

@@ -327,6 +327,28 @@ public final class Segmentation {
   }
 
   /**
+   * Reads the input and hands every customer, with its derived features, to an action, without
+   * calibrating or classifying: what a comparison of snapshots uses to explain why customers moved.
+   *
+   * @param action receives each customer, in input order
+   * @param rejections receives every rejected row
+   * @return the counts ({@code classified} is the customers handed over)
+   * @throws InputException if an input cannot be read at all
+   * @since 0.1.0
+   */
+  public RunCounts forEachCustomer(java.util.function.Consumer<? super Customer> action, RejectionSink rejections) {
+    Objects.requireNonNull(action, "action");
+    RejectionSink sink = sink(rejections);
+    Derived derived = derive(sink);
+    try (CustomerStream stream = new CustomerStream(derived, sink, "Reading customers")) {
+      while (stream.hasNext()) {
+        action.accept(stream.next());
+      }
+      return stream.counts(derived, stream.count());
+    }
+  }
+
+  /**
    * A calibrated model and the counts of the input it was calibrated on.
    *
    * @param model the model, every population-relative dimension calibrated

@@ -1,0 +1,108 @@
+package org.clientele.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.clientele.core.cycle.ControlGroup;
+import org.clientele.core.cycle.OutcomeAnalysis;
+import org.clientele.core.cycle.Snapshot;
+import org.clientele.core.io.OutcomeReader;
+import org.clientele.core.io.OutcomeRecord;
+import org.clientele.core.io.ReadCounts;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.io.RejectionWriter;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code clientele outcomes}: does each rule work? Treated against held out, with the lift's interval. */
+@Command(
+    name = "outcomes",
+    mixinStandardHelpOptions = true,
+    header = "Measures each playbook rule against its control group: response and revenue lift with a 95% interval.",
+    sortOptions = false,
+    description = {
+      "Reads an outcome file (customer_id, rule, action, date, response, revenue_after, cost, group; see docs/cycle.md)"
+          + " and, per rule and per segment, compares the customers who got the rule's action with those held out by"
+          + " the control group of 'clientele classify --control-share': response rate and revenue per customer, the"
+          + " lift with its 95% confidence interval, and whether the sample is too small to tell. Rows whose group"
+          + " disagrees with the control group (a leak) are reported and make the exit code 4.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  clientele outcomes outcomes.csv --control-share 0.2 --results results.csv --dimension value",
+      "",
+      "Exit codes: 0 ok, 1 fatal error, 2 usage error, 3 rows rejected, 4 control-group leak."
+    })
+final class OutcomesCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "OUTCOMES", description = "The outcome file (CSV or JSON Lines).")
+  Path outcomes;
+
+  @Option(names = "--control-share", required = true, paramLabel = "SHARE",
+      description = "The share given to 'clientele classify --control-share' (decides who was held out).")
+  double controlShare;
+
+  @Option(names = "--control-salt", paramLabel = "TEXT", defaultValue = "", description = "The --control-salt of classify.")
+  String controlSalt = "";
+
+  @Option(names = "--results", paramLabel = "FILE", description = "A results file: adds rows per rule and segment.")
+  @Nullable Path results;
+
+  @Option(names = "--dimension", paramLabel = "ID", defaultValue = "value",
+      description = "The dimension whose label is the segment (default: ${DEFAULT-VALUE}).")
+  String dimension = "value";
+
+  @Option(names = "--min-sample", paramLabel = "N", defaultValue = "30",
+      description = "Fewer customers than this in either group: too small to tell (default: ${DEFAULT-VALUE}).")
+  int minSample;
+
+  @Option(names = "--rejections", paramLabel = "FILE", description = "Write rejected outcome rows here.")
+  @Nullable Path rejections;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    ControlGroup control;
+    try {
+      control = new ControlGroup(controlShare, controlSalt);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--control-share: " + String.valueOf(e.getMessage()), e);
+    }
+    if (minSample < 2) {
+      throw new CliException("--min-sample must be at least 2");
+    }
+    List<OutcomeRecord> rows = new ArrayList<>();
+    ReadCounts counts;
+    try (RejectionWriter rejected = rejections == null ? null : RejectionWriter.open(rejections);
+        OutcomeReader reader = OutcomeReader.open(outcomes, rejected == null ? RejectionSink.discard() : rejected)) {
+      reader.forEachRemaining(rows::add);
+      counts = reader.counts();
+    }
+    Snapshot segments = results == null ? null : Snapshot.read(results);
+    if (segments != null && !segments.dimensions().contains(dimension)) {
+      throw new CliException(results + ": no dimension '" + dimension + "' among " + segments.dimensions());
+    }
+    OutcomeAnalysis analysis = OutcomeAnalysis.analyse(rows, control,
+        segments == null ? null : id -> segments.label(id, dimension), minSample);
+    out.printf(Locale.ROOT, "%s: %,d rows read = %,d accepted + %,d rejected%s%n", counts.source(), counts.read(),
+        counts.accepted(), counts.rejected(), rejections == null || counts.rejected() == 0 ? "" : " (see " + rejections + ")");
+    out.printf(Locale.ROOT, "Control group: %s of each rule's customers held out%s%n", java.math.BigDecimal.valueOf(controlShare).movePointRight(2).stripTrailingZeros().toPlainString() + "%",
+        controlSalt.isEmpty() ? "" : " (salt '" + controlSalt + "')");
+    out.print(analysis.toText());
+    out.flush();
+    if (!analysis.leaks().isEmpty()) {
+      return ExitCodes.QUALITY;
+    }
+    return counts.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
+  }
+}

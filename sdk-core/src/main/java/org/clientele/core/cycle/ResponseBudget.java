@@ -1,0 +1,255 @@
+package org.clientele.core.cycle;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Splits an amount across lines (playbook rules, or rules within a segment) by their measured
+ * response, with diminishing returns, minimums and caps, exact to the cent: the library call under
+ * {@code clientele budget}.
+ *
+ * <p>Model: spending {@code x} on a line returns {@code r * s * ln(1 + x / s)}, where {@code r} is
+ * the line's incremental return per unit measured at spend {@code s} (from {@link
+ * OutcomeAnalysis.Lift#returnPerUnit()} and the treated customers' cost). The marginal return
+ * {@code r / (1 + x / s)} falls as spend grows: at {@code x = s} it is half of {@code r}. The split
+ * maximises the total return: every line not held at its minimum or cap gets the same marginal
+ * return (water-filling, found by bisection). A line with no positive measured return gets its
+ * minimum only. Amounts are then rounded down to the cent and the remaining cents go one each to
+ * the largest remainders (ties by line name), so the shares add up to the total exactly and the
+ * same inputs give the same split.
+ *
+ * <p>Warnings: when the minimums take more than half of the amount, or the lines held at their caps
+ * more than half, the split is decided by the constraints, not by the measured response.
+ *
+ * @since 0.1.0
+ */
+public final class ResponseBudget {
+
+  private ResponseBudget() {}
+
+  /**
+   * One line to fund.
+   *
+   * @param name the rule (or rule and segment)
+   * @param returnPerUnit the incremental revenue per unit spent, measured at {@code scale}; NaN or
+   *     {@code <= 0} when there is no measured positive return
+   * @param scale the spend at which the return was measured ({@code > 0}; the treated cost)
+   * @param minimum the least this line gets, {@code >= 0}
+   * @param cap the most this line gets, or null for no cap
+   * @since 0.1.0
+   */
+  public record Line(String name, double returnPerUnit, double scale, BigDecimal minimum, @Nullable BigDecimal cap) {
+    /**
+     * Checks the parts.
+     *
+     * @param name the name
+     * @param returnPerUnit the return per unit
+     * @param scale the measured spend, {@code > 0}
+     * @param minimum the minimum, {@code >= 0}
+     * @param cap the cap, or null
+     */
+    public Line {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(minimum, "minimum");
+      if (!(scale > 0) || Double.isInfinite(scale)) {
+        throw new IllegalArgumentException("line '" + name + "': the measured spend must be > 0, not " + scale);
+      }
+      if (minimum.signum() < 0 || (cap != null && cap.compareTo(minimum) < 0)) {
+        throw new IllegalArgumentException("line '" + name + "': need 0 <= minimum <= cap");
+      }
+    }
+
+    double gain() {
+      return Double.isNaN(returnPerUnit) || returnPerUnit <= 0 ? 0 : returnPerUnit;
+    }
+  }
+
+  /**
+   * One line's share.
+   *
+   * @param name the line
+   * @param amount what it gets, to the cent
+   * @param atMinimum whether the minimum decided the amount
+   * @param atCap whether the cap decided the amount
+   * @param expectedReturn the expected incremental revenue of the amount, by the model
+   * @since 0.1.0
+   */
+  public record Share(String name, BigDecimal amount, boolean atMinimum, boolean atCap, double expectedReturn) {
+    /**
+     * Checks the parts.
+     *
+     * @param name the line
+     * @param amount the amount
+     * @param atMinimum whether held at the minimum
+     * @param atCap whether held at the cap
+     * @param expectedReturn the expected return
+     */
+    public Share {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(amount, "amount");
+    }
+  }
+
+  /**
+   * The split.
+   *
+   * @param total the amount split
+   * @param shares one per line, in the lines' order
+   * @param unallocated what no line could take (every line at its cap)
+   * @param warnings sentences, empty when the measured response decided the split
+   * @since 0.1.0
+   */
+  public record Allocation(BigDecimal total, List<Share> shares, BigDecimal unallocated, List<String> warnings) {
+    /**
+     * Copies the lists.
+     *
+     * @param total the amount split
+     * @param shares the shares
+     * @param unallocated what was left
+     * @param warnings the warnings
+     */
+    public Allocation {
+      Objects.requireNonNull(total, "total");
+      Objects.requireNonNull(unallocated, "unallocated");
+      shares = List.copyOf(shares);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * Splits an amount.
+   *
+   * @param total the amount, {@code >= 0}, at most 2 decimals
+   * @param lines the lines, at least one
+   * @return the split
+   * @throws IllegalArgumentException if the minimums add up to more than the amount
+   */
+  public static Allocation allocate(BigDecimal total, List<Line> lines) {
+    Objects.requireNonNull(total, "total");
+    if (total.signum() < 0 || total.stripTrailingZeros().scale() > 2) {
+      throw new IllegalArgumentException("the amount must be >= 0 with at most 2 decimals, not " + total);
+    }
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("nothing to fund: no lines");
+    }
+    BigDecimal minimums = lines.stream().map(Line::minimum).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (minimums.compareTo(total) > 0) {
+      throw new IllegalArgumentException("the minimums add up to " + minimums + ", more than the amount " + total);
+    }
+    int n = lines.size();
+    double t = total.doubleValue();
+    double[] x = new double[n];
+    // Bisection on the marginal return lambda: spend(lambda) falls as lambda rises.
+    double hi = lines.stream().mapToDouble(Line::gain).max().orElse(0);
+    double lo = 0;
+    if (hi > 0 && spend(lines, 0, x) > t) {
+      for (int k = 0; k < 200; k++) {
+        double mid = (lo + hi) / 2;
+        if (spend(lines, mid, x) > t) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      spend(lines, hi, x);
+    } else {
+      spend(lines, 0, x); // everyone at the cap (or minimum): the rest stays unallocated
+    }
+    // Exact to the cent: floor, then the remaining cents to the largest remainders.
+    BigDecimal[] cents = new BigDecimal[n];
+    long given = 0;
+    long totalCents = total.movePointRight(2).longValueExact();
+    double[] remainder = new double[n];
+    for (int i = 0; i < n; i++) {
+      long c = (long) Math.floor(x[i] * 100 + 1e-6);
+      long min = lines.get(i).minimum().movePointRight(2).setScale(0, RoundingMode.CEILING).longValueExact();
+      c = Math.max(c, min);
+      BigDecimal cap = lines.get(i).cap();
+      if (cap != null) {
+        c = Math.min(c, cap.movePointRight(2).setScale(0, RoundingMode.FLOOR).longValueExact());
+      }
+      cents[i] = BigDecimal.valueOf(c);
+      remainder[i] = x[i] * 100 - c;
+      given += c;
+    }
+    long left = totalCents - given;
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.<Integer>comparingDouble(i -> -remainder[i]).thenComparing(i -> lines.get(i).name()));
+    boolean progress = true;
+    while (left > 0 && progress) {
+      progress = false;
+      for (int i : order) {
+        if (left == 0) {
+          break;
+        }
+        BigDecimal cap = lines.get(i).cap();
+        if ((cap == null || cents[i].compareTo(cap.movePointRight(2)) < 0) && lines.get(i).gain() > 0) {
+          cents[i] = cents[i].add(BigDecimal.ONE);
+          left--;
+          progress = true;
+        }
+      }
+    }
+    List<Share> shares = new ArrayList<>();
+    BigDecimal atMinimum = BigDecimal.ZERO;
+    BigDecimal atCap = BigDecimal.ZERO;
+    for (int i = 0; i < n; i++) {
+      Line l = lines.get(i);
+      BigDecimal amount = cents[i].movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY);
+      boolean min = amount.compareTo(l.minimum()) == 0 && l.minimum().signum() > 0;
+      boolean cap = l.cap() != null && amount.compareTo(l.cap()) == 0;
+      if (min) {
+        atMinimum = atMinimum.add(amount);
+      }
+      if (cap) {
+        atCap = atCap.add(amount);
+      }
+      double a = amount.doubleValue();
+      shares.add(new Share(l.name(), amount, min, cap, l.gain() * l.scale() * Math.log1p(a / l.scale())));
+    }
+    BigDecimal unallocated = BigDecimal.valueOf(left).movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY);
+    List<String> warnings = new ArrayList<>();
+    BigDecimal half = total.divide(BigDecimal.valueOf(2));
+    if (total.signum() > 0 && atMinimum.compareTo(half) > 0) {
+      warnings.add("the minimums decide " + percent(atMinimum, total) + " of the budget (" + atMinimum
+          + " of " + total + "): the split follows the constraints more than the measured response");
+    }
+    if (total.signum() > 0 && atCap.compareTo(half) > 0) {
+      warnings.add("the caps decide " + percent(atCap, total) + " of the budget (" + atCap + " of " + total
+          + "): the split follows the constraints more than the measured response");
+    }
+    if (unallocated.signum() > 0) {
+      warnings.add(unallocated + " could not be placed: no line with a measured positive return can take more (each is at its cap, or none has a positive return)");
+    }
+    return new Allocation(total.setScale(2, RoundingMode.UNNECESSARY), shares, unallocated, warnings);
+  }
+
+  /** Each line's spend at marginal return lambda, clipped to its minimum and cap; returns the sum. */
+  private static double spend(List<Line> lines, double lambda, double[] x) {
+    double sum = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      double v = l.gain() <= 0 ? 0 : lambda <= 0 ? Double.MAX_VALUE : l.scale() * (l.gain() / lambda - 1);
+      v = Math.max(v, l.minimum().doubleValue());
+      BigDecimal cap = l.cap();
+      if (cap != null) {
+        v = Math.min(v, cap.doubleValue());
+      }
+      x[i] = v;
+      sum += v;
+    }
+    return sum;
+  }
+
+  private static String percent(BigDecimal part, BigDecimal total) {
+    return part.movePointRight(2).divide(total, 1, RoundingMode.HALF_EVEN).toPlainString() + "%";
+  }
+}

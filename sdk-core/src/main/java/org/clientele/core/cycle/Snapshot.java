@@ -1,0 +1,305 @@
+package org.clientele.core.cycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.clientele.core.Classification;
+import org.clientele.core.internal.Json;
+import org.clientele.core.io.InputException;
+import org.clientele.core.io.ResultFormat;
+import org.clientele.core.io.ResultSink;
+import org.clientele.core.io.ResultWriter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run's results as of its reference date: per customer the label and score on every dimension.
+ * Read from a results file as {@link ResultWriter} writes it (JSON Lines or CSV), with its
+ * {@link SnapshotInfo} when the sidecar is there, or collected from a run ({@link #collector()}).
+ * Immutable.
+ *
+ * @since 0.1.0
+ */
+public final class Snapshot {
+
+  private final String name;
+  private final List<String> dimensions;
+  private final Map<String, Row> rows;
+  private final @Nullable SnapshotInfo info;
+
+  /** One customer's labels and scores, by dimension position. */
+  private record Row(String[] labels, double[] scores) {}
+
+  private Snapshot(String name, List<String> dimensions, Map<String, Row> rows, @Nullable SnapshotInfo info) {
+    this.name = name;
+    this.dimensions = List.copyOf(dimensions);
+    this.rows = Collections.unmodifiableMap(rows);
+    this.info = info;
+  }
+
+  /**
+   * Reads a results file (CSV for a {@code .csv} name, JSON Lines otherwise) and its sidecar.
+   *
+   * @param results the results file
+   * @return the snapshot
+   * @throws InputException if the file cannot be read, is not a results file, or repeats a customer id
+   * @throws org.clientele.api.ConfigurationException if the sidecar is invalid
+   */
+  public static Snapshot read(Path results) {
+    Objects.requireNonNull(results, "results");
+    Collector c = new Collector();
+    String source = results.toString();
+    try (BufferedReader in = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
+      if (ResultFormat.of(results) == ResultFormat.CSV) {
+        readCsv(in, source, c);
+      } else {
+        readJsonLines(in, source, c);
+      }
+    } catch (IOException e) {
+      throw new InputException(source, 0, "cannot read the results: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new InputException(source, 0, "cannot read the results: " + e.getMessage(), e);
+    }
+    return c.build(source, SnapshotInfo.readBeside(results).orElse(null));
+  }
+
+  private static void readCsv(Reader in, String source, Collector c) throws IOException {
+    CsvMapper mapper = new CsvMapper();
+    try (MappingIterator<String[]> it = mapper.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(in)) {
+      if (!it.hasNext()) {
+        throw new InputException(source, 1, "empty: expected a header id,<dimension>,<dimension>_score,...,actions", null);
+      }
+      String[] header = it.next();
+      int extra = header.length > 0 && ResultWriter.HELD_OUT.equals(header[header.length - 1]) ? 1 : 0;
+      int n = (header.length - 2 - extra) / 2;
+      List<String> dims = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        dims.add(header[1 + 2 * i]);
+      }
+      if (header.length < 2 || !"id".equals(header[0])
+          || !ResultWriter.columns(dims).equals(List.of(header).subList(0, header.length - extra))) {
+        throw new InputException(source, 1, "not a results file: the header is " + String.join(",", header)
+            + "; expected id,<dimension>,<dimension>_score,...,actions as 'clientele classify' writes it", null);
+      }
+      c.begin(dims);
+      long line = 1;
+      while (it.hasNext()) {
+        line++;
+        String[] r = it.next();
+        if (r.length != header.length) {
+          throw new InputException(source, line, r.length + " fields; the header has " + header.length, null);
+        }
+        String[] labels = new String[n];
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+          labels[i] = r[1 + 2 * i];
+          scores[i] = number(r[2 + 2 * i], source, line);
+        }
+        c.add(r[0], labels, scores, source, line);
+      }
+    }
+  }
+
+  private static double number(String s, String source, long line) {
+    if (s.isEmpty()) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      throw new InputException(source, line, "score '" + s + "' is not a number", e);
+    }
+  }
+
+  private static void readJsonLines(BufferedReader in, String source, Collector c) throws IOException {
+    long line = 0;
+    boolean begun = false;
+    for (String text = in.readLine(); text != null; text = in.readLine()) {
+      line++;
+      if (text.isBlank()) {
+        continue;
+      }
+      JsonNode node;
+      try {
+        node = Json.MAPPER.readTree(text);
+      } catch (IOException e) {
+        throw new InputException(source, line, "not JSON: " + e.getMessage(), e);
+      }
+      JsonNode id = node.get("id");
+      JsonNode labels = node.get("labels");
+      JsonNode scores = node.get("scores");
+      if (id == null || !id.isTextual() || labels == null || !labels.isObject()) {
+        throw new InputException(source, line, "not a result: expected {\"id\":...,\"labels\":{...},\"scores\":{...}}", null);
+      }
+      if (!begun) {
+        List<String> dims = new ArrayList<>();
+        labels.fieldNames().forEachRemaining(dims::add);
+        c.begin(dims);
+        begun = true;
+      }
+      List<String> dims = c.dimensions;
+      String[] l = new String[dims.size()];
+      double[] s = new double[dims.size()];
+      for (int i = 0; i < dims.size(); i++) {
+        JsonNode label = labels.get(dims.get(i));
+        if (label == null || !label.isTextual()) {
+          throw new InputException(source, line, "no label on dimension '" + dims.get(i) + "' (the first line has it)", null);
+        }
+        l[i] = label.asText();
+        JsonNode score = scores == null ? null : scores.get(dims.get(i));
+        s[i] = score == null || !score.isNumber() ? Double.NaN : score.asDouble();
+      }
+      c.add(id.asText(), l, s, source, line);
+    }
+    if (!begun) {
+      c.begin(List.of());
+    }
+  }
+
+  /**
+   * Returns a sink that collects a run's results into a snapshot ({@link Collector#build}).
+   *
+   * @return a new, empty collector
+   */
+  public static Collector collector() {
+    return new Collector();
+  }
+
+  /**
+   * Returns where the snapshot was read from, or the name it was built with.
+   *
+   * @return the name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns the dimension ids, in the results' order.
+   *
+   * @return the ids
+   */
+  public List<String> dimensions() {
+    return dimensions;
+  }
+
+  /**
+   * Returns where the snapshot came from.
+   *
+   * @return the description, or empty for results without a sidecar
+   */
+  public Optional<SnapshotInfo> info() {
+    return Optional.ofNullable(info);
+  }
+
+  /**
+   * Returns the customer ids, in file order.
+   *
+   * @return the ids
+   */
+  public Set<String> ids() {
+    return rows.keySet();
+  }
+
+  /**
+   * Returns how many customers the snapshot holds.
+   *
+   * @return the count
+   */
+  public int size() {
+    return rows.size();
+  }
+
+  /**
+   * Returns a customer's label on a dimension.
+   *
+   * @param id the customer id
+   * @param dimension the dimension id
+   * @return the label, or null if the customer or the dimension is not in the snapshot
+   */
+  public @Nullable String label(String id, String dimension) {
+    Row r = rows.get(id);
+    int p = dimensions.indexOf(dimension);
+    return r == null || p < 0 ? null : r.labels[p];
+  }
+
+  /**
+   * Returns a customer's score on a dimension.
+   *
+   * @param id the customer id
+   * @param dimension the dimension id
+   * @return the score, NaN if there is none
+   */
+  public double score(String id, String dimension) {
+    Row r = rows.get(id);
+    int p = dimensions.indexOf(dimension);
+    return r == null || p < 0 ? Double.NaN : r.scores[p];
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + rows.size() + " customers" + (info == null ? "" : ", model " + info.shortFingerprint()
+        + (info.referenceDate() == null ? "" : ", as of " + info.referenceDate())) + ")";
+  }
+
+  /**
+   * Collects results into a {@link Snapshot}; give it to {@link org.clientele.core.job.Segmentation#run} as the
+   * result sink. Not thread-safe, like every result sink.
+   *
+   * @since 0.1.0
+   */
+  public static final class Collector implements ResultSink {
+    private List<String> dimensions = List.of();
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+
+    private Collector() {}
+
+    @Override
+    public void begin(List<String> dimensionIds) {
+      dimensions = List.copyOf(dimensionIds);
+    }
+
+    @Override
+    public void accept(Classification result) {
+      String[] labels = new String[dimensions.size()];
+      double[] scores = new double[dimensions.size()];
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = result.dimensions().get(i).label(result.labelIndex(i));
+        scores[i] = result.score(i);
+      }
+      add(result.customerId(), labels, scores, "results", rows.size() + 1L);
+    }
+
+    void add(String id, String[] labels, double[] scores, String source, long line) {
+      if (rows.putIfAbsent(id, new Row(labels, scores)) != null) {
+        throw new InputException(source, line, "customer id '" + id + "' appears twice; a snapshot has one result per customer", null);
+      }
+    }
+
+    /**
+     * Returns the snapshot of what was collected.
+     *
+     * @param name a name for messages
+     * @param info where the results came from, or null
+     * @return the snapshot
+     */
+    public Snapshot build(String name, @Nullable SnapshotInfo info) {
+      return new Snapshot(Objects.requireNonNull(name, "name"), dimensions, new LinkedHashMap<>(rows), info);
+    }
+  }
+}
