@@ -27,7 +27,8 @@ final class TextInput {
 
   static Reader open(Path file) {
     try {
-      return decode(Files.newInputStream(file));
+      Path name = file.getFileName();
+      return decode(InputFiles.text(Files.newInputStream(file), name == null ? file.toString() : name.toString()));
     } catch (NoSuchFileException e) {
       throw new InputException(file.toString(), 0, "file not found; check the path", e);
     } catch (IOException e) {

@@ -37,6 +37,7 @@ import org.clientele.core.internal.CountingInputStream;
 import org.clientele.core.io.CustomerReader;
 import org.clientele.core.io.InputConfig;
 import org.clientele.core.io.InputException;
+import org.clientele.core.io.InputFiles;
 import org.clientele.core.io.ReadCounts;
 import org.clientele.core.io.Records;
 import org.clientele.core.io.RejectionSink;
@@ -574,9 +575,11 @@ public final class Segmentation {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
     Path name = file.getFileName();
-    return new Opened(name == null ? file.toString() : name.toString(), in, reader, size);
+    String source = name == null ? file.toString() : name.toString();
+    // Counts the file's own bytes (compressed, for gzip) against its size; refuses binary formats.
+    Reader reader = new BufferedReader(new InputStreamReader(InputFiles.text(in, source), decoder), 1 << 16);
+    return new Opened(source, in, reader, size);
   }
 
   /** Collects the job's inputs and options. */
