@@ -72,10 +72,12 @@ final class TabularRowSource implements RowSource {
       return f.toString();
     }
     if (n instanceof BigDecimal b) {
-      return b.toPlainString();
+      // 423830.0 from a spreadsheet is the code 423830 when the column is text (an industry code)
+      return b.signum() == 0 ? "0" : b.stripTrailingZeros().toPlainString();
     }
     if (n instanceof Double || n instanceof Float) {
-      return BigDecimal.valueOf(n.doubleValue()).stripTrailingZeros().toPlainString();
+      double d = n.doubleValue();
+      return d == 0 ? "0" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
     return n.toString();
   }
