@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.clientele.core.io.FeatureWriter;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.RejectionWriter;
 import org.clientele.core.io.ResultFormat;
@@ -75,6 +76,12 @@ final class ClassifyCommand implements Callable<Integer> {
       description = "Write the report as one self-contained HTML page with charts here (opens offline).")
   @Nullable Path reportHtml;
 
+  @Option(names = "--features-out", paramLabel = "FILE",
+      description = "Write each classified customer's features here as CSV ('-' for standard output), to check"
+          + " what the labels were computed from: the features the dimensions read, or in lifetimes mode"
+          + " frequency, recency, T, monetary_value. A missing feature is an empty cell.")
+  @Nullable Path featuresOut;
+
   @Option(
       names = "--strict-quality",
       description = "Fail (exit code 4) when the report has quality warnings: empty or tiny segments, tied cut points,"
@@ -91,14 +98,22 @@ final class ClassifyCommand implements Callable<Integer> {
     Segmentation job = in.job(config, err);
     ResultFormat resolved = format != null ? format : resolveFormat(job);
     SegmentationResult result;
-    try (ResultWriter writer = new ResultWriter(Output.open(out, stdout), resolved);
-        RejectionWriter rejected = rejections == null ? null : RejectionWriter.open(rejections)) {
-      result = job.run(writer, rejected == null ? RejectionSink.discard() : rejected);
+    if (featuresOut != null && Output.isStdout(featuresOut) && Output.isStdout(out)) {
+      throw new CliException("--out and --features-out cannot both be '-' (standard output)");
     }
-    PrintWriter show = Output.isStdout(out) ? err : stdout;
+    try (ResultWriter writer = new ResultWriter(Output.open(out, stdout), resolved);
+        RejectionWriter rejected = rejections == null ? null : RejectionWriter.open(rejections);
+        FeatureWriter features = featuresOut == null ? null : new FeatureWriter(Output.open(featuresOut, stdout))) {
+      result = job.run(writer, rejected == null ? RejectionSink.discard() : rejected, features);
+    }
+    boolean quietStdout = Output.isStdout(out) || (featuresOut != null && Output.isStdout(featuresOut));
+    PrintWriter show = quietStdout ? err : stdout;
     print(show, result, quiet, report, reportHtml, rejections);
     if (!Output.isStdout(out)) {
       show.printf(Locale.ROOT, "Results: %s (%s, %,d lines)%n", out, resolved.name().toLowerCase(Locale.ROOT), result.counts().classified());
+    }
+    if (featuresOut != null && !Output.isStdout(featuresOut)) {
+      show.printf(Locale.ROOT, "Features: %s (csv, %,d lines)%n", featuresOut, result.counts().classified());
     }
     List<SegmentationReport.QualityWarning> warnings =
         result.report().map(r -> r.quality().warnings()).orElse(List.of());
@@ -133,6 +148,10 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     for (String line : result.counts().lines(rejections == null ? null : rejections.toString())) {
       show.println(line);
+    }
+    if (quiet) {
+      // The table that lists them is not printed: the warnings are, never silence.
+      result.report().ifPresent(r -> r.quality().warnings().forEach(w -> show.println("warning: " + w.message())));
     }
     if (reportFile != null) {
       Output.writeString(reportFile, result.reportJson());

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       CalibrateCommand.class,
       ExplainCommand.class,
       ValidateConfigCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      CompletionCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -3,6 +3,7 @@ package org.clientele.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.clientele.core.io.InputPreset;
 import org.clientele.core.job.Segmentation;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -14,14 +15,15 @@ final class InputOptions {
       names = "--customers",
       paramLabel = "FILE",
       description = "Customers file (CSV or JSON Lines): one row per customer, columns named after features"
-          + " or renamed by input.customers.rename.")
+          + " or renamed by input.customers.rename. '-' reads standard input; pipes work too.")
   @Nullable Path customers;
 
   @Option(
       names = "--transactions",
       paramLabel = "FILE",
       description = "Transaction log (CSV, whitespace-separated or JSON Lines) from which purchase features are"
-          + " derived; joined with --customers by id when both are given.")
+          + " derived; joined with --customers by id when both are given. '-' reads standard input; pipes"
+          + " and process substitution work too.")
   @Nullable Path transactions;
 
   @Option(
@@ -30,6 +32,14 @@ final class InputOptions {
       description = "The 'as of' day for derived features (ISO, e.g. 2024-07-01); overrides"
           + " input.derive.referenceDate. Default: the day after the last transaction.")
   @Nullable LocalDate referenceDate;
+
+  @Option(
+      names = "--preset",
+      paramLabel = "NAME",
+      completionCandidates = PresetNames.class,
+      description = "Read the files as a CRM's export: ${COMPLETION-CANDIDATES} (column names of accounts and"
+          + " orders; overrides input.preset; the configuration's explicit column settings still win).")
+  @Nullable String preset;
 
   @Option(
       names = "--strict",
@@ -60,8 +70,13 @@ final class InputOptions {
     if (threads != null && threads < 1) {
       throw new CliException("--threads must be at least 1, was " + threads);
     }
+    if (customers != null && transactions != null && Spool.isStdin(customers) && Spool.isStdin(transactions)) {
+      throw new CliException("--customers and --transactions cannot both read standard input ('-')");
+    }
     Segmentation.Builder b = Segmentation.builder()
         .referenceDate(referenceDate)
+        .preset(preset == null ? null : InputPreset.of(preset).orElseThrow(() -> new CliException(
+            "--preset: unknown preset \"" + preset + "\"; expected one of " + InputPreset.codes())))
         .strict(strict)
         .calibration(calibration)
         .progress(Progress.listener(err, !noProgress && Progress.terminal()));
@@ -69,15 +84,23 @@ final class InputOptions {
       b.configuration(config);
     }
     if (customers != null) {
-      b.customers(customers);
+      b.customers(Spool.readable(customers, System.in));
     }
     if (transactions != null) {
-      b.transactions(transactions);
+      b.transactions(Spool.readable(transactions, System.in));
     }
     if (threads != null) {
       b.threads(threads);
     }
     return b.build();
+  }
+
+  /** The preset names, for help and shell completion. */
+  static final class PresetNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return InputPreset.codes().iterator();
+    }
   }
 
   /** The job for the configuration choice: {@code --model} is used as it is, {@code --config} calibrated. */

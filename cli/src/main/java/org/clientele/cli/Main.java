@@ -1,8 +1,14 @@
 package org.clientele.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.clientele.api.ConfigurationException;
@@ -29,7 +35,9 @@ public final class Main {
    */
   public static void main(String[] args) {
     configureLogging(Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v"));
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    // Straight onto the file descriptor, not through System.out (a PrintStream that keeps write
+    // errors to itself): so that a closed pipe or a full disk is seen by checkError() in run().
+    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), true);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = run(out, err, args);
     out.flush();
@@ -47,12 +55,25 @@ public final class Main {
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = commandLine(out, err);
+    int code;
     try {
-      return cli.execute(args);
+      code = cli.execute(args);
     } finally {
-      out.flush();
+      Spool.deleteAll();
       err.flush();
     }
+    // PrintWriter never throws: a closed pipe (clientele ... --out - | head) or a full disk only
+    // sets its error flag. checkError() flushes and reads the flag.
+    if (out.checkError()) {
+      if (code == ExitCodes.FATAL) {
+        return code; // already said, by the failing writer
+      }
+      err.println("clientele: cannot write to standard output (closed pipe or full disk); the output is"
+          + " incomplete");
+      err.flush();
+      return code == ExitCodes.USAGE ? code : ExitCodes.FATAL;
+    }
+    return code;
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -60,11 +81,17 @@ public final class Main {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(LocalDate.class, Main::date);
+    versionOnEverySubcommand(cli);
     cli.setExitCodeExceptionMapper(t -> ExitCodes.FATAL);
     cli.setParameterExceptionHandler(
         (e, args) -> {
           CommandLine cmd = e.getCommandLine();
           cmd.getErr().println("clientele: " + e.getMessage());
+          if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            // "Did you mean: classify?" for a mistyped subcommand or option.
+            CommandLine.UnmatchedArgumentException.printSuggestions(u, cmd.getErr());
+          }
           cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
           return ExitCodes.USAGE;
         });
@@ -81,6 +108,26 @@ public final class Main {
           return ExitCodes.FATAL;
         });
     return cli;
+  }
+
+  /** Parses a date option, naming the expected form (never a Java class) when it is not one. */
+  static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + text + "' is not a date in the form yyyy-MM-dd (for example 2024-07-01)");
+    }
+  }
+
+  /** Gives every subcommand the top command's --version text (picocli leaves it empty otherwise). */
+  private static void versionOnEverySubcommand(CommandLine cli) {
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      if (sub.getCommandSpec().versionProvider() == null) {
+        sub.getCommandSpec().versionProvider(new ClienteleCommand.Version());
+      }
+      versionOnEverySubcommand(sub);
+    }
   }
 
   /** The one line the user sees for a fatal error. */

@@ -23,6 +23,14 @@ final class Output {
     if (isStdout(file)) {
       return new FilterWriter(stdout) {
         @Override
+        public void flush() throws IOException {
+          super.flush();
+          if (stdout.checkError()) {
+            throw new IOException("cannot write to standard output (closed pipe or full disk)");
+          }
+        }
+
+        @Override
         public void close() throws IOException {
           flush(); // never close standard output
         }

@@ -100,4 +100,25 @@ class CdnowCliTest {
         "CDNOW master file not found at " + master.toAbsolutePath() + " (set -Dclientele.sharedData); test skipped");
     return master;
   }
+
+  /**
+   * Predictions through the command: the whole master file, derived in the lifetimes mode to the
+   * end of the calibration period (1997-09-30, weeks), a Pareto/NBD fit at calibration, and the
+   * churn dimension for every customer (examples/cdnow/predictions.json, docs/predictions.md).
+   */
+  @Test
+  void theMasterFileRunsThroughTheCommandWithPredictionsOn() throws IOException {
+    Path master = master();
+    Path config = Path.of(System.getProperty("user.dir")).resolve("../examples/cdnow/predictions.json").normalize();
+    Path results = dir.resolve("churn.csv");
+
+    Cli.Run run = Cli.run("classify", "-c", config.toString(), "--transactions", master.toString(), "--out", results.toString());
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("Classified 23,570 customers", "20,573 accepted rows are dated on or after the reference date 1997-10-01");
+    List<String> lines = Files.readAllLines(results);
+    assertThat(lines.get(0)).isEqualTo("id,churn,churn_score,actions");
+    assertThat(lines).hasSize(1 + 23_570);
+    assertThat(lines.stream().skip(1).map(l -> l.split(",")[1]).distinct()).contains("ACTIVE", "AT_RISK");
+  }
 }

@@ -119,13 +119,21 @@ class CommandsTest {
   }
 
   @Test
-  void calibratingOnCustomersWithoutTheFeatureSaysWhatToGive() throws IOException {
+  void aCustomersOnlyExportClassifiesWhatItCanAndSaysWhatItLeftOut() throws IOException {
     Path attributesOnly = dir.resolve("accounts.csv");
-    Files.writeString(attributesOnly, "id,industry_code\nA,C10\nB,G46\n");
-    Cli.Run run = Cli.run("classify", "--customers", attributesOnly.toString(), "--out", dir.resolve("r.jsonl").toString());
-    assertThat(run.code()).isEqualTo(ExitCodes.FATAL);
-    assertThat(run.err()).contains("$.dimensions.value.calibration", "calibrated on 2 customers",
-        "none of them has the feature", "--transactions");
+    Files.writeString(attributesOnly, "id,industry_code,overdue_days\nA,C10,0\nB,G46,120\n");
+    Path results = dir.resolve("r.jsonl");
+    Cli.Run run = Cli.run("classify", "--customers", attributesOnly.toString(), "--out", results.toString(), "-q");
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("warning: value: left out of this run, it could not be calibrated on the 2 customers given",
+        "warning: rfm: left out of this run");
+    assertThat(Files.readString(results)).contains("\"industry\":\"MANUFACTURING\"", "\"risk\":\"HIGH\"")
+        .doesNotContain("\"value\"", "\"rfm\"");
+
+    Cli.Run strict = Cli.run("classify", "--customers", attributesOnly.toString(), "--out", results.toString(), "-q",
+        "--strict-quality");
+    assertThat(strict.code()).isEqualTo(ExitCodes.QUALITY);
   }
 
   @Test

@@ -124,6 +124,23 @@ public final class Engine {
   }
 
   /**
+   * Returns the features the classifiers read: what the labels are computed from ({@link
+   * #inputs(String)} of every dimension).
+   *
+   * @return each feature once, in dimension order (by name within one dimension)
+   * @since 0.1.0
+   */
+  public List<Feature<?>> features() {
+    java.util.Set<Feature<?>> out = new java.util.LinkedHashSet<>();
+    for (Dimension d : dimensions) {
+      List<Feature<?>> own = new ArrayList<>(inputs(d.id()));
+      own.sort(java.util.Comparator.comparing(Feature::name));
+      out.addAll(own);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * Returns the features a dimension's classifier reads, as it declares them ({@link
    * Classifier#features()}): for checking that the input has them, and for the report's measurable
    * share.

@@ -510,7 +510,11 @@ public final class EngineBuilder {
       return model;
     }
     Model.Builder b = Model.builder().source("<default configuration>");
-    providers.byName().keySet().forEach(name -> b.dimension(name, Map.of()));
+    providers.byName().forEach((name, provider) -> {
+      if (inDefault(provider)) {
+        b.dimension(name, Map.of());
+      }
+    });
     if (strategies().get(Model.DEFAULT_STRATEGY) == null) {
       b.noStrategy();
     }
@@ -522,6 +526,15 @@ public final class EngineBuilder {
               + " to the class path, or register providers with Engine.builder().register(...)");
     }
     return m;
+  }
+
+  /** A provider whose {@code inDefaultConfiguration()} fails is left out of the default configuration. */
+  private static boolean inDefault(ClassifierProvider provider) {
+    try {
+      return provider.inDefaultConfiguration();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
   }
 
   private @Nullable Providers<ClassifierProvider> classifierCache;

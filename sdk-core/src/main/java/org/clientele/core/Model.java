@@ -383,6 +383,32 @@ public final class Model {
     }
     return new Model(out, strategy, errorPolicy, passThrough, source);
   }
+  /**
+   * Returns this model without one dimension: what a run does with a dimension it cannot
+   * calibrate on the data it has (a customers-only export has nothing for RFM), so the others are
+   * still classified. The run says so; nothing is dropped silently.
+   *
+   * @param dimensionId a dimension of this model
+   * @return the model without it
+   * @throws IllegalArgumentException if there is no such dimension, or it is the only one
+   * @since 0.1.0
+   */
+  public Model withoutDimension(String dimensionId) {
+    List<Section> out = new ArrayList<>(dimensions.size());
+    for (Section d : dimensions) {
+      if (!d.id().equals(dimensionId)) {
+        out.add(d);
+      }
+    }
+    if (out.size() == dimensions.size()) {
+      throw new IllegalArgumentException("No dimension '" + dimensionId + "' in the model");
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("'" + dimensionId + "' is the model's only dimension");
+    }
+    return new Model(out, strategy, errorPolicy, passThrough, source);
+  }
+
 
   /** Two models are equal when they configure the same engine; the source is not compared. */
   @Override

@@ -170,22 +170,7 @@ class SegmentationTest {
   void withNoAcceptedCustomerToCalibrateOnTheRunStillCountsEveryRow() throws IOException {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "id,revenue_12m\nA,lots\nB,many\n");
-    ClassifierProvider strict = new ClassifierProvider() {
-      @Override
-      public String name() {
-        return "median";
-      }
-
-      @Override
-      public org.clientele.api.Classifier create(PluginConfig config) {
-        return new Fixtures.MedianProvider().create(config);
-      }
-
-      @Override
-      public Optional<Calibrator> calibrator(PluginConfig config) {
-        return Optional.of(new StrictMedian());
-      }
-    };
+    ClassifierProvider strict = strictMedian();
     Segmentation job = Segmentation.builder().customers(bad).threads(1)
         .engine(b -> b.discover(false).register(strict).register(new Fixtures.ThresholdProvider())).build();
 
@@ -197,6 +182,27 @@ class SegmentationTest {
     assertThat(result.counts().rejected()).isEqualTo(2);
     assertThat(result.dimensionIds()).containsExactly("median", "threshold");
     assertThat(result.reportJson()).contains("\"input\"", "\"rejected\" : 2");
+  }
+
+  @Test
+  void aDimensionWithNothingToCalibrateOnIsLeftOutAndNamedOrFailsTheRunWhenAsked() throws IOException {
+    Path noRevenue = dir.resolve("no-revenue.csv");
+    Files.writeString(noRevenue, "id,industry_code\nA,C10\nB,G46\n");
+    ClassifierProvider strict = strictMedian();
+    Segmentation.Builder job = Segmentation.builder().customers(noRevenue).threads(1)
+        .engine(b -> b.discover(false).register(strict).register(new Fixtures.ThresholdProvider()));
+
+    SegmentationResult result = job.build().run(r -> {}, RejectionSink.discard());
+    assertThat(result.dimensionIds()).containsExactly("threshold");
+    assertThat(result.counts().classified()).isEqualTo(2);
+    assertThat(result.report().orElseThrow().quality().warnings()).first().satisfies(w -> {
+      assertThat(w.code()).isEqualTo("dimension_left_out");
+      assertThat(w.dimension()).isEqualTo("median");
+      assertThat(w.message()).contains("could not be calibrated on the 2 customers given");
+    });
+
+    assertThatThrownBy(() -> job.leaveOutUncalibratable(false).build().run(r -> {}, RejectionSink.discard()))
+        .isInstanceOfSatisfying(CalibrationException.class, e -> assertThat(e.dimensionId()).isEqualTo("median"));
   }
 
   @Test
@@ -218,6 +224,26 @@ class SegmentationTest {
     assertThatThrownBy(() -> Segmentation.builder().model(model).build())
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("typo.json $.input.transactoins: unknown key");
+  }
+
+  /** "median", calibrated by {@link StrictMedian}. */
+  private static ClassifierProvider strictMedian() {
+    return new ClassifierProvider() {
+      @Override
+      public String name() {
+        return "median";
+      }
+
+      @Override
+      public org.clientele.api.Classifier create(PluginConfig config) {
+        return new Fixtures.MedianProvider().create(config);
+      }
+
+      @Override
+      public Optional<Calibrator> calibrator(PluginConfig config) {
+        return Optional.of(new StrictMedian());
+      }
+    };
   }
 
   /** A median calibrator that, like the built-ins, cannot produce thresholds from no data. */

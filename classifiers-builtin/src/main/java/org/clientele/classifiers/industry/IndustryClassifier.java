@@ -94,9 +94,12 @@ final class IndustryClassifier implements Classifier {
     entries.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> -normalise(e.getKey()).length()));
     for (Map.Entry<String, String> e : entries) {
       String key = normalise(e.getKey());
-      if (!key.matches("[A-Z0-9]+")) {
+      // Letters and digits of any script: codes ("C10", "5415") and names in any language
+      // ("Manufacturing", "制造业", "金融业"); the key must prefix the customer's value.
+      if (key.isEmpty() || !key.codePoints().allMatch(Character::isLetterOrDigit)) {
         throw config.error("mapping." + e.getKey(),
-            "a mapping key is a code or code prefix of letters and digits, for example \"C10\" or \"5415\"");
+            "a mapping key is a code or code prefix, or an industry name, of letters and digits in any"
+                + " language, for example \"C10\", \"5415\", \"Manufacturing\" or \"制造业\"");
       }
       String label = e.getValue().trim().replace('-', '_').toUpperCase(Locale.ROOT);
       int index = dimension.indexOf(label);

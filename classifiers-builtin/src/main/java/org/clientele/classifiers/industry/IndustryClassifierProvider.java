@@ -18,7 +18,8 @@ import org.clientele.api.spi.PluginConfig;
  * every system that can read the code is tried (a letter must be the section of the division that
  * follows it; five or six digits are NAICS only): if they agree the sector is theirs, if they
  * disagree the label is UNKNOWN with a reason naming each reading, so set {@code codeSystem}. The
- * {@code mapping} object (code prefix to sector) is consulted first, longest prefix winning. An
+ * {@code mapping} object (code prefix, or industry name in any language such as {@code 制造业} or
+ * {@code Manufacturing}, to sector) is consulted first, longest prefix winning. An
  * unreadable or unmapped code, or a missing one, gives UNKNOWN with a reason. The mapping tables
  * ship as resources ({@code isic-rev4.tsv}, {@code naics-2022.tsv}, {@code gbt-4754-2017.tsv}),
  * each naming its source. The score is always NaN.

@@ -268,9 +268,15 @@ public final class Distribution {
      * @return the count, from 0 to {@link #count()}
      */
     public long countAtOrBelow(double x) {
-      int limit = cumulativeWeights == null ? (int) n : items.length;
+      int i = firstAbove(x);
+      long[] cw = cumulativeWeights;
+      return cw == null ? i : i == 0 ? 0 : cw[i - 1];
+    }
+
+    /** The index of the first stored item above {@code x} (the number of items at or below it). */
+    private int firstAbove(double x) {
       int lo = 0;
-      int hi = limit;
+      int hi = limit();
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
         if (items[mid] <= x) {
@@ -279,8 +285,11 @@ public final class Distribution {
           hi = mid;
         }
       }
-      long[] cw = cumulativeWeights;
-      return cw == null ? lo : lo == 0 ? 0 : cw[lo - 1];
+      return lo;
+    }
+
+    private int limit() {
+      return cumulativeWeights == null ? (int) n : items.length;
     }
 
     /**
@@ -291,18 +300,8 @@ public final class Distribution {
      * @return the next larger value, or NaN if no value is larger
      */
     public double nextAbove(double x) {
-      int limit = cumulativeWeights == null ? (int) n : items.length;
-      int lo = 0;
-      int hi = limit;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (items[mid] <= x) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo < limit ? items[lo] : Double.NaN;
+      int i = firstAbove(x);
+      return i < limit() ? items[i] : Double.NaN;
     }
 
     /**

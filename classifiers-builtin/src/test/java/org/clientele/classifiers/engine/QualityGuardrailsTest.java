@@ -62,4 +62,19 @@ class QualityGuardrailsTest {
         .filter(q -> q.dimension().equals("value") && q.label().equals("LOW")).findFirst().orElseThrow();
     assertThat(low.measurable()).isLessThan(1.0); // the prospects without revenue are LOW by ifMissing
   }
+
+  @Test
+  void theRfmGridCountsEveryCustomerInTheCellItsSegmentComesFrom() {
+    SegmentationReport r = report(BuiltInEngineTest.population(11, 3_000));
+    SegmentationReport.RfmGrid grid = r.rfmGrid();
+
+    assertThat(grid).isNotNull();
+    long total = grid.customers().stream().flatMap(List::stream).mapToLong(Long::longValue).sum();
+    assertThat(total).isEqualTo(3_000);
+    // R5 F5 is CHAMPIONS and R1 F1 LOST in the default grid (docs/classifiers.md).
+    assertThat(grid.segments().get(4).get(4)).isIn("CHAMPIONS", "");
+    assertThat(grid.segments().get(0).get(0)).isIn("LOST", "");
+    long champions = r.dimension("rfm").orElseThrow().segment("CHAMPIONS").orElseThrow().customers();
+    assertThat(grid.customers().get(4).get(3) + grid.customers().get(4).get(4)).isEqualTo(champions);
+  }
 }

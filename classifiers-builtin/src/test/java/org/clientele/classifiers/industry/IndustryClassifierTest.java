@@ -103,6 +103,22 @@ class IndustryClassifierTest {
   }
 
   @Test
+  void industryNamesInAnyLanguageAreMappingKeys() {
+    // Issue 12: CRM exports carry names (制造业, "Manufacturing") more often than codes; before the
+    // fix a key outside [A-Z0-9] was refused, so Chinese names could not be mapped.
+    Classifier c = provider.create(PluginConfig.of("industry", Map.of("mapping", Map.of(
+        "制造业", "MANUFACTURING", "金融业", "FINANCE", "Financial Services", "FINANCE", "Öffentliche Verwaltung", "PUBLIC_ADMINISTRATION"))));
+    assertThat(both(c, customer(INDUSTRY_CODE, "制造业")).label()).isEqualTo("MANUFACTURING");
+    assertThat(both(c, customer(INDUSTRY_CODE, " 金融业 ")).label()).isEqualTo("FINANCE");
+    assertThat(both(c, customer(INDUSTRY_CODE, "financial services")).label()).isEqualTo("FINANCE");
+    assertThat(both(c, customer(INDUSTRY_CODE, "öffentliche verwaltung")).label()).isEqualTo("PUBLIC_ADMINISTRATION");
+    assertThat(both(c, customer(INDUSTRY_CODE, "零售业")).label()).isEqualTo("UNKNOWN");
+    assertThat(both(c, customer(INDUSTRY_CODE, "制造业")).reasons().get(0).threshold()).isEqualTo("mapping.制造业");
+    assertThatThrownBy(() -> provider.create(PluginConfig.of("industry", Map.of("mapping", Map.of("a&b", "FINANCE")))))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("制造业");
+  }
+
+  @Test
   void missingCodeIsUnknownWithAReason() {
     Assignment a = both(auto, customer());
     assertThat(a.label()).isEqualTo("UNKNOWN");

@@ -57,6 +57,18 @@ public final class ChurnClassifierProvider implements ClassifierProvider {
     return ChurnClassifier.create(config);
   }
 
+  /**
+   * Not part of the default configuration: the model needs the lifetimes summary
+   * ({@code input.derive.mode: lifetimes}), which a default run does not derive. Name the
+   * dimension in a configuration (docs/predictions.md).
+   *
+   * @return false
+   */
+  @Override
+  public boolean inDefaultConfiguration() {
+    return false;
+  }
+
   @Override
   public Optional<Dimension> dimension(PluginConfig config) {
     ChurnSettings.read(config);

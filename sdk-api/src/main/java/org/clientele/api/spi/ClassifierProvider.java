@@ -78,4 +78,18 @@ public interface ClassifierProvider {
   default Optional<Dimension> dimension(PluginConfig config) {
     return Optional.empty();
   }
+
+  /**
+   * Tells whether the engine includes this provider in the default configuration, the one used
+   * when no configuration names the dimensions. A provider whose inputs a default run does not
+   * have (the churn model needs the lifetimes summary of a transaction log) returns false: it is
+   * then used only where a configuration names it, instead of failing every default run that
+   * happens to have its jar on the class path.
+   *
+   * @return true (the default) to be part of the default configuration
+   * @since 0.1.0
+   */
+  default boolean inDefaultConfiguration() {
+    return true;
+  }
 }

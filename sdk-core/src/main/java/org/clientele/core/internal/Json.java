@@ -78,7 +78,9 @@ public final class Json {
    * @throws ConfigurationException naming the line and column of a syntax error
    */
   public static Map<String, Object> readObject(String json, String source) {
-    return read(() -> MAPPER.readValue(json, Object.class), source);
+    // A configuration saved by Notepad or Excel may start with a UTF-8 byte order mark.
+    String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+    return read(() -> MAPPER.readValue(text, Object.class), source);
   }
 
   /**

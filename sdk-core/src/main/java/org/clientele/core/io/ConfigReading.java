@@ -1,5 +1,6 @@
 package org.clientele.core.io;
 
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -43,8 +44,8 @@ final class ConfigReading {
     return config.has(key) ? columnName(config, key, "") : null;
   }
 
-  static String datePattern(PluginConfig config) {
-    String pattern = config.string("datePattern", ValueParser.ISO);
+  static String datePattern(PluginConfig config, String defaultValue) {
+    String pattern = config.string("datePattern", defaultValue);
     try {
       ValueParser.formatter(pattern);
     } catch (IllegalArgumentException e) {
@@ -53,12 +54,44 @@ final class ConfigReading {
     return pattern;
   }
 
-  static char decimalSeparator(PluginConfig config) {
-    String separator = config.string("decimalSeparator", ".");
+  static char decimalSeparator(PluginConfig config, char defaultValue) {
+    String separator = config.string("decimalSeparator", String.valueOf(defaultValue));
     if (!separator.equals(".") && !separator.equals(",")) {
       throw config.error("decimalSeparator", "expected \".\" or \",\", found \"" + separator + "\"");
     }
     return separator.charAt(0);
+  }
+
+  static Charset encoding(PluginConfig config, Charset defaultValue) {
+    if (!config.has("encoding")) {
+      return defaultValue;
+    }
+    String name = config.string("encoding", defaultValue.name());
+    try {
+      return TextInput.charset(name);
+    } catch (IllegalArgumentException e) {
+      throw config.error("encoding", Objects.requireNonNullElse(e.getMessage(), e.toString()));
+    }
+  }
+
+  static String thousandsSeparator(PluginConfig config, String defaultValue, char decimalSeparator) {
+    String separator = config.string("thousandsSeparator", defaultValue);
+    String problem = ValueParser.checkThousands(separator, decimalSeparator);
+    if (problem != null) {
+      throw config.error("thousandsSeparator", problem);
+    }
+    return separator;
+  }
+
+  static List<String> currencySymbols(PluginConfig config, List<String> defaultValue) {
+    List<String> symbols = config.strings("currencySymbols", defaultValue);
+    for (int i = 0; i < symbols.size(); i++) {
+      String problem = ValueParser.checkCurrencySymbol(symbols.get(i));
+      if (problem != null) {
+        throw config.error("currencySymbols[" + i + "]", problem);
+      }
+    }
+    return symbols;
   }
 
   /** Builds, turning a remaining inconsistency into an error on the section. */

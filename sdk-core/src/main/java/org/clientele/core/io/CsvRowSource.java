@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.clientele.core.internal.Json;
 import org.jspecify.annotations.Nullable;
 
@@ -33,16 +35,21 @@ final class CsvRowSource implements RowSource {
   private final List<String> names;
   private final List<String> header;
   private final int expectedColumns;
+  private final @Nullable QuoteTracker quotes;
   private long lastLine;
 
   /**
    * Opens the parser and reads the header.
    *
    * @param columns names for the columns in file order; if empty, the header row names them
+   * @param undecodable the message when the header holds bytes that did not decode (the file is
+   *     in another encoding than the configured one)
+   * @throws InputException if the header does not decode, or names a column twice
    */
-  CsvRowSource(String source, Reader reader, Layout layout, List<String> columns) {
+  CsvRowSource(String source, Reader reader, Layout layout, List<String> columns, String undecodable) {
     this.source = source;
-    Reader text = layout.whitespace() ? new WhitespaceRunReader(reader) : reader;
+    this.quotes = layout.whitespace() ? null : new QuoteTracker(reader, layout.delimiter());
+    Reader text = layout.whitespace() ? new WhitespaceRunReader(reader) : quotes;
     CsvSchema schema =
         CsvSchema.emptySchema()
             .withColumnSeparator(layout.whitespace() ? WhitespaceRunReader.SEPARATOR : layout.delimiter());
@@ -61,7 +68,12 @@ final class CsvRowSource implements RowSource {
       if (first != null) {
         List<String> trimmed = new ArrayList<>();
         for (String name : first.values()) {
-          trimmed.add(name == null ? "" : name.trim());
+          String t = name == null ? "" : name.trim();
+          if (t.indexOf(TextInput.REPLACEMENT) >= 0 || t.indexOf('\u0000') >= 0) {
+            close();
+            throw new InputException(source, 1, undecodable, null);
+          }
+          trimmed.add(t);
         }
         headerRow = List.copyOf(trimmed);
       }
@@ -69,6 +81,18 @@ final class CsvRowSource implements RowSource {
     this.header = headerRow;
     this.names = columns.isEmpty() ? headerRow : List.copyOf(columns);
     this.expectedColumns = names.size();
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (!name.isEmpty() && !seen.add(name)) {
+        close();
+        throw new InputException(
+            source, columns.isEmpty() ? 1 : 0,
+            "the column \"" + name + "\" appears twice in " + names + " (two exports pasted side by"
+                + " side, or a column copied); fix: rename or remove one of them"
+                + (columns.isEmpty() ? "" : " in columns"),
+            null);
+      }
+    }
   }
 
   @Override
@@ -87,6 +111,19 @@ final class CsvRowSource implements RowSource {
     if (row == null) {
       return null;
     }
+    if (isRepeatedHeader(row.values())) {
+      Rejection repeated =
+          new Rejection(
+              source,
+              row.line(),
+              "",
+              String.join(",", nonNull(row.values())),
+              RejectionReason.REPEATED_HEADER,
+              "the header line appears again in the middle of the file (two exports concatenated?)",
+              "delete the repeated header line; if two files were joined, check that both have the"
+                  + " same columns");
+      return new RawRow(row.line(), names, row.values(), null, repeated);
+    }
     if (row.values().size() == expectedColumns) {
       return new RawRow(row.line(), names, row.values(), null, null);
     }
@@ -103,6 +140,20 @@ final class CsvRowSource implements RowSource {
                 + " values, or correct the delimiter or column list in the configuration;"
                 + " quote values that contain the delimiter");
     return new RawRow(row.line(), names, row.values(), null, problem);
+  }
+
+  /** True if the row repeats the header's names (ignoring surrounding blanks). */
+  private boolean isRepeatedHeader(List<@Nullable String> values) {
+    if (header.isEmpty() || values.size() != header.size()) {
+      return false;
+    }
+    for (int i = 0; i < values.size(); i++) {
+      String v = values.get(i);
+      if (!header.get(i).equals(v == null ? "" : v.trim())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<String> nonNull(List<@Nullable String> values) {
@@ -138,14 +189,30 @@ final class CsvRowSource implements RowSource {
       return new RawRow(line, List.of(), Collections.unmodifiableList(values), null, null);
     } catch (StreamConstraintsException e) {
       // A value beyond the read limits: the parser cannot resynchronise on the next row.
+      QuoteTracker q = quotes;
+      // The tracker may be a buffer ahead of the parser: trust it only for a quote opened at or
+      // before the parser's position.
+      boolean open = q != null && q.inQuote() && q.quoteLine() <= parser.currentLocation().getLineNr();
       throw new InputException(
           source,
-          parser.currentLocation().getLineNr(),
-          e.getOriginalMessage() + "; a value may hold at most " + Json.MAX_INPUT_VALUE_LENGTH
+          q != null && open ? q.quoteLine() : parser.currentLocation().getLineNr(),
+          (open ? "the quoted value that starts on this line never ends: " : "")
+              + e.getOriginalMessage() + "; a value may hold at most " + Json.MAX_INPUT_VALUE_LENGTH
               + " characters, and nothing after it is read: shorten the value, or check for a"
               + " quote that is never closed",
           e);
     } catch (JsonProcessingException e) {
+      QuoteTracker q = quotes;
+      // Only at the end of the text is the tracker's state the parser's (before, it reads ahead).
+      if (q != null && q.ended() && q.inQuote()) {
+        throw new InputException(
+            source,
+            q.quoteLine(),
+            "a quote opened on this line is never closed, so the rest of the file ("
+                + (q.line() - q.quoteLine() + 1) + " lines) would be one value; fix: close the"
+                + " quote, or double the quote characters inside a quoted value (\"\")",
+            e);
+      }
       long line = e.getLocation() == null ? lastLine : e.getLocation().getLineNr();
       throw new InputException(
           source,

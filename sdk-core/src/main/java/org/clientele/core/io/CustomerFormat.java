@@ -1,5 +1,6 @@
 package org.clientele.core.io;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.spi.PluginConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a customers file is laid out. Immutable; build with {@link #builder()} or read from the
@@ -28,6 +30,11 @@ import org.clientele.api.spi.PluginConfig;
  * @param decimalSeparator {@code '.'} or {@code ','} (CSV only)
  * @param rejectDuplicateIds true to reject a row whose id appeared on an earlier row (costs one
  *     remembered id per customer); false to pass duplicates on
+ * @param encoding the text encoding (UTF-8 by default; a byte order mark wins over it)
+ * @param thousandsSeparator the grouping separator accepted in numbers ({@code ","}, {@code "."},
+ *     {@code "'"} or {@code " "}), or empty for none (the default: {@code 1,234} is rejected)
+ * @param currencySymbols symbols or codes accepted before or after a number and ignored, such as
+ *     {@code ¥}, {@code $}, {@code €}, {@code USD}; empty by default (a symbol is rejected)
  * @since 0.1.0
  */
 public record CustomerFormat(
@@ -39,7 +46,10 @@ public record CustomerFormat(
     Map<String, String> rename,
     String datePattern,
     char decimalSeparator,
-    boolean rejectDuplicateIds) {
+    boolean rejectDuplicateIds,
+    Charset encoding,
+    String thousandsSeparator,
+    List<String> currencySymbols) {
 
   /**
    * Validates every option.
@@ -54,6 +64,11 @@ public record CustomerFormat(
    * @param decimalSeparator {@code '.'} or {@code ','} (CSV only)
    * @param rejectDuplicateIds true to reject a row whose id appeared on an earlier row (costs one
    *     remembered id per customer); false to pass duplicates on
+   * @param encoding the text encoding (UTF-8 by default; a byte order mark wins over it)
+   * @param thousandsSeparator the grouping separator accepted in numbers ({@code ","}, {@code "."},
+   *     {@code "'"} or {@code " "}), or empty for none (the default: {@code 1,234} is rejected)
+   * @param currencySymbols symbols or codes accepted before or after a number and ignored, such as
+   *     {@code ¥}, {@code $}, {@code €}, {@code USD}; empty by default (a symbol is rejected)
    */
   public CustomerFormat {
     Objects.requireNonNull(format, "format");
@@ -65,7 +80,9 @@ public record CustomerFormat(
     }
     rename = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rename));
     Objects.requireNonNull(datePattern, "datePattern");
-    new ValueParser(decimalSeparator, datePattern); // validates both
+    Objects.requireNonNull(encoding, "encoding");
+    currencySymbols = List.copyOf(currencySymbols);
+    new ValueParser(decimalSeparator, datePattern, thousandsSeparator, currencySymbols); // validates all
     if (!header && columns.isEmpty() && format != FileFormat.JSONL) {
       throw new IllegalArgumentException(
           "a customers file without a header needs its column names: set columns");
@@ -95,23 +112,39 @@ public record CustomerFormat(
    * Reads a format from a configuration section such as {@code $.input.customers}. Keys: {@code
    * format}, {@code delimiter}, {@code header}, {@code columns}, {@code idColumn}, {@code rename}
    * (object: file column to feature name), {@code datePattern}, {@code decimalSeparator}, {@code
-   * rejectDuplicateIds}.
+   * rejectDuplicateIds}, {@code encoding}, {@code thousandsSeparator}, {@code currencySymbols}.
    *
    * @param config the section
    * @return the format
    * @throws ConfigurationException naming the file and JSON path of a bad key
    */
   public static CustomerFormat fromConfig(PluginConfig config) {
+    return fromConfig(config, null);
+  }
+
+  /**
+   * Reads a format as {@link #fromConfig(PluginConfig)} does, starting from a preset's defaults;
+   * every key the section sets wins over the preset ({@code rename} entry by entry).
+   *
+   * @param config the section
+   * @param preset the CRM export preset, or null for the plain defaults
+   * @return the format
+   * @throws ConfigurationException naming the file and JSON path of a bad key
+   * @since 0.1.0
+   */
+  public static CustomerFormat fromConfig(PluginConfig config, @Nullable InputPreset preset) {
     Objects.requireNonNull(config, "config");
-    Builder b = builder().readLayout(config);
-    b.idColumn(ConfigReading.columnName(config, "idColumn", "id"));
+    Builder b = InputPreset.customers(preset).readLayout(config);
+    b.idColumn(ConfigReading.columnName(config, "idColumn", b.idColumn));
     Map<String, String> rename = config.textMap("rename");
     for (Map.Entry<String, String> e : rename.entrySet()) {
       if (e.getValue().isBlank()) {
         throw config.error("rename." + e.getKey(), "expected a feature name, found a blank string");
       }
     }
-    b.rename(rename);
+    Map<String, String> merged = new LinkedHashMap<>(b.rename);
+    merged.putAll(rename);
+    b.rename(merged);
     b.readValueSyntax(config);
     b.rejectDuplicateIds(config.flag("rejectDuplicateIds", true));
     return ConfigReading.build(config, b::build);
@@ -184,7 +217,7 @@ public record CustomerFormat(
     public CustomerFormat build() {
       return new CustomerFormat(
           format, delimiter, header, new ArrayList<>(columns), idColumn, rename, datePattern,
-          decimalSeparator, rejectDuplicateIds);
+          decimalSeparator, rejectDuplicateIds, encoding, thousandsSeparator, currencySymbols);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.clientele.core.io;
 
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -58,7 +59,7 @@ public final class CustomerReader extends RecordReader<Customer> {
   private CustomerReader(String source, RowSource rows, CustomerFormat format, RejectionSink sink) {
     super(source, rows, sink);
     this.format = format;
-    this.values = new ValueParser(format.decimalSeparator(), format.datePattern());
+    this.values = new ValueParser(format.decimalSeparator(), format.datePattern(), format.thousandsSeparator(), format.currencySymbols());
     this.firstLineById = format.rejectDuplicateIds() ? new HashMap<>() : null;
     for (Map.Entry<String, String> e : format.rename().entrySet()) {
       if (Feature.lookup(e.getValue()).isEmpty()) {
@@ -82,13 +83,8 @@ public final class CustomerReader extends RecordReader<Customer> {
                 + "; set idColumn to the column that holds the customer id",
             null);
       }
-      Set<String> seen = new java.util.HashSet<>();
       for (String name : names) {
-        if (!seen.add(name)) {
-          throw new InputException(
-              source, 1, "the column \"" + name + "\" appears twice in " + names + "; rename one", null);
-        }
-        feature(name);
+        feature(name); // duplicate names were refused by the row source
       }
     }
   }
@@ -105,8 +101,35 @@ public final class CustomerReader extends RecordReader<Customer> {
    */
   public static CustomerReader open(Path file, CustomerFormat format, RejectionSink sink) {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(format, "format");
     Path name = file.getFileName();
-    return open(TextInput.open(file), name == null ? file.toString() : name.toString(), format, sink);
+    String source = name == null ? file.toString() : name.toString();
+    return open(TextInput.open(file, format.encoding()), source, format, sink);
+  }
+
+  /**
+   * Reads from a byte stream in the format's {@linkplain CustomerFormat#encoding() encoding} (a byte
+   * order mark wins); for pipes, network streams and stored uploads.
+   *
+   * @param in the bytes; closed when the reader is closed
+   * @param source the name used in rejections and counts
+   * @param format the layout; AUTO resolves by {@code source}
+   * @param sink receives rejected rows
+   * @return the reader, positioned after the header
+   * @throws InputException if the header does not decode in the encoding, or lacks a required
+   *     column
+   * @since 0.1.0
+   */
+  public static CustomerReader open(InputStream in, String source, CustomerFormat format, RejectionSink sink) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(format, "format");
+    // gzip is decompressed and known binary formats refused before decoding (InputFiles).
+    return open(TextInput.decode(InputFiles.text(in, source), format.encoding()), source, format, sink);
+  }
+
+  private static CustomerReader open(TextInput.Decoded text, String source, CustomerFormat format, RejectionSink sink) {
+    return open(text.reader(), source, format, sink,
+        TextInput.notDecodable(text.charset(), text.looksLike(), "input.customers"));
   }
 
   /**
@@ -121,13 +144,17 @@ public final class CustomerReader extends RecordReader<Customer> {
    * @throws ConfigurationException if {@code rename} names an unknown feature
    */
   public static CustomerReader open(Reader reader, String source, CustomerFormat format, RejectionSink sink) {
+    return open(reader, source, format, sink, undecodable("input.customers"));
+  }
+
+  private static CustomerReader open(Reader reader, String source, CustomerFormat format, RejectionSink sink, String undecodable) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(sink, "sink");
     FileFormat resolved = format.format().resolve(source);
     Layout layout = Layout.of(format.delimiter(), format.header());
-    RowSource rows = rowSource(source, TextInput.withoutBom(reader), resolved, layout, format.columns());
+    RowSource rows = rowSource(source, TextInput.withoutBom(reader), resolved, layout, format.columns(), undecodable);
     try {
       return new CustomerReader(source, rows, format, sink);
     } catch (RuntimeException e) {

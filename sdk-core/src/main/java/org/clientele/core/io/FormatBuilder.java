@@ -1,5 +1,7 @@
 package org.clientele.core.io;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import org.clientele.api.spi.PluginConfig;
@@ -17,24 +19,34 @@ abstract class FormatBuilder<B extends FormatBuilder<B>> {
   List<String> columns = List.of();
   String datePattern = ValueParser.ISO;
   char decimalSeparator = '.';
+  Charset encoding = StandardCharsets.UTF_8;
+  String thousandsSeparator = "";
+  List<String> currencySymbols = List.of();
 
   FormatBuilder() {}
 
   /** Returns this builder as its concrete type. */
   abstract B self();
 
-  /** Reads {@code format}, {@code delimiter}, {@code header} and {@code columns}. */
+  /** Reads {@code format}, {@code delimiter}, {@code header}, {@code columns} and {@code encoding}. */
   final B readLayout(PluginConfig config) {
-    format(config.choice("format", FileFormat.class, FileFormat.AUTO));
-    delimiter(ConfigReading.delimiter(config, ","));
-    header(config.flag("header", true));
-    return columns(ConfigReading.columnNames(config));
+    // Absent keys keep the builder's values: the defaults, or a preset's.
+    format(config.choice("format", FileFormat.class, format));
+    encoding(ConfigReading.encoding(config, encoding));
+    delimiter(ConfigReading.delimiter(config, delimiter));
+    header(config.flag("header", header));
+    return columns(config.has("columns") ? ConfigReading.columnNames(config) : columns);
   }
 
-  /** Reads {@code datePattern} and {@code decimalSeparator}. */
+  /**
+   * Reads {@code datePattern}, {@code decimalSeparator}, {@code thousandsSeparator} and {@code
+   * currencySymbols}.
+   */
   final B readValueSyntax(PluginConfig config) {
-    datePattern(ConfigReading.datePattern(config));
-    return decimalSeparator(ConfigReading.decimalSeparator(config));
+    datePattern(ConfigReading.datePattern(config, datePattern));
+    decimalSeparator(ConfigReading.decimalSeparator(config, decimalSeparator));
+    thousandsSeparator(ConfigReading.thousandsSeparator(config, thousandsSeparator, decimalSeparator));
+    return currencySymbols(ConfigReading.currencySymbols(config, currencySymbols));
   }
 
   /**
@@ -91,6 +103,47 @@ abstract class FormatBuilder<B extends FormatBuilder<B>> {
    */
   public final B datePattern(String pattern) {
     this.datePattern = Objects.requireNonNull(pattern, "pattern");
+    return self();
+  }
+
+  /**
+   * Sets the text encoding of the file. A byte order mark at the start of the file (UTF-8,
+   * UTF-16LE, UTF-16BE) wins over this setting.
+   *
+   * @param encoding default UTF-8; {@code GB18030} for files from Chinese Excel (also GBK),
+   *     {@code UTF-16} for Excel "Unicode text"
+   * @return this builder
+   * @since 0.1.0
+   */
+  public final B encoding(Charset encoding) {
+    this.encoding = Objects.requireNonNull(encoding, "encoding");
+    return self();
+  }
+
+  /**
+   * Sets the thousands (grouping) separator accepted in numbers, as in {@code 1,234.50} or
+   * {@code 1.234,50}. Groups must have three digits.
+   *
+   * @param separator {@code ","}, {@code "."}, {@code "'"}, {@code " "} (also matches no-break
+   *     spaces), or empty for none (the default)
+   * @return this builder
+   * @since 0.1.0
+   */
+  public final B thousandsSeparator(String separator) {
+    this.thousandsSeparator = Objects.requireNonNull(separator, "separator");
+    return self();
+  }
+
+  /**
+   * Sets the currency symbols or codes accepted (and ignored) before or after a number, as in
+   * {@code ¥1,234.50} or {@code 1.234,50 €}.
+   *
+   * @param symbols for example {@code ["¥", "$", "€", "USD"]}; empty (the default) for none
+   * @return this builder
+   * @since 0.1.0
+   */
+  public final B currencySymbols(List<String> symbols) {
+    this.currencySymbols = List.copyOf(Objects.requireNonNull(symbols, "symbols"));
     return self();
   }
 

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * "input": {
+ *   "preset":       "salesforce",
  *   "transactions": { "delimiter": "whitespace", "datePattern": "yyyyMMdd", ... },
  *   "customers":    { "idColumn": "Account ID", "rename": { "Annual Revenue": "revenue_12m" } },
  *   "derive":       { "referenceDate": "2024-01-01" }
@@ -53,11 +54,38 @@ public record InputConfig(TransactionFormat transactions, CustomerFormat custome
    * @throws ConfigurationException naming the file and JSON path of a bad key
    */
   public static InputConfig fromConfig(@Nullable PluginConfig input) {
+    return fromConfig(input, null);
+  }
+
+  /**
+   * Reads the {@code preset}, {@code transactions} and {@code customers} keys of an {@code input}
+   * section. The preset ({@code "preset": "fxiaoke"}, see {@link InputPreset}) gives the column
+   * defaults of a CRM export; the keys of the two sections win over it.
+   *
+   * @param input the {@code input} section, or null for the defaults
+   * @param preset a preset that replaces the section's {@code preset} key (the command line's
+   *     {@code --preset}), or null to use the key
+   * @return the formats
+   * @throws ConfigurationException naming the file and JSON path of a bad key or an unknown preset
+   * @since 0.1.0
+   */
+  public static InputConfig fromConfig(@Nullable PluginConfig input, @Nullable InputPreset preset) {
     if (input == null) {
-      return defaults();
+      return preset == null
+          ? defaults()
+          : new InputConfig(preset.transactions().build(), preset.customers().build());
+    }
+    InputPreset chosen = preset;
+    if (input.has("preset")) {
+      String name = input.string("preset", "");
+      InputPreset named = InputPreset.of(name).orElseThrow(() -> input.error("preset",
+          "unknown preset \"" + name + "\"; expected one of " + InputPreset.codes()));
+      if (chosen == null) {
+        chosen = named;
+      }
     }
     return new InputConfig(
-        TransactionFormat.fromConfig(input.section("transactions")),
-        CustomerFormat.fromConfig(input.section("customers")));
+        TransactionFormat.fromConfig(input.section("transactions"), chosen),
+        CustomerFormat.fromConfig(input.section("customers"), chosen));
   }
 }

@@ -2,6 +2,7 @@ package org.clientele.core.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -23,7 +24,14 @@ import org.jspecify.annotations.Nullable;
 final class JsonLinesRowSource implements RowSource {
 
   static final ObjectMapper JSON =
-      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(Json.INPUT_LIMITS).build()).build();
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(Json.INPUT_LIMITS)
+                  // The same key twice on a line is refused, as the same column twice in a CSV
+                  // header is (Jackson would otherwise keep the last one silently).
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
+          .build();
 
   /** The longest line read whole; a longer line is skipped to its end and rejected, never held. */
   static final int MAX_LINE_LENGTH = 2 * Json.MAX_INPUT_VALUE_LENGTH;

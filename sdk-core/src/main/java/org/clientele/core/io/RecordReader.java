@@ -160,19 +160,27 @@ public abstract sealed class RecordReader<T> implements Records<T>
         String column = i < row.names().size() ? row.names().get(i) : "#" + (i + 1);
         reject(
             row, column, v, RejectionReason.INVALID_ENCODING,
-            "the value contains bytes that are not valid UTF-8 (shown as \uFFFD)",
-            "save the file as UTF-8 (for example from a spreadsheet: CSV UTF-8), or convert it with"
-                + " iconv -f <encoding> -t UTF-8");
+            "the value contains bytes that are not valid in the file's configured encoding (shown as \uFFFD)",
+            "save the file as UTF-8 (for example from a spreadsheet: CSV UTF-8), convert it with"
+                + " iconv -f <encoding> -t UTF-8, or set encoding in the configuration (for example"
+                + " GB18030)");
         return true;
       }
     }
     return false;
   }
 
-  static RowSource rowSource(String source, java.io.Reader reader, FileFormat format, Layout layout, java.util.List<String> columns) {
+  static RowSource rowSource(String source, java.io.Reader reader, FileFormat format, Layout layout, java.util.List<String> columns, String undecodable) {
     return format == FileFormat.JSONL
         ? new JsonLinesRowSource(source, reader)
-        : new CsvRowSource(source, reader, layout, columns);
+        : new CsvRowSource(source, reader, layout, columns, undecodable);
+  }
+
+  /** The message for a header that did not decode, when the bytes are not at hand. */
+  static String undecodable(String section) {
+    return "the header holds characters that are not text (U+FFFD or NUL): the file is not in the"
+        + " encoding it was read with; fix: set \"encoding\" in " + section + " (for example"
+        + " \"GB18030\" or \"UTF-16\"), or save the file as CSV UTF-8";
   }
 
   /** The trimmed value at {@code index}, or null if there is none or it is empty. */

@@ -23,7 +23,7 @@ public enum RejectionReason {
   OUT_OF_RANGE,
   /** A customers file holds the same id twice; the later row is rejected. */
   DUPLICATE_ID,
-  /** The row contains bytes that are not valid UTF-8. */
+  /** The row contains bytes that are not valid in the file's encoding (UTF-8 unless configured). */
   INVALID_ENCODING,
   /** A JSON Lines line is not a JSON object, or a value in it is an object or an array. */
   MALFORMED_JSON,
@@ -39,7 +39,13 @@ public enum RejectionReason {
    *
    * @since 0.1.0
    */
-  CONTRADICTORY_VALUES;
+  CONTRADICTORY_VALUES,
+  /**
+   * A CSV row repeats the header line (two exports concatenated into one file).
+   *
+   * @since 0.1.0
+   */
+  REPEATED_HEADER;
 
   /**
    * Returns the reason's stable name.

@@ -1,5 +1,6 @@
 package org.clientele.core.io;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * @param datePattern {@code "iso"} or a {@link java.time.format.DateTimeFormatter} pattern such as
  *     {@code yyyyMMdd}
  * @param decimalSeparator {@code '.'} or {@code ','} (CSV only; JSON numbers always use {@code .})
+ * @param encoding the text encoding (UTF-8 by default; a byte order mark wins over it)
+ * @param thousandsSeparator the grouping separator accepted in numbers ({@code ","}, {@code "."},
+ *     {@code "'"} or {@code " "}), or empty for none (the default: {@code 1,234} is rejected)
+ * @param currencySymbols symbols or codes accepted before or after a number and ignored, such as
+ *     {@code ¥}, {@code $}, {@code €}, {@code USD}; empty by default (a symbol is rejected)
  * @since 0.1.0
  */
 public record TransactionFormat(
@@ -45,7 +51,10 @@ public record TransactionFormat(
     @Nullable String orderIdColumn,
     @Nullable String channelColumn,
     String datePattern,
-    char decimalSeparator) {
+    char decimalSeparator,
+    Charset encoding,
+    String thousandsSeparator,
+    List<String> currencySymbols) {
 
   /** Default name of the optional quantity column. */
   public static final String QUANTITY = "quantity";
@@ -75,6 +84,11 @@ public record TransactionFormat(
    * @param datePattern {@code "iso"} or a {@link java.time.format.DateTimeFormatter} pattern such as
    *     {@code yyyyMMdd}
    * @param decimalSeparator {@code '.'} or {@code ','} (CSV only; JSON numbers always use {@code .})
+   * @param encoding the text encoding (UTF-8 by default; a byte order mark wins over it)
+   * @param thousandsSeparator the grouping separator accepted in numbers ({@code ","}, {@code "."},
+   *     {@code "'"} or {@code " "}), or empty for none (the default: {@code 1,234} is rejected)
+   * @param currencySymbols symbols or codes accepted before or after a number and ignored, such as
+   *     {@code ¥}, {@code $}, {@code €}, {@code USD}; empty by default (a symbol is rejected)
    */
   public TransactionFormat {
     Objects.requireNonNull(format, "format");
@@ -84,7 +98,9 @@ public record TransactionFormat(
     Objects.requireNonNull(dateColumn, "dateColumn");
     Objects.requireNonNull(amountColumn, "amountColumn");
     Objects.requireNonNull(datePattern, "datePattern");
-    new ValueParser(decimalSeparator, datePattern); // validates both
+    Objects.requireNonNull(encoding, "encoding");
+    currencySymbols = List.copyOf(currencySymbols);
+    new ValueParser(decimalSeparator, datePattern, thousandsSeparator, currencySymbols); // validates all
     if (!header && columns.isEmpty() && format != FileFormat.JSONL) {
       throw new IllegalArgumentException(
           "a transaction file without a header needs its column names: set columns");
@@ -128,6 +144,9 @@ public record TransactionFormat(
     b.channelColumn = channelColumn;
     b.datePattern = datePattern;
     b.decimalSeparator = decimalSeparator;
+    b.encoding = encoding;
+    b.thousandsSeparator = thousandsSeparator;
+    b.currencySymbols = currencySymbols;
     return b;
   }
 
@@ -136,19 +155,34 @@ public record TransactionFormat(
    * {@code format} ({@code auto}, {@code csv}, {@code jsonl}), {@code delimiter}, {@code header},
    * {@code columns} (array), {@code fields} (object with {@code customerId}, {@code date}, {@code
    * amount}, {@code quantity}, {@code orderId}, {@code channel}), {@code datePattern}, {@code
-   * decimalSeparator}. Absent keys keep their defaults.
+   * decimalSeparator}, {@code encoding}, {@code thousandsSeparator}, {@code currencySymbols}.
+   * Absent keys keep their defaults.
    *
    * @param config the section
    * @return the format
    * @throws ConfigurationException naming the file and JSON path of a bad key
    */
   public static TransactionFormat fromConfig(PluginConfig config) {
+    return fromConfig(config, null);
+  }
+
+  /**
+   * Reads a format as {@link #fromConfig(PluginConfig)} does, starting from a preset's defaults;
+   * every key the section sets wins over the preset.
+   *
+   * @param config the section
+   * @param preset the CRM export preset, or null for the plain defaults
+   * @return the format
+   * @throws ConfigurationException naming the file and JSON path of a bad key
+   * @since 0.1.0
+   */
+  public static TransactionFormat fromConfig(PluginConfig config, @Nullable InputPreset preset) {
     Objects.requireNonNull(config, "config");
-    Builder b = builder().readLayout(config);
+    Builder b = InputPreset.transactions(preset).readLayout(config);
     PluginConfig fields = config.section("fields");
-    b.customerIdColumn(ConfigReading.columnName(fields, "customerId", "customer_id"));
-    b.dateColumn(ConfigReading.columnName(fields, "date", "date"));
-    b.amountColumn(ConfigReading.columnName(fields, "amount", "amount"));
+    b.customerIdColumn(ConfigReading.columnName(fields, "customerId", b.customerIdColumn));
+    b.dateColumn(ConfigReading.columnName(fields, "date", b.dateColumn));
+    b.amountColumn(ConfigReading.columnName(fields, "amount", b.amountColumn));
     b.quantityColumn(ConfigReading.optionalColumnName(fields, "quantity"));
     b.orderIdColumn(ConfigReading.optionalColumnName(fields, "orderId"));
     b.channelColumn(ConfigReading.optionalColumnName(fields, "channel"));
@@ -248,7 +282,7 @@ public record TransactionFormat(
       return new TransactionFormat(
           format, delimiter, header, new ArrayList<>(columns), customerIdColumn, dateColumn,
           amountColumn, quantityColumn, orderIdColumn, channelColumn, datePattern,
-          decimalSeparator);
+          decimalSeparator, encoding, thousandsSeparator, currencySymbols);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.clientele.core.io;
 
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ public final class TransactionReader extends RecordReader<Transaction> {
   private TransactionReader(String source, RowSource rows, TransactionFormat format, RejectionSink sink) {
     super(source, rows, sink);
     this.format = format;
-    this.values = new ValueParser(format.decimalSeparator(), format.datePattern());
+    this.values = new ValueParser(format.decimalSeparator(), format.datePattern(), format.thousandsSeparator(), format.currencySymbols());
     this.columns = rows instanceof CsvRowSource csv ? new Columns(csv.names(), source, format)
         : rows instanceof TabularRowSource table ? new Columns(table.names(), source, format) : null;
   }
@@ -44,8 +45,35 @@ public final class TransactionReader extends RecordReader<Transaction> {
    */
   public static TransactionReader open(Path file, TransactionFormat format, RejectionSink sink) {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(format, "format");
     Path name = file.getFileName();
-    return open(TextInput.open(file), name == null ? file.toString() : name.toString(), format, sink);
+    String source = name == null ? file.toString() : name.toString();
+    return open(TextInput.open(file, format.encoding()), source, format, sink);
+  }
+
+  /**
+   * Reads from a byte stream in the format's {@linkplain TransactionFormat#encoding() encoding} (a byte
+   * order mark wins); for pipes, network streams and stored uploads.
+   *
+   * @param in the bytes; closed when the reader is closed
+   * @param source the name used in rejections and counts
+   * @param format the layout; AUTO resolves by {@code source}
+   * @param sink receives rejected rows
+   * @return the reader, positioned after the header
+   * @throws InputException if the header does not decode in the encoding, or lacks a required
+   *     column
+   * @since 0.1.0
+   */
+  public static TransactionReader open(InputStream in, String source, TransactionFormat format, RejectionSink sink) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(format, "format");
+    // gzip is decompressed and known binary formats refused before decoding (InputFiles).
+    return open(TextInput.decode(InputFiles.text(in, source), format.encoding()), source, format, sink);
+  }
+
+  private static TransactionReader open(TextInput.Decoded text, String source, TransactionFormat format, RejectionSink sink) {
+    return open(text.reader(), source, format, sink,
+        TextInput.notDecodable(text.charset(), text.looksLike(), "input.transactions"));
   }
 
   /**
@@ -59,6 +87,10 @@ public final class TransactionReader extends RecordReader<Transaction> {
    * @throws InputException if the header lacks a required column
    */
   public static TransactionReader open(Reader reader, String source, TransactionFormat format, RejectionSink sink) {
+    return open(reader, source, format, sink, undecodable("input.transactions"));
+  }
+
+  private static TransactionReader open(Reader reader, String source, TransactionFormat format, RejectionSink sink, String undecodable) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(format, "format");
@@ -66,7 +98,7 @@ public final class TransactionReader extends RecordReader<Transaction> {
     FileFormat resolved = format.format().resolve(source);
     Layout layout = Layout.of(format.delimiter(), format.header());
     RowSource rows =
-        rowSource(source, TextInput.withoutBom(reader), resolved, layout, format.columns());
+        rowSource(source, TextInput.withoutBom(reader), resolved, layout, format.columns(), undecodable);
     try {
       TransactionReader out = new TransactionReader(source, rows, format, sink);
       if (rows instanceof CsvRowSource csv && csv.names().isEmpty()) {

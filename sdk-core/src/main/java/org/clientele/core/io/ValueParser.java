@@ -7,8 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses numbers and dates strictly: a number is digits with one optional decimal separator, an
@@ -24,18 +28,81 @@ final class ValueParser {
   private static final Pattern COMMA_NUMBER = Pattern.compile("[+-]?(\\d+(,\\d*)?|,\\d+)([eE][+-]?\\d+)?");
   private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
+  /** What a value that looks like a formatted amount looks like: a digit and a grouping or symbol. */
+  private static final Pattern GROUPED = Pattern.compile(".*\\d[,.'\u00A0\u202F ]\\d{3}([,.'\u00A0\u202F ]\\d{3})*([.,]\\d+)?\\D*");
+
   private final char decimalSeparator;
   private final String datePattern;
   private final DateTimeFormatter dateFormat;
+  private final String thousandsSeparator;
+  private final List<String> currencySymbols;
+  private final @Nullable Pattern groupedNumber;
 
   ValueParser(char decimalSeparator, String datePattern) {
+    this(decimalSeparator, datePattern, "", List.of());
+  }
+
+  ValueParser(char decimalSeparator, String datePattern, String thousandsSeparator, List<String> currencySymbols) {
     if (decimalSeparator != '.' && decimalSeparator != ',') {
       throw new IllegalArgumentException(
           "decimalSeparator must be \".\" or \",\", not \"" + decimalSeparator + "\"");
     }
+    String problem = checkThousands(thousandsSeparator, decimalSeparator);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    for (String symbol : currencySymbols) {
+      String bad = checkCurrencySymbol(symbol);
+      if (bad != null) {
+        throw new IllegalArgumentException("currencySymbols: " + bad);
+      }
+    }
     this.decimalSeparator = decimalSeparator;
     this.datePattern = datePattern;
     this.dateFormat = formatter(datePattern);
+    this.thousandsSeparator = thousandsSeparator;
+    // Longest first, so that "US$" is stripped before "$".
+    List<String> symbols = new ArrayList<>(currencySymbols);
+    symbols.sort(Comparator.comparingInt(String::length).reversed());
+    this.currencySymbols = List.copyOf(symbols);
+    if (thousandsSeparator.isEmpty()) {
+      this.groupedNumber = null;
+    } else {
+      String sep = thousandsSeparator.equals(" ") ? "[ \u00A0\u202F]" : Pattern.quote(thousandsSeparator);
+      String dec = Pattern.quote(String.valueOf(decimalSeparator));
+      this.groupedNumber = Pattern.compile("[+-]?\\d{1,3}(" + sep + "\\d{3})+(" + dec + "\\d*)?");
+    }
+  }
+
+  /** Null if the separator is acceptable with this decimal separator, else the problem. */
+  static @Nullable String checkThousands(String separator, char decimalSeparator) {
+    if (separator.isEmpty()) {
+      return null;
+    }
+    if (!List.of(",", ".", "'", " ").contains(separator)) {
+      return "expected \",\", \".\", \"'\", \" \" or \"\" (none), found \"" + separator + "\"";
+    }
+    if (separator.charAt(0) == decimalSeparator) {
+      return "the thousands separator \"" + separator + "\" is also the decimal separator; set"
+          + " decimalSeparator to the other one (for 1.234,50 use thousandsSeparator \".\" and"
+          + " decimalSeparator \",\")";
+    }
+    return null;
+  }
+
+  /** Null if the symbol is acceptable, else the problem. */
+  static @Nullable String checkCurrencySymbol(String symbol) {
+    String s = symbol.trim();
+    if (s.isEmpty()) {
+      return "a currency symbol must not be blank";
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isDigit(c) || c == '+' || c == '-' || c == '.' || c == ',') {
+        return "a currency symbol may not hold digits, signs or separators, found \"" + symbol + "\"";
+      }
+    }
+    return null;
   }
 
   static DateTimeFormatter formatter(String pattern) {
@@ -90,6 +157,9 @@ final class ValueParser {
    */
   Object number(String text, boolean jsonNumber) {
     char sep = jsonNumber ? '.' : decimalSeparator;
+    if (!jsonNumber) {
+      text = plain(text);
+    }
     if (!(sep == '.' ? DOT_NUMBER : COMMA_NUMBER).matcher(text).matches()) {
       if (NON_FINITE.matcher(text).matches()) {
         return new Problem(
@@ -97,11 +167,7 @@ final class ValueParser {
             "not a finite number",
             "write a finite number, or leave the value empty if it is unknown");
       }
-      return new Problem(
-          RejectionReason.UNPARSEABLE_NUMBER,
-          "not a number (decimal separator \"" + sep + "\", no thousands separators)",
-          "write a plain number such as " + (sep == '.' ? "1234.5" : "1234,5")
-              + ", or set decimalSeparator in the configuration");
+      return notANumber(text, sep);
     }
     double d = Double.parseDouble(sep == '.' ? text : text.replace(',', '.'));
     if (!Double.isFinite(d)) {
@@ -111,6 +177,77 @@ final class ValueParser {
           "check the value; numbers must be below 1.8e308");
     }
     return d;
+  }
+
+  /** Strips the configured currency symbols and thousands separators; otherwise returns the text. */
+  private String plain(String text) {
+    String t = text;
+    for (String symbol : currencySymbols) {
+      String sym = symbol.trim();
+      String unsigned = t.startsWith("-") || t.startsWith("+") ? t.substring(1).trim() : t;
+      String sign = unsigned == t ? "" : t.substring(0, 1);
+      if (unsigned.regionMatches(true, 0, sym, 0, sym.length())) {
+        t = sign + unsigned.substring(sym.length()).trim();
+        break;
+      }
+      if (t.regionMatches(true, t.length() - sym.length(), sym, 0, sym.length())) {
+        t = t.substring(0, t.length() - sym.length()).trim();
+        break;
+      }
+    }
+    Pattern grouped = groupedNumber;
+    if (grouped != null && grouped.matcher(t).matches()) {
+      StringBuilder b = new StringBuilder(t.length());
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        boolean group = thousandsSeparator.equals(" ")
+            ? c == ' ' || c == '\u00A0' || c == '\u202F'
+            : c == thousandsSeparator.charAt(0);
+        if (!group) {
+          b.append(c);
+        }
+      }
+      t = b.toString();
+    }
+    return t;
+  }
+
+  /** The rejection for a value that is not a number, with the key to set when it looks formatted. */
+  private Problem notANumber(String text, char sep) {
+    boolean symbol = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.getType(c) == Character.CURRENCY_SYMBOL || Character.isLetter(c)) {
+        symbol = true;
+        break;
+      }
+    }
+    boolean grouped = GROUPED.matcher(text).matches();
+    if (symbol || grouped) {
+      List<String> keys = new ArrayList<>();
+      if (grouped) {
+        keys.add("thousandsSeparator" + (thousandsSeparator.isEmpty() ? "" : " (now \"" + thousandsSeparator + "\")"));
+      }
+      if (symbol) {
+        keys.add("currencySymbols" + (currencySymbols.isEmpty() ? "" : " (now " + currencySymbols + ")"));
+      }
+      return new Problem(
+          RejectionReason.UNPARSEABLE_NUMBER,
+          "not a plain number: it holds " + (symbol && grouped ? "a currency symbol and thousands separators"
+              : symbol ? "a currency symbol or letters" : "thousands separators")
+              + " (decimal separator \"" + sep + "\")",
+          "set " + String.join(" and ", keys) + " in the input section of the configuration (for"
+              + " \"¥1,234.50\": \"thousandsSeparator\": \",\", \"currencySymbols\": [\"¥\"]; for"
+              + " \"1.234,50 €\": \"decimalSeparator\": \",\", \"thousandsSeparator\": \".\","
+              + " \"currencySymbols\": [\"€\"]), or write plain numbers such as 1234.5");
+    }
+    return new Problem(
+        RejectionReason.UNPARSEABLE_NUMBER,
+        "not a number (decimal separator \"" + sep + "\""
+            + (thousandsSeparator.isEmpty() ? ", no thousands separators" : ", thousands separator \"" + thousandsSeparator + "\" in groups of three")
+            + ")",
+        "write a plain number such as " + (sep == '.' ? "1234.5" : "1234,5")
+            + ", or set decimalSeparator in the configuration");
   }
 
   /**

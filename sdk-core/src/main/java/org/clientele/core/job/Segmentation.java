@@ -1,13 +1,7 @@
 package org.clientele.core.job;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,20 +20,25 @@ import java.util.function.Consumer;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
+import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.core.CalibrationException;
 import org.clientele.core.Engine;
 import org.clientele.core.EngineBuilder;
 import org.clientele.core.Explanation;
 import org.clientele.core.Model;
+import org.clientele.core.Validation;
 import org.clientele.core.features.CustomerJoin;
 import org.clientele.core.features.DerivationOptions;
 import org.clientele.core.features.FeatureDeriver;
+import org.clientele.core.features.LifetimesSummary;
 import org.clientele.core.internal.CountingInputStream;
 import org.clientele.core.io.CustomerReader;
+import org.clientele.core.io.FeatureWriter;
 import org.clientele.core.io.InputConfig;
 import org.clientele.core.io.InputException;
-import org.clientele.core.io.InputFiles;
+import org.clientele.core.io.InputPreset;
 import org.clientele.core.io.ReadCounts;
 import org.clientele.core.io.Records;
 import org.clientele.core.io.RejectionSink;
@@ -48,6 +49,7 @@ import org.clientele.core.io.TransactionReader;
 import org.clientele.core.report.ReportAccumulator;
 import org.clientele.core.report.ReportOptions;
 import org.clientele.core.report.SegmentationReport;
+import org.clientele.core.report.SegmentationReport.QualityWarning;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,6 +102,7 @@ public final class Segmentation {
   private final @Nullable Input<Customer> customers;
   private final @Nullable Input<Transaction> transactions;
   private final Calibration calibration;
+  private final boolean leaveOutUncalibratable;
   private final boolean strict;
   private final @Nullable Integer threads;
   private final ProgressListener progress;
@@ -110,18 +113,19 @@ public final class Segmentation {
     this.customers = b.customers;
     this.transactions = b.transactions;
     this.calibration = b.calibration;
+    this.leaveOutUncalibratable = b.leaveOutUncalibratable;
     this.strict = b.strict;
     this.threads = b.threads;
     this.progress = b.progress;
     this.engineSetup = b.engineSetup;
     if (model == null) {
-      input = InputConfig.defaults();
+      input = InputConfig.fromConfig(null, b.preset);
       derive = referenceDate(DerivationOptions.defaults(), b.referenceDate, "<default configuration>");
       reportOptions = ReportOptions.defaults();
       resultFormat = ResultFormat.JSONL;
     } else {
       PluginConfig in = model.section("input");
-      input = InputConfig.fromConfig(in);
+      input = InputConfig.fromConfig(in, b.preset);
       derive = referenceDate(DerivationOptions.fromConfig(in.section("derive")), b.referenceDate, model.source());
       rejectUnread(in);
       PluginConfig out = model.section("output");
@@ -191,10 +195,28 @@ public final class Segmentation {
    * @throws org.clientele.core.io.RowRejectedException in strict mode, at the first bad row
    */
   public SegmentationResult run(ResultSink results, RejectionSink rejections) {
+    return run(results, rejections, null);
+  }
+
+  /**
+   * Runs the whole job as {@link #run(ResultSink, RejectionSink)} does, and writes each classified
+   * customer's features, in input order: the features the classifiers declare they read ({@link
+   * Engine#features()}; every standard feature if none declares any), or in lifetimes mode the
+   * lifetimes summary's columns ({@code frequency, recency, T, monetary_value}).
+   *
+   * @param results receives one result per classified customer, in input order
+   * @param rejections receives every rejected row (each exactly once)
+   * @param features receives the same customers' features; null for none
+   * @return the counts, the engine and the report
+   * @throws ConfigurationException as {@link #run(ResultSink, RejectionSink)}
+   * @since 0.1.0
+   */
+  public SegmentationResult run(ResultSink results, RejectionSink rejections, @Nullable FeatureWriter features) {
     Objects.requireNonNull(results, "results");
     RejectionSink sink = sink(rejections);
     Derived derived = derive(sink);
-    Engine engine = engine(derived, strict ? sink : RejectionSink.discard(), "Calibrating");
+    List<QualityWarning> leftOut = new ArrayList<>();
+    Engine engine = engine(derived, strict ? sink : RejectionSink.discard(), "Calibrating", leftOut);
     List<String> ids = engine != null
         ? engine.dimensions().stream().map(Dimension::id).toList()
         : engineBuilder().validate().model().dimensions().stream().map(Model.Section::id).toList();
@@ -208,14 +230,37 @@ public final class Segmentation {
         return new SegmentationResult(stream.counts(derived, 0), null, null, ids);
       }
       ReportAccumulator report = ReportAccumulator.create(engine, reportOptions);
+      leftOut.forEach(report::addWarning);
+      if (features != null) {
+        features.begin(featureColumns(engine));
+      }
       long classified = engine.classifyEach(stream, (customer, result) -> {
         report.add(customer, result);
         results.accept(result);
+        if (features != null) {
+          features.accept(customer);
+        }
       });
       RunCounts counts = stream.counts(derived, classified);
       SegmentationReport built = report.build(counts.rejectedByReason(), engine.errorCounts());
       return new SegmentationResult(counts, engine, built, ids);
     }
+  }
+
+  /** The columns of the features file: the lifetimes summary's, or what the classifiers read. */
+  private Map<String, Feature<?>> featureColumns(Engine engine) {
+    if (transactions != null && derive.mode() == DerivationOptions.Mode.LIFETIMES) {
+      Map<String, Feature<?>> columns = new LinkedHashMap<>();
+      columns.put("frequency", LifetimesSummary.FREQUENCY);
+      columns.put("recency", LifetimesSummary.RECENCY);
+      columns.put("T", LifetimesSummary.T);
+      columns.put("monetary_value", LifetimesSummary.MONETARY_VALUE);
+      return columns;
+    }
+    List<Feature<?>> read = engine.features();
+    // A plugin that does not declare its features (Classifier.features() is optional): show every
+    // standard feature rather than an id column alone.
+    return FeatureWriter.byName(read.isEmpty() ? StandardFeatures.all() : read);
   }
 
   /**
@@ -325,38 +370,65 @@ public final class Segmentation {
    * @return the engine, or null when calibration was needed and not one customer was accepted
    */
   private @Nullable Engine engine(Derived derived, RejectionSink calibrationSink, String phase) {
+    return engine(derived, calibrationSink, phase, new ArrayList<>());
+  }
+
+  /**
+   * Builds the engine, calibrating on one pass over the customers when the policy says so. A
+   * dimension that cannot be calibrated on this input (no customer has what it reads: a
+   * customers-only export and RFM) is left out and named in {@code leftOut}, and the others are
+   * calibrated on another pass, unless the job was told to fail instead.
+   *
+   * @return the engine, or null when calibration was needed and not one customer was accepted
+   */
+  private @Nullable Engine engine(Derived derived, RejectionSink calibrationSink, String phase, List<QualityWarning> leftOut) {
     EngineBuilder builder = engineBuilder();
+    Validation validation = builder.validate();
     boolean calibrate = switch (calibration) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case IF_NEEDED -> !builder.validate().needCalibration().isEmpty();
+      case IF_NEEDED -> !validation.needCalibration().isEmpty();
     };
     if (!calibrate) {
       return builder.build();
     }
-    try (CustomerStream population = new CustomerStream(derived, calibrationSink, phase)) {
-      // Lazy: a configuration without population-relative dimensions reads nothing here.
-      try {
-        builder.model(builder.calibrate(population));
-        return builder.build();
-      } catch (CalibrationException e) {
-        if (e.population() == 0) {
-          return null;
+    Model current = validation.model();
+    while (true) {
+      try (CustomerStream population = new CustomerStream(derived, calibrationSink, phase)) {
+        // Lazy: a configuration without population-relative dimensions reads nothing here.
+        EngineBuilder b = engineBuilder().model(current);
+        try {
+          b.model(b.calibrate(population));
+          return b.build();
+        } catch (CalibrationException e) {
+          if (e.population() == 0) {
+            return null;
+          }
+          if (!leaveOutUncalibratable || e.kind() != CalibrationException.Kind.FAILED || current.dimensions().size() == 1) {
+            throw withHint(e);
+          }
+          leftOut.add(new QualityWarning("dimension_left_out", e.dimensionId(), "",
+              e.dimensionId() + ": left out of this run, it could not be calibrated on the " + e.population()
+                  + " customers given (none has what it reads; give a transaction log or the column, or remove the"
+                  + " dimension from the configuration): " + problem(e)));
+          current = current.withoutDimension(e.dimensionId());
         }
-        throw withHint(e);
       }
     }
+  }
+
+  private static String problem(CalibrationException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.startsWith(e.location() + ": ") ? message.substring(e.location().length() + 2) : message;
   }
 
   private static CalibrationException withHint(CalibrationException e) {
     if (e.kind() != CalibrationException.Kind.FAILED || e.population() == 0) {
       return e;
     }
-    String message = String.valueOf(e.getMessage());
-    String problem = message.startsWith(e.location() + ": ") ? message.substring(e.location().length() + 2) : message;
     return new CalibrationException(
         e.location(),
-        problem + "; none of them has the feature this dimension reads: give a transaction log,"
+        problem(e) + "; none of them has the feature this dimension reads: give a transaction log,"
             + " add the column to the customers input, or leave the dimension out of the configuration",
         e.dimensionId(), e.kind(), e.population(), e);
   }
@@ -499,14 +571,14 @@ public final class Segmentation {
   private Input<Customer> customersFile(Path file) {
     return (sink, phase) -> {
       Opened f = open(file);
-      return tracked(f, phase, CustomerReader.open(f.reader(), f.name(), input.customers(), sink));
+      return tracked(f, phase, CustomerReader.open(f.in(), f.name(), input.customers(), sink));
     };
   }
 
   private Input<Transaction> transactionsFile(Path file) {
     return (sink, phase) -> {
       Opened f = open(file);
-      return tracked(f, phase, TransactionReader.open(f.reader(), f.name(), input.transactions(), sink));
+      return tracked(f, phase, TransactionReader.open(f.in(), f.name(), input.transactions(), sink));
     };
   }
 
@@ -556,9 +628,16 @@ public final class Segmentation {
   }
 
   /** An input file opened for reading, counting its bytes for the progress listener. */
-  private record Opened(String name, CountingInputStream in, Reader reader, long size) {}
+  private record Opened(String name, CountingInputStream in, long size) {}
 
   private static Opened open(Path file) {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // A pipe gives its bytes once: the second pass would read an empty file and say nothing.
+      throw new InputException(file.toString(), 0,
+          "not a regular file (a pipe, a device or a directory): the job reads each input more than"
+              + " once (dates, features, calibration, classification); copy it to a file first, or"
+              + " give the records as an Iterable (the clientele command copies pipes for you)", null);
+    }
     InputStream raw;
     long size;
     try {
@@ -569,17 +648,10 @@ public final class Segmentation {
     } catch (IOException e) {
       throw new InputException(file.toString(), 0, "cannot open the file: " + e.getMessage(), e);
     }
-    CountingInputStream in = new CountingInputStream(raw);
-    // The same decoding as the readers' own file opening: bad bytes become U+FFFD, so the row is
-    // rejected as invalid_encoding instead of the file failing.
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    // Decoded by the reader in the configured encoding (bad bytes become U+FFFD, so the row is
+    // rejected as invalid_encoding instead of the file failing).
     Path name = file.getFileName();
-    String source = name == null ? file.toString() : name.toString();
-    // Counts the file's own bytes (compressed, for gzip) against its size; refuses binary formats.
-    Reader reader = new BufferedReader(new InputStreamReader(InputFiles.text(in, source), decoder), 1 << 16);
-    return new Opened(source, in, reader, size);
+    return new Opened(name == null ? file.toString() : name.toString(), new CountingInputStream(raw), size);
   }
 
   /** Collects the job's inputs and options. */
@@ -594,7 +666,9 @@ public final class Segmentation {
     private @Nullable Iterable<Transaction> hostTransactions;
     private @Nullable String hostTransactionsName;
     private @Nullable LocalDate referenceDate;
+    private @Nullable InputPreset preset;
     private Calibration calibration = Calibration.IF_NEEDED;
+    private boolean leaveOutUncalibratable = true;
     private boolean strict;
     private @Nullable Integer threads;
     private ProgressListener progress = ProgressListener.NONE;
@@ -629,7 +703,9 @@ public final class Segmentation {
     }
 
     /**
-     * Reads customers from a file (CSV or JSON Lines, laid out by {@code input.customers}).
+     * Reads customers from a file (CSV or JSON Lines, laid out by {@code input.customers}). The
+     * file is read once per pass, so it must be a regular file: a pipe is refused with an {@link
+     * InputException} when the job runs.
      *
      * @param file the customers file
      * @return this builder
@@ -655,7 +731,9 @@ public final class Segmentation {
     }
 
     /**
-     * Reads a transaction log from a file (laid out by {@code input.transactions}).
+     * Reads a transaction log from a file (laid out by {@code input.transactions}). The file is
+     * read once per pass, so it must be a regular file: a pipe is refused with an {@link
+     * InputException} when the job runs.
      *
      * @param file the transaction log
      * @return this builder
@@ -693,6 +771,19 @@ public final class Segmentation {
     }
 
     /**
+     * Reads the input files with a CRM export preset, overriding {@code input.preset}; the
+     * configuration's explicit column settings still win over it.
+     *
+     * @param preset the preset, or null for the configuration's own (the default)
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder preset(@Nullable InputPreset preset) {
+      this.preset = preset;
+      return this;
+    }
+
+    /**
      * Sets when to calibrate (default {@link Calibration#IF_NEEDED}).
      *
      * @param calibration the policy
@@ -700,6 +791,20 @@ public final class Segmentation {
      */
     public Builder calibration(Calibration calibration) {
       this.calibration = Objects.requireNonNull(calibration, "calibration");
+      return this;
+    }
+
+    /**
+     * Decides what happens to a dimension that cannot be calibrated on this input because no
+     * customer has what it reads (a customers-only CRM export has nothing for RFM): left out of
+     * the run with a {@code dimension_left_out} quality warning, so every other dimension is still
+     * classified (the default), or the run fails with a {@link CalibrationException}.
+     *
+     * @param leaveOut true to leave such a dimension out and say so; false to fail
+     * @return this builder
+     */
+    public Builder leaveOutUncalibratable(boolean leaveOut) {
+      this.leaveOutUncalibratable = leaveOut;
       return this;
     }
 

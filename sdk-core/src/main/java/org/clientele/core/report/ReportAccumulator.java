@@ -29,6 +29,7 @@ import org.clientele.core.report.SegmentationReport.ParetoCurve;
 import org.clientele.core.report.SegmentationReport.ParetoPoint;
 import org.clientele.core.report.SegmentationReport.PlanLine;
 import org.clientele.core.report.SegmentationReport.PlanSummary;
+import org.jspecify.annotations.Nullable;
 import org.clientele.core.report.SegmentationReport.Segment;
 import org.clientele.core.report.SegmentationReport.Totals;
 
@@ -83,6 +84,12 @@ public final class ReportAccumulator {
   private final ExactSum revenueWithActions = new ExactSum();
 
   private final QualityTally quality;
+  // The R x F grid of the rfm dimension (-1 without one): the built-in's score is the RFM code.
+  private final int rfmPosition;
+  private final long[] rfmCustomers = new long[25];
+  private final ExactSum[] rfmRevenue = sums(25);
+  private final int[] rfmSegment = new int[25];
+  private final List<SegmentationReport.QualityWarning> runWarnings = new ArrayList<>();
 
   // Per-customer scratch, so that add() allocates nothing.
   private final double[] values;
@@ -136,6 +143,8 @@ public final class ReportAccumulator {
     values = new double[f];
     slots = new int[d];
     quality = new QualityTally(this.dimensions, inputs, options.contactFeatures(), calibrations, options.minSegmentShare(), f);
+    rfmPosition = position("rfm");
+    java.util.Arrays.fill(rfmSegment, -1);
   }
 
   /**
@@ -227,6 +236,9 @@ public final class ReportAccumulator {
     }
     double revenue = accumulate(customer);
     quality.add(customer, slots, values);
+    if (rfmPosition >= 0) {
+      rfmCell(segments.score(rfmPosition), slots[rfmPosition], revenue);
+    }
     // The plan summary; no lambdas or iterators, so that add() still allocates nothing.
     if (segments instanceof ClassificationBuffer b) {
       int n = b.actionCount();
@@ -259,6 +271,23 @@ public final class ReportAccumulator {
     }
   }
 
+  /** Counts the customer in its R x F cell when the score is an RFM code (111 to 555). */
+  private void rfmCell(double code, int slot, double revenue) {
+    if (!(code >= 111 && code <= 555) || code != Math.rint(code)) {
+      return;
+    }
+    int c = (int) code;
+    int r = c / 100;
+    int f = c / 10 % 10;
+    if (r < 1 || r > 5 || f < 1 || f > 5) {
+      return;
+    }
+    int cell = (r - 1) * 5 + (f - 1);
+    rfmCustomers[cell]++;
+    rfmRevenue[cell].add(revenue);
+    rfmSegment[cell] = rfmSegment[cell] < 0 ? slot : Math.min(rfmSegment[cell], slot);
+  }
+
   private void planned(double revenue) {
     customersWithActions++;
     revenueWithActions.add(revenue);
@@ -271,6 +300,17 @@ public final class ReportAccumulator {
       actionTallies.put(action.code(), t);
     }
     t.add(action.category(), 1, revenue);
+  }
+
+  /**
+   * Adds a warning about the run itself to the report's quality part, such as a dimension the
+   * batch job had to leave out. It comes before the warnings the accumulator finds.
+   *
+   * @param warning the warning
+   * @since 0.1.0
+   */
+  public void addWarning(SegmentationReport.QualityWarning warning) {
+    runWarnings.add(Objects.requireNonNull(warning, "warning"));
   }
 
   /**
@@ -314,6 +354,14 @@ public final class ReportAccumulator {
       }
     }
     quality.merge(other.quality);
+    for (int i = 0; i < 25; i++) {
+      rfmCustomers[i] += other.rfmCustomers[i];
+      rfmRevenue[i].merge(other.rfmRevenue[i]);
+      if (other.rfmSegment[i] >= 0) {
+        rfmSegment[i] = rfmSegment[i] < 0 ? other.rfmSegment[i] : Math.min(rfmSegment[i], other.rfmSegment[i]);
+      }
+    }
+    runWarnings.addAll(other.runWarnings);
     customersWithActions += other.customersWithActions;
     revenueWithActions.merge(other.revenueWithActions);
     for (Map.Entry<String, ActionTally> e : other.actionTallies.entrySet()) {
@@ -422,7 +470,43 @@ public final class ReportAccumulator {
         errors,
         notes,
         planSummary(totalRevenue),
-        quality.build(slotCustomers, slotHave, slotSum, overallHave, overallSum, customers));
+        withRunWarnings(quality.build(slotCustomers, slotHave, slotSum, overallHave, overallSum, customers)),
+        rfmGrid());
+  }
+
+  private SegmentationReport.@Nullable RfmGrid rfmGrid() {
+    if (rfmPosition < 0) {
+      return null;
+    }
+    Dimension rfm = dimensions.get(rfmPosition);
+    List<List<Long>> customersGrid = new ArrayList<>();
+    List<List<Double>> revenueGrid = new ArrayList<>();
+    List<List<String>> segmentGrid = new ArrayList<>();
+    for (int r = 0; r < 5; r++) {
+      List<Long> c = new ArrayList<>();
+      List<Double> v = new ArrayList<>();
+      List<String> g = new ArrayList<>();
+      for (int f = 0; f < 5; f++) {
+        int cell = r * 5 + f;
+        c.add(rfmCustomers[cell]);
+        v.add(rfmRevenue[cell].value());
+        int slot = rfmSegment[cell];
+        g.add(slot < 0 ? "" : rfm.label(slot == rfm.size() ? -1 : slot));
+      }
+      customersGrid.add(c);
+      revenueGrid.add(v);
+      segmentGrid.add(g);
+    }
+    return new SegmentationReport.RfmGrid(rfm.id(), customersGrid, revenueGrid, segmentGrid);
+  }
+
+  private SegmentationReport.Quality withRunWarnings(SegmentationReport.Quality q) {
+    if (runWarnings.isEmpty()) {
+      return q;
+    }
+    List<SegmentationReport.QualityWarning> all = new ArrayList<>(runWarnings);
+    all.addAll(q.warnings());
+    return new SegmentationReport.Quality(q.segments(), all);
   }
 
   private PlanSummary planSummary(double totalRevenue) {

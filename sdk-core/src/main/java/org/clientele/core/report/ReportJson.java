@@ -189,6 +189,42 @@ final class ReportJson {
       g.writeEndArray();
       g.writeEndObject();
 
+      SegmentationReport.RfmGrid grid = r.rfmGrid();
+      if (grid == null) {
+        g.writeNullField("rfmGrid");
+      } else {
+        g.writeObjectFieldStart("rfmGrid");
+        g.writeStringField("dimension", grid.dimension());
+        g.writeArrayFieldStart("customers");
+        for (List<Long> row : grid.customers()) {
+          g.writeStartArray();
+          for (long n : row) {
+            g.writeNumber(n);
+          }
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("revenue");
+        for (List<Double> row : grid.revenue()) {
+          g.writeStartArray();
+          for (double v : row) {
+            g.writeNumber(decimal(v, AMOUNT_SCALE));
+          }
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("segments");
+        for (List<String> row : grid.segments()) {
+          g.writeStartArray();
+          for (String label : row) {
+            g.writeString(label);
+          }
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+
       means(g, "overall", r.overall());
       counts(g, "rejectedByReason", r.rejectedByReason());
       counts(g, "errorCounts", r.errorCounts());

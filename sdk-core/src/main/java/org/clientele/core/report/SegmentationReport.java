@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  *     when the results carried no plans)
  * @param quality the segmentation's quality: the four principles per segment as numbers, and the
  *     warnings (empty or tiny segments, tied cut points, contradictions between dimensions)
+ * @param rfmGrid customers and revenue per R x F cell, when the engine has an {@code rfm}
+ *     dimension scoring RFM codes (the built-in one); null otherwise
  * @since 0.1.0
  */
 public record SegmentationReport(
@@ -48,7 +50,8 @@ public record SegmentationReport(
     Map<String, Long> errorCounts,
     List<String> notes,
     PlanSummary plan,
-    Quality quality) {
+    Quality quality,
+    @Nullable RfmGrid rfmGrid) {
 
   /**
    * Checks the parts and copies the collections.
@@ -65,6 +68,7 @@ public record SegmentationReport(
    * @param notes what the reader should know: skipped cross-tabs, features no customer had, ...
    * @param plan which actions the strategy gave to how many customers and how much revenue
    * @param quality the four principles per segment, and the quality warnings
+   * @param rfmGrid customers and revenue per R x F cell, or null without an RFM dimension
    */
   public SegmentationReport {
     Objects.requireNonNull(revenueMetric, "revenueMetric");
@@ -147,6 +151,34 @@ public record SegmentationReport(
     public SegmentQuality {
       Objects.requireNonNull(dimension, "dimension");
       Objects.requireNonNull(label, "label");
+    }
+  }
+
+  /**
+   * The R x F grid of an RFM dimension: customers and revenue in each of the 25 cells, the way
+   * the segments are read off it (docs/classifiers.md). Index {@code [r - 1][f - 1]}.
+   *
+   * @param dimension the RFM dimension's id
+   * @param customers customers per cell, [R 1..5][F 1..5]
+   * @param revenue revenue per cell, [R 1..5][F 1..5]
+   * @param segments the segment each cell maps to, read off the customers (empty when a cell has none)
+   * @since 0.1.0
+   */
+  public record RfmGrid(String dimension, List<List<Long>> customers, List<List<Double>> revenue, List<List<String>> segments) {
+
+    /**
+     * Copies the grids.
+     *
+     * @param dimension the RFM dimension's id
+     * @param customers customers per cell
+     * @param revenue revenue per cell
+     * @param segments the segment of each cell
+     */
+    public RfmGrid {
+      Objects.requireNonNull(dimension, "dimension");
+      customers = customers.stream().map(List::copyOf).toList();
+      revenue = revenue.stream().map(List::copyOf).toList();
+      segments = segments.stream().map(List::copyOf).toList();
     }
   }
 

@@ -27,7 +27,7 @@ import org.clientele.core.report.SegmentationReport.Segment;
 
 /**
  * The sections of the standard {@link HtmlReport}, in page order: {@code summary}, {@code
- * warnings}, {@code segments}, {@code pareto}, {@code cross-tabs}, {@code profiles}, {@code plan}, {@code quality},
+ * warnings}, {@code segments}, {@code pareto}, {@code cross-tabs}, {@code rfm-grid}, {@code profiles}, {@code plan}, {@code quality},
  * and the placeholders {@code migration}, {@code outcome-lift} and {@code prediction-validation},
  * which write nothing until the issues that bring their data replace them.
  *
@@ -54,7 +54,7 @@ public final class StandardSections {
    * @return the sections
    */
   public static List<ReportSection> all() {
-    return List.of(summary(), warnings(), segments(), pareto(), crossTabs(), profiles(), plan(), quality(),
+    return List.of(summary(), warnings(), segments(), pareto(), crossTabs(), rfmGrid(), profiles(), plan(), quality(),
         placeholder("migration", "Migration between snapshots"),
         placeholder("outcome-lift", "Outcome lift per rule"),
         placeholder("prediction-validation", "Prediction validation"));
@@ -110,6 +110,51 @@ public final class StandardSections {
       if (out.isEmpty()) {
         out.paragraph("No warnings: every row was read, every customer classified, every feature present.");
       }
+    });
+  }
+
+  /**
+   * The RFM grid as two heat maps, customers and revenue share, R down the side (5 on top) and F
+   * across, each cell named with the segment it maps to; nothing without an RFM dimension.
+   *
+   * @return the section {@code rfm-grid}
+   */
+  public static ReportSection rfmGrid() {
+    return section("rfm-grid", "RFM grid", (in, out) -> {
+      SegmentationReport.RfmGrid grid = in.report().rfmGrid();
+      if (grid == null) {
+        return;
+      }
+      double total = in.report().totals().revenue();
+      List<String> columns = List.of("F1", "F2", "F3", "F4", "F5");
+      List<String> rowLabels = List.of("R1", "R2", "R3", "R4", "R5");
+      List<Object> customers = new ArrayList<>();
+      List<Object> revenue = new ArrayList<>();
+      List<List<String>> rows = new ArrayList<>();
+      long maxCustomers = 0;
+      double maxShare = 0;
+      for (int r = 0; r < 5; r++) {
+        for (int f = 0; f < 5; f++) {
+          long n = grid.customers().get(r).get(f);
+          double v = grid.revenue().get(r).get(f);
+          double share = total > 0 ? pct(v / total) : 0;
+          customers.add(List.of(f, r, n));
+          revenue.add(List.of(f, r, share));
+          maxCustomers = Math.max(maxCustomers, n);
+          maxShare = Math.max(maxShare, share);
+          rows.add(List.of("R" + (r + 1) + " F" + (f + 1), grid.segments().get(r).get(f), count(n), money(v),
+              decimal(share) + "%"));
+        }
+      }
+      List<String> headers = List.of("cell", "segment", "customers", "revenue", "revenue share");
+      out.chart(new Chart(grid.dimension() + ": customers per R x F cell",
+          "R5 (top) bought most recently, F5 (right) most often; each cell belongs to one segment (see the table).",
+          "Customers per RFM cell, largest cell " + count(maxCustomers) + " customers.",
+          heatMap(columns, rowLabels, customers, maxCustomers, SEQUENTIAL), headers, rows));
+      out.chart(new Chart(grid.dimension() + ": % of revenue per R x F cell",
+          "Darker cells hold more of the revenue: the top right are the champions.",
+          "Revenue share per RFM cell, largest cell " + decimal(maxShare) + "% of revenue.",
+          heatMap(columns, rowLabels, revenue, maxShare, SEQUENTIAL), headers, rows));
     });
   }
 

@@ -1,0 +1,100 @@
+package org.clientele.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.clientele.core.io.FeatureWriter;
+import org.clientele.core.io.InputException;
+import org.clientele.core.io.InputPreset;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.io.ResultFormat;
+import org.clientele.core.io.ResultWriter;
+import org.clientele.core.job.Segmentation;
+import org.clientele.core.job.SegmentationResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The batch job on real-world input (issue 12, items 4-7): presets, encodings, pipes, the features file. */
+class SegmentationInputTest {
+
+  @TempDir Path dir;
+
+  private static String run(Segmentation job, StringWriter features, SegmentationResult[] result) {
+    StringWriter out = new StringWriter();
+    try (ResultWriter writer = new ResultWriter(out, ResultFormat.CSV);
+        FeatureWriter f = new FeatureWriter(features)) {
+      result[0] = job.run(writer, RejectionSink.discard(), f);
+    }
+    return out.toString();
+  }
+
+  @Test
+  void theFeaturesFileHasOneRowPerClassifiedCustomerAndEmptyCellsForMissingFeatures() throws IOException {
+    Path orders = dir.resolve("orders.csv");
+    Files.writeString(orders, "customer_id,date,amount\nA,2024-03-01,100\nA,2024-05-01,50\nB,2024-04-01,70\n");
+    Path accounts = dir.resolve("accounts.csv");
+    Files.writeString(accounts, "id,industry_code\nA,C10\nB,\nP,G46\n");
+    StringWriter features = new StringWriter();
+    SegmentationResult[] result = new SegmentationResult[1];
+    String results = run(Segmentation.builder().transactions(orders).customers(accounts)
+        .referenceDate(LocalDate.of(2024, 7, 1)).threads(1).build(), features, result);
+    List<String> lines = features.toString().lines().toList();
+    assertThat(lines).hasSize(1 + (int) result[0].counts().classified()).hasSameSizeAs(results.lines().toList());
+    // The test providers declare no features: every standard feature is written.
+    assertThat(result[0].engine().orElseThrow().features()).isEmpty();
+    assertThat(lines.get(0)).startsWith("customer_id,").contains(",revenue_12m,").contains(",industry_code");
+    // P has no purchases: its purchase features are missing, written empty, never 0.
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("P,").contains(",,"));
+  }
+
+  @Test
+  void aPresetGivenToTheBuilderReadsTheExportsHeaders() throws IOException {
+    Path orders = dir.resolve("Opportunity.csv");
+    Files.writeString(orders, "ID,ACCOUNTID,CLOSEDATE,AMOUNT\nO1,001A,2024-03-01,100\nO2,001B,2024-04-01,70\n");
+    Path accounts = dir.resolve("Account.csv");
+    Files.writeString(accounts, "ID,NAME,INDUSTRY\n001A,Acme,C10\n001B,Beta,G46\n");
+    SegmentationResult[] result = new SegmentationResult[1];
+    run(Segmentation.builder().transactions(orders).customers(accounts).preset(InputPreset.SALESFORCE_DATALOADER)
+        .threads(1).build(), new StringWriter(), result);
+    assertThat(result[0].counts().classified()).isEqualTo(2);
+    assertThat(result[0].counts().rejected()).isZero();
+  }
+
+  @Test
+  void aConfiguredEncodingIsUsedWhenTheJobOpensTheFile() throws IOException {
+    Path accounts = dir.resolve("accounts.csv");
+    Files.write(accounts, "id,industry_code\n华东,C10\n".getBytes(Charset.forName("GB18030")));
+    Model model = Model.fromJson(
+        "{\"dimensions\": {\"threshold\": {}}, \"strategy\": {\"provider\": \"simple\"}, \"input\": {\"customers\": {\"encoding\": \"GB18030\"}}}", "c.json");
+    SegmentationResult[] result = new SegmentationResult[1];
+    String results = run(Segmentation.builder().model(model).customers(accounts).threads(1).build(), new StringWriter(), result);
+    assertThat(result[0].counts().rejected()).isZero();
+    assertThat(results).contains("华东,");
+  }
+
+  @Test
+  void aPipeIsRefusedBecauseItWouldReadAsEmptyOnTheSecondPass() throws Exception {
+    Path fifo = dir.resolve("orders.csv");
+    Process mk;
+    try {
+      mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (IOException e) {
+      assumeThat(false).as("mkfifo is not available").isTrue();
+      return;
+    }
+    assumeThat(mk.waitFor()).isZero();
+    Segmentation job = Segmentation.builder().transactions(fifo).threads(1).build();
+    assertThatThrownBy(() -> run(job, new StringWriter(), new SegmentationResult[1]))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("not a regular file")
+        .hasMessageContaining("copy it to a file first");
+  }
+}
