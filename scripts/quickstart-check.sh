@@ -72,7 +72,7 @@ public class Main {
   }
 }
 JAVA
-(cd "$root" && ./mvnw "${mvn_args[@]}" -f "$sample/pom.xml" package dependency:build-classpath -Dmdep.outputFile="$sample/cp.txt")
+(cd "$root" && ./mvnw "${mvn_args[@]}" -f "$sample/pom.xml" package org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$sample/cp.txt")
 out="$(java -cp "$sample/target/classes:$(cat "$sample/cp.txt")" sample.Main)"
 echo "$out"
 [[ "$out" == value=* ]] || { echo "FAILED: the sample did not classify"; exit 1; }
