@@ -13,6 +13,8 @@ module org.clientele.core {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.csv;
   requires org.slf4j;
+  // JdbcSource reads a query's result set (the JDK's JDBC API; no driver is bundled).
+  requires transitive java.sql;
 
   exports org.clientele.core;
   exports org.clientele.core.io;

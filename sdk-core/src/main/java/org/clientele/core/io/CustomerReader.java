@@ -69,8 +69,11 @@ public final class CustomerReader extends RecordReader<Customer> {
                 + " revenue_12m or industry_code, or load the plugin that declares it");
       }
     }
-    if (rows instanceof CsvRowSource csv) {
-      List<String> names = csv.names();
+    // A table with a header (CSV, or a TabularSource): check it once, before any row.
+    List<String> header = rows instanceof CsvRowSource csv ? csv.names()
+        : rows instanceof TabularRowSource table ? table.names() : null;
+    if (header != null) {
+      List<String> names = header;
       if (names.isEmpty()) {
         tally.note(source + ": the file is empty (no header, no rows)");
       } else if (!names.contains(format.idColumn())) {
@@ -120,7 +123,8 @@ public final class CustomerReader extends RecordReader<Customer> {
   public static CustomerReader open(InputStream in, String source, CustomerFormat format, RejectionSink sink) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(format, "format");
-    return open(TextInput.decode(in, format.encoding()), source, format, sink);
+    // gzip is decompressed and known binary formats refused before decoding (InputFiles).
+    return open(TextInput.decode(InputFiles.text(in, source), format.encoding()), source, format, sink);
   }
 
   private static CustomerReader open(TextInput.Decoded text, String source, CustomerFormat format, RejectionSink sink) {
@@ -153,6 +157,38 @@ public final class CustomerReader extends RecordReader<Customer> {
     RowSource rows = rowSource(source, TextInput.withoutBom(reader), resolved, layout, format.columns(), undecodable);
     try {
       return new CustomerReader(source, rows, format, sink);
+    } catch (RuntimeException e) {
+      rows.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the rows of a table (a spreadsheet, a query's result set): the same column mapping,
+   * value parsing, rejections and counts as a CSV file with that header.
+   *
+   * @param table the rows; closed with this reader
+   * @param format the mapping ({@code idColumn}, {@code rename}), date pattern and decimal
+   *     separator for text cells; its file format, delimiter and columns do not apply
+   * @param sink receives rejected rows
+   * @return the reader, positioned before the first row
+   * @throws InputException if the table has no id column or a column name twice
+   * @throws ConfigurationException if {@code rename} names an unknown feature
+   * @since 0.1.0
+   */
+  public static CustomerReader open(TabularSource table, CustomerFormat format, RejectionSink sink) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(sink, "sink");
+    RowSource rows;
+    try {
+      rows = new TabularRowSource(table, format.datePattern());
+    } catch (RuntimeException e) {
+      table.close();
+      throw e;
+    }
+    try {
+      return new CustomerReader(table.name(), rows, format, sink);
     } catch (RuntimeException e) {
       rows.close();
       throw e;

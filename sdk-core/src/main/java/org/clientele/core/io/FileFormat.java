@@ -17,7 +17,7 @@ public enum FileFormat {
   JSONL;
 
   /**
-   * Resolves {@link #AUTO} from the file name.
+   * Resolves {@link #AUTO} from the file name, ignoring a trailing {@code .gz}.
    *
    * @param fileName the file's name or path
    * @return {@link #CSV} or {@link #JSONL}; this format itself if it is not AUTO
@@ -27,6 +27,9 @@ public enum FileFormat {
       return this;
     }
     String name = fileName.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".gz")) { // people.jsonl.gz is JSON Lines; the content decides on gzip (InputFiles)
+      name = name.substring(0, name.length() - 3);
+    }
     return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")
         ? JSONL
         : CSV;

@@ -73,7 +73,9 @@ final class TextInput {
 
   static Decoded open(Path file, Charset charset) {
     try {
-      return decode(Files.newInputStream(file), charset);
+      // gzip is decompressed and known binary formats refused before any decoding (InputFiles).
+      Path name = file.getFileName();
+      return decode(InputFiles.text(Files.newInputStream(file), name == null ? file.toString() : name.toString()), charset);
     } catch (NoSuchFileException e) {
       throw new InputException(file.toString(), 0, "file not found; check the path", e);
     } catch (IOException e) {

@@ -30,7 +30,8 @@ public final class TransactionReader extends RecordReader<Transaction> {
     super(source, rows, sink);
     this.format = format;
     this.values = new ValueParser(format.decimalSeparator(), format.datePattern(), format.thousandsSeparator(), format.currencySymbols());
-    this.columns = rows instanceof CsvRowSource csv ? new Columns(csv.names(), source, format) : null;
+    this.columns = rows instanceof CsvRowSource csv ? new Columns(csv.names(), source, format)
+        : rows instanceof TabularRowSource table ? new Columns(table.names(), source, format) : null;
   }
 
   /**
@@ -66,7 +67,8 @@ public final class TransactionReader extends RecordReader<Transaction> {
   public static TransactionReader open(InputStream in, String source, TransactionFormat format, RejectionSink sink) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(format, "format");
-    return open(TextInput.decode(in, format.encoding()), source, format, sink);
+    // gzip is decompressed and known binary formats refused before decoding (InputFiles).
+    return open(TextInput.decode(InputFiles.text(in, source), format.encoding()), source, format, sink);
   }
 
   private static TransactionReader open(TextInput.Decoded text, String source, TransactionFormat format, RejectionSink sink) {
@@ -139,6 +141,37 @@ public final class TransactionReader extends RecordReader<Transaction> {
 
     private static int optional(List<String> names, @Nullable String configured, String defaultName, String role, String source) {
       return configured == null ? names.indexOf(defaultName) : required(names, configured, role, source);
+    }
+  }
+
+  /**
+   * Reads the rows of a table (a spreadsheet, a query's result set): the same column mapping,
+   * value parsing, rejections and counts as a CSV file with that header.
+   *
+   * @param table the rows; closed with this reader
+   * @param format the column names, date pattern and decimal separator for text cells; its file
+   *     format, delimiter and columns do not apply
+   * @param sink receives rejected rows
+   * @return the reader, positioned before the first row
+   * @throws InputException if the table lacks a required column
+   * @since 0.1.0
+   */
+  public static TransactionReader open(TabularSource table, TransactionFormat format, RejectionSink sink) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(sink, "sink");
+    RowSource rows;
+    try {
+      rows = new TabularRowSource(table, format.datePattern());
+    } catch (RuntimeException e) {
+      table.close();
+      throw e;
+    }
+    try {
+      return new TransactionReader(table.name(), rows, format, sink);
+    } catch (RuntimeException e) {
+      rows.close();
+      throw e;
     }
   }
 
