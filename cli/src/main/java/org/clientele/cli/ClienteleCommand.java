@@ -53,12 +53,25 @@ final class ClienteleCommand implements java.util.concurrent.Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** Reads the version from the jar's manifest. */
+  /** Names the build: the version and build time written into the jar, and the Java running it. */
   static final class Version implements picocli.CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = ClienteleCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"clientele " + (v == null ? "(development build)" : v)};
+      java.util.Properties build = new java.util.Properties();
+      try (java.io.InputStream in = ClienteleCommand.class.getResourceAsStream("build.properties")) {
+        if (in != null) {
+          build.load(in);
+        }
+      } catch (java.io.IOException e) {
+        // Unreadable build information: the version line says "development build" below.
+      }
+      String v = build.getProperty("version", ClienteleCommand.class.getPackage().getImplementationVersion());
+      String built = build.getProperty("built", "");
+      return new String[] {
+        "clientele " + (v == null || v.startsWith("${") ? "(development build)" : v)
+            + (built.isEmpty() || built.startsWith("${") ? "" : " (built " + built + ")"),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+      };
     }
   }
 }

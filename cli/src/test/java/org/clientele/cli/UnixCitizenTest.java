@@ -157,6 +157,8 @@ class UnixCitizenTest {
       assertThat(run.code()).as(command).isZero();
       assertThat(run.out()).as(command).startsWith("clientele ");
     }
+    // The build is named: version, build time, and the Java that runs it.
+    assertThat(Cli.run("--version").out()).containsPattern("clientele \\S+ \\(built \\d{4}-\\d{2}-\\d{2}T").contains("Java ");
   }
 
   @Test
