@@ -1,7 +1,7 @@
 /**
  * The Clientele {@code playbook} strategy: a decision table in JSON from a customer's labels (and
- * optionally features) to a plan of actions, with its coverage analysis, budget allocation and
- * outcome recording. The provider is found by {@link java.util.ServiceLoader} under the name
+ * optionally features) to a plan of actions, with its coverage analysis and outcome recording.
+ * (Budgets from measured response are sdk-core's {@code org.clientele.core.cycle.ResponseBudget}.) The provider is found by {@link java.util.ServiceLoader} under the name
  * {@code playbook}; its class is exported so a host can also register it by hand.
  */
 module org.clientele.playbook {
@@ -10,7 +10,6 @@ module org.clientele.playbook {
   requires org.slf4j;
 
   exports org.clientele.playbook;
-  exports org.clientele.playbook.budget;
   exports org.clientele.playbook.outcome;
 
   provides org.clientele.api.spi.StrategyProvider with

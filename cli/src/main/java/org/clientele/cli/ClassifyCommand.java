@@ -208,7 +208,8 @@ final class ClassifyCommand implements Callable<Integer> {
     if (!Output.isStdout(out)) {
       show.printf(Locale.ROOT, "Results: %s (%s, %,d lines)%n", out, resolved.name().toLowerCase(Locale.ROOT), result.counts().classified());
       result.engine().ifPresent(engine -> {
-        SnapshotInfo info = SnapshotInfo.of(engine.model(), result.counts().referenceDate(), in.customers, in.transactions);
+        SnapshotInfo info = SnapshotInfo.of(engine.model(), result.counts().referenceDate(), in.customers, in.transactions)
+            .withControlGroup(control);
         Path sidecar;
         try {
           sidecar = info.writeBeside(out);

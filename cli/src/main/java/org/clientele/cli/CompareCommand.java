@@ -117,18 +117,11 @@ final class CompareCommand implements Callable<Integer> {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("id,dimension,from,to,feature,reason\n");
       for (Migration.Move m : migration.moves()) {
-        w.write(csv(m.customerId()) + "," + csv(m.dimension()) + "," + csv(m.from()) + "," + csv(m.to()) + ","
-            + csv(m.feature()) + "," + csv(m.reason()) + "\n");
+        w.write(Csv.cell(m.customerId()) + "," + Csv.cell(m.dimension()) + "," + Csv.cell(m.from()) + "," + Csv.cell(m.to()) + ","
+            + Csv.cell(m.feature()) + "," + Csv.cell(m.reason()) + "\n");
       }
     } catch (IOException e) {
       throw new CliException(file + ": cannot write: " + e.getMessage(), new UncheckedIOException(e));
     }
-  }
-
-  private static String csv(@Nullable String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
   }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.clientele.core.cycle.ControlGroup;
 import org.clientele.core.cycle.OutcomeAnalysis;
 import org.clientele.core.cycle.Snapshot;
 import org.clientele.core.io.OutcomeReader;
@@ -16,6 +15,7 @@ import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.RejectionWriter;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  clientele outcomes outcomes.csv --control-share 0.2 --results results.csv --dimension value",
+      "  clientele outcomes outcomes.csv --results results.csv --dimension value",
+      "  clientele outcomes outcomes.csv --control-share 0.2",
       "",
       "Exit codes: 0 ok, 1 fatal error, 2 usage error, 3 rows rejected, 4 control-group leak."
     })
@@ -48,14 +49,11 @@ final class OutcomesCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "OUTCOMES", description = "The outcome file (CSV or JSON Lines).")
   Path outcomes;
 
-  @Option(names = "--control-share", required = true, paramLabel = "SHARE",
-      description = "The share given to 'clientele classify --control-share' (decides who was held out).")
-  double controlShare;
+  @Mixin ControlGroupOptions control = new ControlGroupOptions();
 
-  @Option(names = "--control-salt", paramLabel = "TEXT", defaultValue = "", description = "The --control-salt of classify.")
-  String controlSalt = "";
-
-  @Option(names = "--results", paramLabel = "FILE", description = "A results file: adds rows per rule and segment.")
+  @Option(names = "--results", paramLabel = "FILE",
+      description = "The results the outcomes were recorded against: adds rows per rule and segment, and its snapshot"
+          + " sidecar says which control group they were written with.")
   @Nullable Path results;
 
   @Option(names = "--dimension", paramLabel = "ID", defaultValue = "value",
@@ -72,12 +70,6 @@ final class OutcomesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    ControlGroup control;
-    try {
-      control = new ControlGroup(controlShare, controlSalt);
-    } catch (IllegalArgumentException e) {
-      throw new CliException("--control-share: " + String.valueOf(e.getMessage()), e);
-    }
     if (minSample < 2) {
       throw new CliException("--min-sample must be at least 2");
     }
@@ -92,12 +84,12 @@ final class OutcomesCommand implements Callable<Integer> {
     if (segments != null && !segments.dimensions().contains(dimension)) {
       throw new CliException(results + ": no dimension '" + dimension + "' among " + segments.dimensions());
     }
-    OutcomeAnalysis analysis = OutcomeAnalysis.analyse(rows, control,
+    ControlGroupOptions.Resolved group = control.resolve(segments);
+    OutcomeAnalysis analysis = OutcomeAnalysis.analyse(rows, group.group(),
         segments == null ? null : id -> segments.label(id, dimension), minSample);
     out.printf(Locale.ROOT, "%s: %,d rows read = %,d accepted + %,d rejected%s%n", counts.source(), counts.read(),
         counts.accepted(), counts.rejected(), rejections == null || counts.rejected() == 0 ? "" : " (see " + rejections + ")");
-    out.printf(Locale.ROOT, "Control group: %s of each rule's customers held out%s%n", java.math.BigDecimal.valueOf(controlShare).movePointRight(2).stripTrailingZeros().toPlainString() + "%",
-        controlSalt.isEmpty() ? "" : " (salt '" + controlSalt + "')");
+    out.println(group.describe());
     out.print(analysis.toText());
     out.flush();
     if (!analysis.leaks().isEmpty()) {

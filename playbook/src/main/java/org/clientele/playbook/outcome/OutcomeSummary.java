@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * What worked: outcome counts and revenue per rule, per action, per segment label and per rule
- * within each segment label. Feed {@link #revenuePerCustomer(String)} back into budget weights
- * ({@link org.clientele.playbook.budget.BudgetRequest.Basis#EXPECTED_VALUE}) to adjust
- * the next cycle.
+ * within each segment label. To measure a rule against a control group and budget from the
+ * measured response, see sdk-core's {@code org.clientele.core.cycle} ({@code OutcomeAnalysis},
+ * {@code ResponseBudget}).
  *
  * @param byRule one row per rule id
  * @param byAction one row per action code

@@ -270,6 +270,16 @@ public record OutcomeAnalysis(List<Lift> rows, List<Leak> leaks, long duplicates
     public double returnPerUnit() {
       return treated.cost() > 0 ? revenue.difference() * treated.customers() / treated.cost() : Double.NaN;
     }
+
+    /**
+     * Tells whether this row measures a return a budget can use: both groups reach the minimum
+     * sample, and the treated customers' cost is known.
+     *
+     * @return true if {@link #returnPerUnit()} is measured
+     */
+    public boolean hasMeasuredReturn() {
+      return revenue.verdict() != Verdict.TOO_SMALL && treated.cost() > 0 && !Double.isNaN(returnPerUnit());
+    }
   }
 
   /**

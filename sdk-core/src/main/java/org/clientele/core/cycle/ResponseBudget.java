@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Warnings: when the minimums take more than half of the amount, or the lines held at their caps
  * more than half, the split is decided by the constraints, not by the measured response.
  *
+ * <p>This is the one budget engine: {@link CustomerBudget} funds each customer a rule selects by
+ * giving it one line per (customer, rule).
+ *
  * @since 0.1.0
  */
 public final class ResponseBudget {
@@ -62,6 +65,21 @@ public final class ResponseBudget {
       if (minimum.signum() < 0 || (cap != null && cap.compareTo(minimum) < 0)) {
         throw new IllegalArgumentException("line '" + name + "': need 0 <= minimum <= cap");
       }
+    }
+
+    /**
+     * Returns the line of a measured rule (or rule and segment): its return per unit when {@link
+     * OutcomeAnalysis.Lift#hasMeasuredReturn()}, else none (the line gets its minimum only).
+     *
+     * @param lift the measured row
+     * @param minimum the least the line gets
+     * @param cap the most it gets, or null for no cap
+     * @return the line, named by the row's key
+     */
+    public static Line of(OutcomeAnalysis.Lift lift, BigDecimal minimum, @Nullable BigDecimal cap) {
+      double cost = lift.treated().cost();
+      return new Line(lift.key(), lift.hasMeasuredReturn() ? lift.returnPerUnit() : Double.NaN, cost > 0 ? cost : 1,
+          minimum, cap);
     }
 
     double gain() {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +29,8 @@ import org.clientele.core.io.ResultWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A run's results as of its reference date: per customer the label and score on every dimension.
- * Read from a results file as {@link ResultWriter} writes it (JSON Lines or CSV), with its
+ * A run's results as of its reference date: per customer the label and score on every dimension,
+ * and the playbook rules whose actions it got or was held out of. Read from a results file as {@link ResultWriter} writes it (JSON Lines or CSV), with its
  * {@link SnapshotInfo} when the sidecar is there, or collected from a run ({@link #collector()}).
  * Immutable.
  *
@@ -41,15 +42,18 @@ public final class Snapshot {
   private final List<String> dimensions;
   private final Map<String, Row> rows;
   private final @Nullable SnapshotInfo info;
+  private final boolean hasRules;
 
-  /** One customer's labels and scores, by dimension position. */
-  private record Row(String[] labels, double[] scores) {}
+  /** One customer's labels and scores, by dimension position, and its rules. */
+  private record Row(String[] labels, double[] scores, List<String> rules, List<String> heldOut) {}
 
-  private Snapshot(String name, List<String> dimensions, Map<String, Row> rows, @Nullable SnapshotInfo info) {
+  private Snapshot(String name, List<String> dimensions, Map<String, Row> rows, @Nullable SnapshotInfo info,
+      boolean hasRules) {
     this.name = name;
     this.dimensions = List.copyOf(dimensions);
     this.rows = Collections.unmodifiableMap(rows);
     this.info = info;
+    this.hasRules = hasRules;
   }
 
   /**
@@ -82,21 +86,33 @@ public final class Snapshot {
     CsvMapper mapper = new CsvMapper();
     try (MappingIterator<String[]> it = mapper.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(in)) {
       if (!it.hasNext()) {
-        throw new InputException(source, 1, "empty: expected a header id,<dimension>,<dimension>_score,...,actions", null);
+        throw new InputException(source, 1, "empty: expected a header id,<dimension>,<dimension>_score,...,actions,rules", null);
       }
       String[] header = it.next();
-      int extra = header.length > 0 && ResultWriter.HELD_OUT.equals(header[header.length - 1]) ? 1 : 0;
-      int n = (header.length - 2 - extra) / 2;
+      List<String> columns = List.of(header);
+      // id, <dimension>,<dimension>_score per dimension, actions, then rules (written since 0.1.0) and held_out
+      // (with a control group); files written before the rules column are read without rules.
+      int held = columns.indexOf(ResultWriter.HELD_OUT);
+      int rules = columns.indexOf(ResultWriter.RULES);
+      int actions = columns.indexOf("actions");
+      int n = (actions - 1) / 2;
       List<String> dims = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         dims.add(header[1 + 2 * i]);
       }
-      if (header.length < 2 || !"id".equals(header[0])
-          || !ResultWriter.columns(dims).equals(List.of(header).subList(0, header.length - extra))) {
+      List<String> expected = new ArrayList<>(ResultWriter.columns(dims));
+      if (rules < 0) {
+        expected.remove(ResultWriter.RULES);
+      }
+      if (held >= 0) {
+        expected.add(ResultWriter.HELD_OUT);
+      }
+      if (actions < 1 || !expected.equals(columns)) {
         throw new InputException(source, 1, "not a results file: the header is " + String.join(",", header)
-            + "; expected id,<dimension>,<dimension>_score,...,actions as 'clientele classify' writes it", null);
+            + "; expected id,<dimension>,<dimension>_score,...,actions,rules[,held_out] as 'clientele classify' writes it", null);
       }
       c.begin(dims);
+      c.hasRules = rules >= 0;
       long line = 1;
       while (it.hasNext()) {
         line++;
@@ -110,9 +126,18 @@ public final class Snapshot {
           labels[i] = r[1 + 2 * i];
           scores[i] = number(r[2 + 2 * i], source, line);
         }
-        c.add(r[0], labels, scores, source, line);
+        c.add(r[0], labels, scores, rules < 0 ? List.of() : split(r[rules]), held < 0 ? List.of() : split(r[held]),
+            source, line);
       }
     }
+  }
+
+  /** The distinct entries of a {@code ;}-separated cell, in order. */
+  private static List<String> split(String cell) {
+    if (cell.isEmpty()) {
+      return List.of();
+    }
+    return List.copyOf(new LinkedHashSet<>(List.of(cell.split(";", -1))));
   }
 
   private static double number(String s, String source, long line) {
@@ -164,7 +189,22 @@ public final class Snapshot {
         JsonNode score = scores == null ? null : scores.get(dims.get(i));
         s[i] = score == null || !score.isNumber() ? Double.NaN : score.asDouble();
       }
-      c.add(id.asText(), l, s, source, line);
+      Set<String> rules = new LinkedHashSet<>();
+      JsonNode actions = node.get("actions");
+      if (actions != null && actions.isArray()) {
+        for (JsonNode a : actions) {
+          JsonNode rule = a.get("rule");
+          if (rule != null && rule.isTextual()) {
+            rules.add(rule.asText());
+          }
+        }
+      }
+      List<String> heldOut = new ArrayList<>();
+      JsonNode held = node.get("heldOut");
+      if (held != null && held.isArray()) {
+        held.forEach(h -> heldOut.add(h.asText()));
+      }
+      c.add(id.asText(), l, s, List.copyOf(rules), List.copyOf(heldOut), source, line);
     }
     if (!begun) {
       c.begin(List.of());
@@ -172,7 +212,8 @@ public final class Snapshot {
   }
 
   /**
-   * Returns a sink that collects a run's results into a snapshot ({@link Collector#build}).
+   * Returns a sink that collects a run's results into a snapshot ({@link Collector#build}). Every
+   * rule of a customer's plan counts as one it got: a collector knows no control group.
    *
    * @return a new, empty collector
    */
@@ -251,6 +292,39 @@ public final class Snapshot {
     return r == null || p < 0 ? Double.NaN : r.scores[p];
   }
 
+  /**
+   * Tells whether the results name each action's rule: JSON Lines always do, CSV since the {@code
+   * rules} column; results collected from a run do.
+   *
+   * @return true if {@link #rules(String)} is known
+   */
+  public boolean hasRules() {
+    return hasRules;
+  }
+
+  /**
+   * Returns the playbook rules whose actions the customer got (held-out rules are not among them).
+   *
+   * @param id the customer id
+   * @return the distinct rule ids, in the order of the customer's actions; empty for an unknown
+   *     customer or when {@link #hasRules()} is false
+   */
+  public List<String> rules(String id) {
+    Row r = rows.get(id);
+    return r == null ? List.of() : r.rules;
+  }
+
+  /**
+   * Returns the playbook rules the customer was held out of by the control group.
+   *
+   * @param id the customer id
+   * @return the rule ids, in the order written; empty for an unknown customer or without a control group
+   */
+  public List<String> heldOutRules(String id) {
+    Row r = rows.get(id);
+    return r == null ? List.of() : r.heldOut;
+  }
+
   @Override
   public String toString() {
     return name + " (" + rows.size() + " customers" + (info == null ? "" : ", model " + info.shortFingerprint()
@@ -266,6 +340,7 @@ public final class Snapshot {
   public static final class Collector implements ResultSink {
     private List<String> dimensions = List.of();
     private final Map<String, Row> rows = new LinkedHashMap<>();
+    private boolean hasRules = true;
 
     private Collector() {}
 
@@ -282,11 +357,14 @@ public final class Snapshot {
         labels[i] = result.dimensions().get(i).label(result.labelIndex(i));
         scores[i] = result.score(i);
       }
-      add(result.customerId(), labels, scores, "results", rows.size() + 1L);
+      Set<String> rules = new LinkedHashSet<>();
+      result.plan().actions().forEach(a -> rules.add(a.rule()));
+      add(result.customerId(), labels, scores, List.copyOf(rules), List.of(), "results", rows.size() + 1L);
     }
 
-    void add(String id, String[] labels, double[] scores, String source, long line) {
-      if (rows.putIfAbsent(id, new Row(labels, scores)) != null) {
+    void add(String id, String[] labels, double[] scores, List<String> rules, List<String> heldOut, String source,
+        long line) {
+      if (rows.putIfAbsent(id, new Row(labels, scores, rules, heldOut)) != null) {
         throw new InputException(source, line, "customer id '" + id + "' appears twice; a snapshot has one result per customer", null);
       }
     }
@@ -299,7 +377,7 @@ public final class Snapshot {
      * @return the snapshot
      */
     public Snapshot build(String name, @Nullable SnapshotInfo info) {
-      return new Snapshot(Objects.requireNonNull(name, "name"), dimensions, new LinkedHashMap<>(rows), info);
+      return new Snapshot(Objects.requireNonNull(name, "name"), dimensions, new LinkedHashMap<>(rows), info, hasRules);
     }
   }
 }

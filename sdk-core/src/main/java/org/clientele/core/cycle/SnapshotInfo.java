@@ -22,19 +22,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a snapshot came from: the reference date of its features, the fingerprint of the model
- * that classified it, the model itself and the input files. Stored beside a results file as
+ * that classified it, the model itself, the input files and the control group the results were
+ * written with. Stored beside a results file as
  * {@code <results>.snapshot.json} (a sidecar, so results readers see the same file as before):
  *
  * <pre>{@code
  * {"format":1,"referenceDate":"1998-01-01","modelFingerprint":"sha256:…","model":{…},
- *  "customers":null,"transactions":"/data/CDNOW_master.txt"}
+ *  "customers":null,"transactions":"/data/CDNOW_master.txt","controlGroup":{"share":0.2,"salt":""}}
  * }</pre>
+ *
+ * <p>{@code controlGroup} is absent in sidecars written before it was recorded; {@code clientele
+ * outcomes} and {@code clientele budget} then need the share on the command line.
  *
  * @param referenceDate the "as of" day of the derived features, or null without transactions
  * @param modelFingerprint {@link #fingerprint(Model)} of the model that classified the snapshot
  * @param modelJson the model's JSON ({@link Model#toJson()}), or null if not stored
  * @param customers the customers file the run read (absolute), or null
  * @param transactions the transactions file the run read (absolute), or null
+ * @param controlGroup the control group the results were written with ({@link ControlGroup#NONE}
+ *     for none), or null when not recorded
  * @since 0.1.0
  */
 public record SnapshotInfo(
@@ -42,7 +48,8 @@ public record SnapshotInfo(
     String modelFingerprint,
     @Nullable String modelJson,
     @Nullable String customers,
-    @Nullable String transactions) {
+    @Nullable String transactions,
+    @Nullable ControlGroup controlGroup) {
 
   /** The version of the sidecar format. */
   public static final int FORMAT = 1;
@@ -58,6 +65,7 @@ public record SnapshotInfo(
    * @param modelJson the model's JSON, or null
    * @param customers the customers file, or null
    * @param transactions the transactions file, or null
+   * @param controlGroup the control group, or null when not recorded
    */
   public SnapshotInfo {
     Objects.requireNonNull(modelFingerprint, "modelFingerprint");
@@ -70,11 +78,24 @@ public record SnapshotInfo(
    * @param referenceDate the reference date of the derived features, or null
    * @param customers the customers file, or null
    * @param transactions the transactions file, or null
-   * @return the description, with the model stored
+   * @return the description, with the model stored and no control group ({@link
+   *     #withControlGroup(ControlGroup)} records one)
    */
   public static SnapshotInfo of(Model model, @Nullable LocalDate referenceDate, @Nullable Path customers, @Nullable Path transactions) {
     String json = model.toJson();
-    return new SnapshotInfo(referenceDate, fingerprint(json), json, absolute(customers), absolute(transactions));
+    return new SnapshotInfo(referenceDate, fingerprint(json), json, absolute(customers), absolute(transactions),
+        ControlGroup.NONE);
+  }
+
+  /**
+   * Returns a copy that records the control group the results were written with.
+   *
+   * @param control the control group ({@link ControlGroup#NONE} for none)
+   * @return the copy
+   */
+  public SnapshotInfo withControlGroup(ControlGroup control) {
+    return new SnapshotInfo(referenceDate, modelFingerprint, modelJson, customers, transactions,
+        Objects.requireNonNull(control, "control"));
   }
 
   private static @Nullable String absolute(@Nullable Path p) {
@@ -148,6 +169,13 @@ public record SnapshotInfo(
     tree.put("model", modelJson == null ? null : Json.readObject(modelJson, "model"));
     tree.put("customers", customers);
     tree.put("transactions", transactions);
+    ControlGroup control = controlGroup;
+    if (control != null) {
+      Map<String, Object> group = new LinkedHashMap<>();
+      group.put("share", control.share());
+      group.put("salt", control.salt());
+      tree.put("controlGroup", group);
+    }
     try {
       Files.writeString(file, Json.write(tree), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -198,7 +226,25 @@ public record SnapshotInfo(
       throw new ConfigurationException(file + " $.model", "does not match $.modelFingerprint (the file was edited)."
           + " Fix: write the results again");
     }
-    return Optional.of(new SnapshotInfo(date, fingerprint, modelJson, text(tree.get("customers")), text(tree.get("transactions"))));
+    return Optional.of(new SnapshotInfo(date, fingerprint, modelJson, text(tree.get("customers")), text(tree.get("transactions")),
+        controlGroup(tree.get("controlGroup"), file)));
+  }
+
+  private static @Nullable ControlGroup controlGroup(@Nullable Object node, Path file) {
+    if (node == null) {
+      return null;
+    }
+    if (!(node instanceof Map<?, ?> group) || !(group.get("share") instanceof Number share)
+        || !(group.get("salt") instanceof String salt)) {
+      throw new ConfigurationException(file + " $.controlGroup", "is " + node + "; expected {\"share\":0.2,\"salt\":\"\"}."
+          + " Fix: write the results again");
+    }
+    try {
+      return new ControlGroup(share.doubleValue(), salt);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(file + " $.controlGroup.share", String.valueOf(e.getMessage())
+          + ". Fix: write the results again", e);
+    }
   }
 
   private static @Nullable String text(@Nullable Object o) {

@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * score that does not exist (NaN) is {@code null}.
  *
  * <p>CSV: {@code id}, then per dimension its label and {@code <dimension>_score}, then {@code
- * actions}: the action codes, most urgent first, separated by {@code ;}. A missing score is empty.
+ * actions}: the action codes, most urgent first, separated by {@code ;}, and {@code rules}: the
+ * rule of each of those actions, in the same order (what JSON Lines write as each action's {@code
+ * rule}). A missing score is empty.
  *
  * <p>With a control group ({@link #heldOut(BiPredicate)}), the actions of a rule the customer is
  * held out of are not written; the held-out rules are: JSON Lines {@code "heldOut":["rule",...]},
@@ -110,14 +112,17 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
     }
   }
 
-  /** The CSV column of the held-out rules, after {@code actions}, written with a control group only. */
+  /** The CSV column of the held-out rules, after {@code rules}, written with a control group only. */
   public static final String HELD_OUT = "held_out";
+
+  /** The CSV column of the actions' rules, after {@code actions}, in the same order. */
+  public static final String RULES = "rules";
 
   /**
    * Returns the CSV header.
    *
    * @param dimensions the dimension ids
-   * @return id, per dimension its id and its score, actions
+   * @return id, per dimension its id and its score, actions, rules
    */
   public static List<String> columns(List<String> dimensions) {
     List<String> out = new ArrayList<>();
@@ -127,6 +132,7 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
       out.add(d + "_score");
     }
     out.add("actions");
+    out.add(RULES);
     return out;
   }
 
@@ -237,6 +243,7 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
       row[k++] = number(c.score(i));
     }
     StringBuilder actions = new StringBuilder();
+    StringBuilder rules = new StringBuilder();
     List<String> held = new ArrayList<>();
     for (Action a : c.plan().actions()) {
       if (isHeldOut(c.customerId(), a, held)) {
@@ -244,10 +251,13 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
       }
       if (actions.length() > 0) {
         actions.append(';');
+        rules.append(';');
       }
       actions.append(a.code());
+      rules.append(a.rule());
     }
     row[k++] = actions.toString();
+    row[k++] = rules.toString();
     if (heldOut != null) {
       row[k] = String.join(";", held);
     }
