@@ -117,7 +117,7 @@ class CdnowCliTest {
     assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).contains("Classified 23,570 customers", "20,573 accepted rows are dated on or after the reference date 1997-10-01");
     List<String> lines = Files.readAllLines(results);
-    assertThat(lines.get(0)).isEqualTo("id,churn,churn_score,actions");
+    assertThat(lines.get(0)).isEqualTo("id,churn,churn_score,actions,rules");
     assertThat(lines).hasSize(1 + 23_570);
     assertThat(lines.stream().skip(1).map(l -> l.split(",")[1]).distinct()).contains("ACTIVE", "AT_RISK");
   }

@@ -221,8 +221,16 @@ class CommandsTest {
     assertThat(Cli.run(concat(new String[] {"classify", "-q"}, input("--out", out.toString()))).code()).isEqualTo(ExitCodes.OK);
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertThat(lines.get(0)).isEqualTo(
-        "id,value,value_score,loyalty,loyalty_score,behaviour,behaviour_score,rfm,rfm_score,risk,risk_score,industry,industry_score,actions");
+        "id,value,value_score,loyalty,loyalty_score,behaviour,behaviour_score,rfm,rfm_score,risk,risk_score,industry,industry_score,actions,rules");
     assertThat(lines).hasSize(401);
+    // The rules column names the rule of each action, in the same order, as JSON Lines do per action.
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      String actions = cells[cells.length - 2];
+      String rules = cells[cells.length - 1];
+      assertThat(rules.split(";", -1)).as(line).hasSameSizeAs(actions.split(";", -1));
+    }
+    assertThat(lines.get(1)).endsWith("value-low;value-low;value-low;risk-unrated");
   }
 
   @Test

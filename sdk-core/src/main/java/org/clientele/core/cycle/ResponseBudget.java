@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * the largest remainders (ties by line name), so the shares add up to the total exactly and the
  * same inputs give the same split.
  *
- * <p>Warnings: when the minimums take more than half of the amount, or the lines held at their caps
- * more than half, the split is decided by the constraints, not by the measured response.
+ * <p>Warnings: when the minimums add up to more than half of the amount (that money is placed
+ * whatever the response), or the lines held at their caps take more than half, the split is
+ * decided by the constraints, not by the measured response.
  *
  * <p>This is the one budget engine: {@link CustomerBudget} funds each customer a rule selects by
  * giving it one line per (customer, rule).
@@ -217,16 +218,12 @@ public final class ResponseBudget {
       }
     }
     List<Share> shares = new ArrayList<>();
-    BigDecimal atMinimum = BigDecimal.ZERO;
     BigDecimal atCap = BigDecimal.ZERO;
     for (int i = 0; i < n; i++) {
       Line l = lines.get(i);
       BigDecimal amount = cents[i].movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY);
       boolean min = amount.compareTo(l.minimum()) == 0 && l.minimum().signum() > 0;
       boolean cap = l.cap() != null && amount.compareTo(l.cap()) == 0;
-      if (min) {
-        atMinimum = atMinimum.add(amount);
-      }
       if (cap) {
         atCap = atCap.add(amount);
       }
@@ -236,13 +233,15 @@ public final class ResponseBudget {
     BigDecimal unallocated = BigDecimal.valueOf(left).movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY);
     List<String> warnings = new ArrayList<>();
     BigDecimal half = total.divide(BigDecimal.valueOf(2));
-    if (total.signum() > 0 && atMinimum.compareTo(half) > 0) {
-      warnings.add("the minimums decide " + percent(atMinimum, total) + " of the budget (" + atMinimum
-          + " of " + total + "): the split follows the constraints more than the measured response");
+    // The minimums take their money whatever the response: more than half, and the response splits less than half.
+    if (total.signum() > 0 && minimums.compareTo(half) > 0) {
+      warnings.add("the minimums take " + percent(minimums, total) + " of the budget ("
+          + minimums.setScale(2, RoundingMode.UNNECESSARY) + " of " + total.setScale(2, RoundingMode.UNNECESSARY)
+          + "): the split follows the constraints more than the measured response");
     }
     if (total.signum() > 0 && atCap.compareTo(half) > 0) {
-      warnings.add("the caps decide " + percent(atCap, total) + " of the budget (" + atCap + " of " + total
-          + "): the split follows the constraints more than the measured response");
+      warnings.add("the caps decide " + percent(atCap, total) + " of the budget (" + atCap + " of "
+          + total.setScale(2, RoundingMode.UNNECESSARY) + "): the split follows the constraints more than the measured response");
     }
     if (unallocated.signum() > 0) {
       warnings.add(unallocated + " could not be placed: no line with a measured positive return can take more (each is at its cap, or none has a positive return)");

@@ -36,7 +36,10 @@ class ResponseBudgetTest {
     ResponseBudget.Allocation a = ResponseBudget.allocate(new BigDecimal("1000"),
         List.of(line("works", 4.0, "100", null), line("inert", 0, "300", null), line("other", 0, "300", null)));
     assertThat(a.shares().get(1).amount()).isEqualByComparingTo("300");
-    assertThat(a.warnings()).singleElement().asString().startsWith("the minimums decide 60.0% of the budget");
+    assertThat(a.warnings()).singleElement().asString().startsWith("the minimums take 70.0% of the budget (700.00 of 1000.00)");
+    // Half exactly is not more than half.
+    assertThat(ResponseBudget.allocate(new BigDecimal("1000"),
+        List.of(line("works", 4.0, "100", null), line("inert", 0, "400", null))).warnings()).isEmpty();
   }
 
   @Test
