@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.clientele.core.cycle.SnapshotInfo;
 import org.clientele.core.demo.DemoFiles;
 import org.clientele.core.demo.TransactionPopulation;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command's output files are the same bytes across runs and thread counts (the folder a run
- * writes into, which the report names, aside).
+ * The command's output files, with a control group, are the same bytes across runs and thread
+ * counts (the folder a run writes into, which the report names, aside).
  */
 class CliDeterminismTest {
 
@@ -40,15 +41,19 @@ class CliDeterminismTest {
     assertThat(calibrate.code()).as(calibrate.toString()).isEqualTo(ExitCodes.OK);
     Cli.Run classify = Cli.run("classify", "-q", "--no-progress", "--threads", String.valueOf(threads),
         "--customers", demo.customers().toString(), "--transactions", String.valueOf(demo.transactions()),
-        "--out", results.toString(), "--report", report.toString(), "--rejections", rejections.toString());
+        "--out", results.toString(), "--report", report.toString(), "--rejections", rejections.toString(),
+        "--control-share", "0.2");
     assertThat(classify.code()).as(classify.toString()).isEqualTo(ExitCodes.OK);
-    return new Path[] {results, report, model, rejections};
+    return new Path[] {results, report, model, rejections, SnapshotInfo.sidecar(results)};
   }
 
   @Test
-  void resultsReportModelAndRejectionsAreByteIdenticalAcrossRunsAndThreadCounts() throws IOException {
+  void resultsWithAControlGroupReportModelRejectionsAndSnapshotAreByteIdenticalAcrossRunsAndThreadCounts() throws IOException {
     for (String format : new String[] {"jsonl", "csv"}) {
       Path[] first = classify("one-" + format, 1, format);
+      // The control group is in the results (held-out rules) and recorded in the sidecar.
+      assertThat(Files.readString(first[0])).contains(format.equals("csv") ? ",actions,rules,held_out\n" : "\"heldOut\":[\"");
+      assertThat(Files.readString(first[4])).contains("\"controlGroup\" : {").contains("\"share\" : 0.2");
       Path[] again = classify("again-" + format, 1, format);
       Path[] parallel = classify("four-" + format, 4, format);
       for (int i = 0; i < first.length; i++) {

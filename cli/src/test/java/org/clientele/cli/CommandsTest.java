@@ -224,13 +224,17 @@ class CommandsTest {
         "id,value,value_score,loyalty,loyalty_score,behaviour,behaviour_score,rfm,rfm_score,risk,risk_score,industry,industry_score,actions,rules");
     assertThat(lines).hasSize(401);
     // The rules column names the rule of each action, in the same order, as JSON Lines do per action.
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",", -1);
-      String actions = cells[cells.length - 2];
-      String rules = cells[cells.length - 1];
-      assertThat(rules.split(";", -1)).as(line).hasSameSizeAs(actions.split(";", -1));
-    }
-    assertThat(lines.get(1)).endsWith("value-low;value-low;value-low;risk-unrated");
+    Path jsonl = dir.resolve("r.jsonl");
+    assertThat(Cli.run(concat(new String[] {"classify", "-q"}, input("--out", jsonl.toString()))).code()).isEqualTo(ExitCodes.OK);
+    JsonNode first = new ObjectMapper().readTree(Files.readAllLines(jsonl).get(0));
+    List<String> codes = new java.util.ArrayList<>();
+    List<String> rules = new java.util.ArrayList<>();
+    first.get("actions").forEach(a -> {
+      codes.add(a.get("code").asText());
+      rules.add(a.get("rule").asText());
+    });
+    assertThat(rules).hasSizeGreaterThan(1);
+    assertThat(lines.get(1)).endsWith(",\"" + String.join(";", codes) + "\",\"" + String.join(";", rules) + "\"");
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.clientele.core.cycle.ControlGroup;
 import org.clientele.core.cycle.OutcomeAnalysis;
+import org.clientele.core.cycle.Snapshot;
 import org.clientele.core.io.OutcomeReader;
 import org.clientele.core.io.OutcomeRecord;
 import org.clientele.core.io.RejectionSink;
@@ -204,12 +205,101 @@ class OutcomesCommandTest {
     assertThat(again.out()).isEqualTo(run.out());
 
     Cli.Run minimums = Cli.run("budget", outcomes.toString(), "--control-share", "0.2", "--amount", "10000",
-        "--minimum-each", "3000");
-    assertThat(minimums.out()).as("30% at minimums: no warning").doesNotContain("WARNING");
+        "--minimum-each", "2500");
+    assertThat(minimums.out()).as("minimums add up to 50%, not more: no warning").doesNotContain("WARNING");
     Cli.Run dominated = Cli.run("budget", outcomes.toString(), "--control-share", "0.2", "--amount", "10000",
         "--minimum", rules.get(1) + "=6000");
     assertThat(dominated.code()).as(dominated.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(dominated.out()).contains("WARNING: the minimums decide 60.0% of the budget").contains("at minimum");
+    assertThat(dominated.out()).contains("WARNING: the minimums take 60.0% of the budget (6000.00 of 10000.00)")
+        .contains("at minimum");
+  }
+
+  @Test
+  void outcomesTakeTheControlGroupRecordedBesideTheResultsAndRefuseOneThatDisagrees() throws IOException {
+    Path results = classify("results.jsonl", "--control-salt", "2025-02");
+    Path outcomes = dir.resolve("outcomes.csv");
+    simulate(groups(results), outcomes, false);
+
+    Cli.Run recorded = Cli.run("outcomes", outcomes.toString(), "--results", results.toString());
+    assertThat(recorded.code()).as(recorded.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(recorded.out()).contains("Control group: 20% of each rule's customers held out (salt '2025-02'), as recorded in "
+        + results + ".snapshot.json").doesNotContain("LEAK");
+    // Without the salt, the control group says other customers were held out: every group column disagrees.
+    Cli.Run unsalted = Cli.run("outcomes", outcomes.toString(), "--control-share", "0.2");
+    assertThat(unsalted.code()).as(unsalted.toString()).isEqualTo(ExitCodes.QUALITY);
+
+    Cli.Run wrong = Cli.run("outcomes", outcomes.toString(), "--results", results.toString(), "--control-share", "0.1");
+    assertThat(wrong.code()).isEqualTo(ExitCodes.FATAL);
+    assertThat(wrong.err()).contains("--control-share 0.1 disagrees with " + results + ".snapshot.json")
+        .contains("written with --control-share 0.2").contains("Fix: drop --control-share");
+    Cli.Run neither = Cli.run("outcomes", outcomes.toString());
+    assertThat(neither.code()).isEqualTo(ExitCodes.FATAL);
+    assertThat(neither.err()).contains("which customers were held out?").contains("--control-share");
+  }
+
+  @Test
+  void csvResultsCarryTheRulesAndTheHeldOutRulesLikeJsonLines() {
+    Path jsonl = classify("results.jsonl");
+    Path csv = classify("results.csv");
+    Snapshot a = Snapshot.read(jsonl);
+    Snapshot b = Snapshot.read(csv);
+    assertThat(b.hasRules()).isTrue();
+    assertThat(b.ids()).containsExactlyElementsOf(a.ids());
+    long held = 0;
+    for (String id : a.ids()) {
+      assertThat(b.rules(id)).as(id).isEqualTo(a.rules(id));
+      assertThat(b.heldOutRules(id)).as(id).isEqualTo(a.heldOutRules(id));
+      held += a.heldOutRules(id).size();
+    }
+    assertThat(held).isPositive();
+  }
+
+  @Test
+  void budgetAcrossSegmentsAndCustomersAddsUpToTheCentAndSendsMoreToTheRuleThatWorks() throws IOException {
+    Path results = classify("results.jsonl");
+    Path outcomes = dir.resolve("outcomes.csv");
+    Map<String, Map<String, Boolean>> byRule = groups(results);
+    List<String> rules = simulate(byRule, outcomes, false);
+    Path perCustomer = dir.resolve("budget.csv");
+
+    Cli.Run run = Cli.run("budget", outcomes.toString(), "--results", results.toString(), "--amount", "20000.01",
+        "--per-customer", perCustomer.toString());
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("as recorded in " + results + ".snapshot.json").contains("rule | segment")
+        .contains("Per customer: " + perCustomer).doesNotContain("WARNING");
+    List<String> lines = Files.readAllLines(perCustomer);
+    assertThat(lines.get(0)).isEqualTo("customer_id,rule,segment,amount");
+    // Every customer a rule selects and does not hold out has a row; the held-out ones have none.
+    long treated = byRule.values().stream().flatMap(m -> m.values().stream()).filter(h -> !h).count();
+    assertThat(lines).hasSize(1 + (int) treated);
+    BigDecimal sum = BigDecimal.ZERO;
+    Map<String, BigDecimal> perRule = new TreeMap<>();
+    Map<String, Integer> countPerRule = new TreeMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      assertThat(byRule.get(f[1]).get(f[0])).as(line).isFalse();
+      sum = sum.add(new BigDecimal(f[3]));
+      perRule.merge(f[1], new BigDecimal(f[3]), BigDecimal::add);
+      countPerRule.merge(f[1], 1, Integer::sum);
+    }
+    assertThat(sum).isEqualByComparingTo("20000.01");
+    BigDecimal works = perRule.get(rules.get(0)).divide(BigDecimal.valueOf(countPerRule.get(rules.get(0))), 2, java.math.RoundingMode.HALF_EVEN);
+    BigDecimal inert = perRule.get(rules.get(1)).divide(BigDecimal.valueOf(countPerRule.get(rules.get(1))), 2, java.math.RoundingMode.HALF_EVEN);
+    assertThat(works).isGreaterThan(inert);
+    assertThat(Cli.run("budget", outcomes.toString(), "--results", results.toString(), "--amount", "20000.01",
+        "--per-customer", dir.resolve("again.csv").toString()).code()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("again.csv"))).isEqualTo(lines);
+
+    // Per-customer minimums that add up to more than half of the amount are said.
+    BigDecimal minimum = new BigDecimal("12000").divide(BigDecimal.valueOf(treated), 2, java.math.RoundingMode.CEILING);
+    Cli.Run dominated = Cli.run("budget", outcomes.toString(), "--results", results.toString(), "--amount", "20000",
+        "--minimum-per-customer", minimum.toPlainString());
+    assertThat(dominated.code()).as(dominated.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(dominated.out()).contains("WARNING: the minimums take 6");
+    Cli.Run mixed = Cli.run("budget", outcomes.toString(), "--results", results.toString(), "--amount", "20000",
+        "--minimum-each", "10");
+    assertThat(mixed.code()).isEqualTo(ExitCodes.FATAL);
+    assertThat(mixed.err()).contains("with --results the bounds are per customer");
   }
 
   private static BigDecimal amount(String out, String rule) {
