@@ -197,9 +197,13 @@ final class BudgetCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(String.valueOf(e.getMessage()), e);
     }
-    out.printf(Locale.ROOT, "Funding %s: %,d (customer, rule) pairs selected; %,d held out by the control group get nothing%n",
-        funded.name(), split.customers().size(), split.heldOut());
-    out.printf(Locale.ROOT, "%-36s %9s %14s %-9s %14s %13s %16s%n", "rule | segment", "customers", "return / unit",
+    out.printf(Locale.ROOT, "Funding %s: %,d (customer, rule) pairs selected by the rules in the outcomes;"
+        + " %,d held out by the control group get nothing%n", funded.name(), split.customers().size(), split.heldOut());
+    if (!split.rulesWithoutOutcomes().isEmpty()) {
+      out.printf(Locale.ROOT, "Not funded: %d rules without outcomes (%s)%n", split.rulesWithoutOutcomes().size(),
+          String.join(", ", split.rulesWithoutOutcomes()));
+    }
+    out.printf(Locale.ROOT, "%-44s %9s %14s  %-9s %14s %13s %16s%n", "rule | segment", "customers", "return / unit",
         "measured", "budget", "per customer", "expected return");
     for (CustomerBudget.Cell c : split.cells()) {
       String where = switch (c.measured()) {
@@ -207,11 +211,11 @@ final class BudgetCommand implements Callable<Integer> {
         case RULE -> "rule";
         case NOT_MEASURED -> "-";
       };
-      out.printf(Locale.ROOT, "%-36s %,9d %14s %-9s %,14.2f %,13.2f %,16.2f%n", c.rule() + " | " + c.segment(),
+      out.printf(Locale.ROOT, "%-44s %,9d %14s  %-9s %,14.2f %,13.2f %,16.2f%n", c.rule() + " | " + c.segment(),
           c.customers(), perUnit(c.returnPerUnit()), where, c.amount(),
           c.amount().divide(BigDecimal.valueOf(c.customers()), 2, java.math.RoundingMode.HALF_EVEN), c.expectedReturn());
     }
-    out.printf(Locale.ROOT, "%-36s %,9d %14s %-9s %,14.2f%n", "total", split.customers().size(), "", "",
+    out.printf(Locale.ROOT, "%-44s %,9d %14s  %-9s %,14.2f%n", "total", split.customers().size(), "", "",
         split.total().subtract(split.unallocated()));
     if (perCustomer != null) {
       StringBuilder csv = new StringBuilder("customer_id,rule,segment,amount\n");

@@ -269,8 +269,9 @@ class OutcomesCommandTest {
         .contains("Per customer: " + perCustomer).doesNotContain("WARNING");
     List<String> lines = Files.readAllLines(perCustomer);
     assertThat(lines.get(0)).isEqualTo("customer_id,rule,segment,amount");
-    // Every customer a rule selects and does not hold out has a row; the held-out ones have none.
-    long treated = byRule.values().stream().flatMap(m -> m.values().stream()).filter(h -> !h).count();
+    // Every customer a rule of the outcomes selects and does not hold out has a row; the held-out ones have none.
+    long treated = rules.stream().flatMap(r -> byRule.get(r).values().stream()).filter(h -> !h).count();
+    assertThat(run.out()).contains("Not funded: " + (byRule.size() - 2) + " rules without outcomes (");
     assertThat(lines).hasSize(1 + (int) treated);
     BigDecimal sum = BigDecimal.ZERO;
     Map<String, BigDecimal> perRule = new TreeMap<>();

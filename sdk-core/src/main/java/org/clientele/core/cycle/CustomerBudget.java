@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * Splits an amount across segments and customers: every customer a playbook rule selects in a
  * results file (and does not hold out) gets an amount for that rule, from the rule's measured
  * response in the customer's segment. The library call under {@code clientele budget --results}.
+ * Only the rules the outcomes speak of are funded; the others are listed in {@link
+ * Split#rulesWithoutOutcomes()}, so that nothing is left out silently.
  *
  * <p>Each (customer, rule) pair is one line of {@link ResponseBudget}: spending {@code x} on the
  * customer returns {@code r c ln(1 + x / c)}, where {@code r} is the incremental return per unit
@@ -112,11 +114,12 @@ public final class CustomerBudget {
    * @param customers per (customer, rule), in the results' order, then the customer's rules' order
    * @param heldOut the (customer, rule) pairs held out by the control group: no action, no money
    * @param unallocated what no customer could take (every one at its cap, or none with a positive return)
+   * @param rulesWithoutOutcomes the rules of the results that no outcome row speaks of, sorted: not funded
    * @param warnings sentences, empty when the measured response decided the split
    * @since 0.1.0
    */
   public record Split(BigDecimal total, List<Cell> cells, List<CustomerShare> customers, long heldOut,
-      BigDecimal unallocated, List<String> warnings) {
+      BigDecimal unallocated, List<String> rulesWithoutOutcomes, List<String> warnings) {
     /**
      * Copies the lists.
      *
@@ -125,6 +128,7 @@ public final class CustomerBudget {
      * @param customers the customer shares
      * @param heldOut the held-out pairs
      * @param unallocated what was left
+     * @param rulesWithoutOutcomes the rules not funded
      * @param warnings the warnings
      */
     public Split {
@@ -132,6 +136,7 @@ public final class CustomerBudget {
       Objects.requireNonNull(unallocated, "unallocated");
       cells = List.copyOf(cells);
       customers = List.copyOf(customers);
+      rulesWithoutOutcomes = List.copyOf(rulesWithoutOutcomes);
       warnings = List.copyOf(warnings);
     }
   }
@@ -148,7 +153,7 @@ public final class CustomerBudget {
    * @param capPerCustomer the most each pair gets, or null for no cap
    * @return the split
    * @throws IllegalArgumentException if the results name no rules, have no such dimension, select
-   *     no customer, or the minimums add up to more than the amount
+   *     no customer for a rule with outcomes, or the minimums add up to more than the amount
    */
   public static Split allocate(BigDecimal total, Snapshot funded, String dimension, OutcomeAnalysis measured,
       BigDecimal minimumPerCustomer, @Nullable BigDecimal capPerCustomer) {
@@ -168,10 +173,21 @@ public final class CustomerBudget {
     List<CustomerShare> pairs = new ArrayList<>();
     Map<String, Cell> cells = new java.util.TreeMap<>();
     long heldOut = 0;
+    java.util.Set<String> without = new java.util.TreeSet<>();
+    java.util.Set<String> spokenOf = new java.util.HashSet<>();
+    measured.rows().forEach(r -> spokenOf.add(r.key()));
     for (String id : funded.ids()) {
-      heldOut += funded.heldOutRules(id).size();
       String segment = Objects.requireNonNull(funded.label(id, dimension));
+      for (String rule : funded.heldOutRules(id)) {
+        if (spokenOf.contains(rule)) {
+          heldOut++;
+        }
+      }
       for (String rule : funded.rules(id)) {
+        if (!spokenOf.contains(rule)) {
+          without.add(rule);
+          continue;
+        }
         Cell cell = cells.computeIfAbsent(rule + '\u0000' + segment, k -> measure(rule, segment, measured));
         cells.put(rule + '\u0000' + segment, withCustomer(cell));
         pairs.add(new CustomerShare(id, rule, segment, BigDecimal.ZERO));
@@ -180,7 +196,9 @@ public final class CustomerBudget {
       }
     }
     if (lines.isEmpty()) {
-      throw new IllegalArgumentException(funded.name() + ": no playbook rule selects a customer (no actions), so no one to fund");
+      throw new IllegalArgumentException(funded.name() + ": none of its customers is selected by a rule the outcomes"
+          + " speak of (" + measured.rows().stream().map(OutcomeAnalysis.Lift::key).filter(k -> !k.contains(" | "))
+          .toList() + "), so no one to fund. Fix: give the results the next actions come from");
     }
     BigDecimal minimums = minimumPerCustomer.multiply(BigDecimal.valueOf(lines.size()));
     if (minimums.compareTo(total) > 0) {
@@ -203,7 +221,7 @@ public final class CustomerBudget {
     List<Cell> done = new ArrayList<>();
     cells.forEach((key, c) -> done.add(new Cell(c.rule(), c.segment(), c.customers(), c.measured(), c.returnPerUnit(),
         c.costPerCustomer(), amounts.getOrDefault(key, BigDecimal.ZERO).setScale(2, RoundingMode.UNNECESSARY), returns.getOrDefault(key, 0.0))));
-    return new Split(split.total(), done, shares, heldOut, split.unallocated(), split.warnings());
+    return new Split(split.total(), done, shares, heldOut, split.unallocated(), List.copyOf(without), split.warnings());
   }
 
   /** The cell's measurement: its own row when measured, else its rule's, else none. */

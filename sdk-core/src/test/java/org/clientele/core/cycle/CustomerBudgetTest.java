@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The split across segments and customers: 400 customers in CORE and LOW that rule {@code works}
  * selects (it truly works), the LOW ones also selected by {@code inert} (it does nothing), 20 in
- * TINY selected by {@code works} (too few to measure on their own) and 10 selected by {@code
- * unmeasured}, which has no outcomes; a 20% control group.
+ * TINY selected by {@code works} (too few to measure on their own), 10 selected by {@code
+ * unmeasured} (too few outcomes to measure) and 10 by {@code other}, which has no outcomes at all;
+ * a 20% control group.
  */
 class CustomerBudgetTest {
 
@@ -40,10 +41,11 @@ class CustomerBudgetTest {
     StringBuilder csv = new StringBuilder("id,value,value_score,actions,rules,held_out\n");
     List<OutcomeRecord> outcomes = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(SEED);
-    for (int i = 0; i < 430; i++) {
+    for (int i = 0; i < 440; i++) {
       String id = String.format("C%04d", i);
       String segment = i < 200 ? "CORE" : i < 400 ? "LOW" : i < 420 ? "TINY" : "LOW";
-      List<String> rules = i < 420 ? (segment.equals("LOW") ? List.of("works", "inert") : List.of("works")) : List.of("unmeasured");
+      List<String> rules = i < 420 ? (segment.equals("LOW") ? List.of("works", "inert") : List.of("works"))
+          : List.of(i < 430 ? "unmeasured" : "other");
       List<String> treated = new ArrayList<>();
       List<String> held = new ArrayList<>();
       for (String rule : rules) {
@@ -51,13 +53,13 @@ class CustomerBudgetTest {
         (out ? held : treated).add(rule);
         double p = rule.equals("works") ? (out ? 0.10 : 0.40) : 0.15;
         boolean accepted = random.nextDouble() < p;
-        if (!rule.equals("unmeasured")) {
+        if (!rule.equals("other")) {
           outcomes.add(new OutcomeRecord(id, rule, null, LocalDate.of(2025, 2, 1),
               accepted ? OutcomeRecord.Response.ACCEPTED : OutcomeRecord.Response.NO_RESPONSE, accepted ? 200 : 0,
               out ? 0 : 10, null));
         }
       }
-      heldOutPairs += held.size();
+      heldOutPairs += held.stream().filter(r -> !r.equals("other")).count();
       csv.append(id).append(',').append(segment).append(",1,")
           .append(treated.stream().map(r -> "act-" + r).collect(Collectors.joining(";"))).append(',')
           .append(String.join(";", treated)).append(',').append(String.join(";", held)).append('\n');
@@ -85,7 +87,7 @@ class CustomerBudgetTest {
     BigDecimal cells = s.cells().stream().map(CustomerBudget.Cell::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(cells).isEqualByComparingTo(sum);
     // One row per (customer, rule) the results select; the held-out pairs get nothing and are counted.
-    long selected = results.ids().stream().mapToLong(id -> results.rules(id).size()).sum();
+    long selected = results.ids().stream().flatMap(id -> results.rules(id).stream()).filter(r -> !r.equals("other")).count();
     assertThat(s.customers()).hasSize((int) selected);
     assertThat(s.heldOut()).isEqualTo(heldOutPairs).isPositive();
     assertThat(s.customers()).noneMatch(c -> results.heldOutRules(c.customerId()).contains(c.rule()));
@@ -95,6 +97,9 @@ class CustomerBudgetTest {
     byCell.forEach((k, amounts) -> assertThat(amounts.stream().max(BigDecimal::compareTo).orElseThrow()
         .subtract(amounts.stream().min(BigDecimal::compareTo).orElseThrow())).as(k).isLessThanOrEqualTo(new BigDecimal("0.01")));
     assertThat(s.warnings()).isEmpty();
+    // A rule no outcome speaks of is not funded, and said.
+    assertThat(s.rulesWithoutOutcomes()).containsExactly("other");
+    assertThat(s.customers()).noneMatch(c -> c.rule().equals("other"));
     assertThat(split("10000.03", "0")).isEqualTo(s);
   }
 
