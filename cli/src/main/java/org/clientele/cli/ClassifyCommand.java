@@ -118,7 +118,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Option(names = "--outcomes", paramLabel = "FILE",
       description = "An outcome file of the previous actions: fills the HTML report's outcome-lift section (as"
-          + " 'clientele outcomes', with this command's --control-share and --control-salt).")
+          + " 'clientele outcomes', with the control group recorded beside --previous, else this command's"
+          + " --control-share and --control-salt).")
   @Nullable Path outcomes;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary lines, not the report table.")
@@ -180,7 +181,11 @@ final class ClassifyCommand implements Callable<Integer> {
         show.printf(Locale.ROOT, "%s: %,d outcome rows read = %,d accepted + %,d rejected%n", oc.source(), oc.read(),
             oc.accepted(), oc.rejected());
       }
-      lift = OutcomeAnalysis.analyse(rows, control, null, OutcomeAnalysis.DEFAULT_MIN_SAMPLE);
+      // The outcomes are of the previous run's actions: its recorded control group decides who was held out.
+      SnapshotInfo before = previous == null ? null : SnapshotInfo.readBeside(previous).orElse(null);
+      ControlGroup recorded = before == null ? null : before.controlGroup();
+      ControlGroup measuredWith = recorded != null ? recorded : control;
+      lift = OutcomeAnalysis.analyse(rows, measuredWith, null, OutcomeAnalysis.DEFAULT_MIN_SAMPLE);
       show.print(lift.toText());
     }
     if (migration != null) {

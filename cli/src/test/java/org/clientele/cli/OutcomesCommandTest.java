@@ -331,6 +331,12 @@ class OutcomesCommandTest {
     String page = Files.readString(html);
     assertThat(page).contains("Migration between snapshots").contains("before \\ after").contains(" customers became ")
         .contains("Outcome lift per rule").contains(rules.get(0)).contains("positive").contains("not distinguishable");
+    // This run without a control group: the outcomes are still measured with the one recorded beside --previous.
+    Cli.Run noControl = Cli.run("classify", "-m", model.toString(), "--customers", customers, "--transactions", tx, "--out",
+        dir.resolve("next.jsonl").toString(), "-q", "--previous", before.toString(), "--outcomes", outcomes.toString());
+    assertThat(noControl.code()).as(noControl.toString()).isZero();
+    assertThat(noControl.out()).doesNotContain("CONTROL GROUP LEAK").containsPattern(rules.get(0).replace("-", "\\-")
+        + " +.*works \\(interval above 0\\)");
     // Without them the two sections stay placeholders: nothing of theirs is written.
     assertThat(Files.readString(plain)).doesNotContain(" customers became ").doesNotContain("Treated against held out");
   }
