@@ -166,18 +166,19 @@ public final class ResponseBudget {
     // Bisection on the marginal return lambda: spend(lambda) falls as lambda rises.
     double hi = lines.stream().mapToDouble(Line::gain).max().orElse(0);
     double lo = 0;
-    if (hi > 0 && spend(lines, 0, x) > t) {
+    Curves curves = Curves.of(lines);
+    if (hi > 0 && spend(curves, 0, x) > t) {
       for (int k = 0; k < 200; k++) {
         double mid = (lo + hi) / 2;
-        if (spend(lines, mid, x) > t) {
+        if (spend(curves, mid, x) > t) {
           lo = mid;
         } else {
           hi = mid;
         }
       }
-      spend(lines, hi, x);
+      spend(curves, hi, x);
     } else {
-      spend(lines, 0, x); // everyone at the cap (or minimum): the rest stays unallocated
+      spend(curves, 0, x); // everyone at the cap (or minimum): the rest stays unallocated
     }
     // Exact to the cent: floor, then the remaining cents to the largest remainders.
     BigDecimal[] cents = new BigDecimal[n];
@@ -249,22 +250,39 @@ public final class ResponseBudget {
     return new Allocation(total.setScale(2, RoundingMode.UNNECESSARY), shares, unallocated, warnings);
   }
 
-  /** Each line's spend at marginal return lambda, clipped to its minimum and cap; returns the sum. */
-  private static double spend(List<Line> lines, double lambda, double[] x) {
-    double sum = 0;
-    for (int i = 0; i < lines.size(); i++) {
-      Line l = lines.get(i);
-      double v = l.gain() <= 0 ? 0 : lambda <= 0 ? Double.MAX_VALUE : l.scale() * (l.gain() / lambda - 1);
-      v = Math.max(v, l.minimum().doubleValue());
-      BigDecimal cap = l.cap();
-      if (cap != null) {
-        v = Math.min(v, cap.doubleValue());
+  /** The lines as numbers, read once: the bisection evaluates them 200 times. */
+  private record Curves(double[] gain, double[] scale, double[] minimum, double[] cap) {
+    static Curves of(List<Line> lines) {
+      int n = lines.size();
+      double[] gain = new double[n];
+      double[] scale = new double[n];
+      double[] minimum = new double[n];
+      double[] cap = new double[n];
+      for (int i = 0; i < n; i++) {
+        Line l = lines.get(i);
+        gain[i] = l.gain();
+        scale[i] = l.scale();
+        minimum[i] = l.minimum().doubleValue();
+        BigDecimal c = l.cap();
+        cap[i] = c == null ? Double.POSITIVE_INFINITY : c.doubleValue();
       }
+      return new Curves(gain, scale, minimum, cap);
+    }
+  }
+
+  /** Each line's spend at marginal return lambda, clipped to its minimum and cap; returns the sum. */
+  private static double spend(Curves c, double lambda, double[] x) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      double g = c.gain()[i];
+      double v = g <= 0 ? 0 : lambda <= 0 ? Double.MAX_VALUE : c.scale()[i] * (g / lambda - 1);
+      v = Math.min(Math.max(v, c.minimum()[i]), c.cap()[i]);
       x[i] = v;
       sum += v;
     }
     return sum;
   }
+
 
   private static String percent(BigDecimal part, BigDecimal total) {
     return part.movePointRight(2).divide(total, 1, RoundingMode.HALF_EVEN).toPlainString() + "%";
