@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
           + " diminishing returns (each extra unit returns less), minimums and caps. Per rule by default; with"
           + " --results, across the segments and customers the rules of those results select (--per-customer FILE"
           + " writes each customer's amount). Exact to the cent; the same inputs give the same split. Warns when"
-          + " minimums or caps decide more than half of the amount.",
+          + " the minimums add up to more than half of the amount, or the lines held at their caps take more than half.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -124,7 +124,7 @@ final class BudgetCommand implements Callable<Integer> {
     if (acted != null && funded != null && !acted.dimensions().contains(dimension)) {
       throw new CliException(acted.name() + ": no dimension '" + dimension + "' among " + acted.dimensions());
     }
-    ControlGroupOptions.Resolved group = control.resolve(acted);
+    ControlGroupOptions.Resolved group = control.resolve(acted, "--measured-on");
     List<OutcomeRecord> rows = new ArrayList<>();
     ReadCounts counts;
     try (OutcomeReader reader = OutcomeReader.open(outcomes, RejectionSink.discard())) {

@@ -40,10 +40,11 @@ final class ControlGroupOptions {
    * Resolves the control group.
    *
    * @param results the results the outcomes were recorded against, or null
+   * @param option the command's option that names those results, for the message
    * @return the control group and where it came from
    * @throws CliException when neither is given, when they disagree, or when the results had none
    */
-  Resolved resolve(@Nullable Snapshot results) {
+  Resolved resolve(@Nullable Snapshot results, String option) {
     SnapshotInfo info = results == null ? null : results.info().orElse(null);
     ControlGroup recorded = info == null ? null : info.controlGroup();
     String name = results == null ? "" : results.name();
@@ -68,7 +69,7 @@ final class ControlGroupOptions {
     }
     if (share == null) {
       throw new CliException("which customers were held out? Give --control-share (and --control-salt) as given to"
-          + " 'clientele classify', or --results with the results file whose " + SnapshotInfo.SUFFIX + " sidecar"
+          + " 'clientele classify', or " + option + " with the results file whose " + SnapshotInfo.SUFFIX + " sidecar"
           + " records them" + (results == null ? "" : " (" + name + " has none, or one written before the"
           + " control group was recorded)"));
     }

@@ -84,7 +84,7 @@ final class OutcomesCommand implements Callable<Integer> {
     if (segments != null && !segments.dimensions().contains(dimension)) {
       throw new CliException(results + ": no dimension '" + dimension + "' among " + segments.dimensions());
     }
-    ControlGroupOptions.Resolved group = control.resolve(segments);
+    ControlGroupOptions.Resolved group = control.resolve(segments, "--results");
     OutcomeAnalysis analysis = OutcomeAnalysis.analyse(rows, group.group(),
         segments == null ? null : id -> segments.label(id, dimension), minSample);
     out.printf(Locale.ROOT, "%s: %,d rows read = %,d accepted + %,d rejected%s%n", counts.source(), counts.read(),
