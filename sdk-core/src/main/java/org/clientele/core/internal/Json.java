@@ -67,11 +67,6 @@ public final class Json {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
-  // The default pretty printer uses the platform's line separator; models must be the same bytes everywhere.
-  private static final DefaultPrettyPrinter LF_PRINTER =
-      new DefaultPrettyPrinter().withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
-          .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-
   private Json() {}
 
   /**
@@ -91,6 +86,11 @@ public final class Json {
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+
+    // The default pretty printer uses the platform's line separator; models must be the same bytes everywhere.
+    static final DefaultPrettyPrinter LF_PRINTER =
+        new DefaultPrettyPrinter().withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
   }
 
   /**
@@ -191,7 +191,7 @@ public final class Json {
    */
   public static String write(Object tree) {
     try {
-      return mapper().writer(LF_PRINTER).writeValueAsString(tree) + "\n";
+      return mapper().writer(MapperHolder.LF_PRINTER).writeValueAsString(tree) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Cannot write JSON: " + e.getOriginalMessage(), e);
     }
