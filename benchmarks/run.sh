@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the Clientele benchmark suite with fixed settings and writes, into the output directory
 # (default benchmarks/results):
-#   hot.json, hot.log      every benchmark but the cold build: 2 forks, 5 x 1 s warm-up, 5 x 2 s measurement, -prof gc
+#   hot.json, hot.log      every benchmark but the cold build: 2 forks, 5 x 1 s warm-up, 5 x 2 s measurement, -prof gc;
+#                          the end-to-end ones (endtoend.*: DuckDB, read + derive, the classify job) on one 20,000-account log
 #   build.json, build.log  the cold engine build: single-shot time, 10 forks, one shot each, -prof gc
 #   table.md               the Markdown table (ns/customer, ratio to the hand-written baseline, B/op), machine and load
-# About 13 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
+# About 17 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
 #
 # Usage: benchmarks/run.sh [output-directory]
 set -euo pipefail

@@ -31,6 +31,7 @@ class BenchmarksSmokeTest {
     Options options = new OptionsBuilder()
         .include("org\\.clientele\\.benchmarks\\..*")
         .forks(0)
+        .param("accounts", "300") // the end-to-end log: small, this only proves each benchmark runs
         .warmupIterations(0)
         .measurementIterations(1)
         .measurementTime(TimeValue.milliseconds(5))

@@ -161,7 +161,7 @@ public final class Snapshot {
       }
       JsonNode node;
       try {
-        node = Json.MAPPER.readTree(text);
+        node = Json.mapper().readTree(text);
       } catch (IOException e) {
         throw new InputException(source, line, "not JSON: " + e.getMessage(), e);
       }

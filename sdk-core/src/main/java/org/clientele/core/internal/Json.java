@@ -2,9 +2,12 @@ package org.clientele.core.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -54,20 +57,41 @@ public final class Json {
           .maxStringLength(MAX_INPUT_VALUE_LENGTH)
           .build();
 
-  /** Shared, thread-safe mapper. */
-  public static final JsonMapper MAPPER =
-      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONFIG_LIMITS).build())
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .enable(SerializationFeature.INDENT_OUTPUT)
+  /**
+   * Reads configurations, models and playbooks: jackson-core's streaming parser only, so that
+   * building an engine never loads jackson-databind (about half of a cold build's time otherwise).
+   */
+  public static final JsonFactory CONFIG_FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(CONFIG_LIMITS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
-  // The default pretty printer uses the platform's line separator; models must be the same bytes everywhere.
-  private static final DefaultPrettyPrinter LF_PRINTER =
-      new DefaultPrettyPrinter().withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
-          .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-
   private Json() {}
+
+  /**
+   * Returns the shared, thread-safe mapper for writing JSON and for reading data files, created on
+   * first use (engine builds do not need it).
+   *
+   * @return the mapper: configuration limits, strict duplicate detection, indented output
+   */
+  public static JsonMapper mapper() {
+    return MapperHolder.MAPPER;
+  }
+
+  private static final class MapperHolder {
+    static final JsonMapper MAPPER =
+        JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONFIG_LIMITS).build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    // The default pretty printer uses the platform's line separator; models must be the same bytes everywhere.
+    static final DefaultPrettyPrinter LF_PRINTER =
+        new DefaultPrettyPrinter().withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+  }
 
   /**
    * Parses a JSON object.
@@ -80,7 +104,7 @@ public final class Json {
   public static Map<String, Object> readObject(String json, String source) {
     // A configuration saved by Notepad or Excel may start with a UTF-8 byte order mark.
     String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-    return read(() -> MAPPER.readValue(text, Object.class), source);
+    return read(() -> CONFIG_FACTORY.createParser(text), source);
   }
 
   /**
@@ -94,17 +118,25 @@ public final class Json {
    *     it cannot be read
    */
   public static Map<String, Object> readObject(InputStream in, String source) {
-    return read(() -> MAPPER.readValue(in, Object.class), source);
+    return read(() -> CONFIG_FACTORY.createParser(in), source);
   }
 
-  private interface Parse {
-    @Nullable Object tree() throws IOException;
+  private interface Open {
+    JsonParser parser() throws IOException;
   }
 
-  private static Map<String, Object> read(Parse parse, String source) {
-    Object tree;
-    try {
-      tree = parse.tree();
+  private static Map<String, Object> read(Open open, String source) {
+    try (JsonParser p = open.parser()) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new ConfigurationException(source + " $", "expected a JSON object at the top level");
+      }
+      Map<String, Object> root = object(p);
+      if (p.nextToken() != null) {
+        JsonLocation at = p.currentLocation();
+        throw new ConfigurationException(source + " line " + at.getLineNr() + " column " + at.getColumnNr(),
+            "unexpected content after the top-level object: a file holds one JSON object; remove what follows it");
+      }
+      return root;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? source : source + " line " + at.getLineNr() + " column " + at.getColumnNr();
@@ -112,10 +144,43 @@ public final class Json {
     } catch (IOException e) {
       throw new ConfigurationException(source, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
     }
-    if (!(tree instanceof Map<?, ?> map)) {
-      throw new ConfigurationException(source + " $", "expected a JSON object at the top level");
+  }
+
+  /** The object whose START_OBJECT the parser is on, as {@link #normalize} would give it. */
+  private static Map<String, Object> object(JsonParser p) throws IOException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      out.put(name, value(p));
     }
-    return normalizeMap(map);
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static @Nullable Object value(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      throw new JsonParseException(p, "unexpected end of input");
+    }
+    return switch (t) {
+      case START_OBJECT -> object(p);
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(value(p));
+        }
+        yield Collections.unmodifiableList(list);
+      }
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+          ? normalize(p.getBigIntegerValue())
+          : (Object) p.getLongValue();
+      case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw new JsonParseException(p, "unexpected " + t);
+    };
   }
 
   /**
@@ -126,7 +191,7 @@ public final class Json {
    */
   public static String write(Object tree) {
     try {
-      return MAPPER.writer(LF_PRINTER).writeValueAsString(tree) + "\n";
+      return mapper().writer(MapperHolder.LF_PRINTER).writeValueAsString(tree) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Cannot write JSON: " + e.getOriginalMessage(), e);
     }

@@ -26,7 +26,8 @@ class JacksonHardeningTest {
 
   static List<Arguments> factories() {
     return List.of(
-        Arguments.argumentSet("configuration and model mapper (internal.Json)", Json.MAPPER.getFactory(), 64, 64, 1_000_000),
+        Arguments.argumentSet("configuration and model reader (internal.Json)", Json.CONFIG_FACTORY, 64, 64, 1_000_000),
+        Arguments.argumentSet("JSON writer and data-file mapper (internal.Json)", Json.mapper().getFactory(), 64, 64, 1_000_000),
         Arguments.argumentSet("JSON Lines rows", JsonLinesRowSource.JSON.getFactory(), 16, 1_000, Json.MAX_INPUT_VALUE_LENGTH),
         Arguments.argumentSet("CSV rows", CsvRowSource.FACTORY, 16, 1_000, Json.MAX_INPUT_VALUE_LENGTH));
   }
@@ -43,7 +44,7 @@ class JacksonHardeningTest {
 
   @Test
   void noMapperHasDefaultTyping() {
-    for (ObjectMapper mapper : List.of(Json.MAPPER, JsonLinesRowSource.JSON)) {
+    for (ObjectMapper mapper : List.of(Json.mapper(), JsonLinesRowSource.JSON)) {
       var config = mapper.getDeserializationConfig();
       assertThat(config.getDefaultTyper(mapper.constructType(Object.class))).isNull();
       assertThat(config.getDefaultTyper(mapper.constructType(Map.class))).isNull();
@@ -62,6 +63,39 @@ class JacksonHardeningTest {
         .hasMessageContaining("Number value length");
     assertThatThrownBy(() -> Model.fromJson(longString, "cfg.json")).isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("String value length");
+  }
+
+  @Test
+  void theConfigurationReaderRefusesWhatTheMapperRefused() {
+    assertThatThrownBy(() -> Model.fromJson("{\"format\": 1, \"format\": 1}", "cfg.json"))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("Duplicate field 'format'");
+    assertThatThrownBy(() -> Model.fromJson("{\"dimensions\": {\"x\": {\"y\": NaN}}}", "cfg.json"))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("invalid JSON");
+    assertThatThrownBy(() -> Model.fromJson("", "cfg.json"))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("expected a JSON object at the top level");
+    assertThatThrownBy(() -> Model.fromJson("{\"format\": 1", "cfg.json"))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("invalid JSON");
+  }
+
+  @Test
+  void contentAfterTheTopLevelObjectIsNamedNotIgnored() {
+    assertThatThrownBy(() -> Model.fromJson("{\"format\": 1}\n{\"format\": 1}\n", "cfg.json"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("cfg.json line 2 column")
+        .hasMessageContaining("unexpected content after the top-level object");
+  }
+
+  @Test
+  void numbersReadAsTheMapperNormalisedThem() {
+    Map<String, Object> tree = Json.readObject(
+        "{\"i\": 3, \"l\": 12345678901, \"big\": 123456789012345678901234567890, \"d\": 0.5, \"e\": 1e3,"
+            + " \"n\": null, \"b\": true, \"a\": [1, \"x\", {\"k\": -2}]}", "t.json");
+
+    assertThat(tree).containsEntry("i", 3L).containsEntry("l", 12345678901L)
+        .containsEntry("big", 1.2345678901234568E29).containsEntry("d", 0.5).containsEntry("e", 1000.0)
+        .containsEntry("n", null).containsEntry("b", true)
+        .containsEntry("a", List.of(1L, "x", Map.of("k", -2L)));
+    assertThat(tree).isEqualTo(Json.normalize(tree));
   }
 
   @Test

@@ -122,7 +122,7 @@ final class Page {
   static String scriptJson(Object tree) {
     String json;
     try {
-      json = Json.MAPPER.writeValueAsString(tree);
+      json = Json.mapper().writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Cannot write the chart data as JSON: " + e.getOriginalMessage(), e);
     }

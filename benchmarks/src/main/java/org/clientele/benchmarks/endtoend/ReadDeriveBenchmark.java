@@ -1,0 +1,60 @@
+package org.clientele.benchmarks.endtoend;
+
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+import org.clientele.api.Customer;
+import org.clientele.core.demo.TransactionPopulation;
+import org.clientele.core.features.DerivationOptions;
+import org.clientele.core.features.FeatureDeriver;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.io.TransactionFormat;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Reading a transaction log and deriving per-customer features: {@code FeatureDeriver.derive} on
+ * the {@link DemoLog}'s {@code transactions.csv} (the file {@link DuckDbBenchmark} aggregates) with
+ * the default CSV layout and the demo's reference date, then every derived customer built. One
+ * operation is the whole file; the counters give MB/s and customers/s.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar 'endtoend.ReadDeriveBenchmark' -prof gc
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+public class ReadDeriveBenchmark {
+
+  private final TransactionFormat format = TransactionFormat.defaults();
+  private final DerivationOptions options = DerivationOptions.asOf(TransactionPopulation.REFERENCE_DATE);
+
+  /**
+   * Reads the log, derives the features and builds every customer.
+   *
+   * @param log the files
+   * @param counters bytes and customers
+   * @param blackhole consumes every customer
+   */
+  @Benchmark
+  public void readAndDerive(DemoLog log, Throughput counters, Blackhole blackhole) {
+    FeatureDeriver.Result result = FeatureDeriver.derive(log.transactions, format, options, RejectionSink.discard());
+    long n = 0;
+    for (Iterator<Customer> it = result.features().customers(); it.hasNext(); n++) {
+      blackhole.consume(it.next());
+    }
+    counters.bytes += log.transactionBytes;
+    counters.customers += n;
+  }
+}
