@@ -19,6 +19,7 @@ import org.clientele.api.Customer;
 import org.clientele.api.Feature;
 import org.clientele.api.StandardFeatures;
 import org.clientele.core.io.Transaction;
+import org.clientele.core.features.FeatureDeriver;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,23 +76,7 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
    *
    * @since 0.1.0
    */
-  public static final List<Feature<?>> DERIVED = List.of(
-      StandardFeatures.REVENUE_12M,
-      StandardFeatures.REVENUE_PREV_12M,
-      StandardFeatures.REVENUE_TOTAL,
-      StandardFeatures.REFUNDS_12M,
-      StandardFeatures.ORDERS_12M,
-      StandardFeatures.ORDERS_PREV_12M,
-      StandardFeatures.FIRST_PURCHASE_DATE,
-      StandardFeatures.LAST_PURCHASE_DATE,
-      StandardFeatures.DAYS_SINCE_LAST_PURCHASE,
-      StandardFeatures.TENURE_DAYS,
-      StandardFeatures.PURCHASE_DAYS,
-      StandardFeatures.REPEAT_PURCHASES,
-      StandardFeatures.VISITS_12M,
-      StandardFeatures.VISITS_3M,
-      StandardFeatures.AVERAGE_ORDER_VALUE,
-      StandardFeatures.CHANNEL);
+  public static final List<Feature<?>> DERIVED = FeatureDeriver.FEATURES;
 
   /**
    * The transaction columns, in order.

@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import org.clientele.api.Customer;
 import org.clientele.api.Feature;
@@ -32,6 +34,11 @@ public final class CustomerJoin implements Iterator<Customer> {
   private long matched;
   private long attributesOnly;
   private long derivedOnly;
+  private @Nullable String firstAttributesOnly;
+  private @Nullable String firstDerivedOnly;
+  // Per feature the log derives: customers whose file value it replaced, and customers without
+  // transactions who kept the file's value (a cut-off over both mixes two sources).
+  private final Map<String, long[]> sources = new TreeMap<>();
 
   private CustomerJoin(Iterator<Customer> attributes, FeatureDeriver derived) {
     this.attributes = attributes;
@@ -61,9 +68,22 @@ public final class CustomerJoin implements Iterator<Customer> {
         Customer d = derived.customer(a.id()).orElse(null);
         if (d == null) {
           attributesOnly++;
+          if (firstAttributesOnly == null) {
+            firstAttributesOnly = a.id();
+          }
+          for (Feature<?> f : FeatureDeriver.FEATURES) {
+            if (a.has(f)) {
+              sources.computeIfAbsent(f.name(), k -> new long[2])[1]++;
+            }
+          }
           next = a;
         } else {
           matched++;
+          for (Feature<?> f : FeatureDeriver.FEATURES) {
+            if (a.has(f) && d.has(f)) {
+              sources.computeIfAbsent(f.name(), k -> new long[2])[0]++;
+            }
+          }
           next = merge(a, d);
         }
       } else {
@@ -76,6 +96,9 @@ public final class CustomerJoin implements Iterator<Customer> {
         Customer d = rest.next();
         if (!joined.contains(d.id())) {
           derivedOnly++;
+          if (firstDerivedOnly == null) {
+            firstDerivedOnly = d.id();
+          }
           next = d;
         }
       }
@@ -118,6 +141,41 @@ public final class CustomerJoin implements Iterator<Customer> {
    */
   public long derivedOnly() {
     return derivedOnly;
+  }
+
+  /**
+   * Returns the first id, in input order, of a customer with attributes but no transaction.
+   *
+   * @return the id; empty if there is none (so far)
+   * @since 0.1.0
+   */
+  public Optional<String> firstAttributesOnly() {
+    return Optional.ofNullable(firstAttributesOnly);
+  }
+
+  /**
+   * Returns the first id, in the log's order, of a customer with transactions but no attributes.
+   *
+   * @return the id; empty if there is none (so far)
+   * @since 0.1.0
+   */
+  public Optional<String> firstDerivedOnly() {
+    return Optional.ofNullable(firstDerivedOnly);
+  }
+
+  /**
+   * Returns, for each feature that both the customers file and the log give, how many customers
+   * took the log's value (the file's was replaced) and how many kept the file's (they have no
+   * transaction). A feature with both counts above zero comes from two sources in one run.
+   *
+   * @return feature name to {replaced by the log, kept from the file}, by name; only features the
+   *     file gives
+   * @since 0.1.0
+   */
+  public Map<String, long[]> featureSources() {
+    Map<String, long[]> out = new TreeMap<>();
+    sources.forEach((k, v) -> out.put(k, v.clone()));
+    return out;
   }
 
   @SuppressWarnings("unchecked")

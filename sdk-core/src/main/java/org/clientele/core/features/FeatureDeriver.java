@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.clientele.api.Customer;
+import org.clientele.api.Feature;
 import org.clientele.core.io.ReadCounts;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.Transaction;
@@ -74,6 +75,18 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class FeatureDeriver {
+
+  /**
+   * The features a log gives each customer in the standard mode, in the order the demo's features
+   * file writes them.
+   *
+   * @since 0.1.0
+   */
+  public static final List<Feature<?>> FEATURES = List.of(
+      REVENUE_12M, REVENUE_PREV_12M, REVENUE_TOTAL, REFUNDS_12M, ORDERS_12M, ORDERS_PREV_12M,
+      FIRST_PURCHASE_DATE, LAST_PURCHASE_DATE, DAYS_SINCE_LAST_PURCHASE, TENURE_DAYS, PURCHASE_DAYS,
+      REPEAT_PURCHASES, VISITS_12M, VISITS_3M, AVERAGE_ORDER_VALUE, CHANNEL);
+
 
   private final DerivationOptions.Mode mode;
   private final LocalDate referenceDate;

@@ -148,8 +148,11 @@ final class CsvRowSource implements RowSource {
       return false;
     }
     for (int i = 0; i < values.size(); i++) {
-      String v = values.get(i);
-      if (!header.get(i).equals(v == null ? "" : v.trim())) {
+      String v = values.get(i) == null ? "" : values.get(i).trim();
+      if (i == 0 && v.startsWith("\uFEFF")) {
+        v = v.substring(1).trim(); // the header of a second export, joined with its byte order mark
+      }
+      if (!header.get(i).equals(v)) {
         return false;
       }
     }

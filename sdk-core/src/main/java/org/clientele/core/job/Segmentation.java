@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Locale;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -242,6 +244,7 @@ public final class Segmentation {
         }
       });
       RunCounts counts = stream.counts(derived, classified);
+      stream.inputWarnings(counts).forEach(report::addWarning);
       SegmentationReport built = report.build(counts.rejectedByReason(), engine.errorCounts());
       return new SegmentationResult(counts, engine, built, ids);
     }
@@ -530,6 +533,60 @@ public final class Segmentation {
 
     long count() {
       return count;
+    }
+
+    /**
+     * What the counts alone do not say about the inputs, once the stream is exhausted: ids of the
+     * two files that do not meet, a feature taken from two sources, a reference date in the future.
+     */
+    List<QualityWarning> inputWarnings(RunCounts counts) {
+      List<QualityWarning> out = new ArrayList<>();
+      FeatureDeriver d = derived.deriver;
+      boolean dateFromData = (derive.mode() == DerivationOptions.Mode.STANDARD ? derive.referenceDate() : derive.observationEnd()) == null;
+      LocalDate reference = counts.referenceDate();
+      LocalDate today = LocalDate.now(ZoneOffset.UTC);
+      if (d != null && dateFromData && reference != null) {
+        LocalDate last = derive.mode() == DerivationOptions.Mode.STANDARD ? reference.minusDays(1) : reference;
+        if (last.isAfter(today)) {
+          out.add(new QualityWarning("future_dates", "", "", String.format(Locale.ROOT,
+              "the log's last transaction is dated %s, after today (%s), and the reference date %s was taken from it:"
+                  + " every recency, tenure and 12-month window is measured from a day that has not come."
+                  + " Correct the future-dated rows (a typo, a scheduled order, a day/month swap?) or give --reference-date"
+                  + " (input.derive.referenceDate)", last, today, reference)));
+        }
+      }
+      ReadCounts customersRead = counts.customersFile();
+      ReadCounts transactionsRead = counts.transactionsFile();
+      if (join == null || customersRead == null || transactionsRead == null) {
+        return out;
+      }
+      long attributesRows = join.matched() + join.attributesOnly();
+      long buyers = join.matched() + join.derivedOnly();
+      String cfile = customersRead.source();
+      String tfile = transactionsRead.source();
+      if (attributesRows > 0 && buyers > 0 && join.matched() == 0) {
+        out.add(new QualityWarning("ids_do_not_match", "", "", String.format(Locale.ROOT,
+            "not one of the %,d customers of %s has a transaction in %s, and none of the log's %,d customers is in %s"
+                + " (%s has e.g. '%s', %s e.g. '%s'): the two files' ids do not match, so every customer is labelled from"
+                + " half of its data. Check the id columns (leading zeros dropped by Excel? a prefix? another key?)",
+            attributesRows, cfile, tfile, buyers, cfile, cfile, join.firstAttributesOnly().orElse("?"), tfile,
+            join.firstDerivedOnly().orElse("?"))));
+      } else if (join.matched() > 0 && join.matched() * 2 < Math.min(attributesRows, buyers)) {
+        out.add(new QualityWarning("few_ids_match", "", "", String.format(Locale.ROOT,
+            "only %,d customers are in both %s (%,d customers) and %s (%,d customers), less than half of the smaller"
+                + " file: check that both use the same ids (%s has e.g. '%s' without transactions, %s e.g. '%s' without"
+                + " a customers row)", join.matched(), cfile, attributesRows, tfile, buyers, cfile,
+            join.firstAttributesOnly().orElse("?"), tfile, join.firstDerivedOnly().orElse("?"))));
+      }
+      join.featureSources().forEach((feature, n) -> {
+        if (n[0] > 0 && n[1] > 0) {
+          out.add(new QualityWarning("feature_from_two_sources", "", "", String.format(Locale.ROOT,
+              "%s comes from two sources: the log's value replaced %s's for %,d customers, and %,d customers without"
+                  + " transactions kept %s's; cut-offs and labels on it mix the two. Drop the column from %s to use the"
+                  + " log alone, or give no log for it", feature, cfile, n[0], n[1], cfile, cfile)));
+        }
+      });
+      return out;
     }
 
     /** The run's counts, once the stream is exhausted. */

@@ -78,6 +78,17 @@ class InputFramingTest {
   }
 
   @Test
+  void aRepeatedHeaderWithItsByteOrderMarkIsNotACustomer() {
+    // Two Excel "CSV UTF-8" exports joined with cat: the second header keeps its byte order mark.
+    String text = "\uFEFFid,region\na,North\n\uFEFFid,region\nb,South\n";
+    ReadCounts[] c = new ReadCounts[1];
+    List<Customer> read = customers(text.getBytes(StandardCharsets.UTF_8), CustomerFormat.defaults(), c);
+    assertThat(read).extracting(Customer::id).containsExactly("a", "b");
+    assertThat(rejections).extracting(Rejection::reason).containsExactly(RejectionReason.REPEATED_HEADER);
+    conserved(c[0]);
+  }
+
+  @Test
   void aTransactionLogWithTheSameColumnTwiceFailsInsteadOfUsingTheFirst() {
     String text = "customer_id,date,amount,amount\nc1,2024-01-02,10,99\n";
     assertThatThrownBy(() -> transactions(text.getBytes(StandardCharsets.UTF_8), TransactionFormat.defaults(), new ReadCounts[1]))
