@@ -236,6 +236,10 @@ final class ClassifyCommand implements Callable<Integer> {
       show.flush();
       return ExitCodes.QUALITY;
     }
+    if (result.counts().classified() == 0 && result.counts().ignoredTransactions() > 0 && result.counts().rejected() == 0) {
+      // Rows were read and every one was set aside: an empty results file must not look like success.
+      return ExitCodes.FATAL;
+    }
     return result.counts().rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
   }
 
@@ -250,12 +254,24 @@ final class ClassifyCommand implements Callable<Integer> {
     return job.resultFormat();
   }
 
+  /** Why not one customer was classified, in the words of the input's counts. */
+  static String nothingClassified(org.clientele.core.job.RunCounts counts) {
+    ReadCounts t = counts.transactionsFile();
+    if (t != null && t.accepted() > 0 && counts.ignoredTransactions() == t.accepted()) {
+      return String.format(Locale.ROOT, "Nothing to classify: all %,d accepted transactions are dated on or after the"
+          + " reference date %s (%s), so no customer has a purchase before it. Give a later --reference-date"
+          + " (input.derive.referenceDate), or none to take the day after the last transaction.", t.accepted(),
+          counts.referenceDate(), counts.referenceBasis());
+    }
+    return "Nothing to classify: not one customer was accepted, so the population-relative dimensions"
+        + " could not be calibrated (give a calibrated model with --model to classify an empty input).";
+  }
+
   /** Prints the report table (unless quiet) and the summary, and writes the report file. */
   static void print(PrintWriter show, SegmentationResult result, boolean quiet, @Nullable Path reportFile,
       @Nullable Path htmlFile, @Nullable Path rejections) {
     if (result.report().isEmpty()) {
-      show.println("Nothing to classify: not one customer was accepted, so the population-relative dimensions"
-          + " could not be calibrated (give a calibrated model with --model to classify an empty input).");
+      show.println(nothingClassified(result.counts()));
     } else if (!quiet) {
       show.println(result.report().get().toTable());
     }

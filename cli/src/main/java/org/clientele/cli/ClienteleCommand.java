@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       "  1  fatal error (unreadable file, bad configuration, --strict stop); one line on stderr",
       "  2  usage error: unknown command or option, bad argument",
       "  3  finished with rejections: results are complete for the accepted rows",
+      "  4  classify --strict-quality: quality warnings; outcomes/budget: a control-group leak",
       "",
       "Start with: clientele demo"
     })

@@ -25,13 +25,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "outcomes",
     mixinStandardHelpOptions = true,
-    header = "Measures each playbook rule against its control group: response and revenue lift with a 95% interval.",
+    header = "Measures each playbook rule against its control group: response and revenue lift with a 95%% interval.",
     sortOptions = false,
     description = {
       "Reads an outcome file (customer_id, rule, action, date, response, revenue_after, cost, group; see docs/cycle.md)"
           + " and, per rule and per segment, compares the customers who got the rule's action with those held out by"
           + " the control group of 'clientele classify --control-share': response rate and revenue per customer, the"
-          + " lift with its 95% confidence interval, and whether the sample is too small to tell. Rows whose group"
+          + " lift with its 95%% confidence interval, and whether the sample is too small to tell. Rows whose group"
           + " disagrees with the control group (a leak) are reported and make the exit code 4.",
       ""
     },

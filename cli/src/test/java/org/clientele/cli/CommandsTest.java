@@ -46,7 +46,7 @@ class CommandsTest {
   }
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"demo", "classify", "calibrate", "explain", "validate-config", "generate", "compare", "outcomes"})
+  @ValueSource(strings = {"demo", "classify", "calibrate", "explain", "validate-config", "generate", "compare", "outcomes", "budget"})
   void everyCommandHasHelp(String command) {
     Cli.Run run = Cli.run(command, "--help");
     assertThat(run.code()).isEqualTo(ExitCodes.OK);
@@ -59,7 +59,19 @@ class CommandsTest {
     Cli.Run run = Cli.run("--help");
     assertThat(run.code()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).contains("demo", "classify", "calibrate", "explain", "validate-config", "generate",
-        "3  finished with rejections");
+        "3  finished with rejections", "4  classify --strict-quality");
+  }
+
+  @Test
+  void aLogEntirelyOnOrAfterTheReferenceDateIsAFailureThatSaysSo() throws IOException {
+    Path log = dir.resolve("late.csv");
+    Files.writeString(log, "customer_id,date,amount\nA,2024-03-01,10\nB,2024-04-01,20\n");
+    Cli.Run run = Cli.run("classify", "--transactions", log.toString(), "--reference-date", "2020-01-01",
+        "--out", dir.resolve("late.jsonl").toString());
+
+    assertThat(run.code()).isEqualTo(ExitCodes.FATAL);
+    assertThat(run.out()).contains("all 2 accepted transactions are dated on or after the reference date 2020-01-01")
+        .doesNotContain("not one customer was accepted");
   }
 
   @Test
