@@ -86,10 +86,31 @@ class SegmentationInputWarningsTest {
   }
 
   @Test
+  void aCustomerWhoseRowWasRejectedIsLeftOutNotClassifiedFromTheLogAlone() throws IOException {
+    Path a = dir.resolve("accounts.csv");
+    Files.writeString(a, "id,satisfaction,overdue_days\nA1,4,0\nA5,seven,200\n");
+    Path o = dir.resolve("orders.csv");
+    Files.writeString(o, "customer_id,date,amount\nA1,2024-03-01,100\nA5,2024-04-01,5000\nB,2024-04-01,10\n");
+    StringWriter out = new StringWriter();
+    SegmentationResult result;
+    try (ResultWriter writer = new ResultWriter(out, ResultFormat.CSV)) {
+      result = Segmentation.builder().customers(a).transactions(o).referenceDate(LocalDate.of(2024, 7, 1)).threads(1).build()
+          .run(writer, RejectionSink.discard());
+    }
+
+    assertThat(out.toString()).contains("A1,").contains("B,").doesNotContain("A5");
+    assertThat(result.counts().classified()).isEqualTo(2);
+    assertThat(result.report().orElseThrow().quality().warnings()).filteredOn(q -> q.code().equals("customer_row_rejected"))
+        .singleElement().satisfies(q -> assertThat(q.message())
+            .contains("1 customers of orders.csv were left out (e.g. 'A5'): their row in accounts.csv was rejected"));
+  }
+
+  @Test
   void aCleanJoinHasNoneOfTheseWarnings() throws IOException {
     List<QualityWarning> w = warnings("id,industry_code\nA,C10\nB,G46\nP,C10\n",
         "customer_id,date,amount\nA,2024-03-01,100\nB,2024-04-01,70\n", LocalDate.of(2024, 7, 1));
 
-    assertThat(codes(w)).doesNotContain("ids_do_not_match", "few_ids_match", "feature_from_two_sources", "future_dates");
+    assertThat(codes(w)).doesNotContain("ids_do_not_match", "few_ids_match", "feature_from_two_sources", "future_dates",
+        "customer_row_rejected");
   }
 }

@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.Set;
 import org.clientele.api.Customer;
 import org.clientele.api.Feature;
@@ -40,9 +41,14 @@ public final class CustomerJoin implements Iterator<Customer> {
   // transactions who kept the file's value (a cut-off over both mixes two sources).
   private final Map<String, long[]> sources = new TreeMap<>();
 
-  private CustomerJoin(Iterator<Customer> attributes, FeatureDeriver derived) {
+  private final Predicate<String> rejected;
+  private long leftOut;
+  private @Nullable String firstLeftOut;
+
+  private CustomerJoin(Iterator<Customer> attributes, FeatureDeriver derived, Predicate<String> rejected) {
     this.attributes = attributes;
     this.derived = derived;
+    this.rejected = rejected;
   }
 
   /**
@@ -54,7 +60,23 @@ public final class CustomerJoin implements Iterator<Customer> {
    * @return the joined customers, one per distinct id
    */
   public static CustomerJoin of(Iterator<Customer> attributes, FeatureDeriver derived) {
-    return new CustomerJoin(Objects.requireNonNull(attributes, "attributes"), Objects.requireNonNull(derived, "derived"));
+    return of(attributes, derived, id -> false);
+  }
+
+  /**
+   * Joins attributes with derived features, leaving out the log's customers whose customers row
+   * was rejected: classifying them from the log alone would label them from half of their data.
+   *
+   * @param attributes the customers of a customers file
+   * @param derived the filled deriver
+   * @param rejected whether the customers file had a rejected row with this id ({@link
+   *     org.clientele.core.io.Records#wasRejected})
+   * @return the joined customers, one per distinct id
+   * @since 0.1.0
+   */
+  public static CustomerJoin of(Iterator<Customer> attributes, FeatureDeriver derived, Predicate<String> rejected) {
+    return new CustomerJoin(Objects.requireNonNull(attributes, "attributes"), Objects.requireNonNull(derived, "derived"),
+        Objects.requireNonNull(rejected, "rejected"));
   }
 
   @Override
@@ -94,7 +116,12 @@ public final class CustomerJoin implements Iterator<Customer> {
           return false;
         }
         Customer d = rest.next();
-        if (!joined.contains(d.id())) {
+        if (!joined.contains(d.id()) && rejected.test(d.id())) {
+          leftOut++;
+          if (firstLeftOut == null) {
+            firstLeftOut = d.id();
+          }
+        } else if (!joined.contains(d.id())) {
           derivedOnly++;
           if (firstDerivedOnly == null) {
             firstDerivedOnly = d.id();
@@ -141,6 +168,26 @@ public final class CustomerJoin implements Iterator<Customer> {
    */
   public long derivedOnly() {
     return derivedOnly;
+  }
+
+  /**
+   * Returns how many customers of the log were left out because their customers row was rejected.
+   *
+   * @return the count
+   * @since 0.1.0
+   */
+  public long leftOut() {
+    return leftOut;
+  }
+
+  /**
+   * Returns the first id of a customer left out because its customers row was rejected.
+   *
+   * @return the id; empty if none
+   * @since 0.1.0
+   */
+  public Optional<String> firstLeftOut() {
+    return Optional.ofNullable(firstLeftOut);
   }
 
   /**

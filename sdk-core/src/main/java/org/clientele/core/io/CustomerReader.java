@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CustomerReader extends RecordReader<Customer> {
 
+  // Ids of rows rejected for their values: a join must not classify them from the log alone.
+  private final java.util.Set<String> rejectedIds = new java.util.HashSet<>();
+
+
   private static final Logger LOG = LoggerFactory.getLogger(CustomerReader.class);
   /**
    * Distinct column names remembered (mapping cache, unmapped list). A CSV header is short, but a
@@ -244,6 +248,11 @@ public final class CustomerReader extends RecordReader<Customer> {
   }
 
   @Override
+  public boolean wasRejected(String id) {
+    return rejectedIds.contains(id);
+  }
+
+  @Override
   @Nullable Customer convert(RawRow row) {
     if (rejectedForEncoding(row)) {
       return null;
@@ -266,11 +275,13 @@ public final class CustomerReader extends RecordReader<Customer> {
       }
       String problem = set(builder, feature.get(), text, row.isJsonNumber(i), row, names.get(i));
       if (problem != null) {
+        rejectedIds.add(id);
         return null;
       }
     }
     Customer customer = builder.build();
     if (contradicts(customer, row)) {
+      rejectedIds.add(id);
       return null;
     }
     if (firstLineById != null) {

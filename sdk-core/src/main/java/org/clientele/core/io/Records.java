@@ -32,6 +32,19 @@ public interface Records<T> extends Iterator<T>, AutoCloseable {
   }
 
   /** Releases the input; never throws. */
+  /**
+   * Returns whether a row carrying this customer id was rejected for its values (a number that does
+   * not parse, contradictory dates), so that a join does not classify the customer from the rest of
+   * its data as if the row had never existed. Readers that do not read customers answer false.
+   *
+   * @param id a customer id
+   * @return true if a row with this id was rejected (not counting rejected duplicates of an accepted row)
+   * @since 0.1.0
+   */
+  default boolean wasRejected(String id) {
+    return false;
+  }
+
   @Override
   void close();
 

@@ -502,7 +502,7 @@ public final class Segmentation {
         if (customers != null) {
           reader = customers.open(sink, phase);
           if (d != null) {
-            join = CustomerJoin.of(reader, d);
+            join = CustomerJoin.of(reader, d, reader::wasRejected);
             it = join;
           } else {
             it = reader;
@@ -577,6 +577,12 @@ public final class Segmentation {
                 + " file: check that both use the same ids (%s has e.g. '%s' without transactions, %s e.g. '%s' without"
                 + " a customers row)", join.matched(), cfile, attributesRows, tfile, buyers, cfile,
             join.firstAttributesOnly().orElse("?"), tfile, join.firstDerivedOnly().orElse("?"))));
+      }
+      if (join.leftOut() > 0) {
+        out.add(new QualityWarning("customer_row_rejected", "", "", String.format(Locale.ROOT,
+            "%,d customers of %s were left out (e.g. '%s'): their row in %s was rejected, so only half of their data"
+                + " is known; they are not classified. Correct the rows (see the rejections) and run again",
+            join.leftOut(), tfile, join.firstLeftOut().orElse("?"), cfile)));
       }
       join.featureSources().forEach((feature, n) -> {
         if (n[0] > 0 && n[1] > 0) {
@@ -696,6 +702,11 @@ public final class Segmentation {
       @Override
       public ReadCounts counts() {
         return records.counts();
+      }
+
+      @Override
+      public boolean wasRejected(String id) {
+        return records.wasRejected(id);
       }
 
       @Override
