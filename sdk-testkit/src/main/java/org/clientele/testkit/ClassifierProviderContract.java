@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,7 +184,7 @@ public abstract class ClassifierProviderContract {
     ClassifierProvider p = provider();
     Class<?> type = p.getClass();
     Packaging.Outcome outcome = Packaging.location(type)
-        .map(plugin -> Packaging.onTheClassPath(SERVICE, type.getName(), plugin, apiPath(false)))
+        .map(plugin -> Packaging.onTheClassPath(SERVICE, type.getName(), plugin, apiPath()))
         .orElse(Packaging.Outcome.notApplicable("no code source for " + type.getName()));
     if (outcome.problem() != null) {
       fail("%s: %s", who(), outcome.problem());
@@ -205,7 +206,9 @@ public abstract class ClassifierProviderContract {
 
   /**
    * On the module path ({@code java --module-path}), the plugin's module resolves with sdk-api and
-   * {@link java.util.ServiceLoader} loads the provider through its {@code provides} clause. Checked
+   * the modules it requires from the test's own path (JSpecify excepted: hosts do not get it, so
+   * it must be {@code requires static}), and {@link java.util.ServiceLoader} loads the provider
+   * through its {@code provides} clause. Checked
    * in a module layer of its own, so it fails for a module without {@code provides} even when the
    * tests run on the class path. Skipped for a plugin without {@code module-info} (on the module
    * path its jar is an automatic module, which offers what its {@code META-INF/services} lists).
@@ -214,7 +217,7 @@ public abstract class ClassifierProviderContract {
   public void theModulePathFindsTheProvider() {
     Class<?> type = provider().getClass();
     Packaging.Outcome outcome = Packaging.location(type)
-        .map(plugin -> Packaging.onTheModulePath(SERVICE, type.getName(), plugin, apiPath(true)))
+        .map(plugin -> Packaging.onTheModulePath(SERVICE, type.getName(), plugin, modulePath(type)))
         .orElse(Packaging.Outcome.notApplicable("no code source for " + type.getName()));
     Assumptions.assumeTrue(outcome.notApplicable() == null, outcome.notApplicable());
     if (outcome.problem() != null) {
@@ -604,15 +607,24 @@ public abstract class ClassifierProviderContract {
     return "Provider '" + name + "' (" + p.getClass().getName() + ")";
   }
 
-  /** The class or module path a plugin runs with besides its own jar: sdk-api, and JSpecify for modules. */
-  private static List<Path> apiPath(boolean withAnnotations) {
+  /** The class path a plugin runs with besides its own jar: sdk-api. */
+  private static List<Path> apiPath() {
     List<Path> out = new ArrayList<>();
     Packaging.location(ClassifierProvider.class).ifPresent(out::add);
-    if (withAnnotations) {
-      try {
-        Packaging.location(Class.forName("org.jspecify.annotations.NullMarked")).ifPresent(out::add);
-      } catch (ClassNotFoundException | LinkageError absent) {
-        // not on the test path: a module that requires org.jspecify without 'static' then fails to resolve
+    return out;
+  }
+
+  /**
+   * The module path a plugin runs with besides its own jar: sdk-api and the modules of the test's
+   * own path that it may require (its run-time dependencies), without JSpecify, which hosts do not
+   * get.
+   */
+  private static List<Path> modulePath(Class<?> plugin) {
+    List<Path> out = apiPath();
+    String own = plugin.getModule().isNamed() ? plugin.getModule().getName() : "";
+    for (Path p : Packaging.runtimeModules(Set.of("org.clientele.api", own))) {
+      if (!out.contains(p) && !Packaging.location(plugin).map(p::equals).orElse(false)) {
+        out.add(p);
       }
     }
     return out;

@@ -70,6 +70,39 @@ final class Packaging {
   }
 
   /**
+   * Lists the modules on the test's own class or module path that a plugin module may need at run
+   * time, by module name, first entry of a name winning. JSpecify is left out on purpose: a host
+   * does not get it (sdk-api and plugins declare it optional), so a plugin that requires it without
+   * {@code static} must fail here as it fails for users.
+   *
+   * @param exclude module names the caller supplies itself
+   * @return the jars and folders that hold those modules
+   */
+  static List<Path> runtimeModules(Set<String> exclude) {
+    java.util.Map<String, Path> byName = new java.util.LinkedHashMap<>();
+    for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
+      String value = System.getProperty(property, "");
+      for (String entry : value.split(java.io.File.pathSeparator)) {
+        if (entry.isBlank()) {
+          continue;
+        }
+        try {
+          Path path = Path.of(entry);
+          for (ModuleReference ref : ModuleFinder.of(path).findAll()) {
+            String name = ref.descriptor().name();
+            if (!exclude.contains(name) && !name.equals("org.jspecify")) {
+              byName.putIfAbsent(name, path);
+            }
+          }
+        } catch (FindException | java.nio.file.InvalidPathException | SecurityException notAModule) {
+          // not usable as a module (for example a jar whose name gives no valid automatic module name)
+        }
+      }
+    }
+    return List.copyOf(new java.util.LinkedHashSet<>(byName.values()));
+  }
+
+  /**
    * Finds the provider on a class path of the plugin's location and the API's location only.
    *
    * @param service the service's binary name
@@ -153,7 +186,7 @@ final class Packaging {
     ModuleLayer layer;
     try {
       configuration = ModuleLayer.boot().configuration()
-          .resolveAndBind(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of(name));
+          .resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of(name));
       layer = ModuleLayer.boot().defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
     } catch (FindException | ResolutionException | LayerInstantiationException e) {
       String hint = String.valueOf(e.getMessage()).contains("org.jspecify")
