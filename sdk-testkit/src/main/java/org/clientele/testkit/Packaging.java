@@ -121,7 +121,9 @@ final class Packaging {
       return Outcome.notApplicable("cannot name " + plugin + " as a URL: " + e.getMessage());
     }
     String file = "META-INF/services/" + service;
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+    // Parent: the bootstrap loader. The platform loader would hand packages of the test's own named
+    // modules to the application loader, and ServiceLoader skips classes in named modules here.
+    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), null)) {
       Class<?> type = loader.loadClass(service);
       List<String> found = new ArrayList<>();
       List<String> errors = new ArrayList<>();
