@@ -52,8 +52,41 @@ class PluginGuideBuildsTest {
 
   @Test
   void thePluginOfTheGuideBuildsAndPassesTheKitOfflineAgainstTheFreshJars() throws Exception {
+    Path project = writeTheGuidesFiles("channel-plugin");
+    Build build = build(project, "guide");
+    assertThat(build.succeeded()).as("%s failed; its output:%n%s", build.command(), build.output()).isTrue();
+
+    Path jar;
+    try (var jars = Files.list(project.resolve("target"))) {
+      jar = jars.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
+    }
+    try (JarFile j = new JarFile(jar.toFile())) {
+      assertThat(j.getEntry("module-info.class")).as("module-info in %s", jar).isNotNull();
+      assertThat(j.getEntry("META-INF/services/org.clientele.api.spi.ClassifierProvider"))
+          .as("META-INF/services in %s", jar).isNotNull();
+    }
+    assertThat(build.output()).as("the kit's tests ran in the guide's build:%n%s", build.output())
+        .containsPattern("Tests run: [1-9][0-9]*, Failures: 0, Errors: 0");
+  }
+
+  /**
+   * The issue's case: with a module-info, Surefire runs the kit on the module path, where
+   * META-INF/services is never read; the kit must still fail a jar that lacks it.
+   */
+  @Test
+  void withoutMetaInfServicesTheGuidesBuildFailsOnTheKitsClassPathCheck() throws Exception {
+    Path project = writeTheGuidesFiles("channel-plugin-without-services");
+    Files.delete(project.resolve("src/main/resources/META-INF/services/org.clientele.api.spi.ClassifierProvider"));
+    Build build = build(project, "without-services");
+    assertThat(build.succeeded()).as("the build passed without META-INF/services:%n%s", build.output()).isFalse();
+    assertThat(build.output())
+        .contains("theClassPathFindsTheProvider")
+        .contains("List the class name in src/main/resources/META-INF/services/org.clientele.api.spi.ClassifierProvider");
+  }
+
+  private Path writeTheGuidesFiles(String name) throws IOException {
     String guide = Files.readString(root().resolve("docs/plugin-guide.md"), StandardCharsets.UTF_8);
-    Path project = work.resolve("channel-plugin");
+    Path project = work.resolve(name);
     List<String> written = new ArrayList<>();
     Matcher m = FILE_BLOCK.matcher(guide);
     while (m.find()) {
@@ -65,37 +98,33 @@ class PluginGuideBuildsTest {
     assertThat(written).as("files marked <!-- guide-file: PATH --> in docs/plugin-guide.md").contains(
         "pom.xml", "src/main/java/module-info.java",
         "src/main/resources/META-INF/services/org.clientele.api.spi.ClassifierProvider");
+    return project;
+  }
 
+  /** What one Maven run gave. */
+  private record Build(String command, boolean succeeded, String output) {}
+
+  /** Runs {@code mvnw -o verify} in the project; keeps the output in target/plugin-guide-check/NAME.log. */
+  private Build build(Path project, String name) throws IOException, InterruptedException {
     Path repository = work.resolve("repository");
-    install(repository);
-    Path log = work.resolve("build.log");
-    List<String> command = List.of(root().resolve("mvnw").toString(), "-B", "-o", "-e",
+    if (!Files.isDirectory(repository)) {
+      install(repository);
+    }
+    Path log = Path.of("target/plugin-guide-check/" + name + ".log").toAbsolutePath();
+    Files.createDirectories(log.getParent());
+    List<String> command = List.of(root().resolve("mvnw").toString(), "-B", "-o",
         "-Dmaven.repo.local=" + repository,
         "-Dmaven.repo.local.tail=" + System.getProperty("clientele.localRepository",
             System.getProperty("user.home") + "/.m2/repository"),
         "verify");
-    Process build = new ProcessBuilder(command).directory(project.toFile())
+    Process process = new ProcessBuilder(command).directory(project.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     // A bound against hanging the build, not a timing check.
-    boolean done = build.waitFor(10, TimeUnit.MINUTES);
+    boolean done = process.waitFor(10, TimeUnit.MINUTES);
     if (!done) {
-      build.destroyForcibly();
+      process.destroyForcibly();
     }
-    String output = Files.readString(log);
-    assertThat(done && build.exitValue() == 0)
-        .as("%s in %s failed; its output:%n%s", String.join(" ", command), project, output).isTrue();
-
-    Path jar;
-    try (var jars = Files.list(project.resolve("target"))) {
-      jar = jars.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
-    }
-    try (JarFile j = new JarFile(jar.toFile())) {
-      assertThat(j.getEntry("module-info.class")).as("module-info in %s", jar).isNotNull();
-      assertThat(j.getEntry("META-INF/services/org.clientele.api.spi.ClassifierProvider"))
-          .as("META-INF/services in %s", jar).isNotNull();
-    }
-    assertThat(output).as("the kit's tests ran in the guide's build:%n%s", output)
-        .containsPattern("Tests run: [1-9][0-9]*, Failures: 0, Errors: 0");
+    return new Build(String.join(" ", command) + " in " + project, done && process.exitValue() == 0, Files.readString(log));
   }
 
   /** Puts the fresh poms and jars where Maven looks for a locally installed snapshot. */
