@@ -28,4 +28,7 @@ module org.clientele.classifiers {
       org.clientele.classifiers.rfm.RfmClassifierProvider,
       org.clientele.classifiers.risk.RiskClassifierProvider,
       org.clientele.classifiers.industry.IndustryClassifierProvider;
+  // QuantileSketch.create() for plugins: the same distribution the built-ins calibrate with.
+  provides org.clientele.api.spi.QuantileSketch.Factory with
+      org.clientele.classifiers.internal.DistributionSketch.Factory;
 }

@@ -13,4 +13,6 @@ module org.clientele.api {
 
   // PluginConfig views created without the engine's reader find it here (sdk-core provides one).
   uses org.clientele.api.spi.ConfigReader;
+  // QuantileSketch.create() finds its implementation here (classifiers-builtin provides one).
+  uses org.clientele.api.spi.QuantileSketch.Factory;
 }

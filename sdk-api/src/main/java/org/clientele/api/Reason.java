@@ -56,6 +56,44 @@ public record Reason(String feature, @Nullable String value, String threshold, S
   }
 
   /**
+   * A reason for a conclusion that is not about one feature: a combined score, a code built from
+   * several features, a rule that applied to the whole customer.
+   *
+   * @param subject what the conclusion is about, for example {@code rfm} or {@code needs_score}; not
+   *     blank
+   * @param value the value concluded, for example {@code 0.62} or {@code 545}
+   * @param rule the rule it met, for example {@code >= 0.5}; empty if none
+   * @param text the sentence
+   * @return the reason; {@link #isMissing()} is false
+   * @throws IllegalArgumentException if the subject is blank
+   * @since 0.1.0
+   */
+  public static Reason conclusion(String subject, Object value, String rule, String text) {
+    return new Reason(subject(subject), format(Objects.requireNonNull(value, "value")), rule, text);
+  }
+
+  /**
+   * A reason for a conclusion that has no value of its own, for example "Every input is known:
+   * needs classified on all three".
+   *
+   * @param subject what the conclusion is about; not blank
+   * @param text the sentence
+   * @return the reason, with an empty value and rule; {@link #isMissing()} is false
+   * @throws IllegalArgumentException if the subject is blank
+   * @since 0.1.0
+   */
+  public static Reason conclusion(String subject, String text) {
+    return new Reason(subject(subject), "", "", text);
+  }
+
+  private static String subject(String subject) {
+    if (subject.isBlank()) {
+      throw new IllegalArgumentException("a conclusion needs a subject, for example the derived quantity's name");
+    }
+    return subject;
+  }
+
+  /**
    * Tells whether the feature was missing.
    *
    * @return true if {@link #value()} is null

@@ -3,12 +3,14 @@ package org.clientele.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,7 @@ import org.clientele.api.Classifier;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
 import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.Calibrator;
@@ -60,13 +63,17 @@ import org.junit.jupiter.api.TestInstance;
  * <ul>
  *   <li>the name is non-blank, lowercase ({@code [a-z][a-z0-9_-]*}) and the same on every call and
  *       every instance;
- *   <li>{@link java.util.ServiceLoader} finds the provider, and so does the engine, with no host
- *       code;
+ *   <li>{@link java.util.ServiceLoader} finds the provider the two ways users load a plugin, each
+ *       in a loader of its own whichever way the tests run: on a class path of the plugin and
+ *       sdk-api alone (through {@code META-INF/services}), and as a module resolved with sdk-api
+ *       (through {@code provides}); the engine's discovery offers it;
  *   <li>{@code create} with an empty configuration works or throws {@link ConfigurationException};
  *       without its calibration it throws {@link ConfigurationException};
  *   <li>{@code create} reads every key of the configuration and leaves unknown keys unread (so the
  *       engine can report typos);
  *   <li>the dimension's id is {@link PluginConfig#id()};
+ *   <li>the population has every feature {@link Classifier#features()} declares, and gets more
+ *       than one label ({@link Population.Builder#feature} adds your features in one call);
  *   <li>{@code classify} calls the sink exactly once with a label of the dimension, and {@code
  *       explain} agrees on label and score and gives reasons with a sentence each;
  *   <li>results are deterministic, and the same under concurrent calls from several threads;
@@ -91,6 +98,9 @@ public abstract class ClassifierProviderContract {
 
   /** A dimension id no provider is named after, to prove the classifier uses {@link PluginConfig#id()}. */
   static final String RENAMED_ID = "kit-renamed-dimension";
+
+  /** The service the kit looks providers up under. */
+  static final String SERVICE = "org.clientele.api.spi.ClassifierProvider";
 
   /** A key no provider reads. */
   static final String UNKNOWN_KEY = "kitUnknownKey";
@@ -163,11 +173,22 @@ public abstract class ClassifierProviderContract {
     assertThat(provider().name()).as("%s: every instance must have the same name", who()).isEqualTo(name);
   }
 
-  /** {@link java.util.ServiceLoader} and the engine find the provider with no host code. */
+  /**
+   * On a class path of the plugin and sdk-api alone ({@code java -cp clientele.jar:plugin.jar}),
+   * {@link java.util.ServiceLoader} finds the provider through {@code META-INF/services}, and so
+   * does the engine's discovery. Checked in a class loader of its own, so it fails for a jar
+   * without {@code META-INF/services} even when the tests run on the module path.
+   */
   @Test
-  public void serviceLoaderAndTheEngineFindTheProvider() {
+  public void theClassPathFindsTheProvider() {
     ClassifierProvider p = provider();
     Class<?> type = p.getClass();
+    Packaging.Outcome outcome = Packaging.location(type)
+        .map(plugin -> Packaging.onTheClassPath(SERVICE, type.getName(), plugin, apiPath()))
+        .orElse(Packaging.Outcome.notApplicable("no code source for " + type.getName()));
+    if (outcome.problem() != null) {
+      fail("%s: %s", who(), outcome.problem());
+    }
     ClassLoader loader = loader(type);
     assertThat(Discovery.find(ClassifierProvider.class, loader))
         .as(
@@ -181,6 +202,27 @@ public abstract class ClassifierProviderContract {
     assertThat(Engine.builder().classLoader(loader).classifierProviderNames())
         .as("%s: the engine's discovery must offer it under its name", who())
         .contains(p.name());
+  }
+
+  /**
+   * On the module path ({@code java --module-path}), the plugin's module resolves with sdk-api and
+   * the modules it requires from the test's own path (JSpecify excepted: hosts do not get it, so
+   * it must be {@code requires static}), and {@link java.util.ServiceLoader} loads the provider
+   * through its {@code provides} clause. Checked
+   * in a module layer of its own, so it fails for a module without {@code provides} even when the
+   * tests run on the class path. Skipped for a plugin without {@code module-info} (on the module
+   * path its jar is an automatic module, which offers what its {@code META-INF/services} lists).
+   */
+  @Test
+  public void theModulePathFindsTheProvider() {
+    Class<?> type = provider().getClass();
+    Packaging.Outcome outcome = Packaging.location(type)
+        .map(plugin -> Packaging.onTheModulePath(SERVICE, type.getName(), plugin, modulePath(type)))
+        .orElse(Packaging.Outcome.notApplicable("no code source for " + type.getName()));
+    Assumptions.assumeTrue(outcome.notApplicable() == null, outcome.notApplicable());
+    if (outcome.problem() != null) {
+      fail("%s: %s", who(), outcome.problem());
+    }
   }
 
   // ------------------------------------------------------------------ configuration
@@ -314,6 +356,48 @@ public abstract class ClassifierProviderContract {
       }
     }
     assertNoProblems(problems, "every label needs at least one Reason with a non-blank sentence");
+  }
+
+  /**
+   * The population has every feature the classifier declares in {@link Classifier#features()}, so
+   * that the other checks exercise the plugin's rules and not only its missing-data path.
+   */
+  @Test
+  public void thePopulationExercisesEveryDeclaredFeature() {
+    Classifier c = classifier();
+    List<String> absent = new ArrayList<>();
+    for (Feature<?> f : c.features()) {
+      if (customers().stream().noneMatch(customer -> customer.has(f))) {
+        absent.add(f.name());
+      }
+    }
+    Collections.sort(absent);
+    assertThat(absent)
+        .as("%s: no customer of the kit's population has the feature(s) %s that features() declares, so every check"
+            + " ran only the missing-data path. Add them in population(), for example: return"
+            + " Population.builder().feature(%s, (customer, random) -> random.nextDouble()).build();", who(), absent,
+            absent.isEmpty() ? "YOUR_FEATURE" : "YOUR_FEATURES." + absent.get(0).toUpperCase(java.util.Locale.ROOT))
+        .isEmpty();
+  }
+
+  /**
+   * The population gets more than one label, so that the checks compare different decisions (a
+   * classifier that labels everyone alike passes every other check).
+   */
+  @Test
+  public void thePopulationGetsMoreThanOneLabel() {
+    Classifier c = classifier();
+    java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+    for (Customer customer : customers()) {
+      Result r = Result.of(c, customer);
+      counts.merge(c.dimension().contains(r.label()) ? c.dimension().label(r.label()) : "#" + r.label(), 1, Integer::sum);
+    }
+    assertThat(counts.size())
+        .as("%s: every one of the %d customers of the kit's population got the same label %s. Give population()"
+            + " customers that reach the other labels (Population.builder().feature(...) adds your features), and"
+            + " check that configuration() and the calibration do not send everyone one way", who(),
+            customers().size(), counts.keySet())
+        .isGreaterThan(1);
   }
 
   /** The same customer always gets the same label and score, from any classifier of the same configuration. */
@@ -521,6 +605,29 @@ public abstract class ClassifierProviderContract {
       name = "?";
     }
     return "Provider '" + name + "' (" + p.getClass().getName() + ")";
+  }
+
+  /** The class path a plugin runs with besides its own jar: sdk-api. */
+  private static List<Path> apiPath() {
+    List<Path> out = new ArrayList<>();
+    Packaging.location(ClassifierProvider.class).ifPresent(out::add);
+    return out;
+  }
+
+  /**
+   * The module path a plugin runs with besides its own jar: sdk-api and the modules of the test's
+   * own path that it may require (its run-time dependencies), without JSpecify, which hosts do not
+   * get.
+   */
+  private static List<Path> modulePath(Class<?> plugin) {
+    List<Path> out = apiPath();
+    String own = plugin.getModule().isNamed() ? plugin.getModule().getName() : "";
+    for (Path p : Packaging.runtimeModules(Set.of("org.clientele.api", own))) {
+      if (!out.contains(p) && !Packaging.location(plugin).map(p::equals).orElse(false)) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   private static ClassLoader loader(Class<?> type) {

@@ -1,9 +1,15 @@
 package org.clientele.testkit;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.BiFunction;
 import org.clientele.api.Customer;
+import org.clientele.api.Feature;
 import org.clientele.api.StandardFeatures;
 import org.clientele.core.demo.FeaturePopulation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A seeded, realistic population over the {@link StandardFeatures}, the customers every contract
@@ -18,6 +24,7 @@ import org.clientele.core.demo.FeaturePopulation;
  * <pre>{@code
  * List<Customer> customers = Population.of(42, 1_000);
  * List<Customer> sparse = Population.builder().seed(42).size(500).missingRate(0.3).build();
+ * List<Customer> withMine = Population.builder().feature(DISTANCE_KM, (c, random) -> random.nextDouble() * 300).build();
  * }</pre>
  *
  * @since 0.1.0
@@ -49,6 +56,8 @@ public final class Population {
   /** Sets the seed, size and shares of a population. */
   public static final class Builder {
     private final FeaturePopulation.Builder generator = FeaturePopulation.builder();
+    private final List<Added<?>> added = new ArrayList<>();
+    private long seed = 1;
 
     private Builder() {}
 
@@ -59,6 +68,7 @@ public final class Population {
      * @return this builder
      */
     public Builder seed(long seed) {
+      this.seed = seed;
       generator.seed(seed);
       return this;
     }
@@ -102,7 +112,54 @@ public final class Population {
      * @return an immutable list, ids {@code P000000} upwards
      */
     public List<Customer> build() {
-      return generator.build();
+      List<Customer> customers = generator.build();
+      if (added.isEmpty()) {
+        return customers;
+      }
+      List<Customer> out = new ArrayList<>(customers.size());
+      List<Random> randoms = new ArrayList<>();
+      for (Added<?> a : added) {
+        randoms.add(new Random(seed * 31 + a.feature().name().hashCode()));
+      }
+      for (Customer c : customers) {
+        Customer.Builder b = c.toBuilder();
+        for (int i = 0; i < added.size(); i++) {
+          added.get(i).apply(c, randoms.get(i), b);
+        }
+        out.add(b.build());
+      }
+      return List.copyOf(out);
+    }
+
+    /**
+     * Adds a feature of your plugin to every customer, in one call: the kit's population then
+     * exercises your rules. The value may depend on the customer's other features; return null to
+     * leave it missing. Values come from a random source seeded by the population's seed and the
+     * feature's name, so the same seed gives the same values.
+     *
+     * <pre>{@code
+     * Population.builder().size(1_000)
+     *     .feature(NeedsFeatures.SERVICE_SHARE, (customer, random) -> random.nextDouble())
+     *     .feature(NeedsFeatures.PRODUCT_LINES, (customer, random) -> (double) random.nextInt(8))
+     *     .build();
+     * }</pre>
+     *
+     * @param feature the feature
+     * @param value gives a customer's value from the customer and a seeded random source
+     * @param <T> the feature's value type
+     * @return this builder
+     * @since 0.1.0
+     */
+    public <T> Builder feature(Feature<T> feature, BiFunction<Customer, Random, @Nullable T> value) {
+      added.add(new Added<>(Objects.requireNonNull(feature, "feature"), Objects.requireNonNull(value, "value")));
+      return this;
+    }
+  }
+
+  /** A feature added to the generated customers. */
+  private record Added<T>(Feature<T> feature, BiFunction<Customer, Random, @Nullable T> value) {
+    void apply(Customer customer, Random random, Customer.Builder into) {
+      into.setOrRemove(feature, value.apply(customer, random));
     }
   }
 }

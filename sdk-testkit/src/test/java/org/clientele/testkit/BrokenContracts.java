@@ -22,6 +22,30 @@ final class BrokenContracts {
     }
   }
 
+  static class OneLabel extends ClassifierProviderContract {
+    @Override
+    protected ClassifierProvider provider() {
+      return new BrokenProviders.OneLabel();
+    }
+  }
+
+  static class OwnFeatureNeverSeen extends ClassifierProviderContract {
+    @Override
+    protected ClassifierProvider provider() {
+      return new BrokenProviders.OwnFeatureNeverSeen();
+    }
+  }
+
+  /** The same provider passes once the population has its feature, added in one call. */
+  static class OwnFeatureAdded extends OwnFeatureNeverSeen {
+    @Override
+    protected List<org.clientele.api.Customer> population() {
+      return Population.builder().size(500)
+          .feature(BrokenProviders.OwnFeatureNeverSeen.DISTANCE, (customer, random) -> random.nextDouble() * 100)
+          .build();
+    }
+  }
+
   static class UpperCaseName extends ClassifierProviderContract {
     @Override
     protected ClassifierProvider provider() {

@@ -22,8 +22,11 @@ class ContractCatchesBrokenProvidersTest {
 
   static Stream<Arguments> brokenProviders() {
     return Stream.of(
-        Arguments.of(BrokenContracts.Unregistered.class, Set.of("serviceLoaderAndTheEngineFindTheProvider"), true,
-            "META-INF/services/org.clientele.api.spi.ClassifierProvider"),
+        Arguments.of(BrokenContracts.Unregistered.class, Set.of("theClassPathFindsTheProvider"), true,
+            "List the class name in src/main/resources/META-INF/services/org.clientele.api.spi.ClassifierProvider"),
+        Arguments.of(BrokenContracts.OneLabel.class, Set.of("thePopulationGetsMoreThanOneLabel"), true,
+            "got the same label [LOW]"),
+        Arguments.of(BrokenContracts.OwnFeatureNeverSeen.class, Set.of("thePopulationExercisesEveryDeclaredFeature", "thePopulationGetsMoreThanOneLabel"), true, "Population.builder().feature("),
         Arguments.of(BrokenContracts.UpperCaseName.class, Set.of("nameIsNonBlankLowercaseAndStable"), false, "lowercase"),
         Arguments.of(BrokenContracts.CreateThrowsOnEmpty.class,
             Set.of("createWithAnEmptyConfigurationWorksOrThrowsConfigurationException"), true, "threshold missing"),
@@ -68,6 +71,19 @@ class ContractCatchesBrokenProvidersTest {
     }
     String first = expectedFailures.stream().sorted().findFirst().orElseThrow();
     assertThat(messages(failures.get(first))).contains(messageFragment);
+  }
+
+  @org.junit.jupiter.api.Test
+  void addingTheFeatureToThePopulationInOneCallMakesTheSameProviderPass() {
+    var failed = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(BrokenContracts.OwnFeatureAdded.class))
+        .execute()
+        .testEvents()
+        .failed()
+        .stream()
+        .map(ContractCatchesBrokenProvidersTest::name)
+        .toList();
+    assertThat(failed).isEmpty();
   }
 
   /** A check's method name, or a dynamic test's display name (the edge case's customer id). */

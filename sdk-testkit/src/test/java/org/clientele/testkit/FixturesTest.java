@@ -16,6 +16,30 @@ import org.junit.jupiter.api.Test;
 
 class FixturesTest {
 
+  private static final Feature<Double> DISTANCE = Feature.number("kit_fixture_distance_km", "Distance to the branch");
+
+  @Test
+  void aFeatureAddedInOneCallIsSeededMayDependOnTheCustomerAndMayBeMissing() {
+    Population.Builder builder = Population.builder().seed(11).size(300)
+        .feature(DISTANCE, (customer, random) -> customer.has(StandardFeatures.REVENUE_12M) ? random.nextDouble() * 100 : null);
+    List<Customer> first = builder.build();
+    List<Customer> again = Population.builder().seed(11).size(300)
+        .feature(DISTANCE, (customer, random) -> customer.has(StandardFeatures.REVENUE_12M) ? random.nextDouble() * 100 : null)
+        .build();
+    List<Customer> plain = Population.of(11, 300);
+    assertThat(first).isEqualTo(again).hasSize(300);
+    for (int i = 0; i < first.size(); i++) {
+      Customer c = first.get(i);
+      assertThat(c.toBuilder().remove(DISTANCE).build()).as("every other feature unchanged").isEqualTo(plain.get(i));
+      assertThat(c.has(DISTANCE)).as("present exactly where the function gave a value").isEqualTo(c.has(StandardFeatures.REVENUE_12M));
+    }
+    assertThat(first.stream().filter(c -> c.has(DISTANCE)).map(c -> c.getOrNull(DISTANCE)).distinct().count())
+        .as("values vary").isGreaterThan(100);
+    assertThat(Population.builder().seed(12).size(300).feature(DISTANCE, (customer, random) -> random.nextDouble()).build())
+        .as("another seed, other values").isNotEqualTo(Population.builder().seed(11).size(300)
+            .feature(DISTANCE, (customer, random) -> random.nextDouble()).build());
+  }
+
   @Test
   void thePopulationIsSdkCoresFeaturePopulationWithEveryBuilderSetting() {
     // The generator and its own tests live in sdk-core (FeaturePopulationTest); the kit hands it on.

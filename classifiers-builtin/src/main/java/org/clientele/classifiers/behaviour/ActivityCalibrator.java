@@ -3,12 +3,12 @@ package org.clientele.classifiers.behaviour;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clientele.api.Customer;
-import org.clientele.api.spi.Calibrator;
+import org.clientele.api.spi.TypedCalibrator;
 import org.clientele.classifiers.internal.Distribution;
 import org.clientele.classifiers.internal.SketchOptions;
 
 /** Frequency and volume distributions over the customers who bought (values above 0). */
-final class ActivityCalibrator implements Calibrator {
+final class ActivityCalibrator implements TypedCalibrator<ActivityCalibrator> {
 
   private final ActivitySettings settings;
   private final Distribution frequency;
@@ -34,11 +34,7 @@ final class ActivityCalibrator implements Calibrator {
   }
 
   @Override
-  public void merge(Calibrator other) {
-    if (!(other instanceof ActivityCalibrator o)) {
-      throw new IllegalArgumentException(
-          "cannot merge a " + other.getClass().getName() + " into an activity calibrator");
-    }
+  public void mergeFrom(ActivityCalibrator o) {
     frequency.merge(o.frequency);
     volume.merge(o.volume);
   }

@@ -13,7 +13,7 @@ import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
-import org.clientele.classifiers.internal.ExplainingClassifier;
+import org.clientele.api.spi.ExplainingClassifier;
 import org.jspecify.annotations.Nullable;
 
 /** The purchase-activity scheme; see {@link BehaviourClassifierProvider}. */

@@ -23,8 +23,8 @@ record ActivitySettings(
 
   static ActivitySettings read(PluginConfig config) {
     QuantileOrThreshold method = config.choice("method", QuantileOrThreshold.class, QuantileOrThreshold.QUANTILE);
-    Feature<Double> frequency = Configs.numericFeature(config, "frequencyFeature", StandardFeatures.ORDERS_12M);
-    Feature<Double> volume = Configs.numericFeature(config, "volumeFeature", StandardFeatures.REVENUE_12M);
+    Feature<Double> frequency = config.numberFeature("frequencyFeature", StandardFeatures.ORDERS_12M);
+    Feature<Double> volume = config.numberFeature("volumeFeature", StandardFeatures.REVENUE_12M);
     if (method == QuantileOrThreshold.THRESHOLD) {
       return new ActivitySettings(method, frequency, volume,
           Configs.nonNegative(config, "frequency", 4), Configs.nonNegative(config, "volume", 1000), null);

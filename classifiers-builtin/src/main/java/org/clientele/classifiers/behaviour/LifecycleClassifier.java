@@ -12,7 +12,7 @@ import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
-import org.clientele.classifiers.internal.ExplainingClassifier;
+import org.clientele.api.spi.ExplainingClassifier;
 import org.jspecify.annotations.Nullable;
 
 /** The visit lifecycle scheme; see {@link BehaviourClassifierProvider}. */
@@ -63,8 +63,8 @@ final class LifecycleClassifier extends ExplainingClassifier {
     double recent = Configs.nonNegative(config, "recentDays", 90);
     double lost = Configs.nonNegative(config, "lostDays", 365);
     Configs.ordered(config, "recentDays", recent, "lostDays", lost);
-    int openCase = Configs.label(config, "openCase", dimension, "SWINGING");
-    int ifVisitsMissing = Configs.label(config, "ifVisitsMissing", dimension, "SWINGING");
+    int openCase = config.label("openCase", dimension, "SWINGING");
+    int ifVisitsMissing = config.label("ifVisitsMissing", dimension, "SWINGING");
     return new LifecycleClassifier(dimension, active, swinging, recent, lost, openCase, ifVisitsMissing);
   }
 

@@ -1,10 +1,7 @@
 package org.clientele.classifiers.internal;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.clientele.api.ConfigurationException;
-import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
 import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
@@ -13,57 +10,6 @@ import org.clientele.api.spi.PluginConfig;
 public final class Configs {
 
   private Configs() {}
-
-  /**
-   * Reads the name of a numeric feature. A name not declared yet is declared as a number, so a
-   * host's own columns can be used.
-   *
-   * @param config the section
-   * @param key the key
-   * @param defaultFeature used when the key is absent
-   * @return the feature
-   * @throws ConfigurationException if the name is malformed or names a text or date feature
-   */
-  public static Feature<Double> numericFeature(
-      PluginConfig config, String key, Feature<Double> defaultFeature) {
-    String name = config.string(key, defaultFeature.name()).trim();
-    Optional<Feature<?>> known = Feature.lookup(name);
-    if (known.isPresent()) {
-      Feature<?> f = known.get();
-      if (f.kind() != Feature.Kind.NUMBER) {
-        throw config.error(
-            key, "feature '" + name + "' holds " + f.kind().name().toLowerCase(Locale.ROOT)
-                + " values; name a numeric feature");
-      }
-      @SuppressWarnings("unchecked")
-      Feature<Double> numeric = (Feature<Double>) f;
-      return numeric;
-    }
-    try {
-      return Feature.number(name, "Numeric feature named in the configuration");
-    } catch (IllegalArgumentException e) {
-      throw config.error(key, e.getMessage() + "; name a numeric feature such as revenue_12m");
-    }
-  }
-
-  /**
-   * Reads a label of the dimension, written in any case.
-   *
-   * @param config the section
-   * @param key the key
-   * @param dimension the dimension the label must belong to
-   * @param defaultLabel used when the key is absent
-   * @return the label index
-   * @throws ConfigurationException listing the labels if the value is not one of them
-   */
-  public static int label(PluginConfig config, String key, Dimension dimension, String defaultLabel) {
-    String name = config.string(key, defaultLabel).trim().replace('-', '_').toUpperCase(Locale.ROOT);
-    int index = dimension.indexOf(name);
-    if (index < 0) {
-      throw config.error(key, "expected one of " + dimension.labels() + ", found \"" + name + "\"");
-    }
-    return index;
-  }
 
   /**
    * Reads a share between 0 (exclusive) and 1 (inclusive).
@@ -107,30 +53,6 @@ public final class Configs {
       throw config.error(
           lowKey, "must not exceed " + highKey + " (" + Text.num(high) + "), found " + Text.num(low));
     }
-  }
-
-  /**
-   * Reads a list of exactly {@code count} non-decreasing numbers.
-   *
-   * @param config the section
-   * @param key the key
-   * @param defaultValue used when absent
-   * @param count the required size
-   * @return the numbers
-   */
-  public static double[] breaks(PluginConfig config, String key, List<Double> defaultValue, int count) {
-    List<Double> list = config.numbers(key, defaultValue);
-    if (list.size() != count) {
-      throw config.error(key, "expected " + count + " numbers in ascending order, found " + list.size());
-    }
-    double[] out = new double[count];
-    for (int i = 0; i < count; i++) {
-      out[i] = list.get(i);
-      if (i > 0 && out[i] < out[i - 1]) {
-        throw config.error(key, "expected numbers in ascending order, found " + list);
-      }
-    }
-    return out;
   }
 
   /**
@@ -190,7 +112,7 @@ public final class Configs {
           key, "missing from the calibration: the calibration population had no usable value;"
               + " recalibrate on a population that has the feature, or use explicit thresholds");
     }
-    return breaks(calibration, key, List.of(), count);
+    return calibration.breaks(key, List.of(), count);
   }
 
   /**

@@ -12,7 +12,7 @@ import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
-import org.clientele.classifiers.internal.ExplainingClassifier;
+import org.clientele.api.spi.ExplainingClassifier;
 import org.jspecify.annotations.Nullable;
 
 /** See {@link LoyaltyClassifierProvider}. */
@@ -71,12 +71,12 @@ final class LoyaltyClassifier extends ExplainingClassifier {
   static LoyaltyClassifier create(PluginConfig config) {
     Dimension dimension = Dimension.of(config.id(), "HIGH", "MEDIUM", "LOW");
     double[][] positive = {
-      Configs.breaks(config, "tenureDays", List.of(365.0, 730.0), 2),
-      Configs.breaks(config, "repeatPurchases", List.of(1.0, 4.0), 2),
-      Configs.breaks(config, "satisfaction", List.of(3.0, 4.0), 2),
+      config.breaks("tenureDays", List.of(365.0, 730.0), 2),
+      config.breaks("repeatPurchases", List.of(1.0, 4.0), 2),
+      config.breaks("satisfaction", List.of(3.0, 4.0), 2),
       descending(config, "recencyDays", List.of(365.0, 90.0)),
     };
-    double[] complaints = Configs.breaks(config, "complaints", List.of(1.0, 3.0), 2);
+    double[] complaints = config.breaks("complaints", List.of(1.0, 3.0), 2);
     double high = config.number("high", 0.75, 0, 1);
     double medium = config.number("medium", 0.40, 0, 1);
     Configs.ordered(config, "medium", medium, "high", high);
@@ -84,7 +84,7 @@ final class LoyaltyClassifier extends ExplainingClassifier {
     if (minInputs < 1 || minInputs > POSITIVE.size()) {
       throw config.error("minInputs", "expected a whole number from 1 to " + POSITIVE.size() + ", found " + minInputs);
     }
-    int ifInsufficient = Configs.label(config, "ifInsufficient", dimension, "LOW");
+    int ifInsufficient = config.label("ifInsufficient", dimension, "LOW");
     double lapsedDays = config.number("lapsedDays", 365, 0, Double.MAX_VALUE);
     return new LoyaltyClassifier(dimension, positive, complaints, high, medium, minInputs, ifInsufficient, lapsedDays);
   }
@@ -133,7 +133,7 @@ final class LoyaltyClassifier extends ExplainingClassifier {
     }
     if (known < minInputs) {
       if (why != null) {
-        why.add(new Reason("loyalty_inputs", Integer.toString(known), ">= " + minInputs,
+        why.add(Reason.conclusion("loyalty_inputs", known, ">= " + minInputs,
             "Only " + known + " of " + inputs.length + " loyalty inputs are known, fewer than "
                 + minInputs + ": the label is " + dimension().label(ifInsufficient) + " (ifInsufficient)"));
       }

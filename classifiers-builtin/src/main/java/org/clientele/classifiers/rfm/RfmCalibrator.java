@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clientele.api.Customer;
-import org.clientele.api.spi.Calibrator;
+import org.clientele.api.spi.TypedCalibrator;
 import org.clientele.classifiers.internal.Distribution;
 import org.clientele.classifiers.internal.SketchOptions;
 
 /** Quintile cut points of the three letters over the customers who have each feature. */
-final class RfmCalibrator implements Calibrator {
+final class RfmCalibrator implements TypedCalibrator<RfmCalibrator> {
 
   private final RfmSettings settings;
   private final Distribution recency;
@@ -33,11 +33,7 @@ final class RfmCalibrator implements Calibrator {
   }
 
   @Override
-  public void merge(Calibrator other) {
-    if (!(other instanceof RfmCalibrator o)) {
-      throw new IllegalArgumentException(
-          "cannot merge a " + other.getClass().getName() + " into an RFM calibrator");
-    }
+  public void mergeFrom(RfmCalibrator o) {
     recency.merge(o.recency);
     frequency.merge(o.frequency);
     monetary.merge(o.monetary);

@@ -194,7 +194,7 @@ final class RfmClassifier implements Classifier {
     why.add(letter("F", frequency, fv, f, frequencyBreaks, "above"));
     why.add(letter("M", monetary, mv, m, monetaryBreaks, "above"));
     String code = "" + r + f + m;
-    why.add(new Reason("rfm", code, "R" + r + " F" + f,
+    why.add(Reason.conclusion("rfm", code, "R" + r + " F" + f,
         "RFM " + code + ": cell R" + r + " F" + f + " of the R x F grid is "
             + dimension.label(verdict.label())));
     return new Assignment(dimension, verdict.label(), verdict.score(), code, why);

@@ -38,18 +38,18 @@ record RfmSettings(
 
   static RfmSettings read(PluginConfig config) {
     QuantileOrThreshold method = config.choice("method", QuantileOrThreshold.class, QuantileOrThreshold.QUANTILE);
-    Feature<Double> r = Configs.numericFeature(config, "recencyFeature", StandardFeatures.DAYS_SINCE_LAST_PURCHASE);
+    Feature<Double> r = config.numberFeature("recencyFeature", StandardFeatures.DAYS_SINCE_LAST_PURCHASE);
     // Frequency and monetary over the same window as recency (the whole history): with 12-month
     // windows every customer lapsed for over a year has F = M = 0, the cut points tie at 0 and
     // lapsed customers land in PROMISING (measured on CDNOW, docs/classifiers.md).
-    Feature<Double> f = Configs.numericFeature(config, "frequencyFeature", StandardFeatures.PURCHASE_DAYS);
-    Feature<Double> m = Configs.numericFeature(config, "monetaryFeature", StandardFeatures.REVENUE_TOTAL);
+    Feature<Double> f = config.numberFeature("frequencyFeature", StandardFeatures.PURCHASE_DAYS);
+    Feature<Double> m = config.numberFeature("monetaryFeature", StandardFeatures.REVENUE_TOTAL);
     double lapsedDays = config.number("lapsedDays", DEFAULT_LAPSED_DAYS, 0, Double.MAX_VALUE);
     if (method == QuantileOrThreshold.THRESHOLD) {
       return new RfmSettings(method, r, f, m,
-          Configs.breaks(config, "recencyBreaks", RECENCY_BREAKS, 4),
-          Configs.breaks(config, "frequencyBreaks", FREQUENCY_BREAKS, 4),
-          Configs.breaks(config, "monetaryBreaks", MONETARY_BREAKS, 4),
+          config.breaks("recencyBreaks", RECENCY_BREAKS, 4),
+          config.breaks("frequencyBreaks", FREQUENCY_BREAKS, 4),
+          config.breaks("monetaryBreaks", MONETARY_BREAKS, 4),
           lapsedDays,
           null);
     }

@@ -12,7 +12,7 @@ import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
-import org.clientele.classifiers.internal.ExplainingClassifier;
+import org.clientele.api.spi.ExplainingClassifier;
 import org.jspecify.annotations.Nullable;
 
 /** See {@link RiskClassifierProvider}. */
@@ -61,7 +61,7 @@ final class RiskClassifier extends ExplainingClassifier {
     Configs.ordered(n, "defaults", normal[0], "high.defaults", high[0]);
     Configs.ordered(n, "overdueDays", normal[1], "high.overdueDays", high[1]);
     Configs.ordered(n, "warnings", normal[2], "high.warnings", high[2]);
-    int ifNoData = Configs.label(config, "ifNoData", dimension, "UNRATED");
+    int ifNoData = config.label("ifNoData", dimension, "UNRATED");
     return new RiskClassifier(dimension, high, normal, ifNoData);
   }
 

@@ -3,12 +3,12 @@ package org.clientele.classifiers.value;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clientele.api.Customer;
-import org.clientele.api.spi.Calibrator;
+import org.clientele.api.spi.TypedCalibrator;
 import org.clientele.classifiers.internal.Distribution;
 import org.clientele.classifiers.internal.SketchOptions;
 
 /** One pass over the population: the metric's distribution, then the two cut-offs. */
-final class ValueCalibrator implements Calibrator {
+final class ValueCalibrator implements TypedCalibrator<ValueCalibrator> {
 
   private final ValueSettings settings;
   private final Distribution distribution;
@@ -31,11 +31,7 @@ final class ValueCalibrator implements Calibrator {
   }
 
   @Override
-  public void merge(Calibrator other) {
-    if (!(other instanceof ValueCalibrator o)) {
-      throw new IllegalArgumentException(
-          "cannot merge a " + other.getClass().getName() + " into a value calibrator");
-    }
+  public void mergeFrom(ValueCalibrator o) {
     distribution.merge(o.distribution);
   }
 

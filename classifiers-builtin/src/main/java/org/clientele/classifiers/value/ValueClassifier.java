@@ -13,7 +13,7 @@ import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.classifiers.internal.Configs;
-import org.clientele.classifiers.internal.ExplainingClassifier;
+import org.clientele.api.spi.ExplainingClassifier;
 import org.jspecify.annotations.Nullable;
 
 /** See {@link ValueClassifierProvider}. Immutable; everything is computed in {@link #create}. */
@@ -120,12 +120,12 @@ final class ValueClassifier extends ExplainingClassifier {
     Feature<Double> predicted = StandardFeatures.PREDICTED_VALUE;
     double rate = 0.20;
     if (enabled) {
-      current = Configs.numericFeature(p, "currentRevenue", current);
-      previous = Configs.numericFeature(p, "previousRevenue", previous);
-      predicted = Configs.numericFeature(p, "predictedValue", predicted);
+      current = p.numberFeature("currentRevenue", current);
+      previous = p.numberFeature("previousRevenue", previous);
+      predicted = p.numberFeature("predictedValue", predicted);
       rate = p.number("growthRate", rate);
     }
-    int ifMissing = Configs.label(config, "ifMissing", dimension, "LOW");
+    int ifMissing = config.label("ifMissing", dimension, "LOW");
     return new ValueClassifier(
         dimension, s.metric(), core, important, s.method() != ValueSettings.Method.THRESHOLD,
         basis, enabled, current, previous, predicted, rate, ifMissing);

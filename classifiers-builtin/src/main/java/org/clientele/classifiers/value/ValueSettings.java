@@ -28,7 +28,7 @@ record ValueSettings(
 
   static ValueSettings read(PluginConfig config) {
     Method method = config.choice("method", Method.class, Method.PARETO);
-    Feature<Double> metric = Configs.numericFeature(config, "metric", StandardFeatures.REVENUE_12M);
+    Feature<Double> metric = config.numberFeature("metric", StandardFeatures.REVENUE_12M);
     return switch (method) {
       case THRESHOLD -> {
         double core = config.number("core", 100_000);

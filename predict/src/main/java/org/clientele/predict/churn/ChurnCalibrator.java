@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clientele.api.Customer;
-import org.clientele.api.spi.Calibrator;
+import org.clientele.api.spi.TypedCalibrator;
 import org.clientele.predict.BgNbd;
 import org.clientele.predict.GammaGamma;
 import org.clientele.predict.ModelFit;
@@ -17,7 +17,7 @@ import org.clientele.predict.SpendPatterns;
  * One pass over the population: the mergeable state is the table of distinct histories and the
  * table of (x, mean spend); the result is the fit.
  */
-final class ChurnCalibrator implements Calibrator {
+final class ChurnCalibrator implements TypedCalibrator<ChurnCalibrator> {
 
   private final ChurnSettings settings;
   private final PurchasePatterns patterns = new PurchasePatterns();
@@ -48,10 +48,7 @@ final class ChurnCalibrator implements Calibrator {
   }
 
   @Override
-  public void merge(Calibrator other) {
-    if (!(other instanceof ChurnCalibrator o)) {
-      throw new IllegalArgumentException("cannot merge a " + other.getClass().getName() + " into a churn calibrator");
-    }
+  public void mergeFrom(ChurnCalibrator o) {
     patterns.merge(o.patterns);
     spend.merge(o.spend);
     missing += o.missing;

@@ -5,7 +5,8 @@ import org.clientele.api.Customer;
 
 /**
  * Accumulates what a population-relative classifier needs to know about the whole population, in
- * one streaming pass and bounded memory (use a quantile sketch, not a list of every value).
+ * one streaming pass and bounded memory (use a {@link QuantileSketch}, not a list of every value).
+ * Implement {@link TypedCalibrator} to merge with your own class without a downcast.
  *
  * <p>One instance is used by one thread at a time. For parallel or distributed calibration the
  * engine creates one calibrator per partition and {@link #merge merges} them; the merged result

@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.clientele.api.ConfigurationException;
+import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -330,6 +332,84 @@ public final class PluginConfig {
   }
 
   /**
+   * Reads the name of a numeric feature, such as the input column a classifier reads. A name not
+   * declared yet is declared as a number, so a host's own columns can be used; a name declared as
+   * text or a date is refused.
+   *
+   * @param key the key
+   * @param defaultFeature returned if the key is absent
+   * @return the feature
+   * @throws ConfigurationException if the name is not a valid feature name or names a text or date
+   *     feature
+   * @since 0.1.0
+   */
+  public Feature<Double> numberFeature(String key, Feature<Double> defaultFeature) {
+    String name = string(key, defaultFeature.name()).trim();
+    Optional<Feature<?>> known = Feature.lookup(name);
+    if (known.isPresent()) {
+      Feature<?> f = known.get();
+      if (f.kind() != Feature.Kind.NUMBER) {
+        throw error(key, "feature '" + name + "' holds " + f.kind().name().toLowerCase(Locale.ROOT)
+            + " values; name a numeric feature");
+      }
+      @SuppressWarnings("unchecked") // a NUMBER feature is a Feature<Double>
+      Feature<Double> numeric = (Feature<Double>) f;
+      return numeric;
+    }
+    try {
+      return Feature.number(name, "Numeric feature named in the configuration");
+    } catch (IllegalArgumentException e) {
+      throw error(key, e.getMessage() + "; name a numeric feature such as revenue_12m");
+    }
+  }
+
+  /**
+   * Reads a label of a dimension, written in any case and with {@code -} for {@code _}.
+   *
+   * @param key the key
+   * @param dimension the dimension the label must belong to
+   * @param defaultLabel returned (as its index) if the key is absent
+   * @return the label's index in the dimension
+   * @throws ConfigurationException listing the labels if the value is not one of them
+   * @since 0.1.0
+   */
+  public int label(String key, Dimension dimension, String defaultLabel) {
+    String name = string(key, defaultLabel).trim().replace('-', '_').toUpperCase(Locale.ROOT);
+    int index = dimension.indexOf(name);
+    if (index < 0) {
+      throw error(key, "expected one of " + dimension.labels() + ", found \"" + name + "\"");
+    }
+    return index;
+  }
+
+  /**
+   * Reads the cut points between ordered bands: exactly {@code count} numbers in ascending order
+   * (equal neighbours allowed, which leaves a band empty).
+   *
+   * @param key the key
+   * @param defaultValue returned if the key is absent
+   * @param count the number of cut points required
+   * @return a new array of the numbers
+   * @throws ConfigurationException if the value is not {@code count} finite numbers in ascending
+   *     order
+   * @since 0.1.0
+   */
+  public double[] breaks(String key, List<Double> defaultValue, int count) {
+    List<Double> list = numbers(key, defaultValue);
+    if (list.size() != count) {
+      throw error(key, "expected " + count + " numbers in ascending order, found " + list.size());
+    }
+    double[] out = new double[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = list.get(i);
+      if (i > 0 && out[i] < out[i - 1]) {
+        throw error(key, "expected numbers in ascending order, found " + list);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Reads an object whose values are all strings, such as a mapping table.
    *
    * @param key the key
@@ -539,6 +619,25 @@ public final class PluginConfig {
    */
   public Map<String, Object> asMap() {
     return values;
+  }
+
+  /**
+   * Marks every key of this section as read (a nested object then counts as read whole, unless it is
+   * read with {@link #section}), and returns the section. Meant for a calibration section, which the plugin's own {@link Calibrator} wrote:
+   * its keys cannot be a user's typos, and a key that {@code create} does not need (a count kept
+   * for the report) need not be read one by one.
+   *
+   * <pre>{@code
+   * PluginConfig calibration = config.section(CALIBRATION_KEY).markAllRead();
+   * double cutoff = calibration.number("cutoff", Double.NaN);
+   * }</pre>
+   *
+   * @return this section
+   * @since 0.1.0
+   */
+  public PluginConfig markAllRead() {
+    read.addAll(values.keySet());
+    return this;
   }
 
   /**

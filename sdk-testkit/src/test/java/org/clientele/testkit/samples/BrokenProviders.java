@@ -40,6 +40,65 @@ public final class BrokenProviders {
     }
   }
 
+  /** Labels every customer LOW: passes every check that looks at one customer at a time. */
+  public static class OneLabel extends RevenueBandProvider {
+    @Override
+    public String name() {
+      return "broken-one-label";
+    }
+
+    @Override
+    public Classifier create(PluginConfig config) {
+      return new RevenueBand(Dimension.of(config.id(), "HIGH", "LOW", "UNKNOWN"), config.number("threshold", 10_000)) {
+        @Override
+        public void classify(Customer customer, LabelSink out) {
+          out.accept(1, Double.NaN);
+        }
+
+        @Override
+        public Assignment explain(Customer customer) {
+          return Assignment.of(dimension, "LOW", Double.NaN, List.of(Reason.missing(REVENUE, "Always LOW")));
+        }
+      };
+    }
+  }
+
+  /** Reads a feature of its own that the kit's population does not have, so only its missing path runs. */
+  public static class OwnFeatureNeverSeen extends RevenueBandProvider {
+    /** The plugin's own input column. */
+    public static final Feature<Double> DISTANCE = Feature.number("kit_sample_distance_km", "Distance to the branch");
+
+    @Override
+    public String name() {
+      return "broken-own-feature";
+    }
+
+    @Override
+    public Classifier create(PluginConfig config) {
+      return new RevenueBand(Dimension.of(config.id(), "HIGH", "LOW", "UNKNOWN"), config.number("threshold", 10_000)) {
+        @Override
+        public void classify(Customer customer, LabelSink out) {
+          double d = customer.number(DISTANCE, Double.NaN);
+          out.accept(Double.isNaN(d) ? 2 : d < 50 ? 0 : 1, d);
+        }
+
+        @Override
+        public Assignment explain(Customer customer) {
+          double d = customer.number(DISTANCE, Double.NaN);
+          if (Double.isNaN(d)) {
+            return Assignment.of(dimension, "UNKNOWN", Double.NaN, List.of(Reason.missing(DISTANCE, "No distance")));
+          }
+          return Assignment.of(dimension, d < 50 ? "HIGH" : "LOW", d, List.of(Reason.of(DISTANCE, d, "< 50", "Near")));
+        }
+
+        @Override
+        public Set<Feature<?>> features() {
+          return Set.of(DISTANCE);
+        }
+      };
+    }
+  }
+
   /** Upper case in its name. */
   public static class UpperCaseName extends RevenueBandProvider {
     @Override

@@ -10,6 +10,7 @@ import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.StandardFeatures;
 import org.clientele.api.spi.Calibrator;
+import org.clientele.api.spi.TypedCalibrator;
 import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
 
@@ -41,7 +42,7 @@ public class MedianRevenueProvider implements ClassifierProvider {
   }
 
   /** Exact median over a list: fine for tests, not for production (use a quantile sketch). */
-  public static class MedianCalibrator implements Calibrator {
+  public static class MedianCalibrator implements TypedCalibrator<MedianCalibrator> {
     final List<Double> values = new ArrayList<>();
 
     @Override
@@ -53,8 +54,8 @@ public class MedianRevenueProvider implements ClassifierProvider {
     }
 
     @Override
-    public void merge(Calibrator other) {
-      values.addAll(((MedianCalibrator) other).values);
+    public void mergeFrom(MedianCalibrator other) {
+      values.addAll(other.values);
     }
 
     /** Returns the exact median, 0 if there were no values. */

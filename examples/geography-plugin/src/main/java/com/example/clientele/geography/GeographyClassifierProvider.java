@@ -46,35 +46,26 @@ public final class GeographyClassifierProvider implements ClassifierProvider {
 
   @Override
   public Classifier create(PluginConfig config) {
-    Map<String, Area> regions = mapping(config, "regions", Map.of());
-    Map<String, Area> regionTypes = mapping(config, "regionTypes", DEFAULT_REGION_TYPES);
-    Area unmapped = config.choice("unmapped", Area.class, Area.UNKNOWN);
-    return new GeographyClassifier(Dimension.of(config.id(), Area.class), regions, regionTypes, unmapped);
+    Dimension dimension = Dimension.of(config.id(), Area.class);
+    Map<String, Area> regions = mapping(config, "regions", dimension, Map.of());
+    Map<String, Area> regionTypes = mapping(config, "regionTypes", dimension, DEFAULT_REGION_TYPES);
+    Area unmapped = Area.values()[config.label("unmapped", dimension, "UNKNOWN")];
+    return new GeographyClassifier(dimension, regions, regionTypes, unmapped);
   }
 
   /** Reads an object of labels, normalising its keys; an error names the offending key. */
-  private static Map<String, Area> mapping(PluginConfig config, String key, Map<String, Area> defaults) {
+  private static Map<String, Area> mapping(PluginConfig config, String key, Dimension dimension, Map<String, Area> defaults) {
     if (!config.has(key)) {
       return defaults;
     }
+    PluginConfig section = config.section(key);
     Map<String, Area> out = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : config.textMap(key).entrySet()) {
-      String normalised = normalise(e.getKey());
-      Area area = label(config, key + "." + e.getKey(), e.getValue());
-      if (out.put(normalised, area) != null) {
-        throw config.error(key + "." + e.getKey(),
-            "'" + normalised + "' appears twice (keys are compared trimmed and case-insensitively)");
+    for (String name : section.keys()) {
+      if (out.put(normalise(name), Area.values()[section.label(name, dimension, "UNKNOWN")]) != null) {
+        throw section.error(name, "'" + normalise(name) + "' appears twice (keys are compared trimmed and case-insensitively)");
       }
     }
     return Map.copyOf(out);
-  }
-
-  private static Area label(PluginConfig config, String key, String value) {
-    try {
-      return Area.valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw config.error(key, "expected one of [CITY, RURAL, REMOTE, UNKNOWN], found \"" + value + "\"");
-    }
   }
 
   static String normalise(String text) {

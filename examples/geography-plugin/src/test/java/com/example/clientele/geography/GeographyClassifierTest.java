@@ -91,7 +91,7 @@ class GeographyClassifierTest {
   void anUnknownUnmappedLabelListsTheChoices() {
     assertThatThrownBy(() -> classifier(Map.of("unmapped", "nowhere")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("$.dimensions.geography.unmapped: expected one of [city, rural, remote, unknown]");
+        .hasMessageContaining("$.dimensions.geography.unmapped: expected one of [CITY, RURAL, REMOTE, UNKNOWN], found \"NOWHERE\"");
   }
 
   @Test
