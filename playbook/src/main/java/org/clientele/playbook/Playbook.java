@@ -66,6 +66,16 @@ public final class Playbook implements Strategy {
   /** The class-path resource, beside this class, holding the default playbook. */
   public static final String DEFAULT_RESOURCE = "default-playbook.json";
 
+  /**
+   * The class-path resource in which a plugin jar ships playbook rules for its own dimension:
+   * {@code {"dimension": "needs", "rules": [...]}}. They join the default playbook (and playbooks
+   * that extend it) when that dimension is configured, and are skipped with a diagnostic when it is
+   * not.
+   *
+   * @since 0.1.0
+   */
+  public static final String PLUGIN_RULES_RESOURCE = "META-INF/clientele/playbook-rules.json";
+
   /** What to do with coverage findings when the playbook is created. */
   public enum CoverageMode {
     /** Log findings as a warning (the default). */
