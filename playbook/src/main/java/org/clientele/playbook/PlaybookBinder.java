@@ -156,13 +156,19 @@ final class PlaybookBinder {
           continue;
         }
         throw where.error(key, whoHere + " names label '" + label + "', which is not a label of dimension '" + d.id() + "'; its labels: " + d.labels()
-            + Suggest.didYouMean(label, d.labels())
+            + Suggest.didYouMean(label, union(d.labels(), declared))
             + (declared.isEmpty() ? "" : "; the playbook's \"labels\" for '" + key + "' are " + declared));
       }
       indexes[n++] = index;
       kept.add(label);
     }
     return new Labels(kept, Arrays.copyOf(indexes, n), unclassified);
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private int position(String playbookDimension) {
