@@ -118,13 +118,14 @@ final class PlaybookLoader {
 
     List<String> diagnostics = new ArrayList<>();
     for (PluginConfig plugin : PluginRules.find(config)) {
-      checkKeys(plugin, PLUGIN_KEYS, "a plugin's rules file");
       String dimension = PluginRules.dimension(plugin);
       if (position(dims, aliases, dimension) < 0) {
+        // Not parsed: a host without the plugin's dimension does not depend on its rules.
         diagnostics.add("Plugin rules " + plugin.source() + " skipped: they are about dimension '" + dimension
             + "', which is not configured " + ids(dims));
         continue;
       }
+      checkKeys(plugin, PLUGIN_KEYS, "a plugin's rules file");
       plugin.has("description");
       Origin own = Origin.read(plugin, "Plugin rules " + plugin.source());
       segments.addAll(PlaybookParser.segments(plugin, PlaybookParser.byId(segments)));
