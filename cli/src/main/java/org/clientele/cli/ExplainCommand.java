@@ -134,6 +134,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     b.append("Rules:\n");
     rules(b, p, RuleStatus.MATCHED_WINNER, "Winning");
+    rules(b, p, RuleStatus.MATCHED_ALSO, "Added beside the winner");
     rules(b, p, RuleStatus.OUTRANKED, "Outranked");
     rules(b, p, RuleStatus.VETOED, "Vetoed");
   }

@@ -63,15 +63,16 @@ final class CoverageAnalysis {
     List<List<int[]>> dead = new ArrayList<>();
     boolean[][] wins = new boolean[categories][];
     List<List<Set<String>>> blockers = new ArrayList<>();
+    // Additive rules: whether each adds an action somewhere, and otherwise who vetoes it.
+    boolean[][] adds = new boolean[categories][];
+    List<List<Set<String>>> alsoBlockers = new ArrayList<>();
     for (int c = 0; c < categories; c++) {
       dead.add(new ArrayList<>());
       int entries = playbook.table.byCategory[c].length;
       wins[c] = new boolean[entries];
-      List<Set<String>> b = new ArrayList<>();
-      for (int k = 0; k < entries; k++) {
-        b.add(new LinkedHashSet<>());
-      }
-      blockers.add(b);
+      blockers.add(sets(entries));
+      adds[c] = new boolean[playbook.table.alsoByCategory[c].length];
+      alsoBlockers.add(sets(adds[c].length));
     }
 
     int[] cell = new int[n];
@@ -97,13 +98,7 @@ final class CoverageAnalysis {
             if (blocker != null) {
               blockers.get(c).get(k).add(blocker);
             } else if (allCertainlyVetoed(e, certain)) {
-              for (CompiledRule[] vs : e.vetoers) {
-                for (CompiledRule v : vs) {
-                  if (certain[v.order]) {
-                    blockers.get(c).get(k).add(v.id());
-                  }
-                }
-              }
+              vetoersOf(e, certain, blockers.get(c).get(k));
             } else {
               wins[c][k] = true;
             }
@@ -112,6 +107,19 @@ final class CoverageAnalysis {
             blocker = e.rule.id();
             covered = true;
           }
+        }
+        Entry[] also = playbook.table.alsoByCategory[c];
+        for (int k = 0; k < also.length; k++) {
+          Entry e = also[k];
+          if (!possible[e.rule.order]) {
+            continue;
+          }
+          if (allCertainlyVetoed(e, certain)) {
+            vetoersOf(e, certain, alsoBlockers.get(c).get(k));
+          } else {
+            adds[c][k] = true;
+          }
+          covered |= certain[e.rule.order] && hasSafeAction(e, possible);
         }
         if (!covered) {
           dead.get(c).add(cell.clone());
@@ -146,8 +154,39 @@ final class CoverageAnalysis {
                     + (by.size() == 1 ? " always wins or vetoes it" : " always win or veto it");
         shadowed.add(new CoverageReport.ShadowedRule(id, category, by, reason));
       }
+      Entry[] also = playbook.table.alsoByCategory[c];
+      for (int k = 0; k < also.length; k++) {
+        if (adds[c][k]) {
+          continue;
+        }
+        List<String> by = List.copyOf(alsoBlockers.get(c).get(k));
+        String reason =
+            by.isEmpty()
+                ? "its label conditions match no combination of labels"
+                : "it adds its actions beside the winner, but wherever it matches "
+                    + String.join(", ", by.stream().map(b -> "'" + b + "'").toList()) + " veto them";
+        shadowed.add(new CoverageReport.ShadowedRule(also[k].rule.id(), category, by, reason));
+      }
     }
     return new CoverageReport(ids, combinations, deadZones, shadowed, "");
+  }
+
+  private static List<Set<String>> sets(int n) {
+    List<Set<String>> out = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      out.add(new LinkedHashSet<>());
+    }
+    return out;
+  }
+
+  private static void vetoersOf(Entry e, boolean[] certain, Set<String> into) {
+    for (CompiledRule[] vs : e.vetoers) {
+      for (CompiledRule v : vs) {
+        if (certain[v.order]) {
+          into.add(v.id());
+        }
+      }
+    }
   }
 
   /** Groups a dimension's labels by how every rule's condition on it treats them. */

@@ -28,15 +28,19 @@ final class DecisionTable {
 
   /** The rules in playbook order; a rule's {@code order} is its index here. */
   final CompiledRule[] compiled;
-  /** Per category ordinal: the rules with actions in it, best first. */
+  /** Per category ordinal: the competing rules with actions in it, best first. */
   final Entry[][] byCategory;
+  /** Per category ordinal: the additive rules ({@code "combine": "also"}) with actions in it, best first. */
+  final Entry[][] alsoByCategory;
   /** The same table as bit masks, for the hot path; null above 64 rules. */
   private final @Nullable RuleBits bits;
 
   DecisionTable(List<CompiledRule> rules, List<Dimension> dimensions) {
     this.compiled = rules.toArray(new CompiledRule[0]);
-    this.byCategory = entries(compiled);
-    this.bits = RuleBits.of(compiled, byCategory, dimensions);
+    this.byCategory = entries(compiled, false);
+    this.alsoByCategory = entries(compiled, true);
+    linkDuplicates(byCategory, alsoByCategory);
+    this.bits = RuleBits.of(compiled, byCategory, alsoByCategory, dimensions);
   }
 
   /** The rules with actions in one category, and who may veto each action. */
@@ -44,6 +48,13 @@ final class DecisionTable {
     final CompiledRule rule;
     final Action[] actions;
     final CompiledRule[][] vetoers;
+    /**
+     * For an additive entry, per action: the competing rules with the same code in this category
+     * (if one of them wins, the code is in the plan already) and the additive rules before this one
+     * with it (if one matched, likewise). One code, once in a plan.
+     */
+    CompiledRule[][] sameCodeWinners = new CompiledRule[0][];
+    CompiledRule[][] sameCodeEarlier = new CompiledRule[0][];
 
     Entry(CompiledRule rule, Action[] actions, CompiledRule[][] vetoers) {
       this.rule = rule;
@@ -52,11 +63,38 @@ final class DecisionTable {
     }
   }
 
-  private static Entry[][] entries(CompiledRule[] rules) {
+  private static void linkDuplicates(Entry[][] competing, Entry[][] also) {
+    for (int c = 0; c < also.length; c++) {
+      for (int k = 0; k < also[c].length; k++) {
+        Entry e = also[c][k];
+        e.sameCodeWinners = new CompiledRule[e.actions.length][];
+        e.sameCodeEarlier = new CompiledRule[e.actions.length][];
+        for (int i = 0; i < e.actions.length; i++) {
+          String code = e.actions[i].code();
+          e.sameCodeWinners[i] = Arrays.stream(competing[c]).filter(o -> has(o, code)).map(o -> o.rule).toArray(CompiledRule[]::new);
+          e.sameCodeEarlier[i] = Arrays.stream(also[c], 0, k).filter(o -> has(o, code)).map(o -> o.rule).toArray(CompiledRule[]::new);
+        }
+      }
+    }
+  }
+
+  private static boolean has(Entry e, String code) {
+    for (Action a : e.actions) {
+      if (a.code().equals(code)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Entry[][] entries(CompiledRule[] rules, boolean additive) {
     Entry[][] out = new Entry[CATEGORIES.length][];
     for (ActionCategory category : CATEGORIES) {
       List<Entry> entries = new ArrayList<>();
       for (CompiledRule r : rules) {
+        if (r.rule.additive() != additive) {
+          continue;
+        }
         List<Action> actions = r.rule.actions(category);
         if (actions.isEmpty()) {
           continue;
@@ -86,12 +124,14 @@ final class DecisionTable {
 
   /**
    * The one evaluator of the conflict semantics: vetoes first, then per category the best matching
-   * rule with an action left wins. Without a recorder it stops at each category's winner and at an
-   * action's first veto, and allocates nothing; with one it goes on to record the rules the winner
-   * outranked and every rule that vetoed an action.
+   * rule with an action left wins, and the matching additive rules add their actions that are not
+   * vetoed and not in the plan already. Without a recorder it stops at each category's winner and
+   * at an action's first veto, and allocates nothing; with one it goes on to record the rules the
+   * winner outranked and every rule that vetoed an action.
    */
   private void evaluate(Customer customer, Segments segments, PlanSink out, @Nullable Recorder record) {
-    for (Entry[] entries : byCategory) {
+    for (int c = 0; c < byCategory.length; c++) {
+      Entry[] entries = byCategory[c];
       @Nullable Entry winner = null;
       for (Entry e : entries) {
         if (!e.rule.matches(customer, segments)) {
@@ -132,10 +172,59 @@ final class DecisionTable {
           }
         }
       }
+      for (Entry e : alsoByCategory[c]) {
+        if (e.rule.matches(customer, segments)) {
+          addBeside(e, winner, customer, segments, out, record);
+        }
+      }
       if (record != null) {
         record.endCategory(winner);
       }
     }
+  }
+
+  /** An additive rule's actions: each unless vetoed or already in the plan. */
+  private static void addBeside(
+      Entry e, @Nullable Entry winner, Customer customer, Segments segments, PlanSink out, @Nullable Recorder record) {
+    for (int i = 0; i < e.actions.length; i++) {
+      boolean vetoed = false;
+      for (CompiledRule v : e.vetoers[i]) {
+        if (v.matches(customer, segments)) {
+          vetoed = true;
+          if (record == null) {
+            break;
+          }
+          record.vetoedBy(v);
+        }
+      }
+      if (vetoed) {
+        if (record != null) {
+          record.vetoed(e, i);
+        }
+        continue;
+      }
+      if (inPlanAlready(e, i, winner, customer, segments)) {
+        continue;
+      }
+      out.add(e.actions[i]);
+      if (record != null) {
+        record.added(e, e.actions[i], winner);
+      }
+    }
+  }
+
+  private static boolean inPlanAlready(Entry e, int action, @Nullable Entry winner, Customer customer, Segments segments) {
+    for (CompiledRule w : e.sameCodeWinners[action]) {
+      if (winner != null && winner.rule == w) {
+        return true;
+      }
+    }
+    for (CompiledRule r : e.sameCodeEarlier[action]) {
+      if (r.matches(customer, segments)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -165,6 +254,7 @@ final class DecisionTable {
     private List<String> vetoed = new ArrayList<>();
     private final List<String> vetoers = new ArrayList<>();
     private List<Action> winnerActions = new ArrayList<>();
+    private List<Action> added = new ArrayList<>();
 
     void emitted(Action action) {
       emitted.add(action);
@@ -192,6 +282,14 @@ final class DecisionTable {
       }
     }
 
+    void added(Entry e, Action a, @Nullable Entry winner) {
+      added.add(a);
+      String beside = winner == null ? " (no rule won the category)" : " beside the winner " + winner.rule.id();
+      entries.add(new RuleEntry(e.rule.id(), a.code(), a.category(), RuleStatus.MATCHED_ALSO,
+          "Rule " + e.rule.id() + " (priority " + e.rule.rule.priority() + ", combine also) added " + a.code() + " to "
+              + name(a.category()) + beside + "."));
+    }
+
     void outranked(Entry e, Entry winner) {
       outranked.add(e.rule.id());
       for (Action a : e.actions) {
@@ -205,8 +303,9 @@ final class DecisionTable {
     void endCategory(@Nullable Entry winner) {
       ActionCategory category = CATEGORIES[decisions.size()];
       decisions.add(new PlanTrace.CategoryDecision(
-          category, winner == null ? "" : winner.rule.id(), winner == null ? List.of() : winnerActions, outranked, vetoed));
+          category, winner == null ? "" : winner.rule.id(), winner == null ? List.of() : winnerActions, added, outranked, vetoed));
       emitted = new ArrayList<>();
+      added = new ArrayList<>();
       outranked = new ArrayList<>();
       vetoed = new ArrayList<>();
       winnerActions = new ArrayList<>();

@@ -31,12 +31,13 @@ public record PlanTrace(List<String> matchedRules, List<CategoryDecision> decisi
   /**
    * Returns the actions of the plan, category by category.
    *
-   * @return the winners' actions
+   * @return the winners' actions and, per category after them, those added beside the winner
    */
   public List<Action> actions() {
     List<Action> out = new ArrayList<>();
     for (CategoryDecision d : decisions) {
       out.addAll(d.actions());
+      out.addAll(d.added());
     }
     return List.copyOf(out);
   }
@@ -58,6 +59,8 @@ public record PlanTrace(List<String> matchedRules, List<CategoryDecision> decisi
    * @param winner the id of the rule whose actions the plan holds, or empty if none (a dead zone
    *     for this customer)
    * @param actions the winner's actions in this category that were not vetoed
+   * @param added the actions that additive rules ({@code "combine": "also"}) added beside the
+   *     winner, not vetoed and not in the plan already
    * @param outranked ids of other matching rules with actions in this category that lost on
    *     priority (or on playbook order at equal priority)
    * @param vetoed one line per suppressed action, such as {@code preferential-terms (rule
@@ -67,6 +70,7 @@ public record PlanTrace(List<String> matchedRules, List<CategoryDecision> decisi
       ActionCategory category,
       String winner,
       List<Action> actions,
+      List<Action> added,
       List<String> outranked,
       List<String> vetoed) {
 
@@ -77,6 +81,8 @@ public record PlanTrace(List<String> matchedRules, List<CategoryDecision> decisi
      * @param winner the id of the rule whose actions the plan holds, or empty if none (a dead zone
      *     for this customer)
      * @param actions the winner's actions in this category that were not vetoed
+     * @param added the actions that additive rules ({@code "combine": "also"}) added beside the
+     *     winner, not vetoed and not in the plan already
      * @param outranked ids of other matching rules with actions in this category that lost on
      *     priority (or on playbook order at equal priority)
      * @param vetoed one line per suppressed action, such as {@code preferential-terms (rule
@@ -86,6 +92,7 @@ public record PlanTrace(List<String> matchedRules, List<CategoryDecision> decisi
       Objects.requireNonNull(category, "category");
       Objects.requireNonNull(winner, "winner");
       actions = List.copyOf(actions);
+      added = List.copyOf(added);
       outranked = List.copyOf(outranked);
       vetoed = List.copyOf(vetoed);
     }

@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  *       remaining actions in that category; lower rules' actions in that category are dropped. At
  *       equal priority the rule listed first wins. A rule whose actions in a category were all
  *       vetoed does not win it: the next rule does.
+ *   <li><b>Beside the winner.</b> A matching rule with {@code "combine": "also"} ({@link
+ *       Rule.Combine#ALSO}) does not compete: its actions that are not vetoed join the plan beside
+ *       the category's winner, whatever the priorities; a code already in the plan is not repeated.
  *   <li>Every action names its rule ({@link Action#rule()}) and carries its rule's priority.
  * </ol>
  *
@@ -52,19 +55,34 @@ import org.jspecify.annotations.Nullable;
  *
  * The strategy section of the engine's configuration: {@code rules} and {@code segments} inline,
  * or {@code file} naming a playbook JSON file, or neither for the {@linkplain #DEFAULT_RESOURCE
- * default playbook}; {@code dimensions} maps dimension ids used in the rules to the engine's ids;
- * {@code coverage} is {@code warn} (default), {@code fail} or {@code off}.
+ * default playbook}; {@code "extends": "default"} with {@code rules}, {@code override} and {@code
+ * remove} to change the default playbook by rule id; {@code dimensions} maps dimension ids used in
+ * the rules to the engine's ids; {@code coverage} is {@code warn} (default), {@code fail} or {@code
+ * off}. Plugin jars add rules for their own dimension ({@value #PLUGIN_RULES_RESOURCE}) to the
+ * default playbook where that dimension is configured.
  *
- * <p>Unknown dimensions and labels: in a user's playbook (inline or file) a rule naming a dimension
- * that is not configured, or a label the dimension does not have, is an error naming the rule and
- * the dimension or label. In the default playbook such rules are dropped (and such labels
- * ignored) with a diagnostic, so that an engine with only some dimensions still gets the rules
- * that apply to it.
+ * <p>Unknown dimensions and labels: a rule naming a dimension that is not configured, or a label
+ * the dimension does not have, is an error naming the rule and the dimension or label, unless the
+ * playbook that holds the rule declares the dimension {@code optional} (the rule is dropped, with a
+ * diagnostic) or lists the label among the dimension's {@code labels} (the label is ignored, with a
+ * diagnostic). The default playbook declares its four dimensions optional and both behaviour
+ * schemes' labels, so that an engine with only some dimensions still gets the rules that apply to
+ * it, and so that a copy of it loads as a user file.
  */
 public final class Playbook implements Strategy {
 
   /** The class-path resource, beside this class, holding the default playbook. */
   public static final String DEFAULT_RESOURCE = "default-playbook.json";
+
+  /**
+   * The class-path resource in which a plugin jar ships playbook rules for its own dimension:
+   * {@code {"dimension": "needs", "rules": [...]}}. They join the default playbook (and playbooks
+   * that extend it) when that dimension is configured, and are skipped with a diagnostic when it is
+   * not.
+   *
+   * @since 0.1.0
+   */
+  public static final String PLUGIN_RULES_RESOURCE = "META-INF/clientele/playbook-rules.json";
 
   /** What to do with coverage findings when the playbook is created. */
   public enum CoverageMode {
@@ -135,8 +153,8 @@ public final class Playbook implements Strategy {
   }
 
   /**
-   * Creates the default playbook for the given dimensions, dropping rules on dimensions that are
-   * not configured.
+   * Creates the default playbook for the given dimensions, with the plugin rules of those
+   * dimensions, dropping rules on dimensions that are not configured.
    *
    * @param dimensions the engine's dimensions
    * @return the playbook
@@ -240,10 +258,11 @@ public final class Playbook implements Strategy {
   }
 
   /**
-   * Returns what was found at load: what was adjusted while binding the default playbook (rules
-   * dropped because their dimension is not configured, labels ignored because the dimension lacks
-   * them; for user playbooks those are errors), then the findings of the coverage check (dead
-   * zones, shadowed rules; each starting {@code Coverage:}) when it ran at load and was not clean.
+   * Returns what was found at load: plugin rules added, skipped or not applied, what an extension
+   * changed, what was adjusted while binding (rules dropped because an {@code optional} dimension
+   * is not configured, labels ignored because the dimension lacks them), then the findings of the
+   * coverage check (dead zones, shadowed rules; each starting {@code Coverage:}) when it ran at
+   * load and was not clean.
    *
    * @return one sentence per adjustment or finding
    */
@@ -264,7 +283,8 @@ public final class Playbook implements Strategy {
   /**
    * Tells whether this is the built-in default playbook.
    *
-   * @return true if no rules were configured
+   * @return true if no rules were configured (an extension of the default playbook is not the
+   *     default)
    */
   public boolean isDefault() {
     return defaults;

@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
 import org.clientele.api.spi.PluginConfig;
-import org.clientele.playbook.PlaybookParser.Definition;
+import org.clientele.playbook.PlaybookParser.Origin;
 import org.clientele.playbook.PlaybookParser.ParsedRule;
 import org.clientele.playbook.PlaybookParser.ParsedSegment;
 import org.jspecify.annotations.Nullable;
@@ -17,31 +17,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * Binds a parsed playbook to the engine's dimensions: resolves each rule's dimension ids (through
  * the {@code dimensions} aliases) and labels to positions and masks, giving {@link CompiledRule}s.
- * Strict for user playbooks (an unknown dimension or label is an error naming the rule), lenient
- * for the default one (the rule is dropped, or the label ignored, with a diagnostic).
+ * Strict unless the rule's author declared otherwise ({@link Origin}): a dimension that is not
+ * configured is an error unless it is {@code optional} (then the rule is skipped, or its {@code
+ * unless} condition holds, with a diagnostic); a label the configured dimension lacks is an error
+ * unless the author listed it under {@code labels} (then it is ignored, with a diagnostic).
  */
 final class PlaybookBinder {
   private final List<Dimension> dims;
   private final Map<String, String> aliases;
-  private final boolean lenient;
   final List<String> diagnostics = new ArrayList<>();
 
-  PlaybookBinder(List<Dimension> dims, Map<String, String> aliases, boolean lenient) {
+  PlaybookBinder(List<Dimension> dims, Map<String, String> aliases) {
     this.dims = dims;
     this.aliases = aliases;
-    this.lenient = lenient;
   }
 
-  @Nullable CompiledRule bind(ParsedRule r, int order, Definition definition) {
+  /** Binds one rule, or returns null (with a diagnostic) when its author let it be skipped. */
+  @Nullable CompiledRule bind(ParsedRule r, int order, Map<String, ParsedSegment> segments) {
     String who = "rule '" + r.id() + "'";
-    PluginConfig segmentSection = null;
-    if (!r.segment().isEmpty()) {
-      for (ParsedSegment s : definition.segments()) {
-        if (s.segment().id().equals(r.segment())) {
-          segmentSection = s.section();
-        }
-      }
-    }
+    Origin origin = r.origin();
+    ParsedSegment segment = r.segment().isEmpty() ? null : segments.get(r.segment());
+    PluginConfig segmentSection = segment == null ? null : segment.section();
     Map<Integer, boolean[]> allowed = new LinkedHashMap<>();
     Map<Integer, Boolean> unclassified = new LinkedHashMap<>();
     Map<String, List<String>> when = new LinkedHashMap<>();
@@ -54,22 +50,23 @@ final class PlaybookBinder {
       String whoHere = fromSegment ? who + " (through segment '" + r.segment() + "')" : who;
       int position = position(dim);
       if (position < 0) {
-        if (lenient) {
-          diagnostics.add("Default playbook: " + who + " dropped: dimension '" + dim + "' is not configured " + ids(dims));
+        if (origin.optional().contains(dim)) {
+          diagnostics.add(origin.name() + ": " + who + " dropped: dimension '" + dim + "' is not configured " + ids(dims));
           return null;
         }
-        throw where.error(dim, whoHere + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims) + missingHint(dim));
+        throw where.error(dim, whoHere + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims)
+            + Suggest.didYouMean(dim, ids(dims)) + missingHint(dim));
       }
       Dimension d = dims.get(position);
       boolean[] mask = new boolean[d.size()];
-      Labels labels = labels(d, dim, e.getValue(), where, who, whoHere);
+      Labels labels = labels(d, dim, e.getValue(), where, origin, who, whoHere);
       boolean unc = labels.unclassified();
       List<String> kept = labels.kept();
       for (int index : labels.indexes()) {
         mask[index] = true;
       }
       if (kept.isEmpty()) {
-        diagnostics.add("Default playbook: " + who + " dropped: none of its labels " + e.getValue() + " is a label of dimension '" + d.id() + "' " + d.labels());
+        diagnostics.add(origin.name() + ": " + who + " dropped: none of its labels " + e.getValue() + " is a label of dimension '" + d.id() + "' " + d.labels());
         return null;
       }
       allowed.put(position, mask);
@@ -82,12 +79,13 @@ final class PlaybookBinder {
       int position = position(dim);
       PluginConfig where = r.section().section("unless");
       if (position < 0) {
-        if (lenient) {
+        if (origin.optional().contains(dim)) {
           // Nobody can carry a label of a dimension that is not configured: the exclusion always holds.
-          diagnostics.add("Default playbook: " + who + ": condition unless " + dim + " ignored: dimension '" + dim + "' is not configured " + ids(dims));
+          diagnostics.add(origin.name() + ": " + who + ": condition unless " + dim + " ignored: dimension '" + dim + "' is not configured " + ids(dims));
           continue;
         }
-        throw where.error(dim, who + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims) + missingHint(dim));
+        throw where.error(dim, who + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims)
+            + Suggest.didYouMean(dim, ids(dims)) + missingHint(dim));
       }
       Dimension d = dims.get(position);
       boolean[] mask = allowed.get(position);
@@ -97,7 +95,7 @@ final class PlaybookBinder {
         allowed.put(position, mask);
         unclassified.put(position, false);
       }
-      Labels labels = labels(d, dim, e.getValue(), where, who, who);
+      Labels labels = labels(d, dim, e.getValue(), where, origin, who, who);
       if (labels.unclassified()) {
         unclassified.put(position, false);
       }
@@ -117,7 +115,7 @@ final class PlaybookBinder {
     }
     Rule rule;
     try {
-      rule = new Rule(r.id(), r.description(), r.segment(), when, unless, r.features(), r.priority(), r.actions(), r.vetoes());
+      rule = new Rule(r.id(), r.description(), r.segment(), when, unless, r.features(), r.priority(), r.combine(), r.actions(), r.vetoes());
     } catch (IllegalArgumentException e) {
       throw r.section().error("id", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
@@ -135,10 +133,12 @@ final class PlaybookBinder {
 
   /**
    * Resolves a condition's label names ({@code key} is the dimension as the playbook names it). An
-   * unknown label is an error naming the rule ({@code whoHere}); in the lenient default playbook it
-   * is dropped with a diagnostic ({@code who}).
+   * unknown label is an error naming the rule ({@code whoHere}), unless the rule's author declared
+   * it among the dimension's {@code labels}: then it is dropped with a diagnostic ({@code who}).
    */
-  private Labels labels(Dimension d, String key, List<String> names, PluginConfig where, String who, String whoHere) {
+  private Labels labels(
+      Dimension d, String key, List<String> names, PluginConfig where, Origin origin, String who, String whoHere) {
+    List<String> declared = origin.labels().getOrDefault(key, List.of());
     List<String> kept = new ArrayList<>();
     int[] indexes = new int[names.size()];
     int n = 0;
@@ -151,16 +151,24 @@ final class PlaybookBinder {
       }
       int index = d.indexOf(label);
       if (index < 0) {
-        if (lenient) {
-          diagnostics.add("Default playbook: " + who + ": label '" + label + "' is not a label of dimension '" + d.id() + "' " + d.labels() + "; ignored");
+        if (declared.contains(label)) {
+          diagnostics.add(origin.name() + ": " + who + ": label '" + label + "' is not a label of dimension '" + d.id() + "' " + d.labels() + "; ignored");
           continue;
         }
-        throw where.error(key, whoHere + " names label '" + label + "', which is not a label of dimension '" + d.id() + "'; its labels: " + d.labels());
+        throw where.error(key, whoHere + " names label '" + label + "', which is not a label of dimension '" + d.id() + "'; its labels: " + d.labels()
+            + Suggest.didYouMean(label, union(d.labels(), declared))
+            + (declared.isEmpty() ? "" : "; the playbook's \"labels\" for '" + key + "' are " + declared));
       }
       indexes[n++] = index;
       kept.add(label);
     }
     return new Labels(kept, Arrays.copyOf(indexes, n), unclassified);
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private int position(String playbookDimension) {
@@ -181,9 +189,11 @@ final class PlaybookBinder {
   }
 
   private String missingHint(String dim) {
-    return dims.isEmpty()
+    String map = dims.isEmpty()
         ? ""
         : "; configure it under $.dimensions, or map it to a configured id with $.strategy.dimensions, for example {\""
             + dim + "\": \"" + dims.get(0).id() + "\"}";
+    return map + "; or, if hosts may run without it, list it under the playbook's \"optional\": [\"" + dim
+        + "\"] to skip the rules that need it";
   }
 }

@@ -6,15 +6,17 @@ import static org.clientele.playbook.PlaybookBinder.positionOf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Dimension;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.playbook.Playbook.CoverageMode;
-import org.clientele.playbook.PlaybookParser.Definition;
+import org.clientele.playbook.PlaybookParser.Origin;
 import org.clientele.playbook.PlaybookParser.ParsedRule;
 import org.clientele.playbook.PlaybookParser.ParsedSegment;
 import org.slf4j.Logger;
@@ -23,13 +25,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads a playbook: chooses where the rules come from (inline, a {@code file}, or the default
  * resource, each read through the {@link PluginConfig} the engine hands over and so by the engine's
- * JSON reader), checks the document for unknown keys, parses it ({@link PlaybookParser}), binds it
- * ({@link PlaybookBinder}), compiles the {@link DecisionTable}, and checks coverage.
+ * JSON reader), merges an extension into the default playbook and the plugin rules of the
+ * configured dimensions ({@link PluginRules}), checks the documents for unknown keys, parses them
+ * ({@link PlaybookParser}), binds them ({@link PlaybookBinder}), compiles the {@link
+ * DecisionTable}, and checks coverage.
  */
 final class PlaybookLoader {
 
   private static final Logger LOG = LoggerFactory.getLogger(Playbook.class);
-  private static final Set<String> FILE_KEYS = Set.of("description", "segments", "rules");
+  /** The keys of a playbook (a file, the default resource, or inline beside the strategy's own keys). */
+  private static final Set<String> FILE_KEYS =
+      Set.of("description", "extends", "optional", "labels", "segments", "rules", "override", "remove");
+  /** The keys of a plugin's rules file. */
+  private static final Set<String> PLUGIN_KEYS = Set.of("description", "dimension", "optional", "labels", "segments", "rules");
+  /** The only playbook {@code extends} can name. */
+  static final String DEFAULT = "default";
 
   private PlaybookLoader() {}
 
@@ -42,34 +52,32 @@ final class PlaybookLoader {
       if (positionOf(dims, e.getValue()) < 0) {
         throw config.error(
             "dimensions." + e.getKey(),
-            "maps '" + e.getKey() + "' to dimension '" + e.getValue() + "', which is not configured; configured: " + ids(dims));
+            "maps '" + e.getKey() + "' to dimension '" + e.getValue() + "', which is not configured; configured: " + ids(dims)
+                + Suggest.didYouMean(e.getValue(), ids(dims)));
       }
     }
     CoverageMode mode = config.choice("coverage", CoverageMode.class, CoverageMode.WARN);
-    boolean inline = config.has("rules") | config.has("segments");
+    boolean inline = false;
+    for (String key : FILE_KEYS) {
+      inline |= !key.equals("description") && config.has(key);
+    }
 
     Playbook playbook;
     if (config.has("file")) {
       if (inline) {
-        throw config.error("file", "give the rules either inline (rules, segments) or in a file, not both");
+        throw config.error("file", "give the playbook either inline (rules, segments, extends...) or in a file, not both");
       }
       // Read by the engine's reader: the limits and duplicate-key check of configuration files.
       PluginConfig fromFile = config.file("file").orElseThrow();
-      playbook = build(fromFile, dims, aliases, false, true, fromFile.source());
+      playbook = build(fromFile, dims, aliases, true, fromFile.source());
     } else if (inline) {
-      playbook = build(config, dims, aliases, false, false, config.source() + " " + config.path());
+      playbook = build(config, dims, aliases, false, config.source() + " " + config.path());
     } else {
       playbook = defaults(config, dims, aliases);
     }
-    // The default playbook drops rules for dimensions an engine does not configure by design: that
-    // is routine, so it is logged at DEBUG; Playbook.diagnostics() still lists every one.
-    playbook.diagnostics().forEach(d -> {
-      if (playbook.isDefault()) {
-        LOG.debug("{}", d);
-      } else {
-        LOG.info("{}", d);
-      }
-    });
+    // Rules skipped on an optional dimension and plugin rules of absent dimensions are what the
+    // authors asked for: routine, so DEBUG; Playbook.diagnostics() still lists every one.
+    playbook.diagnostics().forEach(d -> LOG.debug("{}", d));
     if (mode != CoverageMode.OFF) {
       CoverageReport report = playbook.coverage();
       if (!report.isClean()) {
@@ -84,6 +92,14 @@ final class PlaybookLoader {
   }
 
   static Playbook defaults(PluginConfig config, List<Dimension> dims, Map<String, String> aliases) {
+    Base base = base(config, dims, aliases);
+    return compile(base.segments(), base.rules(), dims, aliases, base.diagnostics(), "default playbook", true);
+  }
+
+  /** The default playbook with the plugin rules of the configured dimensions, unbound. */
+  private record Base(List<ParsedSegment> segments, List<ParsedRule> rules, List<String> diagnostics) {}
+
+  private static Base base(PluginConfig config, List<Dimension> dims, Map<String, String> aliases) {
     PluginConfig resource;
     try (InputStream in = Playbook.class.getResourceAsStream(Playbook.DEFAULT_RESOURCE)) {
       if (in == null) {
@@ -93,40 +109,157 @@ final class PlaybookLoader {
     } catch (IOException e) {
       throw new ConfigurationException(Playbook.DEFAULT_RESOURCE, "cannot read the default playbook: " + e.getMessage(), e);
     }
-    return build(resource, dims, aliases, true, true, "default playbook");
-  }
+    checkKeys(resource, FILE_KEYS, "a playbook file");
+    resource.has("description");
+    Origin origin = Origin.read(resource, "Default playbook");
+    List<ParsedSegment> segments = new ArrayList<>(PlaybookParser.segments(resource, Map.of()));
+    List<ParsedRule> rules = new ArrayList<>(PlaybookParser.rules(resource, "rules", origin, PlaybookParser.byId(segments)));
+    rejectUnread(resource, Playbook.DEFAULT_RESOURCE);
 
-  private static Playbook build(
-      PluginConfig config,
-      List<Dimension> dims,
-      Map<String, String> aliases,
-      boolean lenient,
-      boolean ownFile,
-      String source) {
-    if (ownFile) {
-      // A file or resource of our own: nobody else checks it for typos.
-      for (String key : config.keys()) {
-        if (!FILE_KEYS.contains(key)) {
-          throw config.error(key, "unknown key; a playbook file holds " + FILE_KEYS.stream().sorted().toList());
+    List<String> diagnostics = new ArrayList<>();
+    for (PluginConfig plugin : PluginRules.find(config)) {
+      String dimension = PluginRules.dimension(plugin);
+      if (position(dims, aliases, dimension) < 0) {
+        // Not parsed: a host without the plugin's dimension does not depend on its rules.
+        diagnostics.add("Plugin rules " + plugin.source() + " skipped: they are about dimension '" + dimension
+            + "', which is not configured " + ids(dims));
+        continue;
+      }
+      checkKeys(plugin, PLUGIN_KEYS, "a plugin's rules file");
+      plugin.has("description");
+      Origin own = Origin.read(plugin, "Plugin rules " + plugin.source());
+      segments.addAll(PlaybookParser.segments(plugin, PlaybookParser.byId(segments)));
+      List<ParsedRule> added = PlaybookParser.rules(plugin, "rules", own, PlaybookParser.byId(segments));
+      if (added.isEmpty()) {
+        throw plugin.error("rules", "plugin rules for dimension '" + dimension + "' hold no rule; add at least one");
+      }
+      for (ParsedRule r : added) {
+        ParsedRule before = find(rules, r.id());
+        if (before != null) {
+          throw r.section().error("id", "rule '" + r.id() + "' is already defined by " + before.origin().name()
+              + "; give plugin rules ids of their own, for example prefixed with the dimension (\"" + dimension + "-...\")");
         }
       }
+      rules.addAll(added);
+      rejectUnread(plugin, plugin.source());
+      diagnostics.add("Plugin rules " + plugin.source() + " for dimension '" + dimension + "' added "
+          + added.stream().map(ParsedRule::id).toList());
+    }
+    PlaybookParser.checkActionCodes(rules, List.of());
+    return new Base(List.copyOf(segments), List.copyOf(rules), diagnostics);
+  }
+
+  /** A user's playbook (a file, or inline): replaces the default, or extends it. */
+  private static Playbook build(
+      PluginConfig config, List<Dimension> dims, Map<String, String> aliases, boolean ownFile, String source) {
+    if (ownFile) {
+      // A file of our own: nobody else checks it for typos.
+      checkKeys(config, FILE_KEYS, "a playbook file");
       config.has("description");
     }
-    Definition definition = PlaybookParser.parse(config);
-    if (ownFile) {
-      Set<String> unread = config.unreadKeys();
-      if (!unread.isEmpty()) {
-        throw new ConfigurationException(source, "unknown keys (typos?): " + unread);
+    String base = config.string("extends", "");
+    Origin origin = Origin.read(config, "Playbook " + source);
+    List<ParsedSegment> segments;
+    List<ParsedRule> rules;
+    List<String> diagnostics = new ArrayList<>();
+    if (base.isEmpty()) {
+      for (String key : List.of("override", "remove")) {
+        if (config.has(key)) {
+          throw config.error(key, "\"" + key + "\" changes the playbook this one extends; add \"extends\": \"default\", or drop \"" + key + "\"");
+        }
       }
+      segments = PlaybookParser.segments(config, Map.of());
+      rules = PlaybookParser.rules(config, "rules", origin, PlaybookParser.byId(segments));
+      if (rules.isEmpty()) {
+        throw config.error("rules", "a playbook needs at least one rule (or \"extends\": \"default\" to start from the default playbook)");
+      }
+      PlaybookParser.checkActionCodes(rules, List.of());
+      for (PluginConfig plugin : PluginRules.find(config)) {
+        String dimension = PluginRules.dimension(plugin);
+        if (position(dims, aliases, dimension) >= 0) {
+          String note = "Plugin rules " + plugin.source() + " for dimension '" + dimension + "' not applied: the playbook "
+              + source + " replaces the default playbook; add \"extends\": \"default\" to use them";
+          LOG.info("{}", note);
+          diagnostics.add(note);
+        }
+      }
+    } else {
+      if (!base.equals(DEFAULT)) {
+        throw config.error("extends", "extends '" + base + "'; the playbook to extend is \"default\" (the shipped playbook with the"
+            + " plugin rules of the configured dimensions)");
+      }
+      Base defaults = base(config, dims, aliases);
+      diagnostics.addAll(defaults.diagnostics());
+      List<ParsedSegment> all = new ArrayList<>(defaults.segments());
+      all.addAll(PlaybookParser.segments(config, PlaybookParser.byId(defaults.segments())));
+      segments = all;
+      rules = extend(config, origin, defaults.rules(), PlaybookParser.byId(all), diagnostics, source);
     }
-    PlaybookBinder binder = new PlaybookBinder(dims, aliases, lenient);
-    List<CrossSegment> segments = new ArrayList<>();
-    for (ParsedSegment s : definition.segments()) {
-      segments.add(s.segment());
+    if (ownFile) {
+      rejectUnread(config, source);
     }
+    return compile(segments, rules, dims, aliases, diagnostics, source, false);
+  }
+
+  /** Applies {@code remove}, {@code override} and {@code rules}, in that order, to the base rules. */
+  private static List<ParsedRule> extend(
+      PluginConfig config, Origin origin, List<ParsedRule> base, Map<String, ParsedSegment> segments,
+      List<String> diagnostics, String source) {
+    List<String> baseIds = base.stream().map(ParsedRule::id).toList();
+    List<ParsedRule> merged = new ArrayList<>(base);
+    List<String> remove = config.strings("remove", List.of());
+    Set<String> removed = new HashSet<>();
+    for (int i = 0; i < remove.size(); i++) {
+      String id = remove.get(i);
+      if (!removed.add(id)) {
+        throw config.error("remove[" + i + "]", "rule '" + id + "' is listed twice");
+      }
+      ParsedRule r = find(merged, id);
+      if (r == null) {
+        throw config.error("remove[" + i + "]", "removes rule '" + id + "', which the default playbook does not have"
+            + Suggest.didYouMean(id, baseIds) + "; its rules: " + baseIds);
+      }
+      merged.remove(r);
+    }
+    List<ParsedRule> overrides = PlaybookParser.rules(config, "override", origin, segments);
+    for (ParsedRule r : overrides) {
+      if (removed.contains(r.id())) {
+        throw r.section().error("id", "rule '" + r.id() + "' is both removed and overridden; keep one");
+      }
+      ParsedRule before = find(merged, r.id());
+      if (before == null) {
+        throw r.section().error("id", "overrides rule '" + r.id() + "', which the default playbook does not have"
+            + Suggest.didYouMean(r.id(), baseIds) + "; to add a new rule, put it under \"rules\"");
+      }
+      // In place: the overriding rule keeps the position that settles ties at equal priority.
+      merged.set(merged.indexOf(before), r);
+    }
+    List<ParsedRule> added = PlaybookParser.rules(config, "rules", origin, segments);
+    for (ParsedRule r : added) {
+      ParsedRule before = find(base, r.id());
+      if (before != null) {
+        throw r.section().error("id", "rule '" + r.id() + "' is already in the default playbook (" + before.origin().name()
+            + "); to replace it, put it under \"override\"; to add a rule beside it, give it another id");
+      }
+      if (find(overrides, r.id()) != null) {
+        throw r.section().error("id", "rule '" + r.id() + "' is defined twice; rule ids must be unique");
+      }
+      merged.add(r);
+    }
+    PlaybookParser.checkActionCodes(merged, base);
+    diagnostics.add("Playbook " + source + " extends the default playbook: added " + added.stream().map(ParsedRule::id).toList()
+        + ", overridden " + overrides.stream().map(ParsedRule::id).toList() + ", removed " + remove);
+    return merged;
+  }
+
+  private static Playbook compile(
+      List<ParsedSegment> segments, List<ParsedRule> rules, List<Dimension> dims, Map<String, String> aliases,
+      List<String> diagnostics, String source, boolean isDefault) {
+    PlaybookBinder binder = new PlaybookBinder(dims, aliases);
+    Map<String, ParsedSegment> byId = PlaybookParser.byId(segments);
     List<CompiledRule> compiled = new ArrayList<>();
-    for (ParsedRule r : definition.rules()) {
-      CompiledRule c = binder.bind(r, compiled.size(), definition);
+    for (ParsedRule r : rules) {
+      CompiledRule c = binder.bind(r, compiled.size(), byId);
       if (c != null) {
         compiled.add(c);
       }
@@ -135,6 +268,37 @@ final class PlaybookLoader {
       throw new ConfigurationException(
           source, "no rule of the playbook applies to the configured dimensions " + ids(dims));
     }
-    return new Playbook(source, lenient, dims, segments, new DecisionTable(compiled, dims), binder.diagnostics);
+    List<String> all = new ArrayList<>(diagnostics);
+    all.addAll(binder.diagnostics);
+    List<CrossSegment> crossSegments = segments.stream().map(ParsedSegment::segment).toList();
+    return new Playbook(source, isDefault, dims, crossSegments, new DecisionTable(compiled, dims), all);
+  }
+
+  private static int position(List<Dimension> dims, Map<String, String> aliases, String playbookDimension) {
+    return positionOf(dims, aliases.getOrDefault(playbookDimension, playbookDimension));
+  }
+
+  private static @org.jspecify.annotations.Nullable ParsedRule find(List<ParsedRule> rules, String id) {
+    for (ParsedRule r : rules) {
+      if (r.id().equals(id)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static void checkKeys(PluginConfig config, Set<String> keys, String what) {
+    for (String key : config.keys()) {
+      if (!keys.contains(key)) {
+        throw config.error(key, "unknown key" + Suggest.didYouMean(key, keys) + "; " + what + " holds " + new TreeSet<>(keys));
+      }
+    }
+  }
+
+  private static void rejectUnread(PluginConfig config, String source) {
+    Set<String> unread = config.unreadKeys();
+    if (!unread.isEmpty()) {
+      throw new ConfigurationException(source, "unknown keys (typos?): " + unread);
+    }
   }
 }

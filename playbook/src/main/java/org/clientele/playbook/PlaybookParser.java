@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,23 @@ final class PlaybookParser {
 
   record ParsedSegment(CrossSegment segment, PluginConfig section) {}
 
+  /**
+   * Where a rule comes from and what its author declared about dimensions: those a host may not
+   * configure ({@code optional}) and every label a dimension may have across its classifier's
+   * schemes ({@code labels}). Each rule is bound under its own origin's declarations.
+   */
+  record Origin(String name, Set<String> optional, Map<String, List<String>> labels) {
+    Origin {
+      optional = Set.copyOf(optional);
+      labels = Rule.copy(labels);
+    }
+
+    /** Reads {@code optional} and {@code labels} from a playbook document. */
+    static Origin read(PluginConfig config, String name) {
+      return new Origin(name, new LinkedHashSet<>(config.strings("optional", List.of())), PlaybookParser.labels(config, "labels"));
+    }
+  }
+
   record ParsedRule(
       String id,
       String description,
@@ -36,39 +54,55 @@ final class PlaybookParser {
       Map<String, List<String>> unless,
       List<FeatureCondition> features,
       int priority,
+      Rule.Combine combine,
       List<Action> actions,
       List<String> vetoes,
+      Origin origin,
       PluginConfig section) {}
 
-  record Definition(List<ParsedSegment> segments, List<ParsedRule> rules) {}
-
-  /** Parses the {@code segments} and {@code rules} keys of a section. */
-  static Definition parse(PluginConfig config) {
+  /**
+   * Parses the {@code segments} of a document: the new ones, each checked against the segments
+   * it may not redefine ({@code inherited}).
+   */
+  static List<ParsedSegment> segments(PluginConfig config, Map<String, ParsedSegment> inherited) {
     List<ParsedSegment> segments = new ArrayList<>();
-    Map<String, ParsedSegment> segmentById = new LinkedHashMap<>();
+    Map<String, ParsedSegment> seen = new LinkedHashMap<>(inherited);
     for (PluginConfig s : config.sections("segments")) {
       ParsedSegment parsed = parseSegment(s);
-      if (segmentById.putIfAbsent(parsed.segment().id(), parsed) != null) {
-        throw s.error("id", "segment '" + parsed.segment().id() + "' is defined twice; segment ids must be unique");
+      if (seen.putIfAbsent(parsed.segment().id(), parsed) != null) {
+        String where = inherited.containsKey(parsed.segment().id()) ? "; the playbook it extends already defines it" : "";
+        throw s.error("id", "segment '" + parsed.segment().id() + "' is defined twice; segment ids must be unique" + where);
       }
       segments.add(parsed);
     }
+    return List.copyOf(segments);
+  }
 
-    List<PluginConfig> ruleSections = config.sections("rules");
-    if (ruleSections.isEmpty()) {
-      throw config.error("rules", "a playbook needs at least one rule");
-    }
+  /**
+   * Parses the rules under {@code key} (an array): ids unique within the array, segments resolved
+   * against {@code segments}.
+   */
+  static List<ParsedRule> rules(PluginConfig config, String key, Origin origin, Map<String, ParsedSegment> segments) {
+    List<PluginConfig> ruleSections = config.sections(key);
     List<ParsedRule> rules = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < ruleSections.size(); i++) {
-      ParsedRule rule = parseRule(ruleSections.get(i), i, segmentById);
+      ParsedRule rule = parseRule(ruleSections.get(i), i, segments, origin);
       if (!ids.add(rule.id())) {
         throw rule.section().error("id", "rule '" + rule.id() + "' is defined twice; rule ids must be unique");
       }
       rules.add(rule);
     }
-    checkActionCodes(rules);
-    return new Definition(List.copyOf(segments), List.copyOf(rules));
+    return List.copyOf(rules);
+  }
+
+  /** The segments by id, in order. */
+  static Map<String, ParsedSegment> byId(List<ParsedSegment> segments) {
+    Map<String, ParsedSegment> out = new LinkedHashMap<>();
+    for (ParsedSegment s : segments) {
+      out.put(s.segment().id(), s);
+    }
+    return out;
   }
 
   private static ParsedSegment parseSegment(PluginConfig s) {
@@ -92,7 +126,7 @@ final class PlaybookParser {
         });
   }
 
-  private static ParsedRule parseRule(PluginConfig r, int index, Map<String, ParsedSegment> segments) {
+  private static ParsedRule parseRule(PluginConfig r, int index, Map<String, ParsedSegment> segments, Origin origin) {
     String id = r.string("id", "");
     if (id.isBlank()) {
       throw r.error("id", "rule #" + (index + 1) + " has no id; give every rule a unique id such as \"core-vip-service\"");
@@ -110,7 +144,8 @@ final class PlaybookParser {
           if (!segment.isEmpty()) {
             ParsedSegment s = segments.get(segment);
             if (s == null) {
-              throw r.error("segment", who + " names segment '" + segment + "', which is not defined; defined: " + segments.keySet());
+              throw r.error("segment", who + " names segment '" + segment + "', which is not defined; defined: " + segments.keySet()
+                  + Suggest.didYouMean(segment, segments.keySet()));
             }
             when.putAll(s.segment().when());
           }
@@ -134,6 +169,7 @@ final class PlaybookParser {
             throw r.error("priority", who + " has no priority; give a whole number (higher wins a category)");
           }
           int priority = r.integer("priority", 0);
+          Rule.Combine combine = r.choice("combine", Rule.Combine.class, Rule.Combine.COMPETE);
           String rationale = r.string("rationale", "");
           List<Action> actions = new ArrayList<>();
           Set<String> codes = new HashSet<>();
@@ -149,7 +185,7 @@ final class PlaybookParser {
             throw r.error("actions", who + " has neither actions nor vetoes; add at least one action");
           }
           return new ParsedRule(
-              id, description, segment, when, unless, features, priority, actions, vetoes, r);
+              id, description, segment, when, unless, features, priority, combine, actions, vetoes, origin, r);
         });
   }
 
@@ -200,7 +236,7 @@ final class PlaybookParser {
   }
 
   /** Reads {@code {"dim": "LABEL"}} or {@code {"dim": ["A", "B"]}}. */
-  private static Map<String, List<String>> labels(PluginConfig owner, String key) {
+  static Map<String, List<String>> labels(PluginConfig owner, String key) {
     PluginConfig s = owner.section(key);
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (String dim : s.keys()) {
@@ -214,10 +250,17 @@ final class PlaybookParser {
     return Collections.unmodifiableMap(out);
   }
 
-  private static void checkActionCodes(List<ParsedRule> rules) {
+  /**
+   * Checks that one action code belongs to one category across {@code rules} and the rules they
+   * came with ({@code vocabulary}: a base playbook's rules, including any an extension removed or
+   * overrode), and that every veto of {@code rules} names a code of the vocabulary.
+   */
+  static void checkActionCodes(List<ParsedRule> rules, List<ParsedRule> vocabulary) {
     Map<String, ActionCategory> categoryByCode = new HashMap<>();
     Map<String, String> firstRule = new HashMap<>();
-    for (ParsedRule r : rules) {
+    List<ParsedRule> all = new ArrayList<>(rules);
+    all.addAll(vocabulary);
+    for (ParsedRule r : all) {
       for (int i = 0; i < r.actions().size(); i++) {
         Action a = r.actions().get(i);
         ActionCategory before = categoryByCode.putIfAbsent(a.code(), a.category());
@@ -237,7 +280,8 @@ final class PlaybookParser {
         if (!categoryByCode.containsKey(code)) {
           throw r.section().error(
               "vetoes[" + i + "]",
-              "rule '" + r.id() + "' vetoes action '" + code + "', which no rule produces; known codes: "
+              "rule '" + r.id() + "' vetoes action '" + code + "', which no rule produces"
+                  + Suggest.didYouMean(code, categoryByCode.keySet()) + "; known codes: "
                   + new TreeSet<>(categoryByCode.keySet()));
         }
         for (Action a : r.actions()) {

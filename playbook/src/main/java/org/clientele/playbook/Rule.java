@@ -26,6 +26,8 @@ import org.clientele.api.ActionCategory;
  * @param unless dimension id to the excluded labels
  * @param features conditions on features; a rule with any is <em>conditional</em>
  * @param priority higher wins a category; see {@link Playbook} for the conflict rules
+ * @param combine whether the rule competes for its categories (one winner each) or adds its
+ *     actions beside the winner
  * @param actions the actions, each carrying this rule's id and priority
  * @param vetoes action codes this rule suppresses, whatever their priority, when it matches
  * @since 0.1.0
@@ -38,6 +40,7 @@ public record Rule(
     Map<String, List<String>> unless,
     List<FeatureCondition> features,
     int priority,
+    Combine combine,
     List<Action> actions,
     List<String> vetoes) {
 
@@ -54,6 +57,8 @@ public record Rule(
    * @param unless dimension id to the excluded labels
    * @param features conditions on features; a rule with any is <em>conditional</em>
    * @param priority higher wins a category; see {@link Playbook} for the conflict rules
+   * @param combine whether the rule competes for its categories (one winner each) or adds its
+   *     actions beside the winner
    * @param actions the actions, each carrying this rule's id and priority
    * @param vetoes action codes this rule suppresses, whatever their priority, when it matches
    */
@@ -61,6 +66,7 @@ public record Rule(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(segment, "segment");
+    Objects.requireNonNull(combine, "combine");
     if (!ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
           "Rule id '" + id + "' must be lowercase kebab or snake case ([a-z0-9][a-z0-9_.-]*)");
@@ -79,6 +85,30 @@ public record Rule(
     if (actions.isEmpty() && vetoes.isEmpty()) {
       throw new IllegalArgumentException("Rule '" + id + "' has neither actions nor vetoes");
     }
+  }
+
+  /**
+   * How a rule's actions meet the other rules' in a category ({@code "combine"} in the playbook).
+   *
+   * @since 0.1.0
+   */
+  public enum Combine {
+    /** The default: the rule competes for each of its categories; the best matching rule wins. */
+    COMPETE,
+    /**
+     * The rule adds its actions beside the category's winner (or alone, when no rule wins it):
+     * it never wins or outranks, but its actions are still subject to vetoes.
+     */
+    ALSO
+  }
+
+  /**
+   * Tells whether the rule adds its actions beside the winner of a category instead of competing.
+   *
+   * @return true if {@link #combine()} is {@link Combine#ALSO}
+   */
+  public boolean additive() {
+    return combine == Combine.ALSO;
   }
 
   /**

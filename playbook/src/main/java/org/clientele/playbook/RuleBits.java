@@ -37,15 +37,25 @@ final class RuleBits {
   private final CompiledRule[] conditional;
   /** Rank (bit index) by {@link CompiledRule#order}. */
   private final int[] rank;
-  /** Per category: the rules with actions in it. */
+  /** Per category: the competing rules with actions in it. */
   private final long[] categoryMasks;
+  /** Per category: the additive rules ({@code "combine": "also"}) with actions in it. */
+  private final long[] alsoMasks;
   /** Per category and rank: the rule's actions in the category, and per action its vetoers' bits. */
   private final Action[][][] actions;
   private final long[][][] vetoMasks;
+  /**
+   * Per category and rank of an additive rule, per action: the competing rules with the same code
+   * (the code is in the plan if one of them won) and the additive rules ranked before it with the
+   * same code (likewise if one of them matched).
+   */
+  private final long[][][] sameCodeWinners;
+  private final long[][][] sameCodeEarlier;
 
   private RuleBits(
       int[] positions, long[][] labelMasks, long[] unclassifiedMasks, long[] unconstrainedMasks, long all,
-      CompiledRule[] conditional, int[] rank, long[] categoryMasks, Action[][][] actions, long[][][] vetoMasks) {
+      CompiledRule[] conditional, int[] rank, long[] categoryMasks, long[] alsoMasks, Action[][][] actions,
+      long[][][] vetoMasks, long[][][] sameCodeWinners, long[][][] sameCodeEarlier) {
     this.positions = positions;
     this.labelMasks = labelMasks;
     this.unclassifiedMasks = unclassifiedMasks;
@@ -54,19 +64,25 @@ final class RuleBits {
     this.conditional = conditional;
     this.rank = rank;
     this.categoryMasks = categoryMasks;
+    this.alsoMasks = alsoMasks;
     this.actions = actions;
     this.vetoMasks = vetoMasks;
+    this.sameCodeWinners = sameCodeWinners;
+    this.sameCodeEarlier = sameCodeEarlier;
   }
 
   /**
    * Compiles the bit tables, or returns null when the playbook has more than 64 rules.
    *
    * @param rules the compiled rules, {@code rules[i].order == i}
-   * @param byCategory per category the entries, best first
+   * @param byCategory per category the competing entries, best first
+   * @param alsoByCategory per category the additive entries, best first
    * @param dimensions the engine's dimensions
    * @return the tables, or null
    */
-  static @Nullable RuleBits of(CompiledRule[] rules, DecisionTable.Entry[][] byCategory, List<Dimension> dimensions) {
+  static @Nullable RuleBits of(
+      CompiledRule[] rules, DecisionTable.Entry[][] byCategory, DecisionTable.Entry[][] alsoByCategory,
+      List<Dimension> dimensions) {
     if (rules.length > Long.SIZE) {
       return null;
     }
@@ -117,23 +133,46 @@ final class RuleBits {
       }
     }
     long[] categoryMasks = new long[byCategory.length];
+    long[] alsoMasks = new long[byCategory.length];
     Action[][][] actions = new Action[byCategory.length][rules.length][];
     long[][][] vetoMasks = new long[byCategory.length][rules.length][];
+    long[][][] sameCodeWinners = new long[byCategory.length][rules.length][];
+    long[][][] sameCodeEarlier = new long[byCategory.length][rules.length][];
     for (int c = 0; c < byCategory.length; c++) {
       for (DecisionTable.Entry e : byCategory[c]) {
+        categoryMasks[c] |= bit(rank, e.rule);
+        table(e, c, rank, actions, vetoMasks);
+      }
+      for (DecisionTable.Entry e : alsoByCategory[c]) {
         int b = rank[e.rule.order];
-        categoryMasks[c] |= 1L << b;
-        actions[c][b] = e.actions;
-        vetoMasks[c][b] = new long[e.actions.length];
+        alsoMasks[c] |= 1L << b;
+        table(e, c, rank, actions, vetoMasks);
+        sameCodeWinners[c][b] = new long[e.actions.length];
+        sameCodeEarlier[c][b] = new long[e.actions.length];
         for (int i = 0; i < e.actions.length; i++) {
-          for (CompiledRule v : e.vetoers[i]) {
-            vetoMasks[c][b][i] |= bit(rank, v);
+          for (CompiledRule r : e.sameCodeWinners[i]) {
+            sameCodeWinners[c][b][i] |= bit(rank, r);
+          }
+          for (CompiledRule r : e.sameCodeEarlier[i]) {
+            sameCodeEarlier[c][b][i] |= bit(rank, r);
           }
         }
       }
     }
     return new RuleBits(positions, labelMasks, unclassifiedMasks, unconstrainedMasks, all,
-        conditional.toArray(new CompiledRule[0]), rank, categoryMasks, actions, vetoMasks);
+        conditional.toArray(new CompiledRule[0]), rank, categoryMasks, alsoMasks, actions, vetoMasks,
+        sameCodeWinners, sameCodeEarlier);
+  }
+
+  private static void table(DecisionTable.Entry e, int c, int[] rank, Action[][][] actions, long[][][] vetoMasks) {
+    int b = rank[e.rule.order];
+    actions[c][b] = e.actions;
+    vetoMasks[c][b] = new long[e.actions.length];
+    for (int i = 0; i < e.actions.length; i++) {
+      for (CompiledRule v : e.vetoers[i]) {
+        vetoMasks[c][b][i] |= bit(rank, v);
+      }
+    }
   }
 
   private static long bit(int[] rank, CompiledRule r) {
@@ -164,6 +203,7 @@ final class RuleBits {
       }
     }
     for (int c = 0; c < categoryMasks.length; c++) {
+      long winner = 0;
       // Candidates best first: the lowest bit wins unless vetoes took all its actions here.
       for (long candidates = matched & categoryMasks[c]; candidates != 0; candidates &= candidates - 1) {
         int b = Long.numberOfTrailingZeros(candidates);
@@ -177,7 +217,21 @@ final class RuleBits {
           }
         }
         if (emitted) {
+          winner = 1L << b;
           break;
+        }
+      }
+      // Additive rules, best first: each action not vetoed and not in the plan already.
+      for (long candidates = matched & alsoMasks[c]; candidates != 0; candidates &= candidates - 1) {
+        int b = Long.numberOfTrailingZeros(candidates);
+        Action[] offered = actions[c][b];
+        long[] vetoes = vetoMasks[c][b];
+        long[] winners = sameCodeWinners[c][b];
+        long[] earlier = sameCodeEarlier[c][b];
+        for (int i = 0; i < offered.length; i++) {
+          if ((matched & vetoes[i]) == 0 && (winner & winners[i]) == 0 && (matched & earlier[i]) == 0) {
+            out.add(offered[i]);
+          }
         }
       }
     }

@@ -117,7 +117,7 @@ class MalformedPlaybookTest {
             "$.strategy.rules: expected an array of objects, found an object"),
         Arguments.argumentSet("rules and file",
             "{'file': 'p.json', " + rule("'priority': 1, 'rationale': 'r', 'actions': [" + ACTION + "]").substring(1),
-            "$.strategy.file: give the rules either inline (rules, segments) or in a file, not both"),
+            "$.strategy.file: give the playbook either inline (rules, segments, extends...) or in a file, not both"),
         Arguments.argumentSet("alias to an unknown dimension",
             "{'dimensions': {'behaviour': 'activity'}}",
             "$.strategy.dimensions.behaviour: maps 'behaviour' to dimension 'activity', which is not configured; configured: [value, risk]"),

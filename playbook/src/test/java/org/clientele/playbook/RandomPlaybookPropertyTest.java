@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded random playbooks (label conditions, UNCLASSIFIED, unless, feature conditions, vetoes,
- * equal priorities) on random customers: {@code plan} gives exactly the actions of {@code explain},
+ * equal priorities, additive rules and action codes shared between rules) on random customers: {@code plan} gives exactly the actions of {@code explain},
  * whether the playbook fits the 64-rule bit tables or takes the general path.
  */
 class RandomPlaybookPropertyTest {
@@ -48,9 +48,12 @@ class RandomPlaybookPropertyTest {
           Customer customer = b.build();
           List<Action> plan = Fixtures.plan(p, customer, segments);
           assertThat(plan).isEqualTo(p.explain(customer, segments).actions());
-          assertThat(p.explainPlan(customer, segments).rules(PlanExplanation.RuleStatus.MATCHED_WINNER))
-              .extracting(PlanExplanation.RuleEntry::actionCode)
-              .containsExactlyElementsOf(Fixtures.codes(plan));
+          assertThat(plan).doesNotHaveDuplicates();
+          var explanation = p.explainPlan(customer, segments);
+          List<String> inPlan = new ArrayList<>();
+          explanation.rules(PlanExplanation.RuleStatus.MATCHED_WINNER).forEach(e -> inPlan.add(e.actionCode()));
+          explanation.rules(PlanExplanation.RuleStatus.MATCHED_ALSO).forEach(e -> inPlan.add(e.actionCode()));
+          assertThat(inPlan).containsExactlyInAnyOrderElementsOf(Fixtures.codes(plan));
         }
       }
     } catch (AssertionError e) {
@@ -60,6 +63,8 @@ class RandomPlaybookPropertyTest {
 
   private static Map<String, Object> randomPlaybook(Random random, int ruleCount) {
     List<Object> rules = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    List<ActionCategory> categories = new ArrayList<>();
     for (int r = 0; r < ruleCount; r++) {
       Map<String, Object> rule = new LinkedHashMap<>();
       rule.put("id", "rule-" + r);
@@ -89,12 +94,27 @@ class RandomPlaybookPropertyTest {
         rule.put("features", List.of(Map.of("feature", "orders_12m", "op", ">=", "value", random.nextInt(8))));
       }
       if (r > 0 && random.nextInt(6) == 0) {
-        rule.put("vetoes", List.of("code-" + random.nextInt(r)));
+        rule.put("vetoes", List.of(codes.get(random.nextInt(codes.size()))));
       }
+      if (random.nextInt(4) == 0) {
+        rule.put("combine", "also");
+      }
+      String code = "code-" + r;
       ActionCategory category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+      if (r > 0 && random.nextInt(4) == 0) {
+        // Another rule's action: one code, once in a plan, whichever rules offer it.
+        int other = random.nextInt(codes.size());
+        code = codes.get(other);
+        category = categories.get(other);
+        if (((List<?>) rule.getOrDefault("vetoes", List.of())).contains(code)) {
+          rule.remove("vetoes");
+        }
+      }
+      codes.add(code);
+      categories.add(category);
       rule.put("rationale", "r");
       rule.put("actions", List.of(Map.of(
-          "code", "code-" + r, "category", category.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+          "code", code, "category", category.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
           "description", "d")));
       rules.add(rule);
     }

@@ -73,7 +73,14 @@ public record PlanExplanation(boolean explained, List<RuleEntry> rules) {
     /** The rule matched but a rule of higher priority (or listed earlier) won the category. */
     OUTRANKED,
     /** The rule matched but this action was vetoed by another matching rule. */
-    VETOED
+    VETOED,
+    /**
+     * The rule matched and adds its actions beside its category's winner instead of competing for
+     * the category (a playbook rule with {@code "combine": "also"}): the action is in the plan.
+     *
+     * @since 0.1.0
+     */
+    MATCHED_ALSO
   }
 
   /**

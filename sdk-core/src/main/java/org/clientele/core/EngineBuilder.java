@@ -59,6 +59,8 @@ public final class EngineBuilder {
 
   /**
    * Sets the class loader used to discover providers (default: the thread's context class loader).
+   * The strategy is created with it as the thread's context class loader, so that a strategy
+   * finds resources the plugins ship (the playbook's plugin rules) where the providers were found.
    *
    * @param loader the loader, for example a plugin directory's {@code URLClassLoader}
    * @return this builder
@@ -376,7 +378,7 @@ public final class EngineBuilder {
     String strategyName = "";
     if (m.strategy().isPresent()) {
       StrategyProvider p = sps.require(m.strategy().get().provider(), m.source() + " $.strategy.provider");
-      strategy = createStrategy(p, m, dimensions);
+      strategy = createStrategy(p, m, dimensions, classLoader);
       strategyName = p.name();
     }
     List<ProviderDiagnostic> diagnostics = new ArrayList<>(cps.diagnostics());
@@ -432,7 +434,7 @@ public final class EngineBuilder {
     if (m.strategy().isPresent()) {
       StrategyProvider p = sps.require(m.strategy().get().provider(), m.source() + " $.strategy.provider");
       if (unknownLabels.isEmpty()) {
-        createStrategy(p, m, dimensions);
+        createStrategy(p, m, dimensions, classLoader);
         strategyChecked = true;
       }
     }
@@ -474,10 +476,16 @@ public final class EngineBuilder {
     }
   }
 
-  private static Strategy createStrategy(StrategyProvider p, Model m, List<Dimension> dimensions) {
+  private static Strategy createStrategy(
+      StrategyProvider p, Model m, List<Dimension> dimensions, @Nullable ClassLoader loader) {
     PluginConfig config = m.strategyConfig().orElseThrow();
     Strategy strategy;
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
     try {
+      if (loader != null) {
+        thread.setContextClassLoader(loader);
+      }
       strategy = Objects.requireNonNull(p.create(config, dimensions), "create() returned null");
     } catch (ConfigurationException e) {
       throw e;
@@ -486,6 +494,8 @@ public final class EngineBuilder {
           m.source() + " $.strategy",
           "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its strategy: " + e,
           e);
+    } finally {
+      thread.setContextClassLoader(context);
     }
     rejectUnread(config, "provider '" + p.name() + "'");
     return strategy;
