@@ -13,6 +13,7 @@ import org.clientele.api.Classifier;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
 import org.clientele.api.Strategy;
 import org.clientele.api.spi.Calibrator;
 import org.clientele.api.spi.ClassifierProvider;
@@ -402,12 +403,14 @@ public final class EngineBuilder {
     List<Dimension> dimensions = new ArrayList<>();
     List<String> deferred = new ArrayList<>();
     List<String> unknownLabels = new ArrayList<>();
+    Map<String, Set<Feature<?>>> features = new LinkedHashMap<>();
     for (Model.Section s : m.dimensions()) {
       String at = m.source() + " $.dimensions." + s.id();
       ClassifierProvider p = cps.require(s.provider(), at + ".provider");
       PluginConfig uncalibrated = uncalibrated(m, s);
       if (!Model.isCalibrated(s) && guardedCalibrator(p, uncalibrated, s).isPresent()) {
         deferred.add(s.id());
+        features.put(s.id(), declaredFeatures(() -> p.features(uncalibrated)));
         Optional<Dimension> d;
         try {
           d = Objects.requireNonNull(p.dimension(uncalibrated), "dimension(config) returned null");
@@ -425,7 +428,9 @@ public final class EngineBuilder {
           unknownLabels.add(s.id());
         }
       } else {
-        dimensions.add(createClassifier(p, m.dimensionConfig(s), s, at).dimension());
+        Classifier c = createClassifier(p, m.dimensionConfig(s), s, at);
+        dimensions.add(c.dimension());
+        features.put(s.id(), declaredFeatures(c::features));
       }
     }
     boolean strategyChecked = false;
@@ -438,7 +443,23 @@ public final class EngineBuilder {
     }
     List<ProviderDiagnostic> diagnostics = new ArrayList<>(cps.diagnostics());
     diagnostics.addAll(sps.diagnostics());
-    return new Validation(m, dimensions, deferred, unknownLabels, strategyChecked, diagnostics);
+    return new Validation(m, dimensions, deferred, unknownLabels, strategyChecked, diagnostics, features);
+  }
+
+  /**
+   * A provider's or classifier's declared features. A declaration that fails counts as none (the
+   * features are then unknown, as for a classifier that declares nothing): as in {@link
+   * Engine#inputs(String)}, a broken declaration must not stop a run that does not need it.
+   */
+  private static Set<Feature<?>> declaredFeatures(java.util.function.Supplier<? extends @Nullable Set<Feature<?>>> declared) {
+    try {
+      Set<Feature<?>> f = declared.get();
+      return f == null ? Set.of() : Set.copyOf(f);
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      return Set.of();
+    }
   }
 
   private static Classifier createClassifier(ClassifierProvider p, PluginConfig config, Model.Section s, String at) {
