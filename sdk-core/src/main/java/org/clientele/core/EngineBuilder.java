@@ -237,7 +237,7 @@ public final class EngineBuilder {
     List<ClassifierProvider> calibrated = new ArrayList<>();
     List<PluginConfig> configs = new ArrayList<>();
     for (Model.Section s : m.dimensions()) {
-      ClassifierProvider p = providers.require(s.provider(), m.source() + " $.dimensions." + s.id() + ".provider");
+      ClassifierProvider p = requireClassifier(providers, m, s);
       PluginConfig config = uncalibrated(m, s);
       Optional<Calibrator> probe = guardedCalibrator(p, config, s);
       if (probe.isPresent()) {
@@ -358,7 +358,7 @@ public final class EngineBuilder {
     List<String> providerNames = new ArrayList<>();
     for (Model.Section s : m.dimensions()) {
       String at = m.source() + " $.dimensions." + s.id();
-      ClassifierProvider p = cps.require(s.provider(), at + ".provider");
+      ClassifierProvider p = requireClassifier(cps, m, s);
       if (!Model.isCalibrated(s) && guardedCalibrator(p, uncalibrated(m, s), s).isPresent()) {
         throw new CalibrationException(
             at,
@@ -406,7 +406,7 @@ public final class EngineBuilder {
     Map<String, Set<Feature<?>>> features = new LinkedHashMap<>();
     for (Model.Section s : m.dimensions()) {
       String at = m.source() + " $.dimensions." + s.id();
-      ClassifierProvider p = cps.require(s.provider(), at + ".provider");
+      ClassifierProvider p = requireClassifier(cps, m, s);
       PluginConfig uncalibrated = uncalibrated(m, s);
       if (!Model.isCalibrated(s) && guardedCalibrator(p, uncalibrated, s).isPresent()) {
         deferred.add(s.id());
@@ -526,6 +526,20 @@ public final class EngineBuilder {
     }
   }
 
+  /**
+   * The provider of a dimension. A dimension without a {@code provider} key uses the provider of
+   * its own name: a typo in the key is then reported at the key, not at a {@code provider} key the
+   * file does not have.
+   */
+  private static ClassifierProvider requireClassifier(Providers<ClassifierProvider> providers, Model m, Model.Section s) {
+    String at = m.source() + " $.dimensions." + s.id();
+    if (s.provider().equals(s.id())) {
+      return providers.require(s.provider(), at,
+          "dimension '" + s.id() + "' uses the provider of its own name (it names no other provider): ");
+    }
+    return providers.require(s.provider(), at + ".provider");
+  }
+
   private Model resolvedModel(Providers<ClassifierProvider> providers) {
     if (model != null) {
       return model;
@@ -536,6 +550,8 @@ public final class EngineBuilder {
         b.dimension(name, Map.of());
       }
     });
+    // The default configuration uses every provider found: a name two jars share fails it (require).
+    providers.clashes().keySet().forEach(name -> b.dimension(name, Map.of()));
     if (strategies().get(Model.DEFAULT_STRATEGY) == null) {
       b.noStrategy();
     }
