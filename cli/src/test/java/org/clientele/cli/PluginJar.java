@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * Builds a plugin jar the way its author would: sources compiled against clientele-sdk-api (and
@@ -39,14 +37,23 @@ final class PluginJar {
     try (Stream<Path> all = Files.walk(sources)) {
       all.filter(f -> f.toString().endsWith(".java") && !f.endsWith("module-info.java")).forEach(f -> files.add(f.toString()));
     }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-nowarn", "-d", classes.toString(),
+    // The JDK's javac as a process: the tests run as a named module that does not read java.compiler.
+    String javac = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
+    List<String> args = new ArrayList<>(List.of(javac, "--release", "17", "-proc:none", "-nowarn", "-d", classes.toString(),
         "-classpath", location(org.clientele.api.Feature.class) + java.io.File.pathSeparator
             + location(org.jspecify.annotations.Nullable.class)));
     args.addAll(files);
-    int code = javac.run(null, null, null, args.toArray(String[]::new));
+    Path log = work.resolve("javac.log");
+    Process process = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    int code;
+    try {
+      code = process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while compiling " + files, e);
+    }
     if (code != 0) {
-      throw new IllegalStateException("javac failed (" + code + ") on " + files);
+      throw new IllegalStateException("javac failed (" + code + ") on " + files + ":\n" + Files.readString(log));
     }
     try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
       add(zip, classes);
