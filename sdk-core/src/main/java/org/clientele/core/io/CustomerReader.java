@@ -73,7 +73,7 @@ public final class CustomerReader extends RecordReader<Customer> {
     // A table with a header (CSV, or a TabularSource): check it once, before any row.
     List<String> header = rows instanceof CsvRowSource csv ? csv.names()
         : rows instanceof TabularRowSource table ? table.names() : null;
-    hasHeader = header != null;
+    hasHeader = header != null && !header.isEmpty(); // an empty file has nothing to check
     if (header != null) {
       List<String> names = header;
       if (names.isEmpty()) {

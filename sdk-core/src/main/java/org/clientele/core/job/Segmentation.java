@@ -100,29 +100,33 @@ public final class Segmentation {
    * What a run does with a configured dimension the input gives nothing to read: none of the
    * features its classifier declares ({@code Classifier.features()}, or before calibration {@code
    * ClassifierProvider.features(config)}) is a column of the customers file or derived from the
-   * transaction log. Classifying it anyway would label every customer from missing data, and a
-   * population-relative dimension would be calibrated on nothing.
+   * transaction log. A population-relative dimension would be calibrated on nothing, and every
+   * dimension would label every customer from missing data.
+   *
+   * <p>Unset (the default), only the silent case is caught: a dimension that would be calibrated
+   * on nothing fails the run with a configuration file, and is left out with a {@code
+   * dimension_left_out} warning without one (the default configuration uses every classifier
+   * found, whether the data suits it or not). A dimension with fixed rules and no input is left to
+   * the report, whose {@code single_label} warning and measurable share show it.
    *
    * @since 0.1.0
    */
   public enum WithoutInput {
     /**
-     * Fail before the pass with a {@link ConfigurationException} naming the dimension, its
-     * features, the input file and the fixes. The default for a configuration file: a dimension
-     * someone named is expected to be computed from data.
+     * Every dimension the input gives nothing to read fails the run before the pass, with a {@link
+     * ConfigurationException} naming the dimension, its features, the input file and the fixes.
      */
     FAIL,
     /**
      * Go on and say so: a {@code dimension_without_input} quality warning in the report; a
      * dimension that would be calibrated on this input is left out with a {@code
-     * dimension_left_out} warning instead (no cut-off comes from no data). The default without a
-     * configuration, where every discovered classifier is used whether the data suits it or not.
+     * dimension_left_out} warning instead (no cut-off comes from no data).
      */
     WARN
   }
 
   private final @Nullable Model model;
-  private final WithoutInput withoutInput;
+  private final @Nullable WithoutInput withoutInput;
   private final InputConfig input;
   private final DerivationOptions derive;
   private final ReportOptions reportOptions;
@@ -149,14 +153,15 @@ public final class Segmentation {
     this.progress = b.progress;
     this.engineSetup = b.engineSetup;
     if (model == null) {
-      withoutInput = b.withoutInput != null ? b.withoutInput : WithoutInput.WARN;
+      withoutInput = b.withoutInput;
       input = InputConfig.fromConfig(null, b.preset);
       derive = referenceDate(DerivationOptions.defaults(), b.referenceDate, "<default configuration>");
       reportOptions = ReportOptions.defaults();
       resultFormat = ResultFormat.JSONL;
     } else {
       PluginConfig in = model.section("input");
-      WithoutInput configured = in.choice("dimensionWithoutInput", WithoutInput.class, WithoutInput.FAIL);
+      WithoutInput configured = in.has("dimensionWithoutInput")
+          ? in.choice("dimensionWithoutInput", WithoutInput.class, WithoutInput.FAIL) : null;
       withoutInput = b.withoutInput != null ? b.withoutInput : configured;
       input = InputConfig.fromConfig(in, b.preset);
       derive = referenceDate(DerivationOptions.fromConfig(in.section("derive")), b.referenceDate, model.source());
@@ -559,12 +564,15 @@ public final class Segmentation {
         continue; // not declared (yet): checked once the classifier is built
       }
       checked.add(id);
-      if (reads.stream().anyMatch(present.features()::contains)) {
+      boolean calibrates = calibrating.contains(id);
+      WithoutInput policy = withoutInput != null ? withoutInput
+          : !calibrates ? null : this.model != null ? WithoutInput.FAIL : WithoutInput.WARN;
+      if (policy == null || reads.stream().anyMatch(present.features()::contains)) {
         continue;
       }
       List<String> names = reads.stream().map(Feature::name).sorted().toList();
       String problem = "dimension '" + id + "' reads " + names + ", and the input has none of them: " + present.description();
-      if (withoutInput == WithoutInput.FAIL) {
+      if (policy == WithoutInput.FAIL) {
         boolean derivable = !present.transactions() && reads.stream().anyMatch(STANDARD_DERIVED::contains);
         throw new ConfigurationException(model.source() + " $.dimensions." + id,
             problem + ". Add a column named " + (names.size() == 1 ? names.get(0) : "after one of them")
@@ -573,7 +581,7 @@ public final class Segmentation {
                 + ", remove the dimension from the configuration, or set input.dimensionWithoutInput to \"warn\""
                 + " to go on with a warning");
       }
-      if (calibrating.contains(id) && out.dimensions().size() > 1) {
+      if (calibrates && out.dimensions().size() > 1) {
         warnings.add(new QualityWarning("dimension_left_out", id, "",
             id + ": left out of this run, it would be calibrated on nothing (" + problem + ")"));
         out = out.withoutDimension(id);
@@ -1085,8 +1093,8 @@ public final class Segmentation {
      * Decides what happens to a configured dimension the input gives nothing to read, overriding
      * the configuration's {@code input.dimensionWithoutInput}.
      *
-     * @param policy fail (the default with a configuration), or warn and go on (the default
-     *     without one); null for the configuration's
+     * @param policy fail, or warn and go on; null for the configuration's (unset there: only a
+     *     dimension that would be calibrated on nothing is caught, see {@link WithoutInput})
      * @return this builder
      * @since 0.1.0
      */
