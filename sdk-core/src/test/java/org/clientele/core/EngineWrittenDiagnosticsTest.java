@@ -10,6 +10,10 @@ import org.clientele.api.Dimension;
 import org.clientele.api.LabelSink;
 import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
+import java.util.List;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.job.Segmentation;
+import org.clientele.core.job.SegmentationResult;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +56,24 @@ class EngineWrittenDiagnosticsTest {
     assertThat(a.reasons().get(0).text()).contains("explain() returned", "not a label of dimension 'badlabel'");
     assertThat(engine.classify(C).labels()).containsEntry("badlabel", Dimension.UNCLASSIFIED);
     assertThat(engine.errorCounts()).containsEntry("badlabel", 2L);
+  }
+
+  @Test
+  void aRunWhoseClassifierFailsForEveryoneSaysSoInTheReportsWarnings() {
+    Segmentation job = Segmentation.builder()
+        .model(Model.fromJson("{\"dimensions\": {\"badlabel\": {\"provider\": \"bad\"}}, \"strategy\": null}", "cfg.json"))
+        .customers(List.of(C, Customer.builder("C-2").build()), "host")
+        .engine(b -> b.discover(false).register(new Provider(false)))
+        .build();
+
+    SegmentationResult result = job.run(r -> {}, RejectionSink.discard());
+
+    assertThat(result.report().orElseThrow().quality().warnings()).anySatisfy(w -> {
+      assertThat(w.code()).isEqualTo("classifier_errors");
+      assertThat(w.dimension()).isEqualTo("badlabel");
+      assertThat(w.message()).isEqualTo("badlabel: failed for 2 of 2 customers, whose label is UNCLASSIFIED;"
+          + " the first failure is logged at WARN with its cause");
+    });
   }
 
   private static Engine engine(ClassifierProvider p, String policy) {

@@ -280,7 +280,18 @@ public final class Segmentation {
         }
       });
       RunCounts counts = stream.counts(derived, classified);
-      SegmentationReport built = report.build(counts.rejectedByReason(), engine.errorCounts());
+      Map<String, Long> errors = engine.errorCounts();
+      errors.forEach((id, n) -> {
+        if (n > 0) {
+          // Counted in the report's engine errors too; a warning is what -q and --strict-quality see.
+          boolean isStrategy = !ids.contains(id);
+          report.addWarning(new QualityWarning("classifier_errors", id, "",
+              (isStrategy ? "the strategy" : id) + ": failed for " + n + " of " + classified + " customers, whose "
+                  + (isStrategy ? "plans are empty" : "label is UNCLASSIFIED")
+                  + "; the first failure is logged at WARN with its cause"));
+        }
+      });
+      SegmentationReport built = report.build(counts.rejectedByReason(), errors);
       return new SegmentationResult(counts, engine, built, ids);
     }
   }
