@@ -51,12 +51,7 @@ public record Validation(
    * @param strategyChecked whether the strategy was created against the dimensions (false with no
    *     strategy, or while {@code labelsUnknown} is not empty)
    * @param diagnostics providers that failed to load and were left out
- * @param features the features each dimension reads, by dimension id in configuration order, as
- *     far as they are known without data: its classifier's {@link
- *     org.clientele.api.Classifier#features()}, or for a dimension still to calibrate its
- *     provider's {@link org.clientele.api.spi.ClassifierProvider#features(org.clientele.api.spi.PluginConfig)}
- *     (an empty set when the provider does not say). Asking for them declares a plugin's own
- *     features, so that a reader opened afterwards maps the input's columns to them.
+   * @param features the features each dimension reads, as far as they are known without data
    */
   public Validation {
     Objects.requireNonNull(model, "model");
