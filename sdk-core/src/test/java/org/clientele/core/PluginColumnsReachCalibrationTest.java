@@ -137,6 +137,29 @@ class PluginColumnsReachCalibrationTest {
     });
   }
 
+  @Test
+  void calibrateChecksTheStrategyBeforeReadingOneCustomer() {
+    NeedsProvider needs = new NeedsProvider(() -> LateC.TICKETS, true) {
+      @Override
+      public Optional<Dimension> dimension(PluginConfig config) {
+        return Optional.of(Dimension.of(config.id(), "PRODUCT", "SERVICE", "SOLUTION", "UNKNOWN"));
+      }
+    };
+    int[] passes = {0};
+    Iterable<Customer> customers = () -> {
+      passes[0]++;
+      return List.<Customer>of().iterator();
+    };
+    String config = "{\"format\": 1, \"dimensions\": {\"needs\": {}}, \"strategy\": {\"provider\": \"simple\", \"tpyo\": 1}}";
+    Segmentation job = Segmentation.builder().model(Model.fromJson(config, "clientele.json")).customers(customers, "host")
+        .engine(b -> b.discover(false).register(needs).register(new Fixtures.SimpleStrategyProvider())).build();
+
+    assertThatThrownBy(() -> job.calibrate(RejectionSink.discard()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("clientele.json $.strategy.tpyo: unknown key");
+    assertThat(passes[0]).as("no pass over the customers").isZero();
+  }
+
   private Segmentation.Builder job(Path customers, NeedsProvider needs) {
     return Segmentation.builder().model(Model.fromJson(CONFIG, "clientele.json")).customers(customers).threads(2)
         .engine(b -> b.discover(false).register(needs));
@@ -165,7 +188,7 @@ class PluginColumnsReachCalibrationTest {
    * calibrated cut-off), PRODUCT below, UNKNOWN without tickets. The feature lives in another
    * class; with {@code declares}, the provider also says so before calibration.
    */
-  static final class NeedsProvider implements ClassifierProvider {
+  static class NeedsProvider implements ClassifierProvider {
     final Supplier<Feature<Double>> tickets;
     final boolean declares;
     final AtomicLong observed = new AtomicLong();
