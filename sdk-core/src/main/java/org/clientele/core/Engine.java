@@ -253,8 +253,9 @@ public final class Engine {
         a = classifiers[i].explain(customer);
         if (a == null || !a.dimension().equals(d) || !d.contains(a.labelIndex())) {
           throw new org.clientele.core.internal.ContractBreach(
-              "explain() returned " + (a == null ? "null" : "label " + a.labelIndex() + " of '" + a.dimension().id() + "'")
-                  + ", not a label of dimension '" + d.id() + "'");
+              "explain() returned " + (a == null ? "null" : "label " + a.labelIndex() + " of '" + a.dimension().id() + "' "
+                  + a.dimension().labels()) + ", not a label of dimension '" + d.id() + "' " + d.labels()
+                  + " (explain must return the classifier's own dimension() and a label classify gives)");
         }
       } catch (RuntimeException e) {
         fail(i, customer, e, null);

@@ -53,7 +53,8 @@ class EngineWrittenDiagnosticsTest {
     Assignment a = engine.explain(C).assignments().get(0);
 
     assertThat(a.labelIndex()).isEqualTo(-1);
-    assertThat(a.reasons().get(0).text()).contains("explain() returned", "not a label of dimension 'badlabel'");
+    assertThat(a.reasons().get(0).text()).contains(
+        "explain() returned label 3 of 'badlabel' [A, B, C, D], not a label of dimension 'badlabel' [A, B, C]");
     assertThat(engine.classify(C).labels()).containsEntry("badlabel", Dimension.UNCLASSIFIED);
     assertThat(engine.errorCounts()).containsEntry("badlabel", 2L);
   }
