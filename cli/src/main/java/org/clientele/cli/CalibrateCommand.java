@@ -58,13 +58,19 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Path folder = out.toAbsolutePath().getParent();
+    if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+      // Checked before the (long) pass, like the configuration.
+      throw new CliException("--out " + out + ": no such folder " + folder + "; create it first");
+    }
     Segmentation job = in.job(config, Segmentation.Calibration.ALWAYS, err);
     Segmentation.Calibrated calibrated;
     try (RejectionWriter file = rejections == null ? null : RejectionWriter.open(rejections)) {
       calibrated = job.calibrate(file == null ? RejectionSink.discard() : file);
     }
     Model model = calibrated.model();
-    model.write(out);
+    model.write(out); // a relative playbook file is renamed relative to the model's folder
+    calibrated.warnings().forEach(w -> err.println("warning: " + w.message()));
     List<String> done = new ArrayList<>();
     for (Model.Section s : model.dimensions()) {
       if (Model.isCalibrated(s)) {

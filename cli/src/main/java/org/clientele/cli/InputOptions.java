@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.clientele.core.io.InputPreset;
 import org.clientele.core.job.Segmentation;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The input options shared by classify, calibrate and explain. */
@@ -52,6 +53,8 @@ final class InputOptions {
       description = "Worker threads for calibration and classification (default: available processors).")
   @Nullable Integer threads;
 
+  @Mixin PluginOptions plugins = new PluginOptions();
+
   @Option(
       names = "--no-progress",
       description = "Never draw the progress bar (it is drawn only when stderr is a terminal anyway).")
@@ -80,6 +83,7 @@ final class InputOptions {
         .strict(strict)
         .calibration(calibration)
         .progress(Progress.listener(err, !noProgress && Progress.terminal()));
+    plugins.apply(b, err);
     if (config != null) {
       b.configuration(config);
     }

@@ -10,6 +10,7 @@ import org.clientele.core.ProviderDiagnostic;
 import org.clientele.core.Validation;
 import org.clientele.core.job.Segmentation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,12 +35,16 @@ final class ValidateConfigCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The configuration or model file.")
   Path file;
 
+  @Mixin PluginOptions plugins = new PluginOptions();
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     // The job reads the input and output sections; the engine builder checks every provider's
     // keys, calibration deferred, and the strategy against the dimensions.
-    Validation v = Segmentation.builder().configuration(file).build().validate();
+    Segmentation.Builder job = Segmentation.builder();
+    plugins.apply(job, spec.commandLine().getErr());
+    Validation v = job.configuration(file).build().validate();
     Model model = v.model();
     stdout.printf(Locale.ROOT, "%s is valid.%n", file);
     for (Model.Section s : model.dimensions()) {

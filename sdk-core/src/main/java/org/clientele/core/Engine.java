@@ -252,13 +252,15 @@ public final class Engine {
       try {
         a = classifiers[i].explain(customer);
         if (a == null || !a.dimension().equals(d) || !d.contains(a.labelIndex())) {
-          throw new IllegalStateException(
-              "explain() returned " + (a == null ? "null" : "label " + a.labelIndex() + " of '" + a.dimension().id() + "'")
-                  + ", not a label of dimension '" + d.id() + "'");
+          throw new org.clientele.core.internal.ContractBreach(
+              "explain() returned " + (a == null ? "null" : "label " + a.labelIndex() + " of '" + a.dimension().id() + "' "
+                  + a.dimension().labels()) + ", not a label of dimension '" + d.id() + "' " + d.labels()
+                  + " (explain must return the classifier's own dimension() and a label classify gives)");
         }
       } catch (RuntimeException e) {
         fail(i, customer, e, null);
-        a = Assignment.unclassified(d, "The " + providerNames.get(i) + " classifier failed (" + e.getClass().getSimpleName() + "); see the logs");
+        a = Assignment.unclassified(d, "The " + providerNames.get(i) + " classifier failed ("
+            + (e instanceof org.clientele.core.internal.ContractBreach ? e.getMessage() : e.getClass().getSimpleName()) + "); see the logs");
       }
       assignments.add(a);
     }
@@ -282,7 +284,7 @@ public final class Engine {
     try {
       PlanExplanation e = strategy.explainPlan(customer, labels);
       if (e == null) {
-        throw new IllegalStateException("explainPlan() returned null");
+        throw new org.clientele.core.internal.ContractBreach("explainPlan() returned null");
       }
       return e;
     } catch (RuntimeException e) {
@@ -380,7 +382,7 @@ public final class Engine {
   }
 
   private RuntimeException contractBroken(int i, boolean written, int label) {
-    return new IllegalStateException(
+    return new org.clientele.core.internal.ContractBreach(
         written
             ? "classify() gave label index " + label + ", outside dimension '" + dimensions.get(i).id()
                 + "' (0 to " + (labelCounts[i] - 1) + ")"

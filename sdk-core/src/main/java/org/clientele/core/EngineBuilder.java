@@ -13,6 +13,7 @@ import org.clientele.api.Classifier;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
 import org.clientele.api.Strategy;
 import org.clientele.api.spi.Calibrator;
 import org.clientele.api.spi.ClassifierProvider;
@@ -238,7 +239,7 @@ public final class EngineBuilder {
     List<ClassifierProvider> calibrated = new ArrayList<>();
     List<PluginConfig> configs = new ArrayList<>();
     for (Model.Section s : m.dimensions()) {
-      ClassifierProvider p = providers.require(s.provider(), m.source() + " $.dimensions." + s.id() + ".provider");
+      ClassifierProvider p = requireClassifier(providers, m, s);
       PluginConfig config = uncalibrated(m, s);
       Optional<Calibrator> probe = guardedCalibrator(p, config, s);
       if (probe.isPresent()) {
@@ -359,7 +360,7 @@ public final class EngineBuilder {
     List<String> providerNames = new ArrayList<>();
     for (Model.Section s : m.dimensions()) {
       String at = m.source() + " $.dimensions." + s.id();
-      ClassifierProvider p = cps.require(s.provider(), at + ".provider");
+      ClassifierProvider p = requireClassifier(cps, m, s);
       if (!Model.isCalibrated(s) && guardedCalibrator(p, uncalibrated(m, s), s).isPresent()) {
         throw new CalibrationException(
             at,
@@ -404,12 +405,14 @@ public final class EngineBuilder {
     List<Dimension> dimensions = new ArrayList<>();
     List<String> deferred = new ArrayList<>();
     List<String> unknownLabels = new ArrayList<>();
+    Map<String, Set<Feature<?>>> features = new LinkedHashMap<>();
     for (Model.Section s : m.dimensions()) {
       String at = m.source() + " $.dimensions." + s.id();
-      ClassifierProvider p = cps.require(s.provider(), at + ".provider");
+      ClassifierProvider p = requireClassifier(cps, m, s);
       PluginConfig uncalibrated = uncalibrated(m, s);
       if (!Model.isCalibrated(s) && guardedCalibrator(p, uncalibrated, s).isPresent()) {
         deferred.add(s.id());
+        features.put(s.id(), declaredFeatures(() -> p.features(uncalibrated)));
         Optional<Dimension> d;
         try {
           d = Objects.requireNonNull(p.dimension(uncalibrated), "dimension(config) returned null");
@@ -427,7 +430,9 @@ public final class EngineBuilder {
           unknownLabels.add(s.id());
         }
       } else {
-        dimensions.add(createClassifier(p, m.dimensionConfig(s), s, at).dimension());
+        Classifier c = createClassifier(p, m.dimensionConfig(s), s, at);
+        dimensions.add(c.dimension());
+        features.put(s.id(), declaredFeatures(c::features));
       }
     }
     boolean strategyChecked = false;
@@ -440,7 +445,23 @@ public final class EngineBuilder {
     }
     List<ProviderDiagnostic> diagnostics = new ArrayList<>(cps.diagnostics());
     diagnostics.addAll(sps.diagnostics());
-    return new Validation(m, dimensions, deferred, unknownLabels, strategyChecked, diagnostics);
+    return new Validation(m, dimensions, deferred, unknownLabels, strategyChecked, diagnostics, features);
+  }
+
+  /**
+   * A provider's or classifier's declared features. A declaration that fails counts as none (the
+   * features are then unknown, as for a classifier that declares nothing): as in {@link
+   * Engine#inputs(String)}, a broken declaration must not stop a run that does not need it.
+   */
+  private static Set<Feature<?>> declaredFeatures(java.util.function.Supplier<? extends @Nullable Set<Feature<?>>> declared) {
+    try {
+      Set<Feature<?>> f = declared.get();
+      return f == null ? Set.of() : Set.copyOf(f);
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      return Set.of();
+    }
   }
 
   private static Classifier createClassifier(ClassifierProvider p, PluginConfig config, Model.Section s, String at) {
@@ -515,6 +536,20 @@ public final class EngineBuilder {
     }
   }
 
+  /**
+   * The provider of a dimension. A dimension without a {@code provider} key uses the provider of
+   * its own name: a typo in the key is then reported at the key, not at a {@code provider} key the
+   * file does not have.
+   */
+  private static ClassifierProvider requireClassifier(Providers<ClassifierProvider> providers, Model m, Model.Section s) {
+    String at = m.source() + " $.dimensions." + s.id();
+    if (s.provider().equals(s.id())) {
+      return providers.require(s.provider(), at,
+          "dimension '" + s.id() + "' uses the provider of its own name (it names no other provider): ");
+    }
+    return providers.require(s.provider(), at + ".provider");
+  }
+
   private Model resolvedModel(Providers<ClassifierProvider> providers) {
     if (model != null) {
       return model;
@@ -525,6 +560,8 @@ public final class EngineBuilder {
         b.dimension(name, Map.of());
       }
     });
+    // The default configuration uses every provider found: a name two jars share fails it (require).
+    providers.clashes().keySet().forEach(name -> b.dimension(name, Map.of()));
     if (strategies().get(Model.DEFAULT_STRATEGY) == null) {
       b.noStrategy();
     }

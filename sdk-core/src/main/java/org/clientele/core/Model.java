@@ -261,13 +261,79 @@ public final class Model {
   }
 
   /**
-   * Writes the model to a file as JSON.
+   * Writes the model to a file as JSON. A relative file name in a section's {@code file} key (a
+   * playbook's rules file, read with {@code PluginConfig.file}) is resolved beside the file the
+   * model was read from; written to another folder, it is rewritten relative to the new file, so
+   * the model builds from any working directory (ship the named file with it, at the same relative
+   * place, or give the rules inline).
    *
    * @param file the target; replaced if it exists
    * @throws IOException if the file cannot be written
    */
   public void write(Path file) throws IOException {
-    Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+    Files.writeString(file, relocatedTo(file).toJson(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Returns this model as it reads from another file: each section's relative {@code file} name
+   * rebased from the folder of {@link #source()} to the folder of {@code target}. Names that are
+   * absolute, or that name no existing file beside the source, are kept as they are.
+   *
+   * @param target where the model is going to be written
+   * @return this model, or a copy with rebased file names
+   * @since 0.1.0
+   */
+  public Model relocatedTo(Path target) {
+    Path from = sourceFolder();
+    Path to = target.toAbsolutePath().normalize().getParent();
+    if (from == null || to == null || from.equals(to)) {
+      return this;
+    }
+    List<Section> dims = new ArrayList<>(dimensions.size());
+    boolean changed = false;
+    for (Section d : dimensions) {
+      Section r = rebased(d, from, to);
+      changed |= r != d;
+      dims.add(r);
+    }
+    Section strat = strategy == null ? null : rebased(strategy, from, to);
+    changed |= strat != strategy;
+    return changed ? new Model(dims, strat, errorPolicy, passThrough, source) : this;
+  }
+
+  /** The folder of the file this model was read from, or null when it came from elsewhere. */
+  private @Nullable Path sourceFolder() {
+    try {
+      Path p = Path.of(source);
+      return Files.isRegularFile(p) ? p.toAbsolutePath().normalize().getParent() : null;
+    } catch (java.nio.file.InvalidPathException e) {
+      return null; // "<default configuration>", a host's name for JSON text
+    }
+  }
+
+  private static Section rebased(Section s, Path from, Path to) {
+    if (!(s.settings().get("file") instanceof String name) || name.isBlank()) {
+      return s;
+    }
+    Path named;
+    try {
+      named = Path.of(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      return s;
+    }
+    Path resolved = from.resolve(named).normalize();
+    if (named.isAbsolute() || !Files.isRegularFile(resolved)) {
+      return s;
+    }
+    String rebased;
+    try {
+      rebased = to.relativize(resolved).toString().replace('\\', '/');
+    } catch (IllegalArgumentException e) {
+      rebased = resolved.toString(); // another drive: only an absolute name reaches it
+    }
+    Map<String, Object> settings = new LinkedHashMap<>(s.settings());
+    settings.put("file", rebased);
+    return new Section(s.id(), s.provider(), settings);
   }
 
   private static Map<String, Object> withProvider(Section s) {

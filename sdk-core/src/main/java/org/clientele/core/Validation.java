@@ -1,8 +1,12 @@
 package org.clientele.core;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
 
 /**
  * What {@link EngineBuilder#validate()} checked in a configuration, without data.
@@ -17,6 +21,12 @@ import org.clientele.api.Dimension;
  * @param strategyChecked whether the strategy was created against the dimensions (false with no
  *     strategy, or while {@code labelsUnknown} is not empty)
  * @param diagnostics providers that failed to load and were left out
+ * @param features the features each dimension reads, by dimension id in configuration order, as
+ *     far as they are known without data: its classifier's {@link
+ *     org.clientele.api.Classifier#features()}, or for a dimension still to calibrate its
+ *     provider's {@link org.clientele.api.spi.ClassifierProvider#features(org.clientele.api.spi.PluginConfig)}
+ *     (an empty set when the provider does not say). Asking for them declares a plugin's own
+ *     features, so that a reader opened afterwards maps the input's columns to them.
  * @since 0.1.0
  */
 public record Validation(
@@ -25,7 +35,8 @@ public record Validation(
     List<String> needCalibration,
     List<String> labelsUnknown,
     boolean strategyChecked,
-    List<ProviderDiagnostic> diagnostics) {
+    List<ProviderDiagnostic> diagnostics,
+    Map<String, Set<Feature<?>>> features) {
 
   /**
    * Checks and copies the parts.
@@ -40,6 +51,7 @@ public record Validation(
    * @param strategyChecked whether the strategy was created against the dimensions (false with no
    *     strategy, or while {@code labelsUnknown} is not empty)
    * @param diagnostics providers that failed to load and were left out
+   * @param features the features each dimension reads, as far as they are known without data
    */
   public Validation {
     Objects.requireNonNull(model, "model");
@@ -47,6 +59,9 @@ public record Validation(
     needCalibration = List.copyOf(needCalibration);
     labelsUnknown = List.copyOf(labelsUnknown);
     diagnostics = List.copyOf(diagnostics);
+    Map<String, Set<Feature<?>>> copy = new LinkedHashMap<>();
+    features.forEach((id, f) -> copy.put(id, Set.copyOf(f)));
+    features = java.util.Collections.unmodifiableMap(copy);
   }
 
   /**

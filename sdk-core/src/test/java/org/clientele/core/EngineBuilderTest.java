@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.clientele.api.ConfigurationException;
+import org.clientele.api.Dimension;
 import org.clientele.api.Customer;
 import org.clientele.api.StandardFeatures;
 import org.junit.jupiter.api.Test;
@@ -66,9 +67,11 @@ class EngineBuilderTest {
   void discoveryCanBeTurnedOff() {
     assertThatThrownBy(() -> configured("{\"dimensions\": {\"threshold\": {}}, \"strategy\": null}").discover(false).build())
         .hasMessage(
-            "cfg.json $.dimensions.threshold.provider: unknown ClassifierProvider 'threshold'. Known: []."
-                + " A plugin's provider is found when its jar is on the class path (or module path) and declares"
-                + " it in META-INF/services/org.clientele.api.spi.ClassifierProvider.");
+            "cfg.json $.dimensions.threshold: dimension 'threshold' uses the provider of its own name (it names no"
+                + " other provider): unknown ClassifierProvider 'threshold'. Known: []."
+                + " A plugin's provider is found when its jar is on the class path and declares"
+                + " it in META-INF/services/org.clientele.api.spi.ClassifierProvider (the clientele command loads"
+                + " the jars of a folder with --plugins DIR).");
   }
 
   static List<Arguments> invalidConfigurations() {
@@ -76,7 +79,8 @@ class EngineBuilderTest {
         Arguments.of(
             "unknown built-in provider names the artifact",
             "{\"dimensions\": {\"value\": {}}, \"strategy\": null}",
-            "cfg.json $.dimensions.value.provider: unknown ClassifierProvider 'value'. Known: [median, threshold]."
+            "cfg.json $.dimensions.value: dimension 'value' uses the provider of its own name (it names no other"
+                + " provider): unknown ClassifierProvider 'value'. Known: [median, threshold]."
                 + " 'value' comes with org.clientele:clientele-classifiers-builtin: add it to the class path."),
         Arguments.of(
             "bad threshold names file, path and expected form",
@@ -95,8 +99,24 @@ class EngineBuilderTest {
             "unknown strategy",
             "{\"dimensions\": {\"threshold\": {}}, \"strategy\": {\"provider\": \"nope\"}}",
             "cfg.json $.strategy.provider: unknown StrategyProvider 'nope'. Known: [simple]. A plugin's provider"
-                + " is found when its jar is on the class path (or module path) and declares it in"
-                + " META-INF/services/org.clientele.api.spi.StrategyProvider."),
+                + " is found when its jar is on the class path and declares it in"
+                + " META-INF/services/org.clientele.api.spi.StrategyProvider (the clientele command loads the jars"
+                + " of a folder with --plugins DIR)."),
+        Arguments.of(
+            "a misspelt dimension key is reported at the key, with the nearest provider",
+            "{\"dimensions\": {\"tresholt\": {}}, \"strategy\": null}",
+            "cfg.json $.dimensions.tresholt: dimension 'tresholt' uses the provider of its own name (it names no"
+                + " other provider): unknown ClassifierProvider 'tresholt'. Did you mean 'threshold'? Known: [median,"
+                + " threshold]. A plugin's provider is found when its jar is on the class path and declares it in"
+                + " META-INF/services/org.clientele.api.spi.ClassifierProvider (the clientele command loads the jars"
+                + " of a folder with --plugins DIR)."),
+        Arguments.of(
+            "a misspelt provider name is reported at the provider key, with the nearest provider",
+            "{\"dimensions\": {\"size\": {\"provider\": \"medain\"}}, \"strategy\": null}",
+            "cfg.json $.dimensions.size.provider: unknown ClassifierProvider 'medain'. Did you mean 'median'? Known:"
+                + " [median, threshold]. A plugin's provider is found when its jar is on the class path and declares it"
+                + " in META-INF/services/org.clientele.api.spi.ClassifierProvider (the clientele command loads the jars"
+                + " of a folder with --plugins DIR)."),
         Arguments.of(
             "absent strategy means the playbook",
             "{\"dimensions\": {\"threshold\": {}}}",
@@ -175,16 +195,37 @@ class EngineBuilderTest {
   }
 
   @Test
-  void twoDiscoveredProvidersWithOneNameFailNamingBothClasses(@TempDir Path dir) throws IOException {
+  void twoDiscoveredProvidersWithOneNameFailWhereTheNameIsUsedNamingBothClasses(@TempDir Path dir) throws IOException {
     ClassLoader loader =
         servicesLoader(dir, "org.clientele.core.Fixtures$DuplicateA", "org.clientele.core.Fixtures$DuplicateB");
 
-    assertThatThrownBy(() -> Engine.builder().classLoader(loader).build())
+    assertThatThrownBy(() -> Engine.builder().classLoader(loader)
+            .configuration("{\"dimensions\": {\"dup\": {}}, \"strategy\": null}", "cfg.json").build())
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
-            "Two ClassifierProvider implementations are named 'dup' (both found on the class path):"
+            "cfg.json $.dimensions.dup: dimension 'dup' uses the provider of its own name (it names no other provider):"
+                + " Two ClassifierProvider implementations are named 'dup' (both found on the class path):"
                 + " org.clientele.core.Fixtures$DuplicateA and org.clientele.core.Fixtures$DuplicateB."
-                + " Remove one of the jars, or register the one you want with Engine.builder().register(...).");
+                + " Remove one of the jars from the class path (or from the clientele command's --plugins folder),"
+                + " or in a host register the one you want with Engine.builder().register(...).");
+    assertThatThrownBy(() -> Engine.builder().classLoader(loader).build())
+        .as("the default configuration uses every provider found, so it uses the name")
+        .hasMessageContaining("Two ClassifierProvider implementations are named 'dup'");
+  }
+
+  @Test
+  void twoDiscoveredProvidersWithAnUnusedNameAreADiagnosticNotAFailure(@TempDir Path dir) throws IOException {
+    ClassLoader loader =
+        servicesLoader(dir, "org.clientele.core.Fixtures$DuplicateA", "org.clientele.core.Fixtures$DuplicateB");
+
+    Engine engine = Engine.builder().classLoader(loader).register(new Fixtures.ThresholdProvider())
+        .configuration("{\"dimensions\": {\"threshold\": {}}, \"strategy\": null}", "cfg.json").build();
+
+    assertThat(engine.dimensions()).extracting(Dimension::id).containsExactly("threshold");
+    assertThat(engine.diagnostics()).anySatisfy(d -> {
+      assertThat(d.provider()).isEqualTo("org.clientele.core.Fixtures$DuplicateA and org.clientele.core.Fixtures$DuplicateB");
+      assertThat(d.problem()).contains("two providers are named 'dup'");
+    });
   }
 
   @Test

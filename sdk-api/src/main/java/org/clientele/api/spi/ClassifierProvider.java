@@ -1,9 +1,11 @@
 package org.clientele.api.spi;
 
 import java.util.Optional;
+import java.util.Set;
 import org.clientele.api.Classifier;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
 
 /**
  * A cheap, no-argument factory for a {@link Classifier}, found by {@link java.util.ServiceLoader}
@@ -77,6 +79,26 @@ public interface ClassifierProvider {
    */
   default Optional<Dimension> dimension(PluginConfig config) {
     return Optional.empty();
+  }
+
+  /**
+   * Returns the features a classifier made from this configuration reads ({@link
+   * Classifier#features()}), when they are known before calibration. The engine asks before it
+   * reads any input: a plugin's own features are declared when its classes load, so a customers
+   * file's columns are mapped to them only once they exist; and a dimension none of whose features
+   * the input has is reported before the long calibration pass instead of being calibrated on
+   * nothing. A provider that needs calibration should implement it (returning constants declared
+   * in the provider class or in this method's body); for one that does not, the engine creates the
+   * classifier and asks it. Without it, the engine learns the features after calibration, and
+   * reads the input once more when the first pass missed one of them.
+   *
+   * @param config the configuration section of this dimension, without calibration
+   * @return the features, or empty (the default) if they are known only from the classifier
+   * @throws ConfigurationException naming the key if the configuration is invalid
+   * @since 0.1.0
+   */
+  default Set<Feature<?>> features(PluginConfig config) {
+    return Set.of();
   }
 
   /**

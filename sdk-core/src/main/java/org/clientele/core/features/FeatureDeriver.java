@@ -311,6 +311,24 @@ public final class FeatureDeriver {
   }
 
   /**
+   * Returns the features this derivation gives a customer with purchases: the standard features
+   * listed above, or in lifetimes mode the summary's. What an input check counts as present when
+   * a transaction log is given.
+   *
+   * @return the features
+   * @since 0.1.0
+   */
+  public java.util.Set<org.clientele.api.Feature<?>> derivedFeatures() {
+    if (mode == DerivationOptions.Mode.LIFETIMES) {
+      return java.util.Set.of(LifetimesSummary.FREQUENCY, LifetimesSummary.RECENCY, LifetimesSummary.T,
+          LifetimesSummary.MONETARY_VALUE);
+    }
+    return java.util.Set.of(REVENUE_12M, REVENUE_PREV_12M, REVENUE_TOTAL, REFUNDS_12M, ORDERS_12M, ORDERS_PREV_12M,
+        FIRST_PURCHASE_DATE, LAST_PURCHASE_DATE, DAYS_SINCE_LAST_PURCHASE, TENURE_DAYS, PURCHASE_DAYS,
+        REPEAT_PURCHASES, VISITS_12M, VISITS_3M, AVERAGE_ORDER_VALUE, CHANNEL);
+  }
+
+  /**
    * Returns the reference date: the first day not observed.
    *
    * @return R in standard mode; the observation end plus one day in lifetimes mode

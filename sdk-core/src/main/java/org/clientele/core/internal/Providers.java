@@ -45,11 +45,15 @@ public final class Providers<P> {
   private final String service;
   private final Map<String, P> byName;
   private final List<ProviderDiagnostic> diagnostics;
+  /** Names two or more discovered providers share, with their classes: usable by none of them. */
+  private final Map<String, List<String>> clashes;
 
-  private Providers(String service, Map<String, P> byName, List<ProviderDiagnostic> diagnostics) {
+  private Providers(String service, Map<String, P> byName, List<ProviderDiagnostic> diagnostics,
+      Map<String, List<String>> clashes) {
     this.service = service;
     this.byName = byName;
     this.diagnostics = List.copyOf(diagnostics);
+    this.clashes = Map.copyOf(clashes);
   }
 
   /**
@@ -63,8 +67,9 @@ public final class Providers<P> {
    * @param allowed the names a discovered provider may have, or null to allow every name; a
    *     discovered provider with another name becomes a diagnostic and is never used
    * @param <P> the SPI type
-   * @return the providers
-   * @throws ConfigurationException if two discovered providers, or two registered ones, share a name
+   * @return the providers; two discovered providers with one name become a diagnostic, and that
+   *     name an error only where it is {@linkplain #require required}
+   * @throws ConfigurationException if two providers registered by hand share a name
    */
   public static <P> Providers<P> collect(
       Class<P> type,
@@ -76,6 +81,7 @@ public final class Providers<P> {
     String service = type.getSimpleName();
     List<ProviderDiagnostic> diagnostics = new ArrayList<>();
     Map<String, P> chosen = new LinkedHashMap<>();
+    Map<String, List<String>> clashes = new LinkedHashMap<>();
     for (P p : explicit) {
       String name = nameOf.apply(p);
       P before = chosen.putIfAbsent(name, p);
@@ -124,12 +130,29 @@ public final class Providers<P> {
         }
         P before = found.putIfAbsent(name, p);
         if (before != null && before.getClass() != p.getClass()) {
-          throw duplicate(service, name, before, p, "both found on the class path");
+          // Not an error yet: a run that does not use this name must not break because two jars
+          // on the path both offer it. Using it is the error (require).
+          List<String> classes = clashes.computeIfAbsent(name, n -> new ArrayList<>(List.of(before.getClass().getName())));
+          if (!classes.contains(p.getClass().getName())) {
+            classes.add(p.getClass().getName());
+          }
         }
       }
+      clashes.keySet().forEach(found::remove);
+      clashes.forEach((name, classes) -> diagnostics.add(new ProviderDiagnostic(service, String.join(" and ", classes),
+          "two providers are named '" + name + "': neither is used, and a configuration naming '" + name + "' fails", "")));
       found.forEach(chosen::putIfAbsent);
     }
-    return new Providers<>(service, chosen, diagnostics);
+    return new Providers<>(service, chosen, diagnostics, clashes);
+  }
+
+  /**
+   * Returns the names that two or more discovered providers share: none of them is used.
+   *
+   * @return the names, with the classes that claim each
+   */
+  public Map<String, List<String>> clashes() {
+    return clashes;
   }
 
   private static ConfigurationException duplicate(String service, String name, Object a, Object b, String how) {
@@ -196,19 +219,50 @@ public final class Providers<P> {
    * @throws ConfigurationException listing the known names and the artifact to add
    */
   public P require(String name, String location) {
+    return require(name, location, "");
+  }
+
+  /**
+   * Finds a provider by name or explains what to do, the message starting with the context.
+   *
+   * @param name the provider name
+   * @param location the file and JSON path that named it
+   * @param context how the configuration came to name it, for example that a dimension without a
+   *     {@code provider} key uses the provider of its own name; empty for none
+   * @return the provider
+   * @throws ConfigurationException listing the known names, the nearest one and where a plugin is
+   *     found; or, for a name two discovered providers share, naming both and how to settle it
+   */
+  public P require(String name, String location, String context) {
     P p = byName.get(name);
     if (p != null) {
       return p;
     }
-    StringBuilder msg = new StringBuilder();
-    msg.append("unknown ").append(service).append(" '").append(name).append("'. Known: ")
-        .append(new TreeMap<>(byName).keySet()).append('.');
+    List<String> clash = clashes.get(name);
+    if (clash != null) {
+      throw new ConfigurationException(location, context + "Two " + service + " implementations are named '" + name
+          + "' (both found on the class path): " + String.join(" and ", clash) + ". Remove one of the jars from the"
+          + " class path (or from the clientele command's --plugins folder), or in a host register the one you want"
+          + " with Engine.builder().register(...).");
+    }
+    StringBuilder msg = new StringBuilder(context);
+    msg.append("unknown ").append(service).append(" '").append(name).append("'.");
+    String near = Names.closest(name, byName.keySet());
+    if (near != null) {
+      msg.append(" Did you mean '").append(near).append("'?");
+    }
+    msg.append(" Known: ").append(new TreeMap<>(byName).keySet()).append('.');
     String artifact = KNOWN_ARTIFACTS.get(name);
     if (artifact != null) {
       msg.append(" '").append(name).append("' comes with ").append(artifact).append(": add it to the class path.");
+    } else if (Providers.class.getModule().isNamed()) {
+      msg.append(" On the module path, a plugin's provider is found when its module is on the module path and its"
+          + " module-info.java declares it: provides org.clientele.api.spi.").append(service).append(" with <the class>;"
+          + " (on the class path: a META-INF/services/org.clientele.api.spi.").append(service).append(" entry).");
     } else {
-      msg.append(" A plugin's provider is found when its jar is on the class path (or module path)"
-          + " and declares it in META-INF/services/").append("org.clientele.api.spi.").append(service).append('.');
+      msg.append(" A plugin's provider is found when its jar is on the class path and declares it in"
+          + " META-INF/services/org.clientele.api.spi.").append(service).append(" (the clientele command loads"
+          + " the jars of a folder with --plugins DIR).");
     }
     if (!diagnostics.isEmpty()) {
       msg.append(" Providers that failed to load: ").append(diagnostics).append('.');

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A copy of a plugin's exception without its messages, for logs at WARN: a plugin may put customer
  * data (an id, a revenue) in its messages, and those must not reach the host's logs. The copy keeps
- * what a developer needs: the exception classes and stack traces of the whole cause chain.
+ * what a developer needs: the exception classes and stack traces of the whole cause chain, and the
+ * messages the engine wrote itself ({@link ContractBreach}).
  */
 public final class Redacted extends RuntimeException {
 
@@ -14,8 +15,10 @@ public final class Redacted extends RuntimeException {
 
   private final String originalClass;
 
-  private Redacted(String originalClass, @Nullable Redacted cause) {
-    super("message withheld: it may hold customer data", cause, false, true);
+  private static final String WITHHELD = "message withheld: it may hold customer data";
+
+  private Redacted(String originalClass, String message, @Nullable Redacted cause) {
+    super(message, cause, false, true);
     this.originalClass = originalClass;
   }
 
@@ -32,7 +35,9 @@ public final class Redacted extends RuntimeException {
   private static Redacted copy(Throwable e, int depth) {
     Throwable cause = e.getCause();
     Redacted copiedCause = cause == null || cause == e || depth >= MAX_CAUSES ? null : copy(cause, depth + 1);
-    Redacted out = new Redacted(e.getClass().getName(), copiedCause);
+    // The engine's own sentences (ContractBreach) hold no customer data: they stay readable.
+    String message = e instanceof ContractBreach && e.getMessage() != null ? e.getMessage() : WITHHELD;
+    Redacted out = new Redacted(e.getClass().getName(), message, copiedCause);
     out.setStackTrace(e.getStackTrace());
     return out;
   }
@@ -46,7 +51,7 @@ public final class Redacted extends RuntimeException {
     return originalClass;
   }
 
-  /** Reads like the original's {@code toString()} with the message replaced. */
+  /** Reads like the original's {@code toString()}, with a plugin's message replaced. */
   @Override
   public String toString() {
     return originalClass + " (" + getMessage() + ")";

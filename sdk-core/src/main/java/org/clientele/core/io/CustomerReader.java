@@ -58,6 +58,7 @@ public final class CustomerReader extends RecordReader<Customer> {
   private final Map<String, Optional<Feature<?>>> featureByColumn = new HashMap<>();
   private final Set<String> unmapped = new LinkedHashSet<>();
   private boolean moreUnmapped;
+  private final boolean hasHeader;
   private final @Nullable Map<String, Long> firstLineById;
 
   private CustomerReader(String source, RowSource rows, CustomerFormat format, RejectionSink sink) {
@@ -76,6 +77,7 @@ public final class CustomerReader extends RecordReader<Customer> {
     // A table with a header (CSV, or a TabularSource): check it once, before any row.
     List<String> header = rows instanceof CsvRowSource csv ? csv.names()
         : rows instanceof TabularRowSource table ? table.names() : null;
+    hasHeader = header != null && !header.isEmpty(); // an empty file has nothing to check
     if (header != null) {
       List<String> names = header;
       if (names.isEmpty()) {
@@ -197,6 +199,33 @@ public final class CustomerReader extends RecordReader<Customer> {
       rows.close();
       throw e;
     }
+  }
+
+  /**
+   * Returns the features the columns seen so far map to: for a table with a header (CSV, a
+   * spreadsheet) every column is seen when the reader opens; for JSON Lines, the keys of the
+   * lines read so far. The batch job checks it against the features the configured dimensions
+   * read, so that a dimension the input gives nothing to is reported instead of classified on
+   * nothing.
+   *
+   * @return the features, at most one per remembered column
+   * @since 0.1.0
+   */
+  public Set<Feature<?>> mappedFeatures() {
+    Set<Feature<?>> out = new LinkedHashSet<>();
+    featureByColumn.values().forEach(f -> f.ifPresent(out::add));
+    return out;
+  }
+
+  /**
+   * Tells whether the columns were all known when the reader opened (a header), so that {@link
+   * #mappedFeatures()} is complete before any row is read.
+   *
+   * @return true for a CSV file with a header or a table; false for JSON Lines and headerless CSV
+   * @since 0.1.0
+   */
+  public boolean hasHeader() {
+    return hasHeader;
   }
 
   /**

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -96,12 +98,43 @@ public final class Segmentation {
     NEVER
   }
 
+  /**
+   * What a run does with a configured dimension the input gives nothing to read: none of the
+   * features its classifier declares ({@code Classifier.features()}, or before calibration {@code
+   * ClassifierProvider.features(config)}) is a column of the customers file or derived from the
+   * transaction log. A population-relative dimension would be calibrated on nothing, and every
+   * dimension would label every customer from missing data.
+   *
+   * <p>Unset (the default), only the silent case is caught: a dimension that would be calibrated
+   * on nothing fails the run with a configuration file, and is left out with a {@code
+   * dimension_left_out} warning without one (the default configuration uses every classifier
+   * found, whether the data suits it or not). A dimension with fixed rules and no input is left to
+   * the report, whose {@code single_label} warning and measurable share show it.
+   *
+   * @since 0.1.0
+   */
+  public enum WithoutInput {
+    /**
+     * Every dimension the input gives nothing to read fails the run before the pass, with a {@link
+     * ConfigurationException} naming the dimension, its features, the input file and the fixes.
+     */
+    FAIL,
+    /**
+     * Go on and say so: a {@code dimension_without_input} quality warning in the report; a
+     * dimension that would be calibrated on this input is left out with a {@code
+     * dimension_left_out} warning instead (no cut-off comes from no data).
+     */
+    WARN
+  }
+
   private final @Nullable Model model;
+  private final @Nullable WithoutInput withoutInput;
   private final InputConfig input;
   private final DerivationOptions derive;
   private final ReportOptions reportOptions;
   private final ResultFormat resultFormat;
   private final @Nullable Input<Customer> customers;
+  private final @Nullable Path customersPath;
   private final @Nullable Input<Transaction> transactions;
   private final Calibration calibration;
   private final boolean leaveOutUncalibratable;
@@ -113,6 +146,7 @@ public final class Segmentation {
   private Segmentation(Builder b) {
     this.model = b.model;
     this.customers = b.customers;
+    this.customersPath = b.customersPath;
     this.transactions = b.transactions;
     this.calibration = b.calibration;
     this.leaveOutUncalibratable = b.leaveOutUncalibratable;
@@ -121,12 +155,16 @@ public final class Segmentation {
     this.progress = b.progress;
     this.engineSetup = b.engineSetup;
     if (model == null) {
+      withoutInput = b.withoutInput;
       input = InputConfig.fromConfig(null, b.preset);
       derive = referenceDate(DerivationOptions.defaults(), b.referenceDate, "<default configuration>");
       reportOptions = ReportOptions.defaults();
       resultFormat = ResultFormat.JSONL;
     } else {
       PluginConfig in = model.section("input");
+      WithoutInput configured = in.has("dimensionWithoutInput")
+          ? in.choice("dimensionWithoutInput", WithoutInput.class, WithoutInput.FAIL) : null;
+      withoutInput = b.withoutInput != null ? b.withoutInput : configured;
       input = InputConfig.fromConfig(in, b.preset);
       derive = referenceDate(DerivationOptions.fromConfig(in.section("derive")), b.referenceDate, model.source());
       rejectUnread(in);
@@ -245,7 +283,18 @@ public final class Segmentation {
       });
       RunCounts counts = stream.counts(derived, classified);
       stream.inputWarnings(counts).forEach(report::addWarning);
-      SegmentationReport built = report.build(counts.rejectedByReason(), engine.errorCounts());
+      Map<String, Long> errors = engine.errorCounts();
+      errors.forEach((id, n) -> {
+        if (n > 0) {
+          // Counted in the report's engine errors too; a warning is what -q and --strict-quality see.
+          boolean isStrategy = !ids.contains(id);
+          report.addWarning(new QualityWarning("classifier_errors", id, "",
+              (isStrategy ? "the strategy" : id) + ": failed for " + n + " of " + classified + " customers, whose "
+                  + (isStrategy ? "plans are empty" : "label is UNCLASSIFIED")
+                  + "; the first failure is logged at WARN with its cause"));
+        }
+      });
+      SegmentationReport built = report.build(counts.rejectedByReason(), errors);
       return new SegmentationResult(counts, engine, built, ids);
     }
   }
@@ -276,24 +325,42 @@ public final class Segmentation {
    */
   public Calibrated calibrate(RejectionSink rejections) {
     RejectionSink sink = sink(rejections);
-    engineBuilder().validate(); // every key checked before the (long) pass
+    // Every key checked, and the plugins' features declared, before the (long) pass.
+    Validation validation = engineBuilder().validate();
     Derived derived = derive(sink);
-    EngineBuilder builder = engineBuilder();
-    Model calibrated;
-    RunCounts counts;
-    try (CustomerStream stream = new CustomerStream(derived, sink, "Calibrating")) {
-      try {
-        calibrated = builder.calibrate(stream);
-      } catch (CalibrationException e) {
-        throw withHint(e);
+    Set<String> calibrating = Set.copyOf(validation.needCalibration());
+    Set<String> checked = new HashSet<>();
+    List<QualityWarning> warnings = new ArrayList<>();
+    Model current = checkInputs(validation.features(), headerFeatures(derived), validation.model(), calibrating, checked, warnings);
+    boolean recalibrated = false;
+    while (true) {
+      EngineBuilder builder = engineBuilder().model(current);
+      Model calibrated;
+      RunCounts counts;
+      try (CustomerStream stream = new CustomerStream(derived, sink, "Calibrating")) {
+        try {
+          calibrated = builder.calibrate(stream);
+        } catch (CalibrationException e) {
+          throw withHint(e);
+        }
+        while (stream.hasNext()) {
+          stream.next();
+        }
+        counts = stream.counts(derived, stream.count());
+        // The model must build: unknown keys, bad values fail here.
+        Engine engine = builder.model(calibrated).build();
+        if (!recalibrated && stream.missedFeaturesOf(engine, calibrating)) {
+          recalibrated = true; // see engine(...): a plugin's features declared during the pass
+          continue;
+        }
+        Model reduced = checkInputs(inputsOf(engine), stream.inputFeatures(), current, calibrating, checked, warnings);
+        if (reduced != current) {
+          current = reduced;
+          continue;
+        }
       }
-      while (stream.hasNext()) {
-        stream.next();
-      }
-      counts = stream.counts(derived, stream.count());
+      return new Calibrated(calibrated, counts, warnings);
     }
-    builder.model(calibrated).build(); // the model must build: unknown keys, bad values fail here
-    return new Calibrated(calibrated, counts);
   }
 
   /**
@@ -356,17 +423,31 @@ public final class Segmentation {
    *
    * @param model the model, every population-relative dimension calibrated
    * @param counts what was read; {@code classified} is the customers calibrated on
+   * @param warnings what the input check found under {@link WithoutInput#WARN}
    */
-  public record Calibrated(Model model, RunCounts counts) {
+  public record Calibrated(Model model, RunCounts counts, List<QualityWarning> warnings) {
     /**
      * Checks the parts.
      *
      * @param model the model, every population-relative dimension calibrated
      * @param counts what was read; {@code classified} is the customers calibrated on
+     * @param warnings what the input check found under {@link WithoutInput#WARN}: dimensions left
+     *     out of the model, or given nothing to read
      */
     public Calibrated {
       Objects.requireNonNull(model, "model");
       Objects.requireNonNull(counts, "counts");
+      warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A model and its counts, without warnings.
+     *
+     * @param model the model, every population-relative dimension calibrated
+     * @param counts what was read; {@code classified} is the customers calibrated on
+     */
+    public Calibrated(Model model, RunCounts counts) {
+      this(model, counts, List.of());
     }
   }
 
@@ -408,23 +489,42 @@ public final class Segmentation {
    */
   private @Nullable Engine engine(Derived derived, RejectionSink calibrationSink, String phase, List<QualityWarning> leftOut) {
     EngineBuilder builder = engineBuilder();
+    // Validating asks every classifier (or its provider) for its features: a plugin's own features
+    // are declared here, before any reader maps a header to them.
     Validation validation = builder.validate();
     boolean calibrate = switch (calibration) {
       case ALWAYS -> true;
       case NEVER -> false;
       case IF_NEEDED -> !validation.needCalibration().isEmpty();
     };
+    Set<String> calibrating = calibrate ? Set.copyOf(validation.needCalibration()) : Set.of();
+    Set<String> checked = new HashSet<>();
+    Model current = checkInputs(validation.features(), headerFeatures(derived), validation.model(), calibrating, checked, leftOut);
     if (!calibrate) {
-      return builder.build();
+      Engine engine = current == validation.model() ? builder.build() : engineBuilder().model(current).build();
+      checkInputs(inputsOf(engine), headerFeatures(derived), current, Set.of(), checked, leftOut);
+      return engine;
     }
-    Model current = validation.model();
+    boolean recalibrated = false;
     while (true) {
       try (CustomerStream population = new CustomerStream(derived, calibrationSink, phase)) {
         // Lazy: a configuration without population-relative dimensions reads nothing here.
         EngineBuilder b = engineBuilder().model(current);
         try {
           b.model(b.calibrate(population));
-          return b.build();
+          Engine engine = b.build();
+          if (!recalibrated && population.missedFeaturesOf(engine, calibrating)) {
+            // A plugin declared its features only when its classifier's classes loaded, after the
+            // pass had mapped the columns: calibrate again, now that the columns map to them.
+            recalibrated = true;
+            continue;
+          }
+          Model reduced = checkInputs(inputsOf(engine), population.inputFeatures(), current, calibrating, checked, leftOut);
+          if (reduced != current) {
+            current = reduced;
+            continue;
+          }
+          return engine;
         } catch (CalibrationException e) {
           if (e.population() == 0) {
             return null;
@@ -440,6 +540,115 @@ public final class Segmentation {
         }
       }
     }
+  }
+
+  /** The features each dimension of an engine reads, as its classifier declares them. */
+  private static Map<String, Set<Feature<?>>> inputsOf(Engine engine) {
+    Map<String, Set<Feature<?>>> out = new LinkedHashMap<>();
+    for (Dimension d : engine.dimensions()) {
+      out.put(d.id(), engine.inputs(d.id()));
+    }
+    return out;
+  }
+
+  /**
+   * What the input offers: the features its columns map to and those derived from the
+   * transactions, with a description for messages.
+   */
+  private record Present(Set<Feature<?>> features, String description, boolean transactions) {}
+
+  /**
+   * Checks every dimension not checked yet that declares its features against what the input
+   * offers ({@code present}; null when unknown, as for the host's own objects or JSON Lines before a
+   * pass). A dimension given none of its features fails the run, or under {@link WithoutInput#WARN}
+   * is named in a warning; one still to be calibrated is then left out.
+   *
+   * @return the model, without the dimensions left out
+   */
+  private Model checkInputs(Map<String, Set<Feature<?>>> declared, @Nullable Present present, Model model,
+      Set<String> calibrating, Set<String> checked, List<QualityWarning> warnings) {
+    if (present == null) {
+      return model;
+    }
+    Model out = model;
+    for (Map.Entry<String, Set<Feature<?>>> e : declared.entrySet()) {
+      String id = e.getKey();
+      Set<Feature<?>> reads = e.getValue();
+      if (reads.isEmpty() || checked.contains(id)) {
+        continue; // not declared (yet): checked once the classifier is built
+      }
+      checked.add(id);
+      boolean calibrates = calibrating.contains(id);
+      WithoutInput policy = withoutInput != null ? withoutInput
+          : !calibrates ? null : this.model != null ? WithoutInput.FAIL : WithoutInput.WARN;
+      if (policy == null || reads.stream().anyMatch(present.features()::contains)) {
+        continue;
+      }
+      List<String> names = reads.stream().map(Feature::name).sorted().toList();
+      String problem = "dimension '" + id + "' reads " + names + ", and the input has none of them: " + present.description();
+      if (policy == WithoutInput.FAIL) {
+        boolean derivable = !present.transactions() && reads.stream().anyMatch(STANDARD_DERIVED::contains);
+        throw new ConfigurationException(model.source() + " $.dimensions." + id,
+            problem + ". Add a column named " + (names.size() == 1 ? names.get(0) : "after one of them")
+                + " to the customers input (or map yours to it with input.customers.rename)"
+                + (derivable ? ", give the transaction log it is derived from" : "")
+                + ", remove the dimension from the configuration, or set input.dimensionWithoutInput to \"warn\""
+                + " to go on with a warning");
+      }
+      if (calibrates && out.dimensions().size() > 1) {
+        warnings.add(new QualityWarning("dimension_left_out", id, "",
+            id + ": left out of this run, it would be calibrated on nothing (" + problem + ")"));
+        out = out.withoutDimension(id);
+      } else {
+        warnings.add(new QualityWarning("dimension_without_input", id, "",
+            id + ": every customer is labelled from missing data (" + problem + ")"));
+      }
+    }
+    return out;
+  }
+
+  /** The standard features a transaction log gives (standard derivation). */
+  private static final Set<Feature<?>> STANDARD_DERIVED = FeatureDeriver.asOf(LocalDate.EPOCH).derivedFeatures();
+
+  /**
+   * What the input offers, known before any row is read: the customers file's header (CSV or a
+   * table) and the features derived from the transactions; null when that is not known before a
+   * pass (JSON Lines, headerless CSV, the host's objects).
+   */
+  private @Nullable Present headerFeatures(Derived derived) {
+    FeatureDeriver d = derived.deriver;
+    Set<Feature<?>> features = new LinkedHashSet<>();
+    List<String> parts = new ArrayList<>();
+    if (customersPath != null) {
+      Opened f = open(customersPath);
+      try (CustomerReader reader = CustomerReader.open(f.in(), f.name(), input.customers(), RejectionSink.discard())) {
+        if (!reader.hasHeader()) {
+          return null;
+        }
+        features.addAll(reader.mappedFeatures());
+        parts.add(describe(reader));
+      }
+    } else if (customers != null) {
+      return null;
+    }
+    return present(features, parts, d);
+  }
+
+  private static Present present(Set<Feature<?>> features, List<String> parts, @Nullable FeatureDeriver d) {
+    if (d != null) {
+      features.addAll(d.derivedFeatures());
+      parts.add("the transaction log gives " + d.derivedFeatures().stream().map(Feature::name).sorted().toList());
+    } else {
+      parts.add("no transaction log was given");
+    }
+    return new Present(features, String.join("; ", parts), d != null);
+  }
+
+  private static String describe(CustomerReader reader) {
+    List<String> mapped = reader.mappedFeatures().stream().map(Feature::name).sorted().toList();
+    List<String> unmapped = reader.unmappedColumns();
+    return reader.counts().source() + " has the features " + mapped
+        + (unmapped.isEmpty() ? "" : " and the unmapped columns " + unmapped);
   }
 
   private static String problem(CalibrationException e) {
@@ -489,6 +698,7 @@ public final class Segmentation {
     private @Nullable CustomerJoin join;
     private ProgressListener.Phase bar = ProgressListener.Phase.NONE;
     private long count;
+    private boolean exhausted;
 
     CustomerStream(Derived derived, RejectionSink sink, String phase) {
       this.derived = derived;
@@ -517,7 +727,9 @@ public final class Segmentation {
 
     @Override
     public boolean hasNext() {
-      return it().hasNext();
+      boolean more = it().hasNext();
+      exhausted |= !more;
+      return more;
     }
 
     @Override
@@ -593,6 +805,50 @@ public final class Segmentation {
         }
       });
       return out;
+    }
+
+    private @Nullable CustomerReader customerReader() {
+      return reader instanceof Tracked<?> t && t.records instanceof CustomerReader r ? r : null;
+    }
+
+    /**
+     * What this pass's input offered: complete once the header was read (CSV, tables) or the pass
+     * read every row (JSON Lines); null otherwise, or for the host's own objects.
+     */
+    @Nullable Present inputFeatures() {
+      FeatureDeriver d = derived.deriver;
+      if (customers == null) {
+        return present(new LinkedHashSet<>(), new ArrayList<>(), d);
+      }
+      CustomerReader r = customerReader();
+      if (r == null || !(r.hasHeader() || exhausted)) {
+        return null;
+      }
+      return present(new LinkedHashSet<>(r.mappedFeatures()), new ArrayList<>(List.of(describe(r))), d);
+    }
+
+    /**
+     * Tells whether a column this pass left unmapped names a feature that one of the calibrated
+     * dimensions reads: the feature was declared after the header was mapped.
+     */
+    boolean missedFeaturesOf(Engine engine, Set<String> calibrated) {
+      CustomerReader r = customerReader();
+      if (r == null) {
+        return false;
+      }
+      Set<Feature<?>> read = new HashSet<>();
+      for (Dimension dim : engine.dimensions()) {
+        if (calibrated.contains(dim.id())) {
+          read.addAll(engine.inputs(dim.id()));
+        }
+      }
+      for (String column : r.unmappedColumns()) {
+        Optional<Feature<?>> now = Feature.lookup(column.trim().toLowerCase(java.util.Locale.ROOT));
+        if (now.isPresent() && read.contains(now.get())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The run's counts, once the stream is exhausted. */
@@ -683,38 +939,51 @@ public final class Segmentation {
 
   /** Ticks the progress phase per record and ends it (and the file) on close. */
   private static <T> Records<T> tracked(Records<T> records, ProgressListener.Phase bar, long @Nullable [] done) {
-    return new Records<>() {
-      @Override
-      public boolean hasNext() {
-        return records.hasNext();
-      }
+    return new Tracked<>(records, bar, done);
+  }
 
-      @Override
-      public T next() {
-        T t = records.next();
-        if (done != null) {
-          done[0]++;
-        }
-        bar.tick();
-        return t;
-      }
+  /** A record stream that ticks a progress phase; keeps the reader so the job can ask it what it mapped. */
+  private static final class Tracked<T> implements Records<T> {
+    final Records<T> records;
+    private final ProgressListener.Phase bar;
+    private final long @Nullable [] done;
 
-      @Override
-      public ReadCounts counts() {
-        return records.counts();
-      }
+    Tracked(Records<T> records, ProgressListener.Phase bar, long @Nullable [] done) {
+      this.records = records;
+      this.bar = bar;
+      this.done = done;
+    }
 
-      @Override
-      public boolean wasRejected(String id) {
-        return records.wasRejected(id);
-      }
+    @Override
+    public boolean hasNext() {
+      return records.hasNext();
+    }
 
-      @Override
-      public void close() {
-        bar.close();
-        records.close();
+    @Override
+    public T next() {
+      T t = records.next();
+      if (done != null) {
+        done[0]++;
       }
-    };
+      bar.tick();
+      return t;
+    }
+
+    @Override
+    public ReadCounts counts() {
+      return records.counts();
+    }
+
+    @Override
+    public boolean wasRejected(String id) {
+      return records.wasRejected(id);
+    }
+
+    @Override
+    public void close() {
+      bar.close();
+      records.close();
+    }
   }
 
   /** An input file opened for reading, counting its bytes for the progress listener. */
@@ -759,6 +1028,7 @@ public final class Segmentation {
     private @Nullable InputPreset preset;
     private Calibration calibration = Calibration.IF_NEEDED;
     private boolean leaveOutUncalibratable = true;
+    private @Nullable WithoutInput withoutInput;
     private boolean strict;
     private @Nullable Integer threads;
     private ProgressListener progress = ProgressListener.NONE;
@@ -895,6 +1165,20 @@ public final class Segmentation {
      */
     public Builder leaveOutUncalibratable(boolean leaveOut) {
       this.leaveOutUncalibratable = leaveOut;
+      return this;
+    }
+
+    /**
+     * Decides what happens to a configured dimension the input gives nothing to read, overriding
+     * the configuration's {@code input.dimensionWithoutInput}.
+     *
+     * @param policy fail, or warn and go on; null for the configuration's (unset there: only a
+     *     dimension that would be calibrated on nothing is caught, see {@link WithoutInput})
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder dimensionWithoutInput(@Nullable WithoutInput policy) {
+      this.withoutInput = policy;
       return this;
     }
 
