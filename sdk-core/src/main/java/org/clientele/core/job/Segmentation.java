@@ -278,12 +278,13 @@ public final class Segmentation {
     EngineBuilder builder = engineBuilder();
     Model calibrated;
     RunCounts counts;
-    try (CustomerStream stream = new CustomerStream(derived, sink, "Calibrating")) {
+    try (Passes passes = new Passes(derived, sink, "Calibrating")) {
       try {
-        calibrated = builder.calibrate(stream);
+        calibrated = builder.calibrate(passes);
       } catch (CalibrationException e) {
         throw withHint(e);
       }
+      CustomerStream stream = passes.last();
       while (stream.hasNext()) {
         stream.next();
       }
@@ -416,8 +417,9 @@ public final class Segmentation {
     }
     Model current = validation.model();
     while (true) {
-      try (CustomerStream population = new CustomerStream(derived, calibrationSink, phase)) {
-        // Lazy: a configuration without population-relative dimensions reads nothing here.
+      try (Passes population = new Passes(derived, calibrationSink, phase)) {
+        // Lazy: a configuration without population-relative dimensions reads nothing here. Two
+        // passes when a feature step (a model fit) and a dimension both calibrate.
         EngineBuilder b = engineBuilder().model(current);
         try {
           b.model(b.calibrate(population));
@@ -477,6 +479,37 @@ public final class Segmentation {
    * One pass over the customers: the customers input joined with the derived features, or the
    * derived customers alone. Opened lazily: nothing is read unless someone asks for a customer.
    */
+  /** The input as often as calibration reads it: each iterator a fresh stream, all closed together. */
+  private final class Passes implements Iterable<Customer>, AutoCloseable {
+    private final Derived derived;
+    private final RejectionSink sink;
+    private final String phase;
+    private final List<CustomerStream> opened = new ArrayList<>();
+
+    Passes(Derived derived, RejectionSink sink, String phase) {
+      this.derived = derived;
+      this.sink = sink;
+      this.phase = phase;
+    }
+
+    @Override
+    public Iterator<Customer> iterator() {
+      CustomerStream s = new CustomerStream(derived, opened.isEmpty() ? sink : RejectionSink.discard(), phase);
+      opened.add(s);
+      return s;
+    }
+
+    /** The last pass (opened now if none was): its rejections are the ones reported. */
+    CustomerStream last() {
+      return opened.isEmpty() ? (CustomerStream) iterator() : opened.get(opened.size() - 1);
+    }
+
+    @Override
+    public void close() {
+      opened.forEach(CustomerStream::close);
+    }
+  }
+
   private final class CustomerStream implements Iterator<Customer>, AutoCloseable {
     private final Derived derived;
     private final RejectionSink sink;
