@@ -28,9 +28,17 @@ record ChurnSettings(
   static final String STANDARD = "standard";
 
   static ChurnSettings read(PluginConfig c) {
+    return read(c, true);
+  }
+
+  /**
+   * Reads the settings; without {@code labels} (the predictions feature step) the label keys
+   * ({@code basis} and the thresholds) are not read, so that one there is an unknown key.
+   */
+  static ChurnSettings read(PluginConfig c, boolean labels) {
     String model = oneOf(c, "model", "paretonbd", "paretonbd", "bgnbd");
     String inputs = oneOf(c, "inputs", LIFETIMES, LIFETIMES, STANDARD);
-    String basis = oneOf(c, "basis", "p_alive", "p_alive", "purchase_probability");
+    String basis = labels ? oneOf(c, "basis", "p_alive", "p_alive", "purchase_probability") : "p_alive";
     boolean lifetimes = inputs.equals(LIFETIMES);
     String unit = c.string("unit", lifetimes ? "weeks" : "days");
     double horizon = c.number("horizon", lifetimes ? 52 : 365, 1e-9, 1e9);
@@ -39,9 +47,9 @@ record ChurnSettings(
       throw c.error("periods", "expected 1 or more discounting periods, found " + periods);
     }
     double rate = c.number("discountRate", 0, 0, 10);
-    double active = c.number("active", 0.7, 0, 1);
-    double cooling = c.number("cooling", 0.4, 0, 1);
-    double atRisk = c.number("atRisk", 0.15, 0, 1);
+    double active = labels ? c.number("active", 0.7, 0, 1) : 0.7;
+    double cooling = labels ? c.number("cooling", 0.4, 0, 1) : 0.4;
+    double atRisk = labels ? c.number("atRisk", 0.15, 0, 1) : 0.15;
     if (!(active >= cooling && cooling >= atRisk)) {
       throw c.error("active", "thresholds must be ordered active >= cooling >= atRisk; found "
           + active + ", " + cooling + ", " + atRisk);
