@@ -202,7 +202,8 @@ public final class Segmentation {
    * Runs the whole job as {@link #run(ResultSink, RejectionSink)} does, and writes each classified
    * customer's features, in input order: the features the classifiers declare they read ({@link
    * Engine#features()}; every standard feature if none declares any), or in lifetimes mode the
-   * lifetimes summary's columns ({@code frequency, recency, T, monetary_value}).
+   * lifetimes summary's columns ({@code frequency, recency, T, monetary_value}); then the features the
+   * feature steps add ({@link Engine#addedFeatures()}: {@code p_alive}, {@code predicted_clv}, ...).
    *
    * @param results receives one result per classified customer, in input order
    * @param rejections receives every rejected row (each exactly once)
@@ -231,6 +232,10 @@ public final class Segmentation {
       }
       ReportAccumulator report = ReportAccumulator.create(engine, reportOptions);
       leftOut.forEach(report::addWarning);
+      // A doubtful fit (small book, no convergence, weak parameters) is never silent.
+      for (String d : engine.featureDiagnostics()) {
+        report.addWarning(new QualityWarning("feature_step", d.substring(0, d.indexOf(':')), "", d));
+      }
       if (features != null) {
         features.begin(featureColumns(engine));
       }
@@ -255,9 +260,15 @@ public final class Segmentation {
       columns.put("recency", LifetimesSummary.RECENCY);
       columns.put("T", LifetimesSummary.T);
       columns.put("monetary_value", LifetimesSummary.MONETARY_VALUE);
+      engine.addedFeatures().forEach(f -> columns.put(f.name(), f));
       return columns;
     }
-    List<Feature<?>> read = engine.features();
+    List<Feature<?>> read = new ArrayList<>(engine.features());
+    for (Feature<?> added : engine.addedFeatures()) {
+      if (!read.contains(added)) {
+        read.add(added); // the predictions a feature step added, beside what the classifiers read
+      }
+    }
     // A plugin that does not declare its features (Classifier.features() is optional): show every
     // standard feature rather than an id column alone.
     return FeatureWriter.byName(read.isEmpty() ? StandardFeatures.all() : read);
