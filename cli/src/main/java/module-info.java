@@ -9,6 +9,7 @@
 module org.clientele.cli {
   requires transitive org.clientele.core;
   requires static transitive org.jspecify;
+  requires org.clientele.predict;
   requires info.picocli;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;

@@ -27,6 +27,7 @@ module org.clientele.core {
 
   uses org.clientele.api.spi.ClassifierProvider;
   uses org.clientele.api.spi.StrategyProvider;
+  uses org.clientele.api.spi.FeatureProvider;
 
   // Plugins' own JSON files are read like configuration files (PluginConfig.file / json).
   provides org.clientele.api.spi.ConfigReader with org.clientele.core.internal.JsonConfigReader;

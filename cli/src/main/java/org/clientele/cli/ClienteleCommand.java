@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       CalibrateCommand.class,
       ExplainCommand.class,
       ValidateConfigCommand.class,
+      ValidatePredictionsCommand.class,
       GenerateCommand.class,
       CompletionCommand.class,
       CompareCommand.class,

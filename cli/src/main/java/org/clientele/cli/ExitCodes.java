@@ -33,7 +33,11 @@ public final class ExitCodes {
   /** The work finished, but some input rows were rejected. */
   public static final int REJECTIONS = 3;
 
-  /** With {@code --strict-quality}: the work finished, and the segmentation has quality warnings. */
+  /**
+   * The work finished with a quality warning that must not pass silently: with {@code
+   * --strict-quality}, the segmentation has quality warnings; for {@code outcomes}, a control-group
+   * leak; for {@code validate-predictions}, a fit that did not converge or has warnings.
+   */
   public static final int QUALITY = 4;
 
   private ExitCodes() {}

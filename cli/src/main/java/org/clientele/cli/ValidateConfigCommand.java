@@ -47,6 +47,9 @@ final class ValidateConfigCommand implements Callable<Integer> {
     Validation v = job.configuration(file).build().validate();
     Model model = v.model();
     stdout.printf(Locale.ROOT, "%s is valid.%n", file);
+    for (Model.Section s : model.featureSteps()) {
+      stdout.printf(Locale.ROOT, "  features  %-12s provider %-10s (adds its features before the dimensions)%n", s.id(), s.provider());
+    }
     for (Model.Section s : model.dimensions()) {
       String labels = v.dimensions().stream().filter(d -> d.id().equals(s.id())).findFirst()
           .map(Dimension::labels).map(Object::toString).orElse("(known after calibration)");

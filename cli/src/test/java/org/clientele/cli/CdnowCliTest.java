@@ -102,23 +102,88 @@ class CdnowCliTest {
   }
 
   /**
-   * Predictions through the command: the whole master file, derived in the lifetimes mode to the
-   * end of the calibration period (1997-09-30, weeks), a Pareto/NBD fit at calibration, and the
-   * churn dimension for every customer (examples/cdnow/predictions.json, docs/predictions.md).
+   * Predictions through the command: the whole master file in the configuration of
+   * docs/predictions.md ({@code examples/cdnow/predictions.json}): the predictions step fits a
+   * Pareto/NBD and a Gamma-Gamma model at calibration and adds p_alive, predicted_clv, ... to every
+   * customer; value's POTENTIAL reads predicted_clv, the churn dimension labels by P(alive) and the
+   * churn rules of the playbook plan the calls.
    */
   @Test
   void theMasterFileRunsThroughTheCommandWithPredictionsOn() throws IOException {
     Path master = master();
     Path config = Path.of(System.getProperty("user.dir")).resolve("../examples/cdnow/predictions.json").normalize();
-    Path results = dir.resolve("churn.csv");
+    Path results = dir.resolve("predictions.csv");
+    Path features = dir.resolve("features.csv");
 
-    Cli.Run run = Cli.run("classify", "-c", config.toString(), "--transactions", master.toString(), "--out", results.toString());
+    Cli.Run run = Cli.run("classify", "-c", config.toString(), "--transactions", master.toString(), "--out", results.toString(),
+        "--features-out", features.toString());
 
     assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(run.out()).contains("Classified 23,570 customers", "20,573 accepted rows are dated on or after the reference date 1997-10-01");
+    assertThat(run.out()).contains("Classified 23,570 customers", "retention-call", "win-back-offer", "second-purchase-offer");
     List<String> lines = Files.readAllLines(results);
-    assertThat(lines.get(0)).isEqualTo("id,churn,churn_score,actions,rules");
+    assertThat(lines.get(0)).isEqualTo("id,value,value_score,churn,churn_score,actions,rules");
     assertThat(lines).hasSize(1 + 23_570);
-    assertThat(lines.stream().skip(1).map(l -> l.split(",")[1]).distinct()).contains("ACTIVE", "AT_RISK");
+    assertThat(lines.stream().skip(1).map(l -> l.split(",")[3]).distinct()).contains("ACTIVE", "COOLING", "AT_RISK", "CHURNED");
+    // Every customer has a history, so every one gets the predicted features in the features file.
+    List<String> rows = Files.readAllLines(features);
+    List<String> header = List.of(rows.get(0).split(","));
+    assertThat(header).contains("p_alive", "expected_purchases", "churn_risk", "expected_spend", "predicted_clv");
+    int alive = header.indexOf("p_alive");
+    assertThat(rows.stream().skip(1).map(l -> l.split(",", -1)[alive]).filter(String::isEmpty)).isEmpty();
+    // POTENTIAL now comes from predicted value: customers below the important cut-off by revenue
+    // whose predicted CLV reaches it (the demo of docs/predictions.md).
+    assertThat(lines.stream().skip(1).filter(l -> l.split(",")[1].equals("POTENTIAL")).count()).isPositive();
+  }
+
+  /**
+   * The holdout validation through the command on the 2,357-customer sample reproduces BTYD: the
+   * BG/NBD fit, the holdout purchases by calibration frequency (x.star: 1,882 in all) and the
+   * cumulative repeat purchases of cu.tracking (2,457 by week 39, 4,339 by week 78).
+   */
+  @Test
+  void validatePredictionsOnTheSampleReproducesBtyd() throws IOException {
+    Path sample = master().resolveSibling("CDNOW_sample.txt");
+    Path config = dir.resolve("sample.json");
+    Files.writeString(config, """
+        { "dimensions": { "value": {} }, "input": { "transactions": { "format": "csv", "delimiter": "whitespace",
+          "header": false, "datePattern": "yyyyMMdd", "columns": ["master_id", "customer_id", "date", "quantity", "amount"] } } }
+        """);
+    Path json = dir.resolve("validation.json");
+
+    Cli.Run run = Cli.run("validate-predictions", "-c", config.toString(), "--transactions", sample.toString(),
+        "--calibration-end", "1997-09-30", "--model", "bgnbd", "--json", json.toString());
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out())
+        .contains("2,357 customers first bought in the calibration period")
+        .contains("Fit: BG/NBD r=0.2426, α=4.414, a=0.7929, b=2.426; log-likelihood -9582.43")
+        .contains("0              1411     0.237     0.225")
+        .contains("7+               64     6.359     6.157")
+        .contains("total actual 1882, expected 1653.4 (-12.1%)");
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+    com.fasterxml.jackson.databind.JsonNode tracking = root.get("tracking").get("rows");
+    assertThat(tracking).hasSize(78);
+    assertThat(tracking.get(38).get("cumulativeActual").asDouble()).isEqualTo(2457);
+    assertThat(tracking.get(77).get("cumulativeActual").asDouble()).isEqualTo(4339);
+    assertThat(tracking.get(77).get("holdout").asBoolean()).isTrue();
+    assertThat(root.get("byFrequency").get("totalActual").asDouble()).isEqualTo(1882);
+  }
+
+  /** The whole master file through the validation, in the predictions configuration: the tables print. */
+  @Test
+  void validatePredictionsPrintsItsTablesForTheMasterFile() throws IOException {
+    Path config = Path.of(System.getProperty("user.dir")).resolve("../examples/cdnow/predictions.json").normalize();
+
+    Cli.Run run = Cli.run("validate-predictions", "-c", config.toString(), "--transactions", master().toString(),
+        "--calibration-end", "1997-09-30");
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out())
+        .contains("23,570 customers first bought in the calibration period")
+        .contains("Fit: Pareto/NBD")
+        .contains("frequency customers    actual  expected")
+        .contains("0             14119")
+        .contains("    78 holdout   ")
+        .contains("cumulative error at the end");
   }
 }

@@ -16,6 +16,7 @@ import org.clientele.api.Classifier;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
+import org.clientele.api.FeatureStep;
 import org.clientele.api.Plan;
 import org.clientele.api.PlanExplanation;
 import org.clientele.api.Segments;
@@ -40,7 +41,11 @@ import org.slf4j.LoggerFactory;
  *       several threads, in constant memory.
  * </ul>
  *
- * <p>A classifier or strategy that throws a {@link RuntimeException} or breaks its contract is
+ * <p>Configured feature steps ({@link FeatureStep}, {@code $.features} of the model) run once per
+ * customer before the classifiers, so every classifier and the strategy see their features. Without
+ * feature steps the classification path is the same as before they existed.
+ *
+ * <p>A feature step, classifier or strategy that throws a {@link RuntimeException} or breaks its contract is
  * handled by the model's {@link ErrorPolicy}; an {@link Error} always propagates.
  *
  * @since 0.1.0
@@ -51,6 +56,12 @@ public final class Engine {
   private static final String STRATEGY = "strategy";
 
   private final Model model;
+  // Empty unless the model configures feature steps; tested once per customer, never per classifier.
+  private final FeatureStep[] steps;
+  private final List<String> stepIds;
+  private final List<String> stepProviders;
+  private final LongAdder[] stepErrors;
+  private final AtomicBoolean[] stepLogged;
   private final List<Dimension> dimensions;
   private final Classifier[] classifiers;
   private final int[] labelCounts;
@@ -69,6 +80,8 @@ public final class Engine {
 
   Engine(
       Model model,
+      List<FeatureStep> steps,
+      List<String> stepProviders,
       List<Classifier> classifiers,
       List<String> providerNames,
       @Nullable Strategy strategy,
@@ -77,6 +90,15 @@ public final class Engine {
       int chunkSize,
       List<ProviderDiagnostic> diagnostics) {
     this.model = model;
+    this.steps = steps.toArray(new FeatureStep[0]);
+    this.stepIds = model.featureSteps().stream().map(Model.Section::id).toList();
+    this.stepProviders = List.copyOf(stepProviders);
+    this.stepErrors = new LongAdder[this.steps.length];
+    this.stepLogged = new AtomicBoolean[this.steps.length];
+    for (int i = 0; i < this.steps.length; i++) {
+      stepErrors[i] = new LongAdder();
+      stepLogged[i] = new AtomicBoolean();
+    }
     this.classifiers = classifiers.toArray(new Classifier[0]);
     this.dimensions = classifiers.stream().map(Classifier::dimension).toList();
     this.labelCounts = dimensions.stream().mapToInt(Dimension::size).toArray();
@@ -165,6 +187,79 @@ public final class Engine {
   }
 
   /**
+   * Returns the features the configured feature steps add to every customer before the
+   * classifiers run ({@link FeatureStep#features()}), such as {@code p_alive} and {@code
+   * predicted_clv}.
+   *
+   * @return each feature once, in step order (by name within one step); empty without steps
+   * @since 0.1.0
+   */
+  public List<Feature<?>> addedFeatures() {
+    java.util.Set<Feature<?>> out = new java.util.LinkedHashSet<>();
+    for (FeatureStep step : steps) {
+      List<Feature<?>> own;
+      try {
+        own = new ArrayList<>(step.features());
+      } catch (RuntimeException e) {
+        continue; // a plugin's broken declaration must not break the report
+      }
+      own.sort(java.util.Comparator.comparing(Feature::name));
+      out.addAll(own);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Returns what the feature steps found when they were created ({@link
+   * FeatureStep#diagnostics()}): a fit that did not converge, a small book.
+   *
+   * @return one sentence per finding, each starting with the step id; empty if none
+   * @since 0.1.0
+   */
+  public List<String> featureDiagnostics() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < steps.length; i++) {
+      try {
+        for (String d : steps[i].diagnostics()) {
+          out.add(stepIds.get(i) + ": " + d);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Feature step '{}' (provider '{}') failed to list its diagnostics: {}", stepIds.get(i), stepProviders.get(i), Redacted.of(e));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Returns the customer as the classifiers see it: with the features of every configured feature
+   * step added ({@link FeatureStep#apply}). Without feature steps, the customer itself.
+   *
+   * @param customer the customer
+   * @return the customer with the steps' features
+   * @throws ClassificationException under {@link ErrorPolicy#FAIL_FAST} if a step fails
+   * @since 0.1.0
+   */
+  public Customer withFeatures(Customer customer) {
+    return steps.length == 0 ? customer : applySteps(customer);
+  }
+
+  private Customer applySteps(Customer customer) {
+    Customer c = customer;
+    for (int i = 0; i < steps.length; i++) {
+      try {
+        Customer next = steps[i].apply(c);
+        if (next == null || !next.id().equals(c.id())) {
+          throw new IllegalStateException("apply() returned " + (next == null ? "null" : "another customer"));
+        }
+        c = next;
+      } catch (RuntimeException e) {
+        failStep(i, customer, e);
+      }
+    }
+    return c;
+  }
+
+  /**
    * Returns the providers that failed to load when this engine was built.
    *
    * @return the diagnostics, empty if all loaded
@@ -193,6 +288,11 @@ public final class Engine {
     if (out.dimensionList() != dimensions && !out.dimensionList().equals(dimensions)) {
       throw new IllegalArgumentException("The buffer was made by an engine with other dimensions");
     }
+    classifyPrepared(steps.length == 0 ? customer : applySteps(customer), out);
+  }
+
+  /** The per-classifier loop, on a customer that already has the feature steps' features. */
+  private void classifyPrepared(Customer customer, ClassificationBuffer out) {
     out.reset(customer.id());
     for (int i = 0; i < classifiers.length; i++) {
       out.cursor = i;
@@ -240,11 +340,12 @@ public final class Engine {
    * Classifies a customer and explains every label. Slower than {@link #classify(Customer)}: use
    * it for the customers a person will look at.
    *
-   * @param customer the customer
+   * @param original the customer (the feature steps' features are added first)
    * @return the assignments with reasons, and the plan
    * @throws ClassificationException under {@link ErrorPolicy#FAIL_FAST} if a plugin fails
    */
-  public Explanation explain(Customer customer) {
+  public Explanation explain(Customer original) {
+    Customer customer = withFeatures(original);
     List<Assignment> assignments = new ArrayList<>(classifiers.length);
     for (int i = 0; i < classifiers.length; i++) {
       Dimension d = dimensions.get(i);
@@ -332,7 +433,8 @@ public final class Engine {
   /**
    * Classifies every customer like {@link #classifyAll(Iterator, Consumer)}, handing the sink each
    * customer with its result (for example to feed a {@code ReportAccumulator}, which needs the
-   * customer's features).
+   * customer's features). The sink gets the customer as the classifiers saw it, with the feature
+   * steps' features ({@link #withFeatures}).
    *
    * @param customers the customers, read on the calling thread
    * @param sink receives each customer and its result, in input order, on the calling thread
@@ -344,33 +446,43 @@ public final class Engine {
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(sink, "sink");
     long[] count = {0};
-    Chunked.<Customer, List<Classification>>run(
+    Chunked.<Customer, Done>run(
         customers,
         parallelism,
         chunkSize,
         chunk -> {
           ClassificationBuffer buffer = buffers.get();
           List<Classification> out = new ArrayList<>(chunk.size());
+          List<Customer> seen = steps.length == 0 ? chunk : new ArrayList<>(chunk.size());
           for (Customer c : chunk) {
-            classify(c, buffer);
+            Customer prepared = steps.length == 0 ? c : applySteps(c);
+            if (seen != chunk) {
+              seen.add(prepared);
+            }
+            classifyPrepared(prepared, buffer);
             out.add(buffer.toClassification());
           }
-          return out;
+          return new Done(seen, out);
         },
-        (chunk, results) -> {
-          for (int i = 0; i < results.size(); i++) {
-            sink.accept(chunk.get(i), results.get(i));
+        (chunk, done) -> {
+          for (int i = 0; i < done.results().size(); i++) {
+            sink.accept(done.customers().get(i), done.results().get(i));
           }
-          count[0] += results.size();
+          count[0] += done.results().size();
         });
     return count[0];
   }
 
+  /** One chunk's customers as classified (with the steps' features) and their results. */
+  private record Done(List<Customer> customers, List<Classification> results) {}
+
   /**
    * Returns how many times each dimension's classifier (and the strategy, under {@code
-   * strategy}) failed since the engine was built.
+   * strategy}, and each feature step, under {@code features.<id>}) failed since the engine was
+   * built.
    *
-   * @return counts by dimension id, in engine order, then {@code strategy}
+   * @return counts by dimension id, in engine order, then {@code strategy}, then the feature steps
+   *     (only when the model configures some)
    */
   public Map<String, Long> errorCounts() {
     Map<String, Long> out = new LinkedHashMap<>();
@@ -378,6 +490,9 @@ public final class Engine {
       out.put(dimensions.get(i).id(), errors[i].sum());
     }
     out.put(STRATEGY, errors[dimensions.size()].sum());
+    for (int i = 0; i < steps.length; i++) {
+      out.put("features." + stepIds.get(i), stepErrors[i].sum());
+    }
     return java.util.Collections.unmodifiableMap(out);
   }
 
@@ -387,6 +502,27 @@ public final class Engine {
             ? "classify() gave label index " + label + ", outside dimension '" + dimensions.get(i).id()
                 + "' (0 to " + (labelCounts[i] - 1) + ")"
             : "classify() did not call the LabelSink");
+  }
+
+  /**
+   * A failed feature step: its features stay missing for this customer (classifiers and rules
+   * treat them as unknown), counted and logged once like a classifier's failure.
+   */
+  private void failStep(int i, Customer customer, RuntimeException e) {
+    String describe = "Feature step '" + stepIds.get(i) + "' (provider '" + stepProviders.get(i) + "', "
+        + steps[i].getClass().getName() + ") failed";
+    if (policy == ErrorPolicy.FAIL_FAST) {
+      throw new ClassificationException("features." + stepIds.get(i), customer.id(), describe + ": " + Redacted.of(e), e);
+    }
+    stepErrors[i].increment();
+    if (stepLogged[i].compareAndSet(false, true)) {
+      LOG.warn(
+          "{}: {}. Its features are left missing for that customer; further failures are counted in"
+              + " Engine.errorCounts() and not logged.",
+          describe,
+          Redacted.of(e));
+      LOG.debug("{}: the original exception, which may hold customer data", describe, e);
+    }
   }
 
   private void fail(int i, Customer customer, RuntimeException e, @Nullable ClassificationBuffer out) {

@@ -14,9 +14,11 @@ import org.clientele.api.ConfigurationException;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
+import org.clientele.api.FeatureStep;
 import org.clientele.api.Strategy;
 import org.clientele.api.spi.Calibrator;
 import org.clientele.api.spi.ClassifierProvider;
+import org.clientele.api.spi.FeatureProvider;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.api.spi.StrategyProvider;
 import org.clientele.core.internal.Chunked;
@@ -49,6 +51,7 @@ public final class EngineBuilder {
 
   private final List<ClassifierProvider> classifierProviders = new ArrayList<>();
   private final List<StrategyProvider> strategyProviders = new ArrayList<>();
+  private final List<FeatureProvider> featureProviders = new ArrayList<>();
   private boolean discover = true;
   private @Nullable ClassLoader classLoader;
   private @Nullable Model model;
@@ -131,6 +134,19 @@ public final class EngineBuilder {
   }
 
   /**
+   * Registers a feature provider by hand. It wins over a discovered provider of the same name.
+   *
+   * @param provider the provider
+   * @return this builder
+   * @since 0.1.0
+   */
+  public EngineBuilder register(FeatureProvider provider) {
+    featureProviders.add(Objects.requireNonNull(provider, "provider"));
+    invalidate();
+    return this;
+  }
+
+  /**
    * Uses a configuration (or model) file.
    *
    * @param file a JSON file
@@ -201,6 +217,7 @@ public final class EngineBuilder {
   public List<ProviderDiagnostic> diagnostics() {
     List<ProviderDiagnostic> out = new ArrayList<>(classifiers().diagnostics());
     out.addAll(strategies().diagnostics());
+    out.addAll(featureProviders().diagnostics());
     return out;
   }
 
@@ -214,51 +231,137 @@ public final class EngineBuilder {
   }
 
   /**
-   * Calibrates every population-relative dimension in one pass over the population and returns
-   * the resulting model. Dimensions already calibrated are calibrated afresh. Memory is bounded
-   * by the calibrators (sketches), not by the population.
+   * Calibrates every population-relative dimension and feature step and returns the resulting
+   * model. Dimensions and steps already calibrated are calibrated afresh. Memory is bounded by the
+   * calibrators (sketches, pattern tables), not by the population.
    *
-   * @param population the customers, read once
+   * <p>One pass over the population, or two when a feature step and a dimension both need
+   * calibration: the steps are fitted first, and the dimensions are calibrated on the customers
+   * with the steps' features (a value cut-off on {@code predicted_clv} needs the fitted model).
+   *
+   * @param population the customers, read once per pass
    * @return the calibrated model; set it with {@link #model(Model)} to build with it
    * @throws ConfigurationException if the configuration is invalid
    */
   public Model calibrate(Iterable<? extends Customer> population) {
-    return calibrate(population.iterator());
+    Objects.requireNonNull(population, "population");
+    Providers<ClassifierProvider> providers = classifiers();
+    Model m = resolvedModel(providers);
+    if (stepsToCalibrate(m).isEmpty()) {
+      return calibrate(population.iterator());
+    }
+    Model fitted = calibrateSteps(m, population.iterator());
+    if (dimensionsToCalibrate(m, providers).isEmpty()) {
+      return fitted;
+    }
+    return calibrateDimensions(fitted, providers, population.iterator());
   }
 
   /**
-   * Calibrates from an iterator; see {@link #calibrate(Iterable)}.
+   * Calibrates from an iterator, in one pass; see {@link #calibrate(Iterable)}.
    *
    * @param population the customers, read once
    * @return the calibrated model
+   * @throws IllegalArgumentException if a feature step and a dimension both need calibration,
+   *     which takes two passes: give {@link #calibrate(Iterable)} a population it can read twice
    */
   public Model calibrate(Iterator<? extends Customer> population) {
     Providers<ClassifierProvider> providers = classifiers();
     Model m = resolvedModel(providers);
-    List<String> ids = new ArrayList<>();
-    List<ClassifierProvider> calibrated = new ArrayList<>();
-    List<PluginConfig> configs = new ArrayList<>();
+    List<String> steps = stepsToCalibrate(m);
+    if (!steps.isEmpty()) {
+      List<String> dims = dimensionsToCalibrate(m, providers);
+      if (dims.isEmpty()) {
+        return calibrateSteps(m, population);
+      }
+      throw new IllegalArgumentException(
+          "feature step" + (steps.size() == 1 ? " " : "s ") + steps + " and dimension" + (dims.size() == 1 ? " " : "s ")
+              + dims + " both need calibration: the steps are fitted first and the dimensions calibrated on the"
+              + " customers with their features, which takes two passes over the population. Call"
+              + " calibrate(Iterable) with a population that can be read twice.");
+    }
+    return calibrateDimensions(m, providers, population);
+  }
+
+  /** The feature steps of the model that have a calibrator. */
+  private List<String> stepsToCalibrate(Model m) {
+    Providers<FeatureProvider> fps = featureProviders();
+    List<String> out = new ArrayList<>();
+    for (Model.Section s : m.featureSteps()) {
+      FeatureProvider p = fps.require(s.provider(), m.source() + " $.features." + s.id() + ".provider");
+      if (guardedCalibrator(p, uncalibratedStep(m, s)).isPresent()) {
+        out.add(s.id());
+      }
+    }
+    return out;
+  }
+
+  private List<String> dimensionsToCalibrate(Model m, Providers<ClassifierProvider> providers) {
+    List<String> out = new ArrayList<>();
     for (Model.Section s : m.dimensions()) {
       ClassifierProvider p = requireClassifier(providers, m, s);
-      PluginConfig config = uncalibrated(m, s);
-      Optional<Calibrator> probe = guardedCalibrator(p, config, s);
-      if (probe.isPresent()) {
+      if (guardedCalibrator(p, uncalibrated(m, s), s).isPresent()) {
+        out.add(s.id());
+      }
+    }
+    return out;
+  }
+
+  /** Fits every feature step that has a calibrator, in one pass, and returns the model with the fits. */
+  private Model calibrateSteps(Model m, Iterator<? extends Customer> population) {
+    Providers<FeatureProvider> fps = featureProviders();
+    List<String> ids = new ArrayList<>();
+    List<FeatureProvider> providers = new ArrayList<>();
+    List<PluginConfig> configs = new ArrayList<>();
+    for (Model.Section s : m.featureSteps()) {
+      FeatureProvider p = fps.require(s.provider(), m.source() + " $.features." + s.id() + ".provider");
+      PluginConfig config = uncalibratedStep(m, s);
+      if (guardedCalibrator(p, config).isPresent()) {
         ids.add(s.id());
-        calibrated.add(p);
+        providers.add(p);
         configs.add(config);
       }
     }
-    if (ids.isEmpty()) {
-      return m;
+    List<Calibrator> totals = new ArrayList<>();
+    long observed = observe(population, configs.size(), i -> guardedCalibrator(providers.get(i), configs.get(i)).orElseThrow(), totals);
+    Model out = m;
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      String at = m.source() + " $.features." + id;
+      out = out.withFeatureCalibration(id, result(totals.get(i), at, id, observed));
+      Model.Section section = out.featureSteps().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+      try {
+        providers.get(i).create(out.featureConfig(section));
+      } catch (ConfigurationException e) {
+        throw new CalibrationException(
+            e.location(), problem(e) + " (calibrated on " + observed + " customers)", id,
+            CalibrationException.Kind.FAILED, observed, e);
+      } catch (RuntimeException | LinkageError e) {
+        // reported with the provider's name by build()
+      }
     }
+    return out;
+  }
+
+  /**
+   * Feeds the population to one set of calibrators per worker and merges them.
+   *
+   * @param totals receives the merged calibrator of each index
+   * @return the number of customers observed
+   */
+  private long observe(
+      Iterator<? extends Customer> population,
+      int size,
+      java.util.function.IntFunction<Calibrator> fresh,
+      List<Calibrator> totals) {
     List<Calibrator[]> perWorker = java.util.Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.atomic.LongAdder seen = new java.util.concurrent.atomic.LongAdder();
     ThreadLocal<Calibrator[]> local =
         ThreadLocal.withInitial(
             () -> {
-              Calibrator[] set = new Calibrator[ids.size()];
+              Calibrator[] set = new Calibrator[size];
               for (int i = 0; i < set.length; i++) {
-                set[i] = guardedCalibrator(calibrated.get(i), configs.get(i), null).orElseThrow();
+                set[i] = fresh.apply(i);
               }
               perWorker.add(set);
               return set;
@@ -278,29 +381,62 @@ public final class EngineBuilder {
           return chunk.size();
         },
         (chunk, count) -> {});
-    long observed = seen.sum();
     if (perWorker.isEmpty()) {
       perWorker.add(local.get()); // empty population: calibrators still report (no data)
     }
-    Model out = m;
-    for (int i = 0; i < ids.size(); i++) {
+    for (int i = 0; i < size; i++) {
       Calibrator total = perWorker.get(0)[i];
       for (int w = 1; w < perWorker.size(); w++) {
         total.merge(perWorker.get(w)[i]);
       }
-      Map<String, Object> result;
-      try {
-        result = total.result();
-      } catch (ConfigurationException e) {
-        throw new CalibrationException(
-            e.location(), problem(e) + " (calibrated on " + observed + " customers)", ids.get(i),
-            CalibrationException.Kind.FAILED, observed, e);
-      } catch (RuntimeException e) {
-        throw new CalibrationException(
-            m.source() + " $.dimensions." + ids.get(i), "calibration failed: " + e, ids.get(i),
-            CalibrationException.Kind.FAILED, observed, e);
+      totals.add(total);
+    }
+    return seen.sum();
+  }
+
+  private static Map<String, Object> result(Calibrator total, String at, String id, long observed) {
+    try {
+      return total.result();
+    } catch (ConfigurationException e) {
+      throw new CalibrationException(
+          e.location(), problem(e) + " (calibrated on " + observed + " customers)", id,
+          CalibrationException.Kind.FAILED, observed, e);
+    } catch (RuntimeException e) {
+      throw new CalibrationException(
+          at, "calibration failed: " + e, id, CalibrationException.Kind.FAILED, observed, e);
+    }
+  }
+
+  /**
+   * Calibrates the dimensions in one pass; with feature steps (already calibrated), on the
+   * customers with the steps' features.
+   */
+  private Model calibrateDimensions(Model m, Providers<ClassifierProvider> providers, Iterator<? extends Customer> population) {
+    List<FeatureStep> steps = createSteps(m, featureProviders(), false).steps();
+    if (!steps.isEmpty()) {
+      population = withSteps(population, steps);
+    }
+    List<String> ids = new ArrayList<>();
+    List<ClassifierProvider> calibrated = new ArrayList<>();
+    List<PluginConfig> configs = new ArrayList<>();
+    for (Model.Section s : m.dimensions()) {
+      ClassifierProvider p = requireClassifier(providers, m, s);
+      PluginConfig config = uncalibrated(m, s);
+      Optional<Calibrator> probe = guardedCalibrator(p, config, s);
+      if (probe.isPresent()) {
+        ids.add(s.id());
+        calibrated.add(p);
+        configs.add(config);
       }
-      out = out.withCalibration(ids.get(i), result);
+    }
+    if (ids.isEmpty()) {
+      return m;
+    }
+    List<Calibrator> totals = new ArrayList<>();
+    long observed = observe(population, ids.size(), i -> guardedCalibrator(calibrated.get(i), configs.get(i), null).orElseThrow(), totals);
+    Model out = m;
+    for (int i = 0; i < ids.size(); i++) {
+      out = out.withCalibration(ids.get(i), result(totals.get(i), m.source() + " $.dimensions." + ids.get(i), ids.get(i), observed));
       // A calibration the classifier cannot use (no customer had the feature) fails here, typed,
       // rather than later as a plain configuration error of build().
       String id = ids.get(i);
@@ -322,6 +458,106 @@ public final class EngineBuilder {
   private static String problem(ConfigurationException e) {
     String m = String.valueOf(e.getMessage());
     return !e.location().isEmpty() && m.startsWith(e.location() + ": ") ? m.substring(e.location().length() + 2) : m;
+  }
+
+  /** The customers with the steps' features, computed as the calibration pass reads them. */
+  private static Iterator<Customer> withSteps(Iterator<? extends Customer> population, List<FeatureStep> steps) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return population.hasNext();
+      }
+
+      @Override
+      public Customer next() {
+        Customer c = population.next();
+        for (FeatureStep step : steps) {
+          try {
+            c = Objects.requireNonNull(step.apply(c), "apply() returned null");
+          } catch (RuntimeException e) {
+            // Calibration sees the customer without this step's features, as classification
+            // would under the fallback policy; build() reports a step that cannot be created.
+          }
+        }
+        return c;
+      }
+    };
+  }
+
+  private static PluginConfig uncalibratedStep(Model m, Model.Section s) {
+    Map<String, Object> settings = new LinkedHashMap<>(s.settings());
+    settings.remove(ClassifierProvider.CALIBRATION_KEY);
+    return m.featureConfig(new Model.Section(s.id(), s.provider(), settings));
+  }
+
+  private static Optional<Calibrator> guardedCalibrator(FeatureProvider p, PluginConfig config) {
+    try {
+      return Objects.requireNonNull(p.calibrator(config), "calibrator() returned null");
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw new ConfigurationException(
+          config.source() + " " + config.path(),
+          "feature provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create a calibrator: " + e,
+          e);
+    }
+  }
+
+  /** The created steps and their providers' names, or (when {@code checkOnly}) the declared features. */
+  private record Steps(List<FeatureStep> steps, List<String> providers, List<Feature<?>> declared, List<String> deferred) {}
+
+  /**
+   * Creates the model's feature steps. With {@code validateOnly}, a step that needs calibration
+   * and has none is checked through its calibrator and {@link FeatureProvider#features} instead.
+   *
+   * @throws CalibrationException if a step needs calibration and has none (unless validating)
+   */
+  private static Steps createSteps(Model m, Providers<FeatureProvider> fps, boolean validateOnly) {
+    List<FeatureStep> steps = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Feature<?>> declared = new ArrayList<>();
+    List<String> deferred = new ArrayList<>();
+    for (Model.Section s : m.featureSteps()) {
+      String at = m.source() + " $.features." + s.id();
+      FeatureProvider p = fps.require(s.provider(), at + ".provider");
+      PluginConfig uncalibrated = uncalibratedStep(m, s);
+      if (!Model.isCalibrated(s) && guardedCalibrator(p, uncalibrated).isPresent()) {
+        if (!validateOnly) {
+          throw new CalibrationException(
+              at,
+              "feature step '" + s.id() + "' is fitted on the population and needs calibration: call"
+                  + " EngineBuilder.calibrate(customers) and build with the returned model, or load a calibrated"
+                  + " model (clientele calibrate writes one)",
+              s.id(), CalibrationException.Kind.REQUIRED, -1, null);
+        }
+        deferred.add(s.id());
+        try {
+          declared.addAll(Objects.requireNonNull(p.features(uncalibrated), "features(config) returned null"));
+        } catch (ConfigurationException e) {
+          throw e;
+        } catch (RuntimeException | LinkageError e) {
+          throw new ConfigurationException(
+              at, "feature provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to declare its features: " + e, e);
+        }
+        rejectUnread(uncalibrated, "feature provider '" + p.name() + "'");
+        continue;
+      }
+      PluginConfig config = m.featureConfig(s);
+      FeatureStep step;
+      try {
+        step = Objects.requireNonNull(p.create(config), "create() returned null");
+        declared.addAll(Objects.requireNonNull(step.features(), "features() returned null"));
+      } catch (ConfigurationException e) {
+        throw e;
+      } catch (RuntimeException | LinkageError e) {
+        throw new ConfigurationException(
+            at, "feature provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create its step: " + e, e);
+      }
+      rejectUnread(config, "feature provider '" + p.name() + "'");
+      steps.add(step);
+      names.add(p.name());
+    }
+    return new Steps(steps, names, declared, deferred);
   }
 
   private static PluginConfig uncalibrated(Model m, Model.Section s) {
@@ -356,6 +592,7 @@ public final class EngineBuilder {
     Providers<ClassifierProvider> cps = classifiers();
     Providers<StrategyProvider> sps = strategies();
     Model m = resolvedModel(cps);
+    Steps steps = createSteps(m, featureProviders(), false);
     List<Classifier> classifiers = new ArrayList<>();
     List<String> providerNames = new ArrayList<>();
     for (Model.Section s : m.dimensions()) {
@@ -384,7 +621,8 @@ public final class EngineBuilder {
     }
     List<ProviderDiagnostic> diagnostics = new ArrayList<>(cps.diagnostics());
     diagnostics.addAll(sps.diagnostics());
-    return new Engine(m, classifiers, providerNames, strategy, strategyName, parallelism, chunkSize, diagnostics);
+    diagnostics.addAll(featureProviders().diagnostics());
+    return new Engine(m, steps.steps(), steps.providers(), classifiers, providerNames, strategy, strategyName, parallelism, chunkSize, diagnostics);
   }
 
   /**
@@ -402,8 +640,9 @@ public final class EngineBuilder {
     Providers<ClassifierProvider> cps = classifiers();
     Providers<StrategyProvider> sps = strategies();
     Model m = resolvedModel(cps);
+    Steps steps = createSteps(m, featureProviders(), true);
     List<Dimension> dimensions = new ArrayList<>();
-    List<String> deferred = new ArrayList<>();
+    List<String> deferred = new ArrayList<>(steps.deferred());
     List<String> unknownLabels = new ArrayList<>();
     Map<String, Set<Feature<?>>> features = new LinkedHashMap<>();
     for (Model.Section s : m.dimensions()) {
@@ -445,6 +684,7 @@ public final class EngineBuilder {
     }
     List<ProviderDiagnostic> diagnostics = new ArrayList<>(cps.diagnostics());
     diagnostics.addAll(sps.diagnostics());
+    diagnostics.addAll(featureProviders().diagnostics());
     return new Validation(m, dimensions, deferred, unknownLabels, strategyChecked, diagnostics, features);
   }
 
@@ -586,10 +826,21 @@ public final class EngineBuilder {
 
   private @Nullable Providers<ClassifierProvider> classifierCache;
   private @Nullable Providers<StrategyProvider> strategyCache;
+  private @Nullable Providers<FeatureProvider> featureCache;
 
   private void invalidate() {
     classifierCache = null;
     strategyCache = null;
+    featureCache = null;
+  }
+
+  private Providers<FeatureProvider> featureProviders() {
+    if (featureCache == null) {
+      featureCache =
+          Providers.collect(
+              FeatureProvider.class, featureProviders, discover, classLoader, FeatureProvider::name, allowedProviders);
+    }
+    return featureCache;
   }
 
   private Providers<ClassifierProvider> classifiers() {

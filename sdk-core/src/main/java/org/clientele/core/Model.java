@@ -43,6 +43,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <ul>
+ *   <li>{@code features}: optional; steps that add computed features (predictions) to every
+ *       customer before the classifiers run ({@link org.clientele.api.spi.FeatureProvider}). The key
+ *       is the step id, {@code provider} defaults to the key; steps run in the order given.
  *   <li>{@code dimensions}: required; the key is the dimension id, {@code provider} defaults to the
  *       key, every other key belongs to the provider.
  *   <li>{@code strategy}: optional; absent means the {@code playbook} provider with its defaults,
@@ -62,7 +65,7 @@ public final class Model {
   public static final String DEFAULT_STRATEGY = "playbook";
 
   private static final Set<String> TOP_LEVEL =
-      Set.of("format", "dimensions", "strategy", "errorPolicy", "input", "output");
+      Set.of("format", "features", "dimensions", "strategy", "errorPolicy", "input", "output");
   private static final Set<String> PASS_THROUGH = Set.of("input", "output");
   /** The form of a dimension id ({@link org.clientele.api.Dimension} requires it too). */
   private static final java.util.regex.Pattern DIMENSION_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]*");
@@ -92,6 +95,7 @@ public final class Model {
     }
   }
 
+  private final List<Section> features;
   private final List<Section> dimensions;
   private final @Nullable Section strategy;
   private final ErrorPolicy errorPolicy;
@@ -99,11 +103,13 @@ public final class Model {
   private final String source;
 
   private Model(
+      List<Section> features,
       List<Section> dimensions,
       @Nullable Section strategy,
       ErrorPolicy errorPolicy,
       Map<String, Object> passThrough,
       String source) {
+    this.features = List.copyOf(features);
     this.dimensions = List.copyOf(dimensions);
     this.strategy = strategy;
     this.errorPolicy = errorPolicy;
@@ -123,6 +129,18 @@ public final class Model {
       }
       if (!seen.add(d.id())) {
         throw new ConfigurationException(source + " $.dimensions." + d.id(), "dimension configured twice");
+      }
+    }
+    var steps = new java.util.HashSet<String>();
+    for (Section f : this.features) {
+      if (!DIMENSION_ID.matcher(f.id()).matches()) {
+        throw new ConfigurationException(
+            source + " $.features." + f.id(),
+            "invalid feature step id \"" + f.id() + "\": use lowercase letters, digits, '-' and '_', starting with a letter"
+                + " (for example \"predictions\")");
+      }
+      if (!steps.add(f.id())) {
+        throw new ConfigurationException(source + " $.features." + f.id(), "feature step configured twice");
       }
     }
   }
@@ -181,6 +199,19 @@ public final class Model {
           source + " $.dimensions",
           "expected an object with at least one dimension, for example {\"value\": {}, \"risk\": {}}");
     }
+    List<Section> steps = new ArrayList<>();
+    if (root.containsKey("features")) {
+      if (!(root.get("features") instanceof Map<?, ?> stepMap)) {
+        throw new ConfigurationException(
+            source + " $.features",
+            "expected an object of feature steps, for example {\"predictions\": {\"model\": \"paretonbd\"}}, found "
+                + root.get("features"));
+      }
+      for (Map.Entry<?, ?> e : stepMap.entrySet()) {
+        String id = (String) e.getKey();
+        steps.add(section(id, id, e.getValue(), source, "$.features." + id));
+      }
+    }
     List<Section> sections = new ArrayList<>();
     for (Map.Entry<?, ?> e : dimMap.entrySet()) {
       String id = (String) e.getKey();
@@ -205,7 +236,7 @@ public final class Model {
         extra.put(key, root.get(key));
       }
     }
-    return new Model(sections, strategy, policy, extra, source);
+    return new Model(steps, sections, strategy, policy, extra, source);
   }
 
   private static Section section(String id, String defaultProvider, @Nullable Object value, String source, String path) {
@@ -249,6 +280,14 @@ public final class Model {
   public String toJson() {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("format", FORMAT);
+    if (!features.isEmpty()) {
+      // Written only when configured: a model without steps reads and writes as before.
+      Map<String, Object> steps = new LinkedHashMap<>();
+      for (Section f : features) {
+        steps.put(f.id(), withProvider(f));
+      }
+      root.put("features", steps);
+    }
     Map<String, Object> dims = new LinkedHashMap<>();
     for (Section d : dimensions) {
       dims.put(d.id(), withProvider(d));
@@ -296,9 +335,15 @@ public final class Model {
       changed |= r != d;
       dims.add(r);
     }
+    List<Section> steps = new ArrayList<>(features.size());
+    for (Section f : features) {
+      Section r = rebased(f, from, to);
+      changed |= r != f;
+      steps.add(r);
+    }
     Section strat = strategy == null ? null : rebased(strategy, from, to);
     changed |= strat != strategy;
-    return changed ? new Model(dims, strat, errorPolicy, passThrough, source) : this;
+    return changed ? new Model(steps, dims, strat, errorPolicy, passThrough, source) : this;
   }
 
   /** The folder of the file this model was read from, or null when it came from elsewhere. */
@@ -340,6 +385,60 @@ public final class Model {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("provider", s.provider());
     out.putAll(s.settings());
+    return out;
+  }
+
+  /**
+   * Returns the configured feature steps ({@code $.features}), in the order they run.
+   *
+   * @return the step sections; empty if none is configured
+   * @since 0.1.0
+   */
+  public List<Section> featureSteps() {
+    return features;
+  }
+
+  /**
+   * Returns the typed configuration view handed to a feature step's provider.
+   *
+   * @param section one of {@link #featureSteps()}
+   * @return the view, naming this model's source and the section's JSON path in errors
+   * @since 0.1.0
+   */
+  public PluginConfig featureConfig(Section section) {
+    return PluginConfig.of(section.id(), source, "$.features." + section.id(), section.settings())
+        .withReader(JsonConfigReader.INSTANCE);
+  }
+
+  /**
+   * Returns a copy with one feature step's calibration result set.
+   *
+   * @param stepId the feature step
+   * @param calibration the calibrator's result
+   * @return the new model
+   * @throws IllegalArgumentException if there is no such step
+   * @since 0.1.0
+   */
+  public Model withFeatureCalibration(String stepId, Map<String, Object> calibration) {
+    return new Model(calibrated(features, stepId, calibration, "feature step"), dimensions, strategy, errorPolicy, passThrough, source);
+  }
+
+  private static List<Section> calibrated(List<Section> sections, String id, Map<String, Object> calibration, String what) {
+    List<Section> out = new ArrayList<>(sections.size());
+    boolean found = false;
+    for (Section d : sections) {
+      if (d.id().equals(id)) {
+        Map<String, Object> settings = new LinkedHashMap<>(d.settings());
+        settings.put(ClassifierProvider.CALIBRATION_KEY, calibration);
+        out.add(new Section(d.id(), d.provider(), settings));
+        found = true;
+      } else {
+        out.add(d);
+      }
+    }
+    if (!found) {
+      throw new IllegalArgumentException("No " + what + " '" + id + "' in the model");
+    }
     return out;
   }
 
@@ -432,22 +531,7 @@ public final class Model {
    * @return the new model
    */
   public Model withCalibration(String dimensionId, Map<String, Object> calibration) {
-    List<Section> out = new ArrayList<>(dimensions.size());
-    boolean found = false;
-    for (Section d : dimensions) {
-      if (d.id().equals(dimensionId)) {
-        Map<String, Object> settings = new LinkedHashMap<>(d.settings());
-        settings.put(ClassifierProvider.CALIBRATION_KEY, calibration);
-        out.add(new Section(d.id(), d.provider(), settings));
-        found = true;
-      } else {
-        out.add(d);
-      }
-    }
-    if (!found) {
-      throw new IllegalArgumentException("No dimension '" + dimensionId + "' in the model");
-    }
-    return new Model(out, strategy, errorPolicy, passThrough, source);
+    return new Model(features, calibrated(dimensions, dimensionId, calibration, "dimension"), strategy, errorPolicy, passThrough, source);
   }
   /**
    * Returns this model without one dimension: what a run does with a dimension it cannot
@@ -472,7 +556,7 @@ public final class Model {
     if (out.isEmpty()) {
       throw new IllegalArgumentException("'" + dimensionId + "' is the model's only dimension");
     }
-    return new Model(out, strategy, errorPolicy, passThrough, source);
+    return new Model(features, out, strategy, errorPolicy, passThrough, source);
   }
 
 
@@ -480,6 +564,7 @@ public final class Model {
   @Override
   public boolean equals(Object o) {
     return o instanceof Model m
+        && features.equals(m.features)
         && dimensions.equals(m.dimensions)
         && Objects.equals(strategy, m.strategy)
         && errorPolicy == m.errorPolicy
@@ -488,7 +573,7 @@ public final class Model {
 
   @Override
   public int hashCode() {
-    return Objects.hash(dimensions, strategy, errorPolicy, passThrough);
+    return Objects.hash(features, dimensions, strategy, errorPolicy, passThrough);
   }
 
   @Override
@@ -498,6 +583,7 @@ public final class Model {
 
   /** Builds a model in code. */
   public static final class Builder {
+    private final List<Section> features = new ArrayList<>();
     private final List<Section> dimensions = new ArrayList<>();
     private @Nullable Section strategy = new Section("strategy", DEFAULT_STRATEGY, Map.of());
     private ErrorPolicy errorPolicy = ErrorPolicy.FALLBACK;
@@ -528,6 +614,21 @@ public final class Model {
     public Builder dimension(String id, String provider, Map<String, ?> settings) {
       Objects.requireNonNull(settings, "settings");
       dimensions.add(new Section(id, provider, new LinkedHashMap<>(settings)));
+      return this;
+    }
+
+    /**
+     * Adds a feature step; steps run in the order added.
+     *
+     * @param id the step id
+     * @param provider the {@link org.clientele.api.spi.FeatureProvider}'s name
+     * @param settings the provider's keys
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder feature(String id, String provider, Map<String, ?> settings) {
+      Objects.requireNonNull(settings, "settings");
+      features.add(new Section(id, provider, new LinkedHashMap<>(settings)));
       return this;
     }
 
@@ -581,7 +682,7 @@ public final class Model {
      * @return the model
      */
     public Model build() {
-      return new Model(dimensions, strategy, errorPolicy, passThrough, source);
+      return new Model(features, dimensions, strategy, errorPolicy, passThrough, source);
     }
   }
 }

@@ -13,8 +13,9 @@ import org.clientele.api.Feature;
  *
  * @param model the configuration that was checked
  * @param dimensions the dimensions whose labels are known, in configuration order
- * @param needCalibration the population-relative dimensions not calibrated yet: their keys were
- *     checked, their thresholds come from the data
+ * @param needCalibration the population-relative dimensions and fitted feature steps not
+ *     calibrated yet (step ids first): their keys were checked, their thresholds and fits come from
+ *     the data
  * @param labelsUnknown dimensions whose labels their provider can only give after calibration
  *     (it does not implement {@link org.clientele.api.spi.ClassifierProvider#dimension}); while
  *     there is one, the strategy is not checked
@@ -43,8 +44,9 @@ public record Validation(
    *
    * @param model the configuration that was checked
    * @param dimensions the dimensions whose labels are known, in configuration order
-   * @param needCalibration the population-relative dimensions not calibrated yet: their keys were
-   *     checked, their thresholds come from the data
+   * @param needCalibration the population-relative dimensions and fitted feature steps not
+   *     calibrated yet (step ids first): their keys were checked, their thresholds and fits come
+   *     from the data
    * @param labelsUnknown dimensions whose labels their provider can only give after calibration
    *     (it does not implement {@link org.clientele.api.spi.ClassifierProvider#dimension}); while
    *     there is one, the strategy is not checked

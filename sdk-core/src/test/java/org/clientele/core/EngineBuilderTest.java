@@ -125,7 +125,7 @@ class EngineBuilderTest {
         Arguments.of(
             "unknown top-level key",
             "{\"dimension\": {}}",
-            "cfg.json $.dimension: unknown key; expected one of [dimensions, errorPolicy, format, input, output, strategy]"),
+            "cfg.json $.dimension: unknown key; expected one of [dimensions, errorPolicy, features, format, input, output, strategy]"),
         Arguments.of(
             "no dimensions",
             "{\"strategy\": null}",

@@ -113,22 +113,37 @@ final class ValueClassifier extends ExplainingClassifier {
     if (important > core) {
       throw config.error("calibration", "important cut-off " + num(important) + " exceeds core cut-off " + num(core));
     }
-    PluginConfig p = config.section("potential");
-    boolean enabled = p.flag("enabled", true);
-    Feature<Double> current = StandardFeatures.REVENUE_12M;
-    Feature<Double> previous = StandardFeatures.REVENUE_PREV_12M;
-    Feature<Double> predicted = StandardFeatures.PREDICTED_VALUE;
-    double rate = 0.20;
-    if (enabled) {
-      current = p.numberFeature("currentRevenue", current);
-      previous = p.numberFeature("previousRevenue", previous);
-      predicted = p.numberFeature("predictedValue", predicted);
-      rate = p.number("growthRate", rate);
-    }
-    int ifMissing = config.label("ifMissing", dimension, "LOW");
+    Potential p = Potential.read(config, dimension);
     return new ValueClassifier(
         dimension, s.metric(), core, important, s.method() != ValueSettings.Method.THRESHOLD,
-        basis, enabled, current, previous, predicted, rate, ifMissing);
+        basis, p.enabled(), p.current(), p.previous(), p.predicted(), p.rate(), p.ifMissing());
+  }
+
+  /**
+   * The keys read besides the method's: the POTENTIAL rules and {@code ifMissing}. Read by {@link
+   * ValueClassifierProvider#dimension} too, so that a configuration checked before calibration
+   * accepts them (and still rejects a typo among them).
+   */
+  record Potential(
+      boolean enabled, Feature<Double> current, Feature<Double> previous, Feature<Double> predicted, double rate,
+      int ifMissing) {
+
+    static Potential read(PluginConfig config, Dimension dimension) {
+      PluginConfig p = config.section("potential");
+      boolean enabled = p.flag("enabled", true);
+      Feature<Double> current = StandardFeatures.REVENUE_12M;
+      Feature<Double> previous = StandardFeatures.REVENUE_PREV_12M;
+      Feature<Double> predicted = StandardFeatures.PREDICTED_VALUE;
+      double rate = 0.20;
+      if (enabled) {
+        current = p.numberFeature("currentRevenue", current);
+        previous = p.numberFeature("previousRevenue", previous);
+        predicted = p.numberFeature("predictedValue", predicted);
+        rate = p.number("growthRate", rate);
+      }
+      int ifMissing = config.label("ifMissing", dimension, "LOW");
+      return new Potential(enabled, current, previous, predicted, rate, ifMissing);
+    }
   }
 
   private static PluginConfig calibration(PluginConfig config, ValueSettings s) {

@@ -45,7 +45,9 @@ public final class ValueClassifierProvider implements ClassifierProvider {
 
   @Override
   public Optional<Dimension> dimension(PluginConfig config) {
-    return Optional.of(ValueClassifier.dimension(config.id()));
+    Dimension d = ValueClassifier.dimension(config.id());
+    ValueClassifier.Potential.read(config, d); // the keys create() reads besides the calibrator's
+    return Optional.of(d);
   }
 
   @Override

@@ -241,4 +241,23 @@ class ValueClassifierTest {
     provider.create(model);
     assertThat(model.unreadKeys()).isEmpty();
   }
+
+  /**
+   * A calibrated value dimension is checked before calibration through its calibrator and {@code
+   * dimension(config)}: those must read the POTENTIAL keys too, or {@code potential.predictedValue:
+   * "predicted_clv"} (docs/predictions.md) would be refused as unknown, while a typo there must
+   * still be named.
+   */
+  @Test
+  void aConfigurationCheckedBeforeCalibrationAcceptsThePotentialKeysAndNamesATypo() {
+    PluginConfig ok = PluginConfig.of("value", Map.of("potential", Map.of("predictedValue", "predicted_clv"), "ifMissing", "LOW"));
+    provider.calibrator(ok);
+    provider.dimension(ok);
+    assertThat(ok.unreadKeys()).isEmpty();
+
+    PluginConfig typo = PluginConfig.of("value", Map.of("potential", Map.of("predictedVlaue", "predicted_clv")));
+    provider.calibrator(typo);
+    provider.dimension(typo);
+    assertThat(typo.unreadKeys()).singleElement().asString().contains("predictedVlaue");
+  }
 }

@@ -52,65 +52,12 @@ final class ChurnClassifier implements Classifier {
 
   static ChurnClassifier create(PluginConfig config) {
     ChurnSettings s = ChurnSettings.read(config);
-    String key = ClassifierProvider.CALIBRATION_KEY;
-    if (!config.has(key)) {
-      throw config.error(key, "the churn dimension needs a fitted model: let the engine calibrate on"
-          + " the population (the model JSON then holds the fit)");
-    }
-    PluginConfig cal = config.section(key);
-    String model = cal.string("model", "");
-    String inputs = cal.string("inputs", "");
-    if (!model.equals(s.model()) || !inputs.equals(s.inputs())) {
-      throw cal.error("model", "the calibration is a " + model + " fit on " + inputs + " inputs but the"
-          + " configuration asks for " + s.model() + " on " + s.inputs() + ": remove the calibration to refit");
-    }
-    double customers = cal.number("customers", 0);
-    cal.number("withoutHistory", 0);
-    cal.number("inconsistent", 0);
-    if (!cal.has("parameters")) {
-      throw cal.error("parameters", "no fit: the calibration population had no purchase history"
-          + " (features " + s.frequency().name() + " and the recency and age features)");
-    }
-    cal.number("distinct", 0);
-    PluginConfig p = cal.section("parameters");
-    PurchaseModel m = model.equals("bgnbd")
-        ? new BgNbd(p.number("r", Double.NaN), p.number("alpha", Double.NaN), p.number("a", Double.NaN), p.number("b", Double.NaN))
-        : new ParetoNbd(p.number("r", Double.NaN), p.number("alpha", Double.NaN), p.number("s", Double.NaN), p.number("beta", Double.NaN));
-    PluginConfig se = cal.section("standardErrors");
-    StringBuilder seText = new StringBuilder();
-    for (String name : m.parameterNames()) {
-      double v = se.number(name, Double.NaN);
-      seText.append(seText.length() == 0 ? "" : ", ").append(name).append(' ')
-          .append(Double.isNaN(v) ? "n/a" : fmt(v));
-    }
-    double ll = cal.number("logLikelihood", Double.NaN);
-    boolean converged = cal.flag("converged", false);
-    List<String> warnings = cal.strings("warnings", List.of());
-    GammaGamma g = null;
-    if (cal.has("spend")) {
-      PluginConfig sp = cal.section("spend");
-      PluginConfig gp = sp.section("parameters");
-      g = new GammaGamma(gp.number("p", Double.NaN), gp.number("q", Double.NaN), gp.number("gamma", Double.NaN));
-      sp.section("standardErrors").keys().forEach(k -> sp.section("standardErrors").number(k, 0));
-      sp.number("logLikelihood", 0);
-      sp.flag("converged", false);
-      sp.number("customers", 0);
-      sp.strings("warnings", List.of());
-    }
-    String fit = m.describe() + String.format(Locale.ROOT, " (fitted on %,.0f customers, log-likelihood %.2f;"
-        + " standard errors %s)", customers, ll, seText)
-        + (converged ? "" : "; WARNING: the fit did not converge")
-        + (warnings.isEmpty() ? "" : "; " + String.join("; ", warnings));
-    Predictor predictor = new Predictor(m, g, s.horizon(), s.periods(), s.discountRate());
-    return new ChurnClassifier(dimension(config.id()), s, predictor, fit);
+    Fit fit = Fit.read(config, s, "the churn dimension");
+    return new ChurnClassifier(dimension(config.id()), s, fit.predictor(), fit.text());
   }
 
-  /** Three significant digits, without trailing zeros: 39, 0.7, 0.0126. */
   private static String fmt(double v) {
-    if (!Double.isFinite(v)) {
-      return String.valueOf(v);
-    }
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    return Fit.fmt(v);
   }
 
   @Override

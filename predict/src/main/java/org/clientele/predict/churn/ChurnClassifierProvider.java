@@ -31,7 +31,10 @@ import org.clientele.predict.PredictedFeatures;
  * renamed ({@code frequency}, {@code recency}, {@code age}, {@code monetary}, {@code tenure},
  * {@code sinceLast}); {@code unit} for the explanations; {@code horizon} (52 weeks or 365 days),
  * {@code periods} (12) and {@code discountRate} (0 per period) for the expected purchases, churn
- * risk and CLV. See {@code docs/predictions.md}.
+ * risk and CLV. With {@code source: "features"} the dimension fits nothing itself: it labels by
+ * the {@code p_alive} (or {@code churn_risk}) feature that a {@code predictions} feature step
+ * added ({@link PredictionFeatureProvider}), so the label and the feature come from one fit; then
+ * only {@code basis} and the thresholds are its keys. See {@code docs/predictions.md}.
  *
  * @since 0.1.0
  */
@@ -54,7 +57,8 @@ public final class ChurnClassifierProvider implements ClassifierProvider {
 
   @Override
   public Classifier create(PluginConfig config) {
-    return ChurnClassifier.create(config);
+    ChurnSettings s = ChurnSettings.read(config);
+    return s.fromFeatures() ? new ChurnFromFeatures(ChurnClassifier.dimension(config.id()), s) : ChurnClassifier.create(config);
   }
 
   /**
@@ -77,7 +81,8 @@ public final class ChurnClassifierProvider implements ClassifierProvider {
 
   @Override
   public Optional<Calibrator> calibrator(PluginConfig config) {
-    return Optional.of(new ChurnCalibrator(ChurnSettings.read(config)));
+    ChurnSettings s = ChurnSettings.read(config);
+    return s.fromFeatures() ? Optional.empty() : Optional.of(new ChurnCalibrator(s));
   }
 
   /**
@@ -91,6 +96,9 @@ public final class ChurnClassifierProvider implements ClassifierProvider {
    * @since 0.1.0
    */
   public static Customer predict(Classifier classifier, Customer customer) {
+    if (classifier instanceof ChurnFromFeatures) {
+      return customer; // the predictions step added them already
+    }
     if (!(classifier instanceof ChurnClassifier c)) {
       throw new IllegalArgumentException("not a churn classifier: " + classifier.getClass().getName());
     }

@@ -7,6 +7,7 @@ import org.clientele.api.spi.PluginConfig;
 
 /** The configuration of the churn dimension, read and checked once. */
 record ChurnSettings(
+    boolean fromFeatures,
     String model,
     String inputs,
     String basis,
@@ -28,9 +29,20 @@ record ChurnSettings(
   static final String STANDARD = "standard";
 
   static ChurnSettings read(PluginConfig c) {
+    return read(c, true);
+  }
+
+  /**
+   * Reads the settings; without {@code labels} (the predictions feature step) the label keys
+   * ({@code basis} and the thresholds) are not read, so that one there is an unknown key.
+   */
+  static ChurnSettings read(PluginConfig c, boolean labels) {
+    if (labels && oneOf(c, "source", "fit", "fit", "features").equals("features")) {
+      return fromFeatures(c);
+    }
     String model = oneOf(c, "model", "paretonbd", "paretonbd", "bgnbd");
     String inputs = oneOf(c, "inputs", LIFETIMES, LIFETIMES, STANDARD);
-    String basis = oneOf(c, "basis", "p_alive", "p_alive", "purchase_probability");
+    String basis = labels ? oneOf(c, "basis", "p_alive", "p_alive", "purchase_probability") : "p_alive";
     boolean lifetimes = inputs.equals(LIFETIMES);
     String unit = c.string("unit", lifetimes ? "weeks" : "days");
     double horizon = c.number("horizon", lifetimes ? 52 : 365, 1e-9, 1e9);
@@ -39,9 +51,9 @@ record ChurnSettings(
       throw c.error("periods", "expected 1 or more discounting periods, found " + periods);
     }
     double rate = c.number("discountRate", 0, 0, 10);
-    double active = c.number("active", 0.7, 0, 1);
-    double cooling = c.number("cooling", 0.4, 0, 1);
-    double atRisk = c.number("atRisk", 0.15, 0, 1);
+    double active = labels ? c.number("active", 0.7, 0, 1) : 0.7;
+    double cooling = labels ? c.number("cooling", 0.4, 0, 1) : 0.4;
+    double atRisk = labels ? c.number("atRisk", 0.15, 0, 1) : 0.15;
     if (!(active >= cooling && cooling >= atRisk)) {
       throw c.error("active", "thresholds must be ordered active >= cooling >= atRisk; found "
           + active + ", " + cooling + ", " + atRisk);
@@ -52,8 +64,26 @@ record ChurnSettings(
     Feature<Double> monetary = feature(c, "monetary", lifetimes ? "lifetimes_monetary_value" : "average_order_value");
     Feature<Double> tenure = feature(c, "tenure", "tenure_days");
     Feature<Double> sinceLast = feature(c, "sinceLast", "days_since_last_purchase");
-    return new ChurnSettings(model, inputs, basis, unit, horizon, periods, rate, active, cooling, atRisk,
+    return new ChurnSettings(false, model, inputs, basis, unit, horizon, periods, rate, active, cooling, atRisk,
         frequency, recency, age, monetary, tenure, sinceLast);
+  }
+
+  /**
+   * {@code source: "features"}: the labels come from the features a {@code predictions} step
+   * added; the model keys belong to the step, so here they are unknown keys.
+   */
+  private static ChurnSettings fromFeatures(PluginConfig c) {
+    String basis = oneOf(c, "basis", "p_alive", "p_alive", "purchase_probability");
+    double active = c.number("active", 0.7, 0, 1);
+    double cooling = c.number("cooling", 0.4, 0, 1);
+    double atRisk = c.number("atRisk", 0.15, 0, 1);
+    if (!(active >= cooling && cooling >= atRisk)) {
+      throw c.error("active", "thresholds must be ordered active >= cooling >= atRisk; found "
+          + active + ", " + cooling + ", " + atRisk);
+    }
+    Feature<Double> none = org.clientele.predict.PredictedFeatures.P_ALIVE;
+    return new ChurnSettings(true, "", "", basis, "", Double.NaN, 1, 0, active, cooling, atRisk,
+        none, none, none, none, none, none);
   }
 
   boolean lifetimes() {

@@ -96,4 +96,32 @@ class ChurnClassifierTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("active >= cooling >= atRisk");
   }
+
+  /**
+   * {@code source: "features"}: no fit of its own (no calibrator), the label cuts the {@code
+   * p_alive} the predictions step added, a customer without it is NO_HISTORY, and the model keys
+   * belong to the step, so they are unknown here.
+   */
+  @Test
+  void withSourceFeaturesTheLabelCutsThePredictionsStepsPAlive() {
+    PluginConfig config = PluginConfig.of("churn", Map.of("source", "features"));
+    assertThat(PROVIDER.calibrator(config)).isEmpty();
+    Classifier c = PROVIDER.create(config);
+    assertThat(config.unreadKeys()).isEmpty();
+    Customer cooling = Customer.builder("a").set(PredictedFeatures.P_ALIVE, 0.55).set(PredictedFeatures.CHURN_RISK, 0.8).build();
+    Assignment a = c.explain(cooling);
+    assertThat(a.label()).isEqualTo("COOLING");
+    assertThat(a.reasons().get(0).text()).contains("P(alive) 0.55 (COOLING >= 0.4 and < 0.7), from the predictions step: p_alive 0.55, churn_risk 0.80");
+    assertThat(c.explain(Customer.builder("b").build()).label()).isEqualTo("NO_HISTORY");
+
+    Classifier byRisk = PROVIDER.create(PluginConfig.of("churn", Map.of("source", "features", "basis", "purchase_probability")));
+    assertThat(byRisk.explain(cooling).label()).isEqualTo("AT_RISK"); // 1 - churn_risk = 0.2
+  }
+
+  @Test
+  void withSourceFeaturesAModelKeyIsRefusedAsUnknown() {
+    PluginConfig config = PluginConfig.of("churn", Map.of("source", "features", "model", "bgnbd"));
+    PROVIDER.create(config);
+    assertThat(config.unreadKeys()).singleElement().asString().contains("model");
+  }
 }

@@ -242,7 +242,8 @@ public final class Segmentation {
    * Runs the whole job as {@link #run(ResultSink, RejectionSink)} does, and writes each classified
    * customer's features, in input order: the features the classifiers declare they read ({@link
    * Engine#features()}; every standard feature if none declares any), or in lifetimes mode the
-   * lifetimes summary's columns ({@code frequency, recency, T, monetary_value}).
+   * lifetimes summary's columns ({@code frequency, recency, T, monetary_value}); then the features the
+   * feature steps add ({@link Engine#addedFeatures()}: {@code p_alive}, {@code predicted_clv}, ...).
    *
    * @param results receives one result per classified customer, in input order
    * @param rejections receives every rejected row (each exactly once)
@@ -271,6 +272,10 @@ public final class Segmentation {
       }
       ReportAccumulator report = ReportAccumulator.create(engine, reportOptions);
       leftOut.forEach(report::addWarning);
+      // A doubtful fit (small book, no convergence, weak parameters) is never silent.
+      for (String d : engine.featureDiagnostics()) {
+        report.addWarning(new QualityWarning("feature_step", d.substring(0, d.indexOf(':')), "", d));
+      }
       if (features != null) {
         features.begin(featureColumns(engine));
       }
@@ -307,9 +312,15 @@ public final class Segmentation {
       columns.put("recency", LifetimesSummary.RECENCY);
       columns.put("T", LifetimesSummary.T);
       columns.put("monetary_value", LifetimesSummary.MONETARY_VALUE);
+      engine.addedFeatures().forEach(f -> columns.put(f.name(), f));
       return columns;
     }
-    List<Feature<?>> read = engine.features();
+    List<Feature<?>> read = new ArrayList<>(engine.features());
+    for (Feature<?> added : engine.addedFeatures()) {
+      if (!read.contains(added)) {
+        read.add(added); // the predictions a feature step added, beside what the classifiers read
+      }
+    }
     // A plugin that does not declare its features (Classifier.features() is optional): show every
     // standard feature rather than an id column alone.
     return FeatureWriter.byName(read.isEmpty() ? StandardFeatures.all() : read);
@@ -337,12 +348,13 @@ public final class Segmentation {
       EngineBuilder builder = engineBuilder().model(current);
       Model calibrated;
       RunCounts counts;
-      try (CustomerStream stream = new CustomerStream(derived, sink, "Calibrating")) {
+      try (Passes passes = new Passes(derived, sink, "Calibrating")) {
         try {
-          calibrated = builder.calibrate(stream);
+          calibrated = builder.calibrate(passes);
         } catch (CalibrationException e) {
           throw withHint(e);
         }
+        CustomerStream stream = passes.last();
         while (stream.hasNext()) {
           stream.next();
         }
@@ -507,19 +519,20 @@ public final class Segmentation {
     }
     boolean recalibrated = false;
     while (true) {
-      try (CustomerStream population = new CustomerStream(derived, calibrationSink, phase)) {
-        // Lazy: a configuration without population-relative dimensions reads nothing here.
+      try (Passes population = new Passes(derived, calibrationSink, phase)) {
+        // Lazy: a configuration without population-relative dimensions reads nothing here. Two
+        // passes when a feature step (a model fit) and a dimension both calibrate.
         EngineBuilder b = engineBuilder().model(current);
         try {
           b.model(b.calibrate(population));
           Engine engine = b.build();
-          if (!recalibrated && population.missedFeaturesOf(engine, calibrating)) {
+          if (!recalibrated && population.last().missedFeaturesOf(engine, calibrating)) {
             // A plugin declared its features only when its classifier's classes loaded, after the
             // pass had mapped the columns: calibrate again, now that the columns map to them.
             recalibrated = true;
             continue;
           }
-          Model reduced = checkInputs(inputsOf(engine), population.inputFeatures(), current, calibrating, checked, leftOut);
+          Model reduced = checkInputs(inputsOf(engine), population.last().inputFeatures(), current, calibrating, checked, leftOut);
           if (reduced != current) {
             current = reduced;
             continue;
@@ -689,6 +702,37 @@ public final class Segmentation {
    * One pass over the customers: the customers input joined with the derived features, or the
    * derived customers alone. Opened lazily: nothing is read unless someone asks for a customer.
    */
+  /** The input as often as calibration reads it: each iterator a fresh stream, all closed together. */
+  private final class Passes implements Iterable<Customer>, AutoCloseable {
+    private final Derived derived;
+    private final RejectionSink sink;
+    private final String phase;
+    private final List<CustomerStream> opened = new ArrayList<>();
+
+    Passes(Derived derived, RejectionSink sink, String phase) {
+      this.derived = derived;
+      this.sink = sink;
+      this.phase = phase;
+    }
+
+    @Override
+    public Iterator<Customer> iterator() {
+      CustomerStream s = new CustomerStream(derived, opened.isEmpty() ? sink : RejectionSink.discard(), phase);
+      opened.add(s);
+      return s;
+    }
+
+    /** The last pass (opened now if none was): its rejections are the ones reported. */
+    CustomerStream last() {
+      return opened.isEmpty() ? (CustomerStream) iterator() : opened.get(opened.size() - 1);
+    }
+
+    @Override
+    public void close() {
+      opened.forEach(CustomerStream::close);
+    }
+  }
+
   private final class CustomerStream implements Iterator<Customer>, AutoCloseable {
     private final Derived derived;
     private final RejectionSink sink;
