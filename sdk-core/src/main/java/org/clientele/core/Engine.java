@@ -342,24 +342,24 @@ public final class Engine {
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(sink, "sink");
     long[] count = {0};
-    Chunked.<Customer, List<Classification>>run(
+    Chunked.<Customer, Classification[]>run(
         customers,
         parallelism,
         chunkSize,
         chunk -> {
           ClassificationBuffer buffer = buffers.get();
-          List<Classification> out = new ArrayList<>(chunk.size());
-          for (Customer c : chunk) {
-            classify(c, buffer);
-            out.add(buffer.toClassification());
+          Classification[] out = new Classification[chunk.size()];
+          for (int i = 0; i < out.length; i++) {
+            classify(chunk.get(i), buffer);
+            out[i] = buffer.toClassification();
           }
           return out;
         },
         (chunk, results) -> {
-          for (int i = 0; i < results.size(); i++) {
-            sink.accept(chunk.get(i), results.get(i));
+          for (int i = 0; i < results.length; i++) {
+            sink.accept(chunk.get(i), results[i]);
           }
-          count[0] += results.size();
+          count[0] += results.length;
         });
     return count[0];
   }
