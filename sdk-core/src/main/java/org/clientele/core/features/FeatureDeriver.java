@@ -139,7 +139,9 @@ public final class FeatureDeriver {
 
   /**
    * Reads a transaction log and derives the features; see {@link #derive(Function,
-   * DerivationOptions, RejectionSink)}.
+   * DerivationOptions, RejectionSink)}. With the reference date (observation end) given and a
+   * layout {@link TransactionScan} reads (UTF-8 CSV with a header), the file is read once by the
+   * scan, with no object per plain row, and the result, rejections and counts are the same.
    *
    * @param file the transaction log
    * @param format its layout
