@@ -148,6 +148,8 @@ def main():
         ("DuckDB 1.5.6 aggregation (the peer), 1 thread", duck[1], None),
         ("DuckDB 1.5.6 aggregation (the peer), 2 threads", duck[2], None),
         ("Clientele read + derive, 1 thread", e2e("ReadDeriveBenchmark.readAndDerive"), duck[1]),
+        ("Clientele read + derive through TransactionReader (Jackson; JSON Lines, other encodings), 1 thread",
+         e2e("ReadDeriveBenchmark.readAndDeriveViaReader"), duck[1]),
         ("Clientele `classify` job, 1 thread", e2e("ClassifyJobBenchmark.classify", 1), duck[1]),
         ("Clientele `classify` job, 2 threads", e2e("ClassifyJobBenchmark.classify", 2), duck[2]),
     ]

@@ -452,29 +452,36 @@ public final class Engine {
         chunkSize,
         chunk -> {
           ClassificationBuffer buffer = buffers.get();
-          List<Classification> out = new ArrayList<>(chunk.size());
-          List<Customer> seen = steps.length == 0 ? chunk : new ArrayList<>(chunk.size());
-          for (Customer c : chunk) {
-            Customer prepared = steps.length == 0 ? c : applySteps(c);
-            if (seen != chunk) {
-              seen.add(prepared);
+          Classification[] out = new Classification[chunk.size()];
+          // Without feature steps the sink gets the chunk's own customers: nothing is copied.
+          Customer[] seen = steps.length == 0 ? null : new Customer[out.length];
+          for (int i = 0; i < out.length; i++) {
+            Customer prepared = seen == null ? chunk.get(i) : applySteps(chunk.get(i));
+            if (seen != null) {
+              seen[i] = prepared;
             }
             classifyPrepared(prepared, buffer);
-            out.add(buffer.toClassification());
+            out[i] = buffer.toClassification();
           }
           return new Done(seen, out);
         },
         (chunk, done) -> {
-          for (int i = 0; i < done.results().size(); i++) {
-            sink.accept(done.customers().get(i), done.results().get(i));
+          Classification[] results = done.results();
+          Customer[] seen = done.customers();
+          for (int i = 0; i < results.length; i++) {
+            sink.accept(seen == null ? chunk.get(i) : seen[i], results[i]);
           }
-          count[0] += done.results().size();
+          count[0] += results.length;
         });
     return count[0];
   }
 
-  /** One chunk's customers as classified (with the steps' features) and their results. */
-  private record Done(List<Customer> customers, List<Classification> results) {}
+  /**
+   * One chunk's results and, when feature steps ran, its customers as classified (with the steps'
+   * features); null customers means the chunk's own.
+   */
+  @SuppressWarnings("ArrayRecordComponent") // private, never compared or hashed
+  private record Done(Customer @Nullable [] customers, Classification[] results) {}
 
   /**
    * Returns how many times each dimension's classifier (and the strategy, under {@code

@@ -8,6 +8,7 @@ import org.clientele.core.features.DerivationOptions;
 import org.clientele.core.features.FeatureDeriver;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.TransactionFormat;
+import org.clientele.core.io.TransactionReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,6 +51,27 @@ public class ReadDeriveBenchmark {
   @Benchmark
   public void readAndDerive(DemoLog log, Throughput counters, Blackhole blackhole) {
     FeatureDeriver.Result result = FeatureDeriver.derive(log.transactions, format, options, RejectionSink.discard());
+    long n = 0;
+    for (Iterator<Customer> it = result.features().customers(); it.hasNext(); n++) {
+      blackhole.consume(it.next());
+    }
+    counters.bytes += log.transactionBytes;
+    counters.customers += n;
+  }
+
+  /**
+   * The same through {@code TransactionReader} (Jackson's CSV parser, a {@code Transaction} per
+   * row): the path of a log that {@code TransactionScan} does not read (JSON Lines, another
+   * encoding, a column list), and the path every file took before issue 19.
+   *
+   * @param log the files
+   * @param counters bytes and customers
+   * @param blackhole consumes every customer
+   */
+  @Benchmark
+  public void readAndDeriveViaReader(DemoLog log, Throughput counters, Blackhole blackhole) {
+    FeatureDeriver.Result result = FeatureDeriver.derive(
+        s -> TransactionReader.open(log.transactions, format, s), options, RejectionSink.discard());
     long n = 0;
     for (Iterator<Customer> it = result.features().customers(); it.hasNext(); n++) {
       blackhole.consume(it.next());

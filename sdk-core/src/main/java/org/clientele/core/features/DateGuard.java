@@ -31,11 +31,14 @@ final class DateGuard implements Records<Transaction> {
   static final Set<LocalDate> PLACEHOLDERS =
       Set.of(LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), LocalDate.of(9999, 1, 1), LocalDate.of(2999, 12, 31));
 
+  private static final long EARLIEST_DAY = EARLIEST.toEpochDay();
+  private static final long[] PLACEHOLDER_DAYS = PLACEHOLDERS.stream().mapToLong(LocalDate::toEpochDay).toArray();
+
   private final Records<Transaction> inner;
   private final RejectionSink sink;
   private final @Nullable LocalDate latest;
   private final @Nullable LocalDate bulkEnd;
-  private final Map<RejectionReason, Long> rejected = new EnumMap<>(RejectionReason.class);
+  private long rejected;
   private @Nullable Transaction next;
 
   /**
@@ -56,14 +59,16 @@ final class DateGuard implements Records<Transaction> {
     while (next == null && inner.hasNext()) {
       Transaction t = inner.next();
       LocalDate d = t.date();
-      if (d.isBefore(EARLIEST) || PLACEHOLDERS.contains(d)) {
-        reject(t, "the date " + d + (PLACEHOLDERS.contains(d) ? " is a placeholder systems write for \"no date\"" : " is before 1900"),
-            "write the transaction's real date, or leave the row out of the export");
+      if (isImplausible(d.toEpochDay())) {
+        rejected++;
+        sink.reject(rejection(inner.counts().source(), inner.line(), d));
       } else if (latest != null && d.isAfter(latest)) {
-        reject(t, "the date " + d + " lies far after the rest of the file, which ends on " + bulkEnd
+        rejected++;
+        sink.reject(new Rejection(inner.counts().source(), inner.line(), "date", d.toString(), RejectionReason.IMPLAUSIBLE_DATE,
+            "the date " + d + " lies far after the rest of the file, which ends on " + bulkEnd
                 + " (a mistyped year or a placeholder?); it would have become \"today\" for every customer",
             "correct the date; or, if it is right, set input.derive.referenceDate (--reference-date),"
-                + " or input.derive.implausibleGapDays to 0");
+                + " or input.derive.implausibleGapDays to 0"));
       } else {
         next = t;
       }
@@ -71,10 +76,35 @@ final class DateGuard implements Records<Transaction> {
     return next != null;
   }
 
-  private void reject(Transaction t, String message, String fix) {
-    rejected.merge(RejectionReason.IMPLAUSIBLE_DATE, 1L, Long::sum);
-    sink.reject(new Rejection(inner.counts().source(), inner.line(), "date", t.date().toString(),
-        RejectionReason.IMPLAUSIBLE_DATE, message, fix));
+  /** True for a day before 1900 or a placeholder: rejected wherever it appears. */
+  static boolean isImplausible(long epochDay) {
+    if (epochDay < EARLIEST_DAY) {
+      return true;
+    }
+    for (long placeholder : PLACEHOLDER_DAYS) {
+      if (epochDay == placeholder) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The rejection of a day before 1900 or a placeholder. */
+  static Rejection rejection(String source, long line, LocalDate d) {
+    return new Rejection(source, line, "date", d.toString(), RejectionReason.IMPLAUSIBLE_DATE,
+        "the date " + d + (PLACEHOLDERS.contains(d) ? " is a placeholder systems write for \"no date\"" : " is before 1900"),
+        "write the transaction's real date, or leave the row out of the export");
+  }
+
+  /** The counts of a pass with {@code moved} accepted rows rejected afterwards as implausible dates. */
+  static ReadCounts moved(ReadCounts c, long moved) {
+    if (moved == 0) {
+      return c;
+    }
+    Map<RejectionReason, Long> byReason = new EnumMap<>(RejectionReason.class);
+    byReason.putAll(c.rejectedByReason());
+    byReason.merge(RejectionReason.IMPLAUSIBLE_DATE, moved, Long::sum);
+    return new ReadCounts(c.source(), c.read(), c.accepted() - moved, c.rejected() + moved, byReason, c.notes());
   }
 
   @Override
@@ -89,15 +119,7 @@ final class DateGuard implements Records<Transaction> {
 
   @Override
   public ReadCounts counts() {
-    ReadCounts c = inner.counts();
-    long moved = rejected.values().stream().mapToLong(Long::longValue).sum();
-    if (moved == 0) {
-      return c;
-    }
-    Map<RejectionReason, Long> byReason = new EnumMap<>(RejectionReason.class);
-    byReason.putAll(c.rejectedByReason());
-    rejected.forEach((r, n) -> byReason.merge(r, n, Long::sum));
-    return new ReadCounts(c.source(), c.read(), c.accepted() - moved, c.rejected() + moved, byReason, c.notes());
+    return moved(inner.counts(), rejected);
   }
 
   @Override

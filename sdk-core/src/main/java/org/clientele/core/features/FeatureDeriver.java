@@ -22,13 +22,9 @@ import java.util.NavigableMap;
 import java.util.function.Function;
 import org.clientele.core.io.Records;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.clientele.api.Customer;
@@ -38,6 +34,8 @@ import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.Transaction;
 import org.clientele.core.io.TransactionFormat;
 import org.clientele.core.io.TransactionReader;
+import org.clientele.core.io.TransactionScan;
+import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,12 +93,13 @@ public final class FeatureDeriver {
   private final long from12m;
   private final long from24m;
   private final long from3m;
-  private final Map<String, Accumulator> customers = new LinkedHashMap<>();
-  private final Map<String, Integer> channelIndex = new HashMap<>();
-  private final List<String> channels = new ArrayList<>();
+  /** Customer ids numbered in the order of their first transaction used; accumulators by number. */
+  private final TextIndex ids = new TextIndex();
+  private Accumulator[] accumulators = new Accumulator[16];
+  private final TextIndex channels = new TextIndex();
   private long used;
   private long ignored;
-  private @Nullable LocalDate lastUsed;
+  private long lastUsedDay = Long.MIN_VALUE;
 
   private FeatureDeriver(DerivationOptions.Mode mode, LocalDate referenceDate, PeriodUnit unit) {
     this.mode = mode;
@@ -154,7 +153,9 @@ public final class FeatureDeriver {
 
   /**
    * Reads a transaction log and derives the features; see {@link #derive(Function,
-   * DerivationOptions, RejectionSink)}.
+   * DerivationOptions, RejectionSink)}. With the reference date (observation end) given and a
+   * layout {@link TransactionScan} reads (UTF-8 CSV with a header), the file is read once by the
+   * scan, with no object per plain row, and the result, rejections and counts are the same.
    *
    * @param file the transaction log
    * @param format its layout
@@ -166,7 +167,57 @@ public final class FeatureDeriver {
   public static Result derive(Path file, TransactionFormat format, DerivationOptions options, RejectionSink sink) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(sink, "sink");
+    LocalDate given = options.mode() == DerivationOptions.Mode.STANDARD ? options.referenceDate() : options.observationEnd();
+    if (given != null && TransactionScan.supports(file, format)) {
+      // One pass without an object per row; the same rows, rejections and counts (TransactionScan).
+      FeatureDeriver deriver = create(options, given);
+      Path name = file.getFileName();
+      ScanVisitor visitor = new ScanVisitor(deriver, sink, name == null ? file.toString() : name.toString());
+      ReadCounts counts = TransactionScan.scan(file, format, sink, visitor);
+      return new Result(deriver, DateGuard.moved(counts, visitor.implausible), givenBasis(options));
+    }
     return derive(s -> TransactionReader.open(file, format, s), options, sink);
+  }
+
+  /** Feeds a scan's rows to a deriver, rejecting the dates that cannot be real as {@link DateGuard} does. */
+  private static final class ScanVisitor implements TransactionScan.Visitor {
+    private final FeatureDeriver deriver;
+    private final RejectionSink sink;
+    private final String source;
+    private long implausible;
+
+    ScanVisitor(FeatureDeriver deriver, RejectionSink sink, String source) {
+      this.deriver = deriver;
+      this.sink = sink;
+      this.source = source;
+    }
+
+    @Override
+    public void row(TransactionScan.Row row) {
+      if (DateGuard.isImplausible(row.epochDay())) {
+        implausible++;
+        sink.reject(DateGuard.rejection(source, row.line(), row.date()));
+        return;
+      }
+      deriver.add(row.epochDay(), row.customerId(), row.amount(), row.orderId(), row.channel());
+    }
+
+    @Override
+    public void transaction(Transaction t, long line) {
+      if (DateGuard.isImplausible(t.date().toEpochDay())) {
+        implausible++;
+        sink.reject(DateGuard.rejection(source, line, t.date()));
+        return;
+      }
+      deriver.add(t);
+    }
+  }
+
+  private static String givenBasis(DerivationOptions options) {
+    return "given (input.derive." + (options.mode() == DerivationOptions.Mode.STANDARD ? "referenceDate" : "observationEnd")
+        + " or --reference-date)";
   }
 
   /**
@@ -218,8 +269,7 @@ public final class FeatureDeriver {
             + options.implausibleGapDays() + " days rejected as implausible_date";
       }
     } else {
-      basis = "given (input.derive." + (options.mode() == DerivationOptions.Mode.STANDARD ? "referenceDate" : "observationEnd")
-          + " or --reference-date)";
+      basis = givenBasis(options);
     }
     FeatureDeriver deriver =
         create(options, last != null ? last : LocalDate.EPOCH); // an empty log derives nobody
@@ -259,17 +309,20 @@ public final class FeatureDeriver {
    * @param t the transaction
    */
   public void add(Transaction t) {
-    long day = t.date().toEpochDay();
+    add(t.date().toEpochDay(), t.customerId(), t.amount(), t.orderId(), t.channel());
+  }
+
+  /** Adds one transaction given by its values (a scan's reused row, or a record's). */
+  private void add(long day, CharSequence customerId, double amount, @Nullable CharSequence order, @Nullable CharSequence channel) {
     if (day >= reference) {
       ignored++;
       return;
     }
     used++;
-    if (lastUsed == null || t.date().isAfter(lastUsed)) {
-      lastUsed = t.date();
+    if (day > lastUsedDay) {
+      lastUsedDay = day;
     }
-    Accumulator a = customers.computeIfAbsent(t.customerId(), id -> new Accumulator());
-    double amount = t.amount();
+    Accumulator a = accumulator(customerId);
     boolean inLast12 = day >= from12m;
     boolean inPrev12 = !inLast12 && day >= from24m;
     a.revenueTotal += amount;
@@ -292,8 +345,7 @@ public final class FeatureDeriver {
     }
     a.add(d);
     a.purchases += amount;
-    String order = t.orderId();
-    if (order == null || !order.equals(a.lastOrderId)) {
+    if (order == null || !a.isLastOrder(order)) {
       a.orders++;
       if (inLast12) {
         a.orders12++;
@@ -301,13 +353,23 @@ public final class FeatureDeriver {
         a.ordersPrev12++;
       }
     }
-    a.lastOrderId = order;
-    if (t.channel() != null) {
-      a.countChannel(channelIndex.computeIfAbsent(t.channel(), c -> {
-        channels.add(c);
-        return channels.size() - 1;
-      }));
+    a.setLastOrder(order);
+    if (channel != null) {
+      a.countChannel(channels.add(channel));
     }
+  }
+
+  private Accumulator accumulator(CharSequence customerId) {
+    int n = ids.add(customerId);
+    if (n == accumulators.length) {
+      accumulators = Arrays.copyOf(accumulators, n * 2);
+    }
+    Accumulator a = accumulators[n];
+    if (a == null) {
+      a = new Accumulator();
+      accumulators[n] = a;
+    }
+    return a;
   }
 
   /**
@@ -352,7 +414,7 @@ public final class FeatureDeriver {
    * @return the customer count
    */
   public int customerCount() {
-    return customers.size();
+    return ids.size();
   }
 
   /**
@@ -379,7 +441,7 @@ public final class FeatureDeriver {
    * @return the day, or empty if none was used
    */
   public Optional<LocalDate> lastTransactionDate() {
-    return Optional.ofNullable(lastUsed);
+    return lastUsedDay == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(lastUsedDay));
   }
 
   /**
@@ -390,8 +452,8 @@ public final class FeatureDeriver {
    *     id has no transaction before the reference date
    */
   public Optional<Customer> customer(String id) {
-    Accumulator a = customers.get(id);
-    return a == null ? Optional.empty() : Optional.of(toCustomer(id, a));
+    int n = ids.find(id);
+    return n < 0 ? Optional.empty() : Optional.of(toCustomer(ids.text(n), accumulators[n]));
   }
 
   /**
@@ -401,17 +463,21 @@ public final class FeatureDeriver {
    * @return an iterator; the deriver must not change while it is used
    */
   public Iterator<Customer> customers() {
-    Iterator<Map.Entry<String, Accumulator>> entries = customers.entrySet().iterator();
     return new Iterator<>() {
+      private int next;
+
       @Override
       public boolean hasNext() {
-        return entries.hasNext();
+        return next < ids.size();
       }
 
       @Override
       public Customer next() {
-        Map.Entry<String, Accumulator> e = entries.next();
-        return toCustomer(e.getKey(), e.getValue());
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        int n = next++;
+        return toCustomer(ids.text(n), accumulators[n]);
       }
     };
   }
@@ -423,30 +489,24 @@ public final class FeatureDeriver {
    * @return an iterator in the order of first transactions
    */
   public Iterator<LifetimesSummary> summaries() {
-    Iterator<Map.Entry<String, Accumulator>> entries = customers.entrySet().iterator();
     return new Iterator<>() {
-      private Map.@Nullable Entry<String, Accumulator> next;
+      private int next;
 
       @Override
       public boolean hasNext() {
-        while (next == null && entries.hasNext()) {
-          Map.Entry<String, Accumulator> e = entries.next();
-          if (!e.getValue().isEmpty()) {
-            next = e;
-          }
+        while (next < ids.size() && accumulators[next].isEmpty()) {
+          next++;
         }
-        return next != null;
+        return next < ids.size();
       }
 
       @Override
       public LifetimesSummary next() {
         if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
+          throw new NoSuchElementException();
         }
-        Map.Entry<String, Accumulator> e =
-            Objects.requireNonNull(next, "hasNext() returned true without a customer");
-        next = null;
-        return summary(e.getKey(), e.getValue());
+        int n = next++;
+        return summary(ids.text(n), accumulators[n]);
       }
     };
   }
@@ -458,8 +518,8 @@ public final class FeatureDeriver {
    * @return the summary, or empty without a purchase before the reference date
    */
   public Optional<LifetimesSummary> summary(String id) {
-    Accumulator a = customers.get(id);
-    return a == null || a.isEmpty() ? Optional.empty() : Optional.of(summary(id, a));
+    int n = ids.find(id);
+    return n < 0 || accumulators[n].isEmpty() ? Optional.empty() : Optional.of(summary(ids.text(n), accumulators[n]));
   }
 
   private LifetimesSummary summary(String id, Accumulator a) {
@@ -499,13 +559,15 @@ public final class FeatureDeriver {
     }
     int channel = a.mainChannel(channels);
     if (channel >= 0) {
-      b.set(CHANNEL, channels.get(channel));
+      b.set(CHANNEL, channels.text(channel));
     }
     return b.build();
   }
 
   /** Per-customer running totals; a few dozen bytes plus the day bitmap it extends (one object per customer). */
   private static final class Accumulator extends DayBitmap {
+    private static final char[] NO_ORDER = new char[0];
+
     double revenueTotal;
     double revenue12;
     double revenuePrev12;
@@ -517,8 +579,38 @@ public final class FeatureDeriver {
     int orders;
     int orders12;
     int ordersPrev12;
-    @Nullable String lastOrderId;
+    /** The last purchase's order id, {@code lastOrderLength} characters, kept across rows; none if -1. */
+    char[] lastOrder = NO_ORDER;
+    int lastOrderLength = -1;
     int @Nullable [] channelCounts;
+
+    boolean isLastOrder(CharSequence order) {
+      int n = order.length();
+      if (n != lastOrderLength) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (lastOrder[i] != order.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    void setLastOrder(@Nullable CharSequence order) {
+      if (order == null) {
+        lastOrderLength = -1;
+        return;
+      }
+      int n = order.length();
+      if (lastOrder.length < n) {
+        lastOrder = new char[Math.max(n, 2 * lastOrder.length)];
+      }
+      for (int i = 0; i < n; i++) {
+        lastOrder[i] = order.charAt(i);
+      }
+      lastOrderLength = n;
+    }
 
     void countChannel(int index) {
       if (channelCounts == null || channelCounts.length <= index) {
@@ -527,7 +619,7 @@ public final class FeatureDeriver {
       channelCounts[index]++;
     }
 
-    int mainChannel(List<String> names) {
+    int mainChannel(TextIndex names) {
       if (channelCounts == null) {
         return -1;
       }
@@ -538,7 +630,7 @@ public final class FeatureDeriver {
         }
         if (best < 0
             || channelCounts[i] > channelCounts[best]
-            || (channelCounts[i] == channelCounts[best] && names.get(i).compareTo(names.get(best)) < 0)) {
+            || (channelCounts[i] == channelCounts[best] && names.text(i).compareTo(names.text(best)) < 0)) {
           best = i;
         }
       }

@@ -11,14 +11,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * Runs work over an iterator of any length in chunks, on a pool of worker threads, handing the
- * results to a consumer on the calling thread in input order. At most {@code 2 * threads} chunks
- * are in flight, so memory stays constant however long the input is.
+ * results to a consumer on the calling thread in input order. The calling thread computes chunks
+ * too ({@code threads - 1} pool threads plus itself). At most {@code 2 * threads} chunks are in
+ * flight, so memory stays constant however long the input is.
  */
 public final class Chunked {
 
@@ -48,32 +50,46 @@ public final class Chunked {
       }
       return;
     }
+    // The calling thread is one of the workers: it computes every threads-th chunk itself, and
+    // the oldest chunk if no worker has started it when its turn to be delivered comes. On a
+    // machine with as many cores as threads, no thread then waits while a core could work.
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            threads,
+            threads - 1,
             r -> {
               Thread t = new Thread(r, "clientele-worker-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
-    Deque<Map.Entry<List<T>, Future<R>>> inflight = new ArrayDeque<>();
+    Deque<Map.Entry<List<T>, FutureTask<R>>> inflight = new ArrayDeque<>();
+    long submitted = 0;
     try {
       while (input.hasNext()) {
         List<T> chunk = next(input, chunkSize);
-        inflight.add(Map.entry(chunk, pool.submit(() -> work.apply(chunk))));
+        FutureTask<R> task = new FutureTask<>(() -> work.apply(chunk));
+        inflight.add(Map.entry(chunk, task));
+        if (++submitted % threads == 0) {
+          task.run();
+        } else {
+          pool.execute(task);
+        }
         while (inflight.size() >= 2 * threads) {
-          var done = inflight.removeFirst();
-          sink.accept(done.getKey(), await(done.getValue()));
+          deliver(inflight.removeFirst(), sink);
         }
       }
       while (!inflight.isEmpty()) {
-        var done = inflight.removeFirst();
-        sink.accept(done.getKey(), await(done.getValue()));
+        deliver(inflight.removeFirst(), sink);
       }
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static <T, R> void deliver(Map.Entry<List<T>, FutureTask<R>> done, BiConsumer<List<T>, R> sink) {
+    FutureTask<R> task = done.getValue();
+    task.run(); // computes it here if no worker has started it; returns at once otherwise
+    sink.accept(done.getKey(), await(task));
   }
 
   private static <T> List<T> next(Iterator<? extends T> input, int chunkSize) {

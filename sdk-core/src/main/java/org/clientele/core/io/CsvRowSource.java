@@ -34,8 +34,9 @@ final class CsvRowSource implements RowSource {
   private final CsvParser parser;
   private final List<String> names;
   private final List<String> header;
-  private final int expectedColumns;
   private final @Nullable QuoteTracker quotes;
+  /** Lines before the text's first line (non-zero when the rest of a file is handed over mid-way). */
+  private final long lineOffset;
   private long lastLine;
 
   /**
@@ -48,20 +49,10 @@ final class CsvRowSource implements RowSource {
    */
   CsvRowSource(String source, Reader reader, Layout layout, List<String> columns, String undecodable) {
     this.source = source;
-    this.quotes = layout.whitespace() ? null : new QuoteTracker(reader, layout.delimiter());
-    Reader text = layout.whitespace() ? new WhitespaceRunReader(reader) : quotes;
-    CsvSchema schema =
-        CsvSchema.emptySchema()
-            .withColumnSeparator(layout.whitespace() ? WhitespaceRunReader.SEPARATOR : layout.delimiter());
-    if (layout.whitespace()) {
-      schema = schema.withoutQuoteChar();
-    }
-    try {
-      parser = FACTORY.createParser(text);
-    } catch (IOException e) {
-      throw new InputException(source, 0, "cannot read the file: " + e.getMessage(), e);
-    }
-    parser.setSchema(schema);
+    this.lineOffset = 0;
+    QuoteTracker tracker = layout.whitespace() ? null : new QuoteTracker(reader, layout.delimiter(), 1);
+    this.quotes = tracker;
+    this.parser = parser(source, layout, tracker == null ? new WhitespaceRunReader(reader) : tracker);
     List<String> headerRow = List.of();
     if (layout.header()) {
       RawRow first = readRow();
@@ -80,7 +71,6 @@ final class CsvRowSource implements RowSource {
     }
     this.header = headerRow;
     this.names = columns.isEmpty() ? headerRow : List.copyOf(columns);
-    this.expectedColumns = names.size();
     Set<String> seen = new HashSet<>();
     for (String name : names) {
       if (!name.isEmpty() && !seen.add(name)) {
@@ -93,6 +83,42 @@ final class CsvRowSource implements RowSource {
             null);
       }
     }
+  }
+
+  /**
+   * Reads the rest of a file whose header was already read (by {@link TransactionScan}, which
+   * hands over at the first line it does not read itself).
+   *
+   * @param reader the text from the start of line {@code lineOffset + 1}
+   * @param header the header row, trimmed
+   * @param names the column names
+   * @param lineOffset the lines before the text
+   */
+  CsvRowSource(String source, Reader reader, Layout layout, List<String> header, List<String> names, long lineOffset) {
+    this.source = source;
+    this.lineOffset = lineOffset;
+    QuoteTracker tracker = layout.whitespace() ? null : new QuoteTracker(reader, layout.delimiter(), lineOffset + 1);
+    this.quotes = tracker;
+    this.parser = parser(source, layout, tracker == null ? new WhitespaceRunReader(reader) : tracker);
+    this.header = List.copyOf(header);
+    this.names = List.copyOf(names);
+  }
+
+  private static CsvParser parser(String source, Layout layout, Reader text) {
+    CsvSchema schema =
+        CsvSchema.emptySchema()
+            .withColumnSeparator(layout.whitespace() ? WhitespaceRunReader.SEPARATOR : layout.delimiter());
+    if (layout.whitespace()) {
+      schema = schema.withoutQuoteChar();
+    }
+    CsvParser p;
+    try {
+      p = FACTORY.createParser(text);
+    } catch (IOException e) {
+      throw new InputException(source, 0, "cannot read the file: " + e.getMessage(), e);
+    }
+    p.setSchema(schema);
+    return p;
   }
 
   @Override
@@ -108,42 +134,49 @@ final class CsvRowSource implements RowSource {
   @Override
   public @Nullable RawRow next() {
     RawRow row = readRow();
-    if (row == null) {
-      return null;
-    }
-    if (isRepeatedHeader(row.values())) {
+    return row == null ? null : framed(source, row.line(), names, header, row.values());
+  }
+
+  /**
+   * A row of values as the readers get it: a rejection for the header repeated, or for the wrong
+   * number of values, else the values under their names. One home for both CSV readers (Jackson's
+   * and {@link TransactionScan}'s).
+   */
+  static RawRow framed(String source, long line, List<String> names, List<String> header, List<@Nullable String> values) {
+    if (isRepeatedHeader(header, values)) {
       Rejection repeated =
           new Rejection(
               source,
-              row.line(),
+              line,
               "",
-              String.join(",", nonNull(row.values())),
+              String.join(",", nonNull(values)),
               RejectionReason.REPEATED_HEADER,
               "the header line appears again in the middle of the file (two exports concatenated?)",
               "delete the repeated header line; if two files were joined, check that both have the"
                   + " same columns");
-      return new RawRow(row.line(), names, row.values(), null, repeated);
+      return new RawRow(line, names, values, null, repeated);
     }
-    if (row.values().size() == expectedColumns) {
-      return new RawRow(row.line(), names, row.values(), null, null);
+    int expectedColumns = names.size();
+    if (values.size() == expectedColumns) {
+      return new RawRow(line, names, values, null, null);
     }
-    String text = String.join(",", nonNull(row.values()));
+    String text = String.join(",", nonNull(values));
     Rejection problem =
         new Rejection(
             source,
-            row.line(),
+            line,
             "",
             text,
             RejectionReason.WRONG_COLUMN_COUNT,
-            "expected " + expectedColumns + " values " + names + ", found " + row.values().size(),
+            "expected " + expectedColumns + " values " + names + ", found " + values.size(),
             "give every row exactly " + expectedColumns
                 + " values, or correct the delimiter or column list in the configuration;"
                 + " quote values that contain the delimiter");
-    return new RawRow(row.line(), names, row.values(), null, problem);
+    return new RawRow(line, names, values, null, problem);
   }
 
   /** True if the row repeats the header's names (ignoring surrounding blanks). */
-  private boolean isRepeatedHeader(List<@Nullable String> values) {
+  private static boolean isRepeatedHeader(List<String> header, List<@Nullable String> values) {
     if (header.isEmpty() || values.size() != header.size()) {
       return false;
     }
@@ -184,7 +217,7 @@ final class CsvRowSource implements RowSource {
           break;
         }
         if (line < 0) {
-          line = parser.currentTokenLocation().getLineNr();
+          line = parser.currentTokenLocation().getLineNr() + lineOffset;
         }
         values.add(parser.getText());
       }
@@ -195,10 +228,10 @@ final class CsvRowSource implements RowSource {
       QuoteTracker q = quotes;
       // The tracker may be a buffer ahead of the parser: trust it only for a quote opened at or
       // before the parser's position.
-      boolean open = q != null && q.inQuote() && q.quoteLine() <= parser.currentLocation().getLineNr();
+      boolean open = q != null && q.inQuote() && q.quoteLine() <= parser.currentLocation().getLineNr() + lineOffset;
       throw new InputException(
           source,
-          q != null && open ? q.quoteLine() : parser.currentLocation().getLineNr(),
+          q != null && open ? q.quoteLine() : parser.currentLocation().getLineNr() + lineOffset,
           (open ? "the quoted value that starts on this line never ends: " : "")
               + e.getOriginalMessage() + "; a value may hold at most " + Json.MAX_INPUT_VALUE_LENGTH
               + " characters, and nothing after it is read: shorten the value, or check for a"
@@ -216,7 +249,7 @@ final class CsvRowSource implements RowSource {
                 + " quote, or double the quote characters inside a quoted value (\"\")",
             e);
       }
-      long line = e.getLocation() == null ? lastLine : e.getLocation().getLineNr();
+      long line = e.getLocation() == null ? lastLine : e.getLocation().getLineNr() + lineOffset;
       throw new InputException(
           source,
           line,

@@ -13,16 +13,17 @@ import java.io.Reader;
 final class QuoteTracker extends FilterReader {
 
   private final char delimiter;
-  private long line = 1;
+  private long line;
   private boolean inQuote;
   private boolean fieldStart = true;
   private boolean justClosed;
   private long quoteLine;
   private boolean ended;
 
-  QuoteTracker(Reader in, char delimiter) {
+  QuoteTracker(Reader in, char delimiter, long firstLine) {
     super(in);
     this.delimiter = delimiter;
+    this.line = firstLine;
   }
 
   /** True if the text read so far ends inside a quoted value. */

@@ -136,6 +136,20 @@ public abstract sealed class RecordReader<T> implements Records<T>
    */
   abstract @Nullable T convert(RawRow row);
 
+  /**
+   * Converts one row read elsewhere (by {@link TransactionScan}), with this reader's checks,
+   * rejections and counts.
+   *
+   * @return the record, or null if the row was rejected
+   */
+  final @Nullable T read(RawRow row) {
+    Rejection problem = row.problem();
+    if (problem != null) {
+      return reject(problem);
+    }
+    return convert(row);
+  }
+
   /** Counts an accepted row. */
   final void accepted() {
     tally.accepted();

@@ -31,7 +31,8 @@ public final class TransactionReader extends RecordReader<Transaction> {
     this.format = format;
     this.values = new ValueParser(format.decimalSeparator(), format.datePattern(), format.thousandsSeparator(), format.currencySymbols());
     this.columns = rows instanceof CsvRowSource csv ? new Columns(csv.names(), source, format)
-        : rows instanceof TabularRowSource table ? new Columns(table.names(), source, format) : null;
+        : rows instanceof TabularRowSource table ? new Columns(table.names(), source, format)
+        : rows instanceof TransactionScan.Rows scanned ? new Columns(scanned.names(), source, format) : null;
   }
 
   /**
@@ -109,6 +110,20 @@ public final class TransactionReader extends RecordReader<Transaction> {
       rows.close();
       throw e;
     }
+  }
+
+  /**
+   * A reader for the rows {@link TransactionScan} does not convert itself: the same conversion,
+   * rejections and counts as a reader of the whole file.
+   */
+  static TransactionReader scanned(String source, TransactionScan.Rows rows, TransactionFormat format, RejectionSink sink) {
+    return new TransactionReader(source, rows, format, sink);
+  }
+
+  /** The column positions, resolved from the header (only for CSV rows and tables). */
+  int[] columnPositions() {
+    Columns c = java.util.Objects.requireNonNull(columns, "CSV and tables resolve their columns");
+    return new int[] {c.id(), c.date(), c.amount(), c.quantity(), c.orderId(), c.channel()};
   }
 
   /** Column positions resolved once from a CSV header or column list. */

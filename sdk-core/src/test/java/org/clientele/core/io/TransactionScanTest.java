@@ -1,0 +1,300 @@
+package org.clientele.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.clientele.api.Customer;
+import org.clientele.core.features.DerivationOptions;
+import org.clientele.core.features.FeatureDeriver;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scan gives exactly what {@link TransactionReader} gives for the same file: the same
+ * accepted transactions on the same lines, the same rejections (every field of them), the same
+ * counts and the same fatal errors. Checked on random files built from the values and line shapes
+ * that take the scan off its own path (quotes, blanks, bad dates and numbers, CR line breaks,
+ * non-ASCII and malformed bytes, the wrong number of values, a repeated header), on the fuzz corpus,
+ * and through {@link FeatureDeriver#derive(Path, TransactionFormat, DerivationOptions,
+ * RejectionSink)}.
+ */
+class TransactionScanTest {
+
+  private static final String HEADER = "customer_id,date,amount,quantity,order_id,channel";
+  private static final LocalDate REFERENCE = LocalDate.of(2024, 7, 1);
+
+  private static final String[] IDS = {"A1", "A2", "B-7", "C 9", " A1", "A1 ", "", "é1", "\"A1\"", "A\"1", "customer_id", "\t"};
+  private static final String[] DATES = {
+    "2023-01-05", "2024-02-29", "2023-02-29", "2024-06-30", "2024-07-01", "2022-12-31", "0000-01-01", "0001-01-01",
+    "1899-12-31", "1900-01-01", "9999-12-31", "2023-1-5", "2023-01-05T10:00:00", "2023-01-05 10:00", "20230105",
+    " 2023-01-05", "", "abcd-ef-gh", "2023-13-01", "2023-04-31", "+2023-01-05"
+  };
+  private static final String[] AMOUNTS = {
+    "10", "10.5", "-3.25", "+4", ".5", "5.", "0", "-0", "1e3", "1,5", "12345678901234567", "123456789012345",
+    "0.1234567890123", "0.12345678901234567", "NaN", "", " 7", "7 ", "€5", "99999999999999.99", "1.7976931348623157e309",
+    "-", ".", "1.2.3", "0.1", "0.3", "2.675", "9007199254740993", "900719925474099.3", "00012.50"
+  };
+  private static final String[] QUANTITIES = {"", "", "1", "2.5", "x", " 2", "-1"};
+  private static final String[] ORDERS = {"", "O1", "O1", "O2", " O1", "O1-R", "ORDER-123456789012345", "\"O1\""};
+  private static final String[] CHANNELS = {"", "online", "offline", "web shop", " online", "онлайн", "a,b"};
+  private static final String[] BREAKS = {"\n", "\n", "\n", "\n", "\r\n", "\r"};
+
+  @TempDir Path dir;
+
+  /** What a pass gave: accepted rows, rejections, counts, or the error that stopped it. */
+  record Outcome(List<String> accepted, List<Rejection> rejections, @Nullable ReadCounts counts, @Nullable String error) {}
+
+  @Test
+  void randomFilesGiveWhatTheReaderGives() throws IOException {
+    Random random = new Random(19);
+    int scannedWholly = 0;
+    for (int file = 0; file < 400; file++) {
+      byte[] bytes = randomFile(random, file);
+      Path path = dir.resolve("t" + file + ".csv");
+      Files.write(path, bytes);
+      boolean strict = file % 10 == 9;
+      TransactionFormat format = file % 7 == 6
+          ? TransactionFormat.builder().delimiter(";").build()
+          : TransactionFormat.defaults();
+      Outcome reader = viaReader(path, format, strict);
+      Outcome scan = viaScan(path, format, strict);
+      assertThat(scan).as("file %d:%n%s", file, new String(bytes, StandardCharsets.UTF_8)).isEqualTo(reader);
+      if (reader.error() == null && reader.counts() != null && reader.counts().rejected() == 0) {
+        scannedWholly++;
+      }
+    }
+    assertThat(scannedWholly).as("files without a bad row").isGreaterThan(10);
+  }
+
+  @Test
+  void plainFilesAreReadWithoutTheParser() throws IOException {
+    // The plain path is taken (and checked against the reader) for a whole file of plain rows.
+    StringBuilder text = new StringBuilder("\uFEFF" + HEADER + "\r\n");
+    Random random = new Random(7);
+    for (int i = 0; i < 2000; i++) {
+      text.append("C").append(random.nextInt(300)).append(',')
+          .append(LocalDate.of(2020, 1, 1).plusDays(random.nextInt(1700))).append(',')
+          .append(random.nextInt(2) == 0 ? "-" : "").append(random.nextInt(100000) / 100.0).append(',')
+          .append(random.nextInt(5)).append(",O").append(random.nextInt(50)).append(',')
+          .append(random.nextBoolean() ? "online" : "").append("\r\n");
+    }
+    Path path = dir.resolve("plain.csv");
+    Files.writeString(path, text);
+    Outcome reader = viaReader(path, TransactionFormat.defaults(), false);
+    assertThat(reader.accepted()).hasSize(2000);
+    assertThat(viaScan(path, TransactionFormat.defaults(), false)).isEqualTo(reader);
+    assertDerivesTheSame(path, TransactionFormat.defaults());
+  }
+
+  @Test
+  void theFuzzCorpusGivesWhatTheReaderGives() throws IOException {
+    Path corpus;
+    try {
+      corpus = Path.of(java.util.Objects.requireNonNull(
+          TransactionScanTest.class.getResource("ReaderFuzzTestInputs/transactions"), "the fuzz corpus").toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    List<Path> inputs;
+    try (Stream<Path> files = Files.list(corpus)) {
+      inputs = files.sorted().toList();
+    }
+    assertThat(inputs).isNotEmpty();
+    int n = 0;
+    for (Path input : inputs) {
+      byte[] raw = Files.readAllBytes(input);
+      for (byte[] bytes : List.of(raw, concat((HEADER + "\n").getBytes(StandardCharsets.UTF_8), raw))) {
+        Path path = dir.resolve("corpus" + n++ + ".csv");
+        Files.write(path, bytes);
+        assertThat(viaScan(path, TransactionFormat.defaults(), false)).as("%s", input)
+            .isEqualTo(viaReader(path, TransactionFormat.defaults(), false));
+      }
+    }
+  }
+
+  @Test
+  void derivationFromAFileIsTheDerivationFromItsReader() throws IOException {
+    Random random = new Random(3);
+    for (int file = 0; file < 60; file++) {
+      Path path = dir.resolve("d" + file + ".csv");
+      Files.write(path, randomFile(random, file));
+      assertDerivesTheSame(path, TransactionFormat.defaults());
+    }
+  }
+
+  @Test
+  void unsupportedLayoutsAreRefusedWithTheReaderToUse() {
+    Path path = dir.resolve("t.jsonl");
+    assertThat(TransactionScan.supports(path, TransactionFormat.defaults())).isFalse();
+    assertThatThrownBy(() -> TransactionScan.scan(path, TransactionFormat.defaults(), RejectionSink.discard(), ignoring()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TransactionReader");
+    assertThat(TransactionScan.supports(dir.resolve("t.csv"), TransactionFormat.builder().delimiter("whitespace").build())).isFalse();
+    assertThat(TransactionScan.supports(dir.resolve("t.csv"), TransactionFormat.builder().encoding(java.nio.charset.Charset.forName("GB18030")).build())).isFalse();
+  }
+
+  private static void assertDerivesTheSame(Path path, TransactionFormat format) {
+    DerivationOptions options = DerivationOptions.asOf(REFERENCE);
+    List<Rejection> viaReader = new ArrayList<>();
+    List<Rejection> viaScan = new ArrayList<>();
+    FeatureDeriver.Result expected;
+    try {
+      expected = FeatureDeriver.derive(s -> TransactionReader.open(path, format, s), options, viaReader::add);
+    } catch (InputException e) {
+      assertThatThrownBy(() -> FeatureDeriver.derive(path, format, options, viaScan::add))
+          .isInstanceOf(InputException.class).hasMessage(e.getMessage());
+      return;
+    }
+    FeatureDeriver.Result actual = FeatureDeriver.derive(path, format, options, viaScan::add);
+    assertThat(viaScan).isEqualTo(viaReader);
+    assertThat(actual.counts()).isEqualTo(expected.counts());
+    assertThat(actual.referenceBasis()).isEqualTo(expected.referenceBasis());
+    assertThat(customers(actual.features())).isEqualTo(customers(expected.features()));
+    assertThat(actual.features().lastTransactionDate()).isEqualTo(expected.features().lastTransactionDate());
+    assertThat(actual.features().ignoredAfterReference()).isEqualTo(expected.features().ignoredAfterReference());
+  }
+
+  private static List<Customer> customers(FeatureDeriver deriver) {
+    List<Customer> out = new ArrayList<>();
+    deriver.customers().forEachRemaining(out::add);
+    return out;
+  }
+
+  private static Outcome viaReader(Path path, TransactionFormat format, boolean strict) {
+    List<String> accepted = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>();
+    RejectionSink sink = strict ? RejectionSink.strict() : rejections::add;
+    ReadCounts counts = null;
+    String error = null;
+    try (TransactionReader reader = TransactionReader.open(path, format, sink)) {
+      try {
+        while (reader.hasNext()) {
+          Transaction t = reader.next();
+          accepted.add(describe(reader.line(), t.customerId(), t.date(), t.amount(), t.orderId(), t.channel()));
+        }
+      } finally {
+        counts = reader.counts();
+      }
+    } catch (InputException e) {
+      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    return new Outcome(accepted, rejections, error == null ? counts : null, error);
+  }
+
+  private static Outcome viaScan(Path path, TransactionFormat format, boolean strict) {
+    List<String> accepted = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>();
+    RejectionSink sink = strict ? RejectionSink.strict() : rejections::add;
+    ReadCounts counts = null;
+    String error = null;
+    try {
+      counts = TransactionScan.scan(path, format, sink, new TransactionScan.Visitor() {
+        @Override
+        public void row(TransactionScan.Row row) {
+          accepted.add(describe(row.line(), row.customerId().toString(), row.date(), row.amount(),
+              row.orderId() == null ? null : String.valueOf(row.orderId()),
+              row.channel() == null ? null : String.valueOf(row.channel())));
+        }
+
+        @Override
+        public void transaction(Transaction t, long line) {
+          accepted.add(describe(line, t.customerId(), t.date(), t.amount(), t.orderId(), t.channel()));
+        }
+      });
+    } catch (InputException e) {
+      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    return new Outcome(accepted, rejections, counts, error);
+  }
+
+  private static TransactionScan.Visitor ignoring() {
+    return new TransactionScan.Visitor() {
+      @Override
+      public void row(TransactionScan.Row row) {}
+
+      @Override
+      public void transaction(Transaction transaction, long line) {}
+    };
+  }
+
+  private static String describe(long line, String id, LocalDate date, double amount, @Nullable String order, @Nullable String channel) {
+    return line + "|" + id + "|" + date + "|" + Double.doubleToRawLongBits(amount) + "|" + order + "|" + channel;
+  }
+
+  /** A file of plain and tricky lines; each line mostly plain, with one value or shape off now and then. */
+  private static byte[] randomFile(Random random, int seed) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String delimiter = seed % 7 == 6 ? ";" : ",";
+    if (random.nextInt(20) == 0) {
+      out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    }
+    String header = switch (random.nextInt(12)) {
+      case 0 -> "\"customer_id\",\"date\",\"amount\"";
+      case 1 -> "date,customer_id,amount";
+      case 2 -> "customer_id,date";
+      case 3 -> "";
+      default -> HEADER;
+    };
+    String[] names = header.replace("\"", "").split(",", -1);
+    out.write(header.replace(",", delimiter).getBytes(StandardCharsets.UTF_8));
+    out.write(BREAKS[random.nextInt(4)].getBytes(StandardCharsets.UTF_8));
+    int lines = random.nextInt(40);
+    for (int i = 0; i < lines; i++) {
+      boolean tricky = random.nextInt(4) == 0;
+      List<String> values = new ArrayList<>();
+      for (String name : names) {
+        values.add(switch (name) {
+          case "customer_id" -> tricky ? pick(random, IDS) : IDS[random.nextInt(3)];
+          case "date" -> tricky ? pick(random, DATES) : DATES[random.nextInt(6)];
+          case "amount" -> tricky ? pick(random, AMOUNTS) : AMOUNTS[random.nextInt(4)];
+          case "quantity" -> pick(random, QUANTITIES);
+          case "order_id" -> pick(random, ORDERS);
+          case "channel" -> pick(random, CHANNELS);
+          default -> "x";
+        });
+      }
+      String line = String.join(delimiter, values);
+      if (tricky) {
+        switch (random.nextInt(10)) {
+          case 0 -> line = "";
+          case 1 -> line = "   ";
+          case 2 -> line = line + delimiter;
+          case 3 -> line = header.replace(",", delimiter);
+          case 4 -> line = line.substring(0, line.length() / 2);
+          default -> { }
+        }
+      }
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      if (tricky && random.nextInt(8) == 0 && bytes.length > 0) {
+        bytes[random.nextInt(bytes.length)] = (byte) (random.nextBoolean() ? 0xC3 : 0x00);
+      }
+      out.write(bytes);
+      if (i < lines - 1 || random.nextBoolean()) {
+        out.write((tricky ? pick(random, BREAKS) : "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static String pick(Random random, String[] values) {
+    return values[random.nextInt(values.length)];
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = new byte[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
