@@ -1,14 +1,18 @@
 package org.clientele.classifiers.value;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clientele.api.Customer;
 import org.clientele.api.spi.Calibrator;
+import org.clientele.classifiers.internal.CalibratorState;
 import org.clientele.classifiers.internal.Distribution;
 import org.clientele.classifiers.internal.SketchOptions;
 
 /** One pass over the population: the metric's distribution, then the two cut-offs. */
-final class ValueCalibrator implements Calibrator {
+final class ValueCalibrator implements Calibrator, CalibratorState {
 
   private final ValueSettings settings;
   private final Distribution distribution;
@@ -37,6 +41,16 @@ final class ValueCalibrator implements Calibrator {
           "cannot merge a " + other.getClass().getName() + " into a value calibrator");
     }
     distribution.merge(o.distribution);
+  }
+
+  @Override
+  public void writeState(DataOutput out) throws IOException {
+    distribution.writeState(out);
+  }
+
+  @Override
+  public void readState(DataInput in) throws IOException {
+    distribution.readState(in);
   }
 
   @Override
