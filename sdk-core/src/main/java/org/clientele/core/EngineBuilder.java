@@ -230,21 +230,11 @@ public final class EngineBuilder {
    * @return the calibrated model
    */
   public Model calibrate(Iterator<? extends Customer> population) {
-    Providers<ClassifierProvider> providers = classifiers();
-    Model m = resolvedModel(providers);
-    List<String> ids = new ArrayList<>();
-    List<ClassifierProvider> calibrated = new ArrayList<>();
-    List<PluginConfig> configs = new ArrayList<>();
-    for (Model.Section s : m.dimensions()) {
-      ClassifierProvider p = providers.require(s.provider(), m.source() + " $.dimensions." + s.id() + ".provider");
-      PluginConfig config = uncalibrated(m, s);
-      Optional<Calibrator> probe = guardedCalibrator(p, config, s);
-      if (probe.isPresent()) {
-        ids.add(s.id());
-        calibrated.add(p);
-        configs.add(config);
-      }
-    }
+    Plan plan = calibrationPlan();
+    Model m = plan.model();
+    List<String> ids = plan.ids();
+    List<ClassifierProvider> calibrated = plan.providers();
+    List<PluginConfig> configs = plan.configs();
     if (ids.isEmpty()) {
       return m;
     }
@@ -279,12 +269,113 @@ public final class EngineBuilder {
     if (perWorker.isEmpty()) {
       perWorker.add(local.get()); // empty population: calibrators still report (no data)
     }
+    Calibrator[] totals = perWorker.get(0);
+    for (int i = 0; i < ids.size(); i++) {
+      for (int w = 1; w < perWorker.size(); w++) {
+        totals[i].merge(perWorker.get(w)[i]);
+      }
+    }
+    return finish(plan, totals, observed);
+  }
+
+  /**
+   * Starts one partition's share of a distributed calibration (Apache Spark, any cluster): each
+   * partition observes its customers with its own {@link PartialCalibration} and sends {@link
+   * PartialCalibration#toBytes()} to the driver, which {@link PartialCalibration#merge merges}
+   * them into one and calls {@link #calibrate(PartialCalibration)}. The model is the one {@link
+   * #calibrate(Iterable)} gives on the whole population, within each calibrator's documented
+   * sketch error (exact below the built-ins' {@code sketch.exactLimit}).
+   *
+   * @return an empty partial calibration of this builder's configuration
+   * @throws ConfigurationException if the configuration is invalid, or a dimension to calibrate
+   *     has a provider whose calibrator state cannot leave the JVM ({@link
+   *     ClassifierProvider#calibratorCodec()} is empty), naming the provider and the fix
+   * @since 0.1.0
+   */
+  public PartialCalibration partialCalibration() {
+    Plan plan = calibrationPlan();
+    List<org.clientele.api.spi.CalibratorCodec> codecs = new ArrayList<>();
+    List<Calibrator> calibrators = new ArrayList<>();
+    for (int i = 0; i < plan.ids().size(); i++) {
+      ClassifierProvider p = plan.providers().get(i);
+      Optional<org.clientele.api.spi.CalibratorCodec> codec;
+      try {
+        codec = Objects.requireNonNull(p.calibratorCodec(), "calibratorCodec() returned null");
+      } catch (RuntimeException | LinkageError e) {
+        throw new ConfigurationException(
+            plan.model().source() + " $.dimensions." + plan.ids().get(i),
+            "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to give its calibrator codec: " + e, e);
+      }
+      if (codec.isEmpty()) {
+        throw new ConfigurationException(
+            plan.model().source() + " $.dimensions." + plan.ids().get(i),
+            "provider '" + p.name() + "' (" + p.getClass().getName() + ") cannot move its calibrator state"
+                + " between JVMs (ClassifierProvider.calibratorCodec() is empty), so dimension '"
+                + plan.ids().get(i) + "' cannot be calibrated on a cluster. Calibrate in one JVM"
+                + " (EngineBuilder.calibrate or clientele calibrate) and give the job the calibrated model,"
+                + " or implement calibratorCodec() in the provider");
+      }
+      codecs.add(codec.get());
+      calibrators.add(guardedCalibrator(p, plan.configs().get(i), null).orElseThrow());
+    }
+    return new PartialCalibration(plan.model().source(), plan.ids(), plan.configs(), codecs, calibrators);
+  }
+
+  /**
+   * Finishes a distributed calibration: the merged partitions' results become the model, checked
+   * as {@link #calibrate(Iterable)} checks it.
+   *
+   * @param merged every partition's state merged into one (from this builder's configuration)
+   * @return the calibrated model
+   * @throws CalibrationException if a calibration failed or gives thresholds the classifier cannot
+   *     use
+   * @throws IllegalArgumentException if the partial calibration is of another configuration
+   * @since 0.1.0
+   */
+  public Model calibrate(PartialCalibration merged) {
+    Objects.requireNonNull(merged, "merged");
+    Plan plan = calibrationPlan();
+    if (!plan.ids().equals(merged.dimensionIds())) {
+      throw new IllegalArgumentException(
+          "the partial calibration is of dimensions " + merged.dimensionIds() + "; this configuration calibrates "
+              + plan.ids());
+    }
+    if (plan.ids().isEmpty()) {
+      return plan.model();
+    }
+    return finish(plan, merged.calibrators(), merged.observed());
+  }
+
+  /** The dimensions to calibrate: ids, providers and configurations without calibration. */
+  private record Plan(Model model, List<String> ids, List<ClassifierProvider> providers, List<PluginConfig> configs) {}
+
+  private Plan calibrationPlan() {
+    Providers<ClassifierProvider> providers = classifiers();
+    Model m = resolvedModel(providers);
+    List<String> ids = new ArrayList<>();
+    List<ClassifierProvider> calibrated = new ArrayList<>();
+    List<PluginConfig> configs = new ArrayList<>();
+    for (Model.Section s : m.dimensions()) {
+      ClassifierProvider p = providers.require(s.provider(), m.source() + " $.dimensions." + s.id() + ".provider");
+      PluginConfig config = uncalibrated(m, s);
+      Optional<Calibrator> probe = guardedCalibrator(p, config, s);
+      if (probe.isPresent()) {
+        ids.add(s.id());
+        calibrated.add(p);
+        configs.add(config);
+      }
+    }
+    return new Plan(m, List.copyOf(ids), List.copyOf(calibrated), List.copyOf(configs));
+  }
+
+  /** Turns the merged calibrators into the model, each result checked by creating its classifier. */
+  private static Model finish(Plan plan, Calibrator[] totals, long observed) {
+    Model m = plan.model();
+    List<String> ids = plan.ids();
+    List<ClassifierProvider> calibrated = plan.providers();
     Model out = m;
     for (int i = 0; i < ids.size(); i++) {
-      Calibrator total = perWorker.get(0)[i];
-      for (int w = 1; w < perWorker.size(); w++) {
-        total.merge(perWorker.get(w)[i]);
-      }
+      Calibrator total = totals[i];
       Map<String, Object> result;
       try {
         result = total.result();

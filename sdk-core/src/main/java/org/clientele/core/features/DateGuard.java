@@ -55,15 +55,10 @@ final class DateGuard implements Records<Transaction> {
   public boolean hasNext() {
     while (next == null && inner.hasNext()) {
       Transaction t = inner.next();
-      LocalDate d = t.date();
-      if (d.isBefore(EARLIEST) || PLACEHOLDERS.contains(d)) {
-        reject(t, "the date " + d + (PLACEHOLDERS.contains(d) ? " is a placeholder systems write for \"no date\"" : " is before 1900"),
-            "write the transaction's real date, or leave the row out of the export");
-      } else if (latest != null && d.isAfter(latest)) {
-        reject(t, "the date " + d + " lies far after the rest of the file, which ends on " + bulkEnd
-                + " (a mistyped year or a placeholder?); it would have become \"today\" for every customer",
-            "correct the date; or, if it is right, set input.derive.referenceDate (--reference-date),"
-                + " or input.derive.implausibleGapDays to 0");
+      Rejection r = check(t, latest, bulkEnd, inner.counts().source(), inner.line());
+      if (r != null) {
+        rejected.merge(RejectionReason.IMPLAUSIBLE_DATE, 1L, Long::sum);
+        sink.reject(r);
       } else {
         next = t;
       }
@@ -71,10 +66,26 @@ final class DateGuard implements Records<Transaction> {
     return next != null;
   }
 
-  private void reject(Transaction t, String message, String fix) {
-    rejected.merge(RejectionReason.IMPLAUSIBLE_DATE, 1L, Long::sum);
-    sink.reject(new Rejection(inner.counts().source(), inner.line(), "date", t.date().toString(),
-        RejectionReason.IMPLAUSIBLE_DATE, message, fix));
+  /** The rejection of a transaction whose date cannot be real, or null if it can. */
+  static @Nullable Rejection check(
+      Transaction t, @Nullable LocalDate latest, @Nullable LocalDate bulkEnd, String source, long line) {
+    LocalDate d = t.date();
+    if (d.isBefore(EARLIEST) || PLACEHOLDERS.contains(d)) {
+      return rejection(source, line, t, "the date " + d
+              + (PLACEHOLDERS.contains(d) ? " is a placeholder systems write for \"no date\"" : " is before 1900"),
+          "write the transaction's real date, or leave the row out of the export");
+    }
+    if (latest != null && d.isAfter(latest)) {
+      return rejection(source, line, t, "the date " + d + " lies far after the rest of the file, which ends on " + bulkEnd
+              + " (a mistyped year or a placeholder?); it would have become \"today\" for every customer",
+          "correct the date; or, if it is right, set input.derive.referenceDate (--reference-date),"
+              + " or input.derive.implausibleGapDays to 0");
+    }
+    return null;
+  }
+
+  private static Rejection rejection(String source, long line, Transaction t, String message, String fix) {
+    return new Rejection(source, line, "date", t.date().toString(), RejectionReason.IMPLAUSIBLE_DATE, message, fix);
   }
 
   @Override
