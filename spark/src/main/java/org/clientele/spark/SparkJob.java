@@ -63,6 +63,11 @@ public final class SparkJob {
     } else if (!System.getProperties().containsKey("spark.master")) {
       builder.master("local[*]");
     }
+    if (!System.getProperties().containsKey("spark.sql.shuffle.partitions")) {
+      // Spark's default of 200 shuffle partitions costs more in task overhead than a small or local
+      // run spends working; a few per core keeps every core busy. spark-submit --conf wins.
+      builder.config("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
+    }
     SparkSession spark = builder.getOrCreate();
     try {
       run(spark, options, System.out);

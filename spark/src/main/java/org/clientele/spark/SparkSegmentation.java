@@ -79,7 +79,8 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Calibrate</b>: each partition fills a {@link PartialCalibration}; its bytes travel to the
  *       driver, which merges them into the model the single-JVM {@code calibrate} writes (exact
  *       below the sketches' {@code exactLimit}, within the recorded sketch error above it).
- *   <li><b>Classify</b>: the model JSON is broadcast; each partition builds one engine from it.
+ *   <li><b>Classify</b>: the model JSON is broadcast; each executor JVM builds one engine from it
+ *       (at the first partition) and shares it with its other partitions.
  *   <li><b>Report</b>: one report accumulator per partition, its state merged on the driver (sums
  *       are exact, so the report is the single-JVM one to the last bit).
  * </ul>
@@ -238,15 +239,26 @@ public final class SparkSegmentation {
    * Joins derived features with customer attributes (a customers Dataset: the id column and
    * feature columns), by id, as the single-JVM job joins a customers file with a transaction log:
    * every customer of either side is kept (a prospect has no purchase features, a customer only in
-   * the log no attributes), and where both sides have a feature the derived value wins.
+   * the log no attributes), and where both sides have a feature the derived value wins. Unlike a
+   * customers file, whose repeated ids are rejected row by row, attributes with a repeated id stop
+   * the job (an {@link IllegalArgumentException} naming a few of them and the fix).
    *
    * @param features derived features ({@link Derived#features()})
    * @param attributes customer attributes, one row per id
    * @return one row per customer id
+   * @throws IllegalArgumentException if the attributes repeat an id
    */
   public Dataset<Row> join(Dataset<Row> features, Dataset<Row> attributes) {
     Objects.requireNonNull(features, "features");
     Objects.requireNonNull(attributes, "attributes");
+    // The single-JVM reader rejects a repeated id and keeps the first row; a Dataset has no first
+    // row, so a repeated id stops the job here (one small action) rather than counting a customer twice.
+    List<Row> repeated = attributes.groupBy(idColumn).count().filter(col("count").gt(1)).limit(5).collectAsList();
+    if (!repeated.isEmpty()) {
+      throw new IllegalArgumentException("the customer attributes repeat ids (for example " + repeated.stream()
+          .map(r -> "'" + r.get(0) + "' " + r.getLong(1) + " times").toList() + "); each customer must have one row."
+          + " Fix: deduplicate them first, for example attributes.dropDuplicates(\"" + idColumn + "\")");
+    }
     Dataset<Row> f = features.alias("f");
     Dataset<Row> a = attributes.alias("a");
     Dataset<Row> joined = f.join(a, f.col(idColumn).equalTo(a.col(idColumn)), "full_outer");
@@ -649,7 +661,7 @@ public final class SparkSegmentation {
 
     @Override
     public Iterator<byte[]> call(Iterator<Row> input) {
-      PartialCalibration part = engineBuilder(Model.fromJson(json, source)).partialCalibration();
+      PartialCalibration part = Engines.partialCalibration(json, source);
       CustomerRows.Problem[] problem = new CustomerRows.Problem[1];
       while (input.hasNext()) {
         Customer c = rows.toCustomer(input.next(), problem);
@@ -676,7 +688,7 @@ public final class SparkSegmentation {
 
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
-      Engine engine = engineBuilder(Model.fromJson(json.value(), source)).build();
+      Engine engine = Engines.engine(json.value(), source);
       CustomerRows.Problem[] problem = new CustomerRows.Problem[1];
       List<Row> out = new ArrayList<>();
       while (input.hasNext()) {
@@ -753,8 +765,8 @@ public final class SparkSegmentation {
 
     @Override
     public Iterator<PartitionReport> call(Iterator<Row> input) {
-      Model model = Model.fromJson(json, source);
-      Engine engine = engineBuilder(model).build();
+      Model model = Engines.model(json, source);
+      Engine engine = Engines.freshEngine(json, source); // its error counts are this partition's
       ReportAccumulator report = ReportAccumulator.create(engine, ReportOptions.fromModel(model));
       CustomerRows.Problem[] problem = new CustomerRows.Problem[1];
       HashMap<String, Long> rejected = new HashMap<>();

@@ -98,4 +98,19 @@ class RejectionsTest {
     assertThatThrownBy(() -> job.derive(spark.createDataFrame(List.of(), misspelt)))
         .hasMessageContaining("no column 'customer_id'");
   }
+
+  @Test
+  void attributesWithARepeatedIdStopTheJoinNamingTheId() {
+    SparkSession spark = SharedSpark.get();
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("id", DataTypes.StringType, true),
+        DataTypes.createStructField("region", DataTypes.StringType, true)));
+    Dataset<Row> attributes = spark.createDataFrame(List.of(
+        RowFactory.create("a", "north"), RowFactory.create("a", "south"), RowFactory.create("b", "east")), schema);
+    SparkSegmentation job = SparkSegmentation.builder().build();
+    Dataset<Row> features = spark.createDataFrame(List.of(), CustomerRows.schema("id", SparkSegmentation.derivedFeatures(
+        org.clientele.core.features.DerivationOptions.Mode.STANDARD)));
+    assertThatThrownBy(() -> job.join(features, attributes))
+        .hasMessageContaining("'a' 2 times").hasMessageContaining("dropDuplicates(\"id\")");
+  }
 }
