@@ -126,8 +126,15 @@ public final class SparkSegmentation {
   private SparkSegmentation(Builder b) {
     this.model = b.model;
     this.source = b.model == null ? "<default configuration>" : b.model.source();
-    this.columns = b.columns;
-    this.idColumn = b.idColumn;
+    // Column names default to the configuration's input section, as the single-JVM readers use them.
+    org.clientele.core.io.InputConfig input =
+        org.clientele.core.io.InputConfig.fromConfig(b.model == null ? null : b.model.section("input"));
+    org.clientele.core.io.TransactionFormat t = input.transactions();
+    this.columns = b.columns != null ? b.columns
+        : new TransactionColumns(t.customerIdColumn(), t.dateColumn(), t.amountColumn(),
+            Objects.requireNonNullElse(t.orderIdColumn(), org.clientele.core.io.TransactionFormat.ORDER_ID),
+            Objects.requireNonNullElse(t.channelColumn(), org.clientele.core.io.TransactionFormat.CHANNEL));
+    this.idColumn = b.idColumn != null ? b.idColumn : input.customers().idColumn();
     this.transactionsName = b.transactionsName;
     this.customersName = b.customersName;
     // The single-JVM job reads and checks the input and output sections: one home for those rules.
@@ -357,7 +364,8 @@ public final class SparkSegmentation {
    * @param customers the id column and one column per feature
    * @param model a calibrated model
    * @param rejections rejection Datasets to count in the report (for example {@link
-   *     Derived#rejections()}); the customer rows this report cannot convert are counted too
+   *     Derived#rejections()}); the customer rows this report cannot convert are counted here
+   *     already, so do not pass {@link Classified#rejections()}
    * @return the report
    */
   @SafeVarargs
@@ -787,8 +795,8 @@ public final class SparkSegmentation {
   public static final class Builder {
     private @Nullable Model model;
     private @Nullable LocalDate referenceDate;
-    private TransactionColumns columns = TransactionColumns.defaults();
-    private String idColumn = "id";
+    private @Nullable TransactionColumns columns;
+    private @Nullable String idColumn;
     private String transactionsName = "transactions";
     private String customersName = "customers";
 
@@ -834,7 +842,9 @@ public final class SparkSegmentation {
     }
 
     /**
-     * Names the transaction columns (default {@link TransactionColumns#defaults()}).
+     * Names the transaction columns (default: the configuration's {@code input.transactions}
+     * column names, as the single-JVM reader uses them; {@link TransactionColumns#defaults()}
+     * without a configuration).
      *
      * @param columns the columns
      * @return this builder
@@ -845,7 +855,8 @@ public final class SparkSegmentation {
     }
 
     /**
-     * Names the customer id column of customers Datasets and of the results (default {@code id}).
+     * Names the customer id column of customers Datasets and of the results (default: the
+     * configuration's {@code input.customers} id column, {@code id} without one).
      *
      * @param column the column name
      * @return this builder
