@@ -55,14 +55,7 @@ class SparkSegmentationTest {
 
   @BeforeAll
   static void singleJvm() {
-    TransactionPopulation population = TransactionPopulation.of(TransactionPopulation.DEFAULT_SIZE, TransactionPopulation.DEFAULT_SEED);
-    transactions = new ArrayList<>();
-    attributes = new ArrayList<>();
-    for (int i = 0; i < population.size(); i++) {
-      TransactionPopulation.Account a = population.account(i);
-      transactions.addAll(a.transactions());
-      attributes.add(a.attributes());
-    }
+    transactions();
     FeatureDeriver deriver = FeatureDeriver.asOf(TransactionPopulation.REFERENCE_DATE);
     transactions.forEach(deriver::add);
     singleFeatures = new HashMap<>();
@@ -78,9 +71,27 @@ class SparkSegmentationTest {
     singleReport = r.report().orElseThrow();
   }
 
+  /** The demo population's log (2,000 accounts), in account order, as the demo file holds it. */
+  static synchronized List<Transaction> transactions() {
+    if (transactions == null) {
+      TransactionPopulation population =
+          TransactionPopulation.of(TransactionPopulation.DEFAULT_SIZE, TransactionPopulation.DEFAULT_SEED);
+      List<Transaction> log = new ArrayList<>();
+      List<Customer> accounts = new ArrayList<>();
+      for (int i = 0; i < population.size(); i++) {
+        TransactionPopulation.Account a = population.account(i);
+        log.addAll(a.transactions());
+        accounts.add(a.attributes());
+      }
+      transactions = log;
+      attributes = accounts;
+    }
+    return transactions;
+  }
+
   static Dataset<Row> transactionRows(SparkSession spark, int partitions) {
     List<Row> rows = new ArrayList<>();
-    for (Transaction t : transactions) {
+    for (Transaction t : transactions()) {
       rows.add(RowFactory.create(t.customerId(), java.sql.Date.valueOf(t.date()), t.amount(), t.orderId(), t.channel()));
     }
     // parallelize slices the list in order: the log's order survives in any number of partitions
