@@ -175,12 +175,48 @@ public final class SparkJob {
         throw new UncheckedIOException(e);
       }
       singleSeconds = (System.nanoTime() - t0) / 1e9;
-      same = r.engine().map(e -> e.model().toJson().equals(model.toJson())).orElse(false);
+      Model singleModel = r.engine().map(e -> e.model()).orElse(null);
+      same = singleModel != null && singleModel.toJson().equals(model.toJson());
+      if (singleModel != null) {
+        write(o.out.resolve("single-model.json"), singleModel.toJson());
+      }
       print.printf(Locale.ROOT, "single JVM (%d threads): %,d transactions, %,d customers in %.1f s: %,.0f transactions/s, %,.0f per core%n",
           threads, rows, r.counts().classified(), singleSeconds, rows / singleSeconds, rows / singleSeconds / threads);
-      print.println("same model JSON: " + (same ? "yes" : "NO"));
+      print.println("same model JSON: " + (same ? "yes" : "no"));
+      if (!same && singleModel != null) {
+        differences(singleModel, model).forEach(print::println);
+      }
     }
     return new Outcome(rows, customerCount, sparkSeconds, cores, model, report, singleSeconds, same);
+  }
+
+  /**
+   * The calibration values that differ between two models, with the error each calibration
+   * records: above {@code sketch.exactLimit} the KLL sketches merge randomly, so cut-offs may
+   * differ within that error (docs/spark.md).
+   */
+  static List<String> differences(Model single, Model spark) {
+    List<String> out = new ArrayList<>();
+    for (Model.Section s : single.dimensions()) {
+      Object a = s.settings().get("calibration");
+      Object b = spark.dimensions().stream().filter(d -> d.id().equals(s.id())).findFirst()
+          .map(d -> d.settings().get("calibration")).orElse(null);
+      if (!(a instanceof java.util.Map<?, ?> ma) || !(b instanceof java.util.Map<?, ?> mb) || ma.equals(mb)) {
+        if (!java.util.Objects.equals(a, b)) {
+          out.add("  " + s.id() + ": calibration differs");
+        }
+        continue;
+      }
+      StringBuilder line = new StringBuilder("  " + s.id() + " (exact " + ma.get("exact") + ", rankError "
+          + ma.get("rankError") + (ma.containsKey("massError") ? ", massError " + ma.get("massError") : "") + "):");
+      for (Object key : ma.keySet()) {
+        if (!java.util.Objects.equals(ma.get(key), mb.get(key))) {
+          line.append(' ').append(key).append(" single ").append(ma.get(key)).append(" spark ").append(mb.get(key)).append(';');
+        }
+      }
+      out.add(line.toString());
+    }
+    return out;
   }
 
   /** A CSV file with a header, every column read as text (the job parses and rejects per row). */
