@@ -437,7 +437,9 @@ public final class SparkSegmentation {
     private final int order;
     private final int channel;
     private final int seq;
-    private final TransactionColumns names;
+    private final String idName;
+    private final String dateName;
+    private final String amountName;
     private final String source;
 
     private ParseTransactions(int id, int date, boolean dateIsText, int amount, boolean amountIsText, int order, int channel,
@@ -450,7 +452,9 @@ public final class SparkSegmentation {
       this.order = order;
       this.channel = channel;
       this.seq = seq;
-      this.names = names;
+      this.idName = names.customerId();
+      this.dateName = names.date();
+      this.amountName = names.amount();
       this.source = source;
     }
 
@@ -520,11 +524,11 @@ public final class SparkSegmentation {
       long line = r.getLong(seq);
       String customer = r.isNullAt(id) ? null : r.getString(id);
       if (customer == null || customer.isBlank()) {
-        return reject(line, null, names.customerId(), "", RejectionReason.MISSING_VALUE,
+        return reject(line, null, idName, "", RejectionReason.MISSING_VALUE,
             "the customer id is empty or absent", "give every transaction its customer's id, or filter the rows without one");
       }
       if (r.isNullAt(date)) {
-        return reject(line, customer, names.date(), "", RejectionReason.MISSING_VALUE,
+        return reject(line, customer, dateName, "", RejectionReason.MISSING_VALUE,
             "the date is empty or absent", "give every transaction its date");
       }
       LocalDate day;
@@ -533,7 +537,7 @@ public final class SparkSegmentation {
         try {
           day = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-          return reject(line, customer, names.date(), text, RejectionReason.UNPARSEABLE_DATE,
+          return reject(line, customer, dateName, text, RejectionReason.UNPARSEABLE_DATE,
               "the date is not an ISO date (yyyy-MM-dd)", "write the date as 2024-03-31, or cast the column to a date");
         }
       } else {
@@ -541,7 +545,7 @@ public final class SparkSegmentation {
         day = v instanceof LocalDate ld ? ld : ((java.sql.Date) v).toLocalDate();
       }
       if (r.isNullAt(amount)) {
-        return reject(line, customer, names.amount(), "", RejectionReason.MISSING_VALUE,
+        return reject(line, customer, amountName, "", RejectionReason.MISSING_VALUE,
             "the amount is empty or absent", "give every transaction its amount");
       }
       double value;
@@ -550,14 +554,14 @@ public final class SparkSegmentation {
         try {
           value = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-          return reject(line, customer, names.amount(), text, RejectionReason.UNPARSEABLE_NUMBER,
+          return reject(line, customer, amountName, text, RejectionReason.UNPARSEABLE_NUMBER,
               "the amount is not a number", "write a plain number such as 1234.50");
         }
       } else {
         value = ((Number) r.get(amount)).doubleValue();
       }
       if (!Double.isFinite(value)) {
-        return reject(line, customer, names.amount(), String.valueOf(value), RejectionReason.NON_FINITE_NUMBER,
+        return reject(line, customer, amountName, String.valueOf(value), RejectionReason.NON_FINITE_NUMBER,
             "the amount is not a finite number", "write a finite amount");
       }
       String orderId = order < 0 || r.isNullAt(order) ? null : r.getString(order);

@@ -1,6 +1,5 @@
 package org.clientele.spark;
 
-import java.io.Serializable;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -22,10 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record TransactionColumns(
-    String customerId, String date, String amount, @Nullable String orderId, @Nullable String channel)
-    implements Serializable {
-
-  private static final long serialVersionUID = 1L;
+    String customerId, String date, String amount, @Nullable String orderId, @Nullable String channel) {
 
   /**
    * Checks the names.
