@@ -8,7 +8,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 offline=()
 [[ "${OFFLINE:-0}" == 1 ]] && offline=(-o)
-modules=sdk-api,sdk-core,sdk-testkit,classifiers-builtin,playbook,predict,cli,spring-boot-starter,xlsx
+modules=sdk-api,sdk-core,sdk-testkit,classifiers-builtin,playbook,predict,cli,spring-boot-starter,xlsx,spark
 snap="$(mktemp -d "${TMPDIR:-/tmp}/clientele-repro.XXXXXX")"
 trap 'rm -rf "$snap"' EXIT
 build() {

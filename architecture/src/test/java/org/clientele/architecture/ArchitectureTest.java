@@ -24,7 +24,8 @@ class ArchitectureTest {
   void everyPublishedModuleIsOnTheClassPath() {
     // Otherwise a rule could pass because the classes it is about were never imported.
     for (String pkg : new String[] {"org.clientele.api", "org.clientele.api.spi", "org.clientele.core",
-        "org.clientele.classifiers.value", "org.clientele.playbook", "org.clientele.testkit", "org.clientele.cli"}) {
+        "org.clientele.classifiers.value", "org.clientele.playbook", "org.clientele.testkit", "org.clientele.cli",
+        "org.clientele.spark"}) {
       assertThat(published.containPackage(pkg)).as(pkg).isTrue();
     }
   }
@@ -57,5 +58,15 @@ class ArchitectureTest {
   @Test
   void nothingDependsOnTheCli() {
     ModuleArrows.NOTHING_DEPENDS_ON_CLI.check(published);
+  }
+
+  @Test
+  void sparkSitsOnCoreAlone() {
+    ModuleArrows.SPARK_DEPENDS_ON_CORE_ONLY.check(published);
+  }
+
+  @Test
+  void nothingDependsOnSparkOrItsTypes() {
+    ModuleArrows.NOTHING_DEPENDS_ON_SPARK.check(published);
   }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * The module arrows of the README's architecture section as ArchUnit rules: api &lt;- (core,
- * classifiers); cli sits on core and nothing sits on cli. {@link ArchitectureTest} checks them
+ * classifiers); cli and spark sit on core and nothing sits on them. {@link ArchitectureTest} checks them
  * against the published modules, {@link ModuleArrowsCatchViolationsTest} against deliberately
  * wrong fixture classes.
  */
@@ -61,6 +61,23 @@ final class ModuleArrows {
       .that().resideOutsideOfPackage("org.clientele.cli..")
       .should().dependOnClassesThat().resideInAPackage("org.clientele.cli..")
       .because("the cli is a thin shell: nothing is built on it");
+
+  /**
+   * The Spark module sits on core like the cli: it sees sdk-api, sdk-core, Spark and Scala, never a
+   * particular classifier, strategy or the command line (providers are discovered on each executor).
+   */
+  static final ArchRule SPARK_DEPENDS_ON_CORE_ONLY = classes()
+      .that().resideInAPackage("org.clientele.spark..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage(
+          "org.clientele.api..", "org.clientele.core..", "org.clientele.spark..", "java..", "org.jspecify..",
+          "org.apache.spark..", "scala..")
+      .because("clientele-spark runs sdk-core's job on Dataset<Row>; providers are found on the executors");
+
+  /** Nothing is built on the Spark module, and no Spark type leaks into another module. */
+  static final ArchRule NOTHING_DEPENDS_ON_SPARK = noClasses()
+      .that().resideOutsideOfPackage("org.clientele.spark..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.clientele.spark..", "org.apache.spark..", "scala..")
+      .because("clientele-spark is an optional top module: no other module may need Spark on its class path");
 
   private static final List<String> API_SIGNATURE_PACKAGES = List.of("java.", "org.clientele.api.", "org.jspecify.");
 

@@ -10,6 +10,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.clientele.api.wrongfixture.ApiClassLeakingCoreAndJackson;
 import org.clientele.classifiers.wrongfixture.ClassifierUsingCoreAndSlf4j;
 import org.clientele.core.wrongfixture.CoreUsingCliAndClassifiers;
+import org.clientele.core.wrongfixture.CoreUsingSpark;
+import org.clientele.spark.wrongfixture.SparkUsingAClassifier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ModuleArrowsCatchViolationsTest {
 
   private static final JavaClasses WRONG = new ClassFileImporter().importClasses(
-      ApiClassLeakingCoreAndJackson.class, ClassifierUsingCoreAndSlf4j.class, CoreUsingCliAndClassifiers.class);
+      ApiClassLeakingCoreAndJackson.class, ClassifierUsingCoreAndSlf4j.class, CoreUsingCliAndClassifiers.class,
+      CoreUsingSpark.class, SparkUsingAClassifier.class);
 
   @Test
   void anApiClassUsingCoreIsReported() {
@@ -52,6 +55,20 @@ class ModuleArrowsCatchViolationsTest {
   @Test
   void aDependencyOnTheCliIsReported() {
     assertThat(report(ModuleArrows.NOTHING_DEPENDS_ON_CLI)).contains("org.clientele.cli.Main");
+  }
+
+  @Test
+  void sparkUsingABuiltInClassifierIsReported() {
+    assertThat(report(ModuleArrows.SPARK_DEPENDS_ON_CORE_ONLY))
+        .contains(SparkUsingAClassifier.class.getName())
+        .contains("org.clientele.classifiers.value.ValueClassifierProvider");
+  }
+
+  @Test
+  void coreUsingTheSparkModuleIsReported() {
+    assertThat(report(ModuleArrows.NOTHING_DEPENDS_ON_SPARK))
+        .contains(CoreUsingSpark.class.getName())
+        .contains("org.clientele.spark.TransactionColumns");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package org.clientele.predict;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -110,6 +113,44 @@ public final class PurchasePatterns {
     other.counts.forEach((k, w) -> counts.computeIfAbsent(k, kk -> new double[1])[0] += w[0]);
     customers += other.customers;
     return this;
+  }
+
+  /**
+   * Writes the table (its distinct histories and their weights), to merge it in another JVM.
+   *
+   * @param out where to write
+   * @throws IOException if the output fails
+   * @since 0.1.0
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeInt(counts.size());
+    for (Map.Entry<Key, double[]> e : counts.entrySet()) {
+      out.writeDouble(e.getKey().x);
+      out.writeDouble(e.getKey().tx);
+      out.writeDouble(e.getKey().t);
+      out.writeDouble(e.getValue()[0]);
+    }
+  }
+
+  /**
+   * Reads a table {@link #writeTo} wrote.
+   *
+   * @param in where to read
+   * @return the table
+   * @throws IOException if the input fails
+   * @throws IllegalArgumentException if a history in it is inconsistent
+   * @since 0.1.0
+   */
+  public static PurchasePatterns readFrom(DataInput in) throws IOException {
+    PurchasePatterns table = new PurchasePatterns();
+    int n = in.readInt();
+    if (n < 0) {
+      throw new IllegalArgumentException("not a purchase patterns table (" + n + " entries)");
+    }
+    for (int i = 0; i < n; i++) {
+      table.add(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+    }
+    return table;
   }
 
   /**

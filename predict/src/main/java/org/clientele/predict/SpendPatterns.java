@@ -1,5 +1,8 @@
 package org.clientele.predict;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +69,53 @@ public final class SpendPatterns {
     customers += other.customers;
     ignored += other.ignored;
     return this;
+  }
+
+  /**
+   * Writes the table (its distinct pairs, their weights and the count left out), to merge it in
+   * another JVM.
+   *
+   * @param out where to write
+   * @throws IOException if the output fails
+   * @since 0.1.0
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeDouble(ignored);
+    out.writeInt(counts.size());
+    for (Map.Entry<Key, double[]> e : counts.entrySet()) {
+      out.writeDouble(e.getKey().x);
+      out.writeDouble(e.getKey().spend);
+      out.writeDouble(e.getValue()[0]);
+    }
+  }
+
+  /**
+   * Reads a table {@link #writeTo} wrote.
+   *
+   * @param in where to read
+   * @return the table
+   * @throws IOException if the input fails
+   * @throws IllegalArgumentException if a pair in it is not one {@link #add} keeps
+   * @since 0.1.0
+   */
+  public static SpendPatterns readFrom(DataInput in) throws IOException {
+    SpendPatterns table = new SpendPatterns();
+    table.ignored = in.readDouble();
+    int n = in.readInt();
+    if (n < 0 || !(table.ignored >= 0)) {
+      throw new IllegalArgumentException("not a spend patterns table");
+    }
+    for (int i = 0; i < n; i++) {
+      double x = in.readDouble();
+      double spend = in.readDouble();
+      double w = in.readDouble();
+      if (!(x >= 1) || x != Math.rint(x) || !(spend > 0) || !Double.isFinite(spend) || !(w > 0)) {
+        throw new IllegalArgumentException("not a spend patterns table: x=" + x + ", spend=" + spend + ", weight=" + w);
+      }
+      table.counts.computeIfAbsent(new Key(x, spend), k -> new double[1])[0] += w;
+      table.customers += w;
+    }
+    return table;
   }
 
   /**

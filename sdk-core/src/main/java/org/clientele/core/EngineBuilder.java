@@ -416,33 +416,47 @@ public final class EngineBuilder {
     if (!steps.isEmpty()) {
       population = withSteps(population, steps);
     }
+    Plan plan = dimensionPlan(m, providers);
+    if (plan.ids().isEmpty()) {
+      return m;
+    }
+    List<Calibrator> totals = new ArrayList<>();
+    long observed = observe(population, plan.ids().size(),
+        i -> guardedCalibrator(plan.providers().get(i), plan.configs().get(i), null).orElseThrow(), totals);
+    return finish(plan, totals, observed);
+  }
+
+  /** The dimensions to calibrate: ids, providers and configurations without calibration. */
+  private record Plan(Model model, List<String> ids, List<ClassifierProvider> providers, List<PluginConfig> configs) {}
+
+  private Plan dimensionPlan(Model m, Providers<ClassifierProvider> providers) {
     List<String> ids = new ArrayList<>();
     List<ClassifierProvider> calibrated = new ArrayList<>();
     List<PluginConfig> configs = new ArrayList<>();
     for (Model.Section s : m.dimensions()) {
       ClassifierProvider p = requireClassifier(providers, m, s);
       PluginConfig config = uncalibrated(m, s);
-      Optional<Calibrator> probe = guardedCalibrator(p, config, s);
-      if (probe.isPresent()) {
+      if (guardedCalibrator(p, config, s).isPresent()) {
         ids.add(s.id());
         calibrated.add(p);
         configs.add(config);
       }
     }
-    if (ids.isEmpty()) {
-      return m;
-    }
-    List<Calibrator> totals = new ArrayList<>();
-    long observed = observe(population, ids.size(), i -> guardedCalibrator(calibrated.get(i), configs.get(i), null).orElseThrow(), totals);
+    return new Plan(m, List.copyOf(ids), List.copyOf(calibrated), List.copyOf(configs));
+  }
+
+  /** Turns the merged calibrators into the model, each result checked by creating its classifier. */
+  private static Model finish(Plan plan, List<Calibrator> totals, long observed) {
+    Model m = plan.model();
     Model out = m;
-    for (int i = 0; i < ids.size(); i++) {
-      out = out.withCalibration(ids.get(i), result(totals.get(i), m.source() + " $.dimensions." + ids.get(i), ids.get(i), observed));
+    for (int i = 0; i < plan.ids().size(); i++) {
+      String id = plan.ids().get(i);
+      out = out.withCalibration(id, result(totals.get(i), m.source() + " $.dimensions." + id, id, observed));
       // A calibration the classifier cannot use (no customer had the feature) fails here, typed,
       // rather than later as a plain configuration error of build().
-      String id = ids.get(i);
       Model.Section section = out.dimensions().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
       try {
-        calibrated.get(i).create(out.dimensionConfig(section));
+        plan.providers().get(i).create(out.dimensionConfig(section));
       } catch (ConfigurationException e) {
         throw new CalibrationException(
             e.location(), problem(e) + " (calibrated on " + observed + " customers)", id,
@@ -452,6 +466,88 @@ public final class EngineBuilder {
       }
     }
     return out;
+  }
+
+  /**
+   * Starts one partition's share of a distributed calibration (Apache Spark, any cluster): each
+   * partition observes its customers with its own {@link PartialCalibration} and sends {@link
+   * PartialCalibration#toBytes()} to the driver, which {@link PartialCalibration#merge merges}
+   * them into one and calls {@link #calibrate(PartialCalibration)}. The model is the one {@link
+   * #calibrate(Iterable)} gives on the whole population, within each calibrator's documented
+   * sketch error (exact below the built-ins' {@code sketch.exactLimit}).
+   *
+   * @return an empty partial calibration of this builder's configuration
+   * @throws ConfigurationException if the configuration is invalid, if it has feature steps (they
+   *     are not calibrated across JVMs yet), or a dimension to calibrate has a provider whose
+   *     calibrator state cannot leave the JVM ({@link ClassifierProvider#calibratorCodec()} is
+   *     empty), naming the provider and the fix
+   * @since 0.1.0
+   */
+  public PartialCalibration partialCalibration() {
+    Plan plan = distributedPlan();
+    List<org.clientele.api.spi.CalibratorCodec> codecs = new ArrayList<>();
+    List<Calibrator> calibrators = new ArrayList<>();
+    for (int i = 0; i < plan.ids().size(); i++) {
+      ClassifierProvider p = plan.providers().get(i);
+      Optional<org.clientele.api.spi.CalibratorCodec> codec;
+      try {
+        codec = Objects.requireNonNull(p.calibratorCodec(), "calibratorCodec() returned null");
+      } catch (RuntimeException | LinkageError e) {
+        throw new ConfigurationException(
+            plan.model().source() + " $.dimensions." + plan.ids().get(i),
+            "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to give its calibrator codec: " + e, e);
+      }
+      if (codec.isEmpty()) {
+        throw new ConfigurationException(
+            plan.model().source() + " $.dimensions." + plan.ids().get(i),
+            "provider '" + p.name() + "' (" + p.getClass().getName() + ") cannot move its calibrator state"
+                + " between JVMs (ClassifierProvider.calibratorCodec() is empty), so dimension '"
+                + plan.ids().get(i) + "' cannot be calibrated on a cluster. Calibrate in one JVM"
+                + " (EngineBuilder.calibrate or clientele calibrate) and give the job the calibrated model,"
+                + " or implement calibratorCodec() in the provider");
+      }
+      codecs.add(codec.get());
+      calibrators.add(guardedCalibrator(p, plan.configs().get(i), null).orElseThrow());
+    }
+    return new PartialCalibration(plan.model().source(), plan.ids(), plan.configs(), codecs, calibrators);
+  }
+
+  /**
+   * Finishes a distributed calibration: the merged partitions' results become the model, checked
+   * as {@link #calibrate(Iterable)} checks it.
+   *
+   * @param merged every partition's state merged into one (from this builder's configuration)
+   * @return the calibrated model
+   * @throws CalibrationException if a calibration failed or gives thresholds the classifier cannot
+   *     use
+   * @throws IllegalArgumentException if the partial calibration is of another configuration
+   * @since 0.1.0
+   */
+  public Model calibrate(PartialCalibration merged) {
+    Objects.requireNonNull(merged, "merged");
+    Plan plan = distributedPlan();
+    if (!plan.ids().equals(merged.dimensionIds())) {
+      throw new IllegalArgumentException(
+          "the partial calibration is of dimensions " + merged.dimensionIds() + "; this configuration calibrates "
+              + plan.ids());
+    }
+    if (plan.ids().isEmpty()) {
+      return plan.model();
+    }
+    return finish(plan, java.util.Arrays.asList(merged.calibrators()), merged.observed());
+  }
+
+  /** The dimensions a cluster calibrates; feature steps are refused, loudly, until they move between JVMs. */
+  private Plan distributedPlan() {
+    Providers<ClassifierProvider> providers = classifiers();
+    Model m = resolvedModel(providers);
+    if (!m.featureSteps().isEmpty()) {
+      throw new ConfigurationException(m.source() + " $.features",
+          "feature steps " + m.featureSteps().stream().map(Model.Section::id).toList() + " are not calibrated or"
+              + " applied across JVMs yet, and the dimensions would be calibrated without their features: calibrate"
+              + " in one JVM (EngineBuilder.calibrate or clientele calibrate) and give the cluster job the model");
+    }
+    return dimensionPlan(m, providers);
   }
 
   /** A configuration error's message without its location. */

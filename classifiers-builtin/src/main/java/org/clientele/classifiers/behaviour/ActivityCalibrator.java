@@ -1,14 +1,18 @@
 package org.clientele.classifiers.behaviour;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clientele.api.Customer;
 import org.clientele.api.spi.TypedCalibrator;
+import org.clientele.classifiers.internal.CalibratorState;
 import org.clientele.classifiers.internal.Distribution;
 import org.clientele.classifiers.internal.SketchOptions;
 
 /** Frequency and volume distributions over the customers who bought (values above 0). */
-final class ActivityCalibrator implements TypedCalibrator<ActivityCalibrator> {
+final class ActivityCalibrator implements TypedCalibrator<ActivityCalibrator>, CalibratorState {
 
   private final ActivitySettings settings;
   private final Distribution frequency;
@@ -37,6 +41,18 @@ final class ActivityCalibrator implements TypedCalibrator<ActivityCalibrator> {
   public void mergeFrom(ActivityCalibrator o) {
     frequency.merge(o.frequency);
     volume.merge(o.volume);
+  }
+
+  @Override
+  public void writeState(DataOutput out) throws IOException {
+    frequency.writeState(out);
+    volume.writeState(out);
+  }
+
+  @Override
+  public void readState(DataInput in) throws IOException {
+    frequency.readState(in);
+    volume.readState(in);
   }
 
   @Override

@@ -4,8 +4,10 @@ import java.util.Optional;
 import org.clientele.api.Classifier;
 import org.clientele.api.Dimension;
 import org.clientele.api.spi.Calibrator;
+import org.clientele.api.spi.CalibratorCodec;
 import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
+import org.clientele.classifiers.internal.StateCodec;
 
 /**
  * The {@code behaviour} classifier. The key {@code scheme} picks one of two published schemes.
@@ -80,5 +82,17 @@ public final class BehaviourClassifierProvider implements ClassifierProvider {
 
   private static Scheme scheme(PluginConfig config) {
     return config.choice("scheme", Scheme.class, Scheme.LIFECYCLE);
+  }
+
+  /**
+   * Moves the calibrator's state between JVMs: the exact values below {@code sketch.exactLimit},
+   * the KLL sketch (and mass bins) above it.
+   *
+   * @return the codec
+   * @since 0.1.0
+   */
+  @Override
+  public Optional<CalibratorCodec> calibratorCodec() {
+    return Optional.of(new StateCodec<>(NAME, ActivityCalibrator.class, config -> new ActivityCalibrator(ActivitySettings.read(config))));
   }
 }

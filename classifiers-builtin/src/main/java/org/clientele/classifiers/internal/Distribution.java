@@ -1,10 +1,14 @@
 package org.clientele.classifiers.internal;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
 import org.jspecify.annotations.Nullable;
 
@@ -102,6 +106,85 @@ public final class Distribution {
         add(other.values[i]);
       }
     }
+  }
+
+  /**
+   * Writes the state, for calibration across JVMs: the values themselves in the exact regime (so a
+   * restored distribution is exact too), else the KLL sketch's own serial form and the mass bins.
+   *
+   * @param out where to write
+   * @throws IOException if the output fails
+   */
+  public void writeState(DataOutput out) throws IOException {
+    KllDoublesSketch s = sketch;
+    if (s == null) {
+      out.writeByte(0);
+      out.writeInt(size);
+      for (int i = 0; i < size; i++) {
+        out.writeDouble(values[i]);
+      }
+      return;
+    }
+    out.writeByte(1);
+    byte[] bytes = s.toByteArray();
+    out.writeInt(bytes.length);
+    out.write(bytes);
+    MassHistogram m = mass;
+    out.writeBoolean(m != null);
+    if (m != null) {
+      m.writeState(out);
+    }
+  }
+
+  /**
+   * Restores a state {@link #writeState} wrote into this empty distribution.
+   *
+   * @param in where to read
+   * @throws IOException if the input fails
+   * @throws IllegalStateException if this distribution is not empty
+   * @throws IllegalArgumentException if the state does not fit these options
+   */
+  public void readState(DataInput in) throws IOException {
+    if (count() != 0) {
+      throw new IllegalStateException("readState needs an empty distribution");
+    }
+    int regime = in.readByte();
+    if (regime == 0) {
+      int n = in.readInt();
+      if (n < 0 || n > options.exactLimit()) {
+        throw new IllegalArgumentException(
+            "calibration state holds " + n + " exact values; this configuration keeps at most "
+                + options.exactLimit() + " (sketch.exactLimit differs from the writer's?)");
+      }
+      values = new double[Math.max(64, n)];
+      for (int i = 0; i < n; i++) {
+        values[i] = in.readDouble();
+      }
+      size = n;
+      return;
+    }
+    if (regime != 1) {
+      throw new IllegalArgumentException("not a distribution state (regime byte " + regime + ")");
+    }
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    KllDoublesSketch s = KllDoublesSketch.heapify(Memory.wrap(bytes));
+    if (s.getK() != options.k()) {
+      throw new IllegalArgumentException(
+          "calibration state has a KLL sketch of k=" + s.getK() + "; this configuration uses k=" + options.k());
+    }
+    MassHistogram m = null;
+    if (in.readBoolean()) {
+      m = new MassHistogram(options.massPrecision());
+      m.readState(in);
+    }
+    if (trackMass && m == null) {
+      throw new IllegalArgumentException("calibration state has no mass histogram; this configuration needs one (pareto)");
+    }
+    sketch = s;
+    mass = trackMass ? m : null;
+    values = new double[0];
+    size = 0;
   }
 
   private void toSketch() {

@@ -1,5 +1,8 @@
 package org.clientele.classifiers.internal;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -67,6 +70,38 @@ final class MassHistogram {
     while (bins.size() > MAX_BINS) {
       fold();
     }
+  }
+
+  /** Writes the bins, lowest first. */
+  void writeState(DataOutput out) throws IOException {
+    out.writeInt(bins.size());
+    for (Map.Entry<Integer, Bin> e : bins.entrySet()) {
+      Bin b = e.getValue();
+      out.writeInt(e.getKey());
+      out.writeLong(b.count);
+      out.writeDouble(b.sum);
+      out.writeDouble(b.min);
+      out.writeDouble(b.max);
+    }
+  }
+
+  /** Reads bins {@link #writeState} wrote and adds them to this histogram. */
+  void readState(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > MAX_BINS) {
+      throw new IllegalArgumentException("not a mass histogram state (" + n + " bins)");
+    }
+    MassHistogram other = new MassHistogram(0.01);
+    for (int i = 0; i < n; i++) {
+      Bin b = new Bin();
+      int index = in.readInt();
+      b.count = in.readLong();
+      b.sum = in.readDouble();
+      b.min = in.readDouble();
+      b.max = in.readDouble();
+      other.bins.put(index, b);
+    }
+    merge(other);
   }
 
   private void fold() {

@@ -1,16 +1,20 @@
 package org.clientele.classifiers.rfm;
 
 import java.util.ArrayList;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clientele.api.Customer;
 import org.clientele.api.spi.TypedCalibrator;
+import org.clientele.classifiers.internal.CalibratorState;
 import org.clientele.classifiers.internal.Distribution;
 import org.clientele.classifiers.internal.SketchOptions;
 
 /** Quintile cut points of the three letters over the customers who have each feature. */
-final class RfmCalibrator implements TypedCalibrator<RfmCalibrator> {
+final class RfmCalibrator implements TypedCalibrator<RfmCalibrator>, CalibratorState {
 
   private final RfmSettings settings;
   private final Distribution recency;
@@ -37,6 +41,20 @@ final class RfmCalibrator implements TypedCalibrator<RfmCalibrator> {
     recency.merge(o.recency);
     frequency.merge(o.frequency);
     monetary.merge(o.monetary);
+  }
+
+  @Override
+  public void writeState(DataOutput out) throws IOException {
+    recency.writeState(out);
+    frequency.writeState(out);
+    monetary.writeState(out);
+  }
+
+  @Override
+  public void readState(DataInput in) throws IOException {
+    recency.readState(in);
+    frequency.readState(in);
+    monetary.readState(in);
   }
 
   @Override

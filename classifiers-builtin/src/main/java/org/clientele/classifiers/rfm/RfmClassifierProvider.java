@@ -4,8 +4,10 @@ import java.util.Optional;
 import org.clientele.api.Classifier;
 import org.clientele.api.Dimension;
 import org.clientele.api.spi.Calibrator;
+import org.clientele.api.spi.CalibratorCodec;
 import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
+import org.clientele.classifiers.internal.StateCodec;
 
 /**
  * The {@code rfm} classifier: a score of 1 to 5 per letter and a named segment.
@@ -51,5 +53,17 @@ public final class RfmClassifierProvider implements ClassifierProvider {
   public Optional<Calibrator> calibrator(PluginConfig config) {
     RfmSettings settings = RfmSettings.read(config);
     return settings.calibrated() ? Optional.of(new RfmCalibrator(settings)) : Optional.empty();
+  }
+
+  /**
+   * Moves the calibrator's state between JVMs: the exact values below {@code sketch.exactLimit},
+   * the KLL sketch (and mass bins) above it.
+   *
+   * @return the codec
+   * @since 0.1.0
+   */
+  @Override
+  public Optional<CalibratorCodec> calibratorCodec() {
+    return Optional.of(new StateCodec<>(NAME, RfmCalibrator.class, config -> new RfmCalibrator(RfmSettings.read(config))));
   }
 }

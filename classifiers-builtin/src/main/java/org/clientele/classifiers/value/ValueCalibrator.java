@@ -1,14 +1,18 @@
 package org.clientele.classifiers.value;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clientele.api.Customer;
 import org.clientele.api.spi.TypedCalibrator;
+import org.clientele.classifiers.internal.CalibratorState;
 import org.clientele.classifiers.internal.Distribution;
 import org.clientele.classifiers.internal.SketchOptions;
 
 /** One pass over the population: the metric's distribution, then the two cut-offs. */
-final class ValueCalibrator implements TypedCalibrator<ValueCalibrator> {
+final class ValueCalibrator implements TypedCalibrator<ValueCalibrator>, CalibratorState {
 
   private final ValueSettings settings;
   private final Distribution distribution;
@@ -33,6 +37,16 @@ final class ValueCalibrator implements TypedCalibrator<ValueCalibrator> {
   @Override
   public void mergeFrom(ValueCalibrator o) {
     distribution.merge(o.distribution);
+  }
+
+  @Override
+  public void writeState(DataOutput out) throws IOException {
+    distribution.writeState(out);
+  }
+
+  @Override
+  public void readState(DataInput in) throws IOException {
+    distribution.readState(in);
   }
 
   @Override

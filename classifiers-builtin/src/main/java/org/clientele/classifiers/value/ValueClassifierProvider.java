@@ -4,8 +4,10 @@ import java.util.Optional;
 import org.clientele.api.Classifier;
 import org.clientele.api.Dimension;
 import org.clientele.api.spi.Calibrator;
+import org.clientele.api.spi.CalibratorCodec;
 import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
+import org.clientele.classifiers.internal.StateCodec;
 
 /**
  * The {@code value} classifier: CORE, IMPORTANT, POTENTIAL, LOW on a configurable metric.
@@ -56,5 +58,17 @@ public final class ValueClassifierProvider implements ClassifierProvider {
     return settings.method() == ValueSettings.Method.THRESHOLD
         ? Optional.empty()
         : Optional.of(new ValueCalibrator(settings));
+  }
+
+  /**
+   * Moves the calibrator's state between JVMs: the exact values below {@code sketch.exactLimit},
+   * the KLL sketch (and mass bins) above it.
+   *
+   * @return the codec
+   * @since 0.1.0
+   */
+  @Override
+  public Optional<CalibratorCodec> calibratorCodec() {
+    return Optional.of(new StateCodec<>(NAME, ValueCalibrator.class, config -> new ValueCalibrator(ValueSettings.read(config))));
   }
 }

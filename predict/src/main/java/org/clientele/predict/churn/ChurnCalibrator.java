@@ -1,5 +1,8 @@
 package org.clientele.predict.churn;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,22 @@ final class ChurnCalibrator implements TypedCalibrator<ChurnCalibrator> {
     spend.merge(o.spend);
     missing += o.missing;
     invalid += o.invalid;
+  }
+
+  /** Writes the two tables and the counts left out. */
+  void writeState(DataOutput out) throws IOException {
+    patterns.writeTo(out);
+    spend.writeTo(out);
+    out.writeLong(missing);
+    out.writeLong(invalid);
+  }
+
+  /** Adds a state {@link #writeState} wrote to this calibrator. */
+  void readState(DataInput in) throws IOException {
+    patterns.merge(PurchasePatterns.readFrom(in));
+    spend.merge(SpendPatterns.readFrom(in));
+    missing += in.readLong();
+    invalid += in.readLong();
   }
 
   @Override

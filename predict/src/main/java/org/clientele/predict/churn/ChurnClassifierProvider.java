@@ -5,6 +5,7 @@ import org.clientele.api.Classifier;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
 import org.clientele.api.spi.Calibrator;
+import org.clientele.api.spi.CalibratorCodec;
 import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.predict.PredictedFeatures;
@@ -83,6 +84,18 @@ public final class ChurnClassifierProvider implements ClassifierProvider {
   public Optional<Calibrator> calibrator(PluginConfig config) {
     ChurnSettings s = ChurnSettings.read(config);
     return s.fromFeatures() ? Optional.empty() : Optional.of(new ChurnCalibrator(s));
+  }
+
+  /**
+   * Moves the calibrator's state between JVMs: the fit's sufficient statistics (distinct purchase
+   * histories and spend pairs with their counts), so a distributed fit equals the single-JVM one.
+   *
+   * @return the codec
+   * @since 0.1.0
+   */
+  @Override
+  public Optional<CalibratorCodec> calibratorCodec() {
+    return Optional.of(new ChurnCalibratorCodec());
   }
 
   /**

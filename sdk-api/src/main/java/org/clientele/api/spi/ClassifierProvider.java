@@ -63,6 +63,19 @@ public interface ClassifierProvider {
   }
 
   /**
+   * Returns the codec that moves this provider's calibrator state between JVMs, for calibration on
+   * a cluster (each partition's calibrator written to bytes, merged on the driver). A provider
+   * without one still calibrates in one JVM on any number of threads; a distributed job that needs
+   * to calibrate its dimension fails naming the provider.
+   *
+   * @return the codec, or empty (the default) if the calibrator state cannot leave the JVM
+   * @since 0.1.0
+   */
+  default Optional<CalibratorCodec> calibratorCodec() {
+    return Optional.empty();
+  }
+
+  /**
    * Returns the dimension {@link #create} would classify on with this configuration, when it is
    * known before calibration (it usually is: the labels are fixed or configured). The engine uses
    * it to check a strategy against a configuration whose calibration is deferred ({@code

@@ -58,17 +58,10 @@ final class DateGuard implements Records<Transaction> {
   public boolean hasNext() {
     while (next == null && inner.hasNext()) {
       Transaction t = inner.next();
-      LocalDate d = t.date();
-      if (isImplausible(d.toEpochDay())) {
+      Rejection r = check(t, latest, bulkEnd, inner.counts().source(), inner.line());
+      if (r != null) {
         rejected++;
-        sink.reject(rejection(inner.counts().source(), inner.line(), d));
-      } else if (latest != null && d.isAfter(latest)) {
-        rejected++;
-        sink.reject(new Rejection(inner.counts().source(), inner.line(), "date", d.toString(), RejectionReason.IMPLAUSIBLE_DATE,
-            "the date " + d + " lies far after the rest of the file, which ends on " + bulkEnd
-                + " (a mistyped year or a placeholder?); it would have become \"today\" for every customer",
-            "correct the date; or, if it is right, set input.derive.referenceDate (--reference-date),"
-                + " or input.derive.implausibleGapDays to 0"));
+        sink.reject(r);
       } else {
         next = t;
       }
@@ -105,6 +98,23 @@ final class DateGuard implements Records<Transaction> {
     byReason.putAll(c.rejectedByReason());
     byReason.merge(RejectionReason.IMPLAUSIBLE_DATE, moved, Long::sum);
     return new ReadCounts(c.source(), c.read(), c.accepted() - moved, c.rejected() + moved, byReason, c.notes());
+  }
+
+  /** The rejection of a transaction whose date cannot be real, or null if it can. */
+  static @Nullable Rejection check(
+      Transaction t, @Nullable LocalDate latest, @Nullable LocalDate bulkEnd, String source, long line) {
+    LocalDate d = t.date();
+    if (isImplausible(d.toEpochDay())) {
+      return rejection(source, line, d);
+    }
+    if (latest != null && d.isAfter(latest)) {
+      return new Rejection(source, line, "date", d.toString(), RejectionReason.IMPLAUSIBLE_DATE,
+          "the date " + d + " lies far after the rest of the file, which ends on " + bulkEnd
+              + " (a mistyped year or a placeholder?); it would have become \"today\" for every customer",
+          "correct the date; or, if it is right, set input.derive.referenceDate (--reference-date),"
+              + " or input.derive.implausibleGapDays to 0");
+    }
+    return null;
   }
 
   @Override

@@ -280,6 +280,44 @@ public final class FeatureDeriver {
   }
 
   /**
+   * Applies the deriving pass's date rules to one transaction, for a derivation that reads the log
+   * in pieces (a Spark job): dates before 1900 and system placeholders are implausible everywhere;
+   * with a last plausible day ({@link #lastPlausibleDay}), so are the dates after it.
+   *
+   * @param t the transaction
+   * @param lastPlausibleDay the last plausible day, or null when the reference date was given
+   * @param source the input's name, for the rejection
+   * @param line the row's line or position, for the rejection
+   * @return the rejection ({@link org.clientele.core.io.RejectionReason#IMPLAUSIBLE_DATE}), or
+   *     empty if the date is plausible
+   * @since 0.1.0
+   */
+  public static Optional<org.clientele.core.io.Rejection> implausibleDate(
+      Transaction t, @Nullable LocalDate lastPlausibleDay, String source, long line) {
+    Objects.requireNonNull(t, "t");
+    Objects.requireNonNull(source, "source");
+    return Optional.ofNullable(DateGuard.check(t, lastPlausibleDay, lastPlausibleDay, source, line));
+  }
+
+  /**
+   * Finds the last plausible day of a log from its rows per day, as {@link #derive(Function,
+   * DerivationOptions, RejectionSink)} does when the options leave the date open: the day before a
+   * gap of more than {@link DerivationOptions#implausibleGapDays()} days after which at most 1% of
+   * the rows remain.
+   *
+   * @param rowsPerDay rows by epoch day, of the transactions whose dates passed {@link
+   *     #implausibleDate} without a last day
+   * @param options the derivation options (their gap)
+   * @return the last plausible day, or empty if every day is plausible
+   * @since 0.1.0
+   */
+  public static Optional<LocalDate> lastPlausibleDay(NavigableMap<Long, Long> rowsPerDay, DerivationOptions options) {
+    Objects.requireNonNull(rowsPerDay, "rowsPerDay");
+    Objects.requireNonNull(options, "options");
+    return Optional.ofNullable(DateGuard.lastPlausibleDay(rowsPerDay, options.implausibleGapDays()));
+  }
+
+  /**
    * A filled deriver and the counts of the file it read.
    *
    * @param features the deriver holding every customer's accumulators

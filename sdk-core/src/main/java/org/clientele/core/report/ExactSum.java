@@ -1,5 +1,8 @@
 package org.clientele.core.report;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -47,6 +50,29 @@ final class ExactSum {
   void merge(ExactSum other) {
     for (int i = 0; i < other.size; i++) {
       add(other.partials[i]);
+    }
+  }
+
+  /** Writes the partials (the exact sum, not its rounding). */
+  void write(DataOutput out) throws IOException {
+    out.writeInt(size);
+    for (int i = 0; i < size; i++) {
+      out.writeDouble(partials[i]);
+    }
+  }
+
+  /** Adds the partials {@link #write} wrote; exact, like {@link #merge}. */
+  void read(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > 4096) {
+      throw new IllegalArgumentException("not an exact sum state (" + n + " partials)");
+    }
+    for (int i = 0; i < n; i++) {
+      double p = in.readDouble();
+      if (!Double.isFinite(p)) {
+        throw new IllegalArgumentException("not an exact sum state (a partial of " + p + ")");
+      }
+      add(p);
     }
   }
 

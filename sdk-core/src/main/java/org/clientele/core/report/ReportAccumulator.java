@@ -1,5 +1,14 @@
 package org.clientele.core.report;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -58,6 +67,9 @@ public final class ReportAccumulator {
 
   private final List<Dimension> dimensions;
   private final ReportOptions options;
+  // The construction arguments, to make an empty twin that reads another JVM's state (mergeState).
+  private final List<Set<Feature<?>>> inputs;
+  private final Map<String, Map<String, Object>> calibrations;
   private final List<Feature<Double>> features;
   private final List<String> skippedCrossTabs;
   // Cross-tab positions: rows[t], columns[t] index into dimensions.
@@ -99,6 +111,8 @@ public final class ReportAccumulator {
       Map<String, Map<String, Object>> calibrations) {
     this.dimensions = List.copyOf(dimensions);
     this.options = options;
+    this.inputs = List.copyOf(inputs);
+    this.calibrations = calibrations;
     this.features = options.meanFeatures();
     int f = features.size();
     int d = this.dimensions.size();
@@ -373,6 +387,187 @@ public final class ReportAccumulator {
       ensureRevenueCapacity(revenueCount + other.revenueCount);
       System.arraycopy(other.revenues, 0, revenues, revenueCount, other.revenueCount);
       revenueCount += other.revenueCount;
+    }
+  }
+
+  /**
+   * Writes everything this accumulator collected, so that an accumulator in another JVM (a Spark
+   * driver) can {@link #mergeState merge} it: counters, exact sums (their partials, so the merged
+   * report is still exact to the last bit), the plan tallies and, with the Pareto curve on, the
+   * revenues. The dimensions and options are not written: the reader must have the same ones.
+   *
+   * @return the state; this accumulator is unchanged
+   * @throws IllegalStateException if a warning was added with {@link #addWarning}: add run
+   *     warnings to the accumulator that builds the report, not to one whose state travels
+   * @since 0.1.0
+   */
+  public byte[] state() {
+    if (!runWarnings.isEmpty()) {
+      throw new IllegalStateException(
+          "run warnings are not part of an accumulator's state; add them to the accumulator that builds the report");
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(STATE_FORMAT);
+      out.writeInt(dimensions.size());
+      out.writeInt(features.size());
+      out.writeInt(cellCustomers.length);
+      out.writeLong(customers);
+      out.writeLong(classified);
+      out.writeLong(revenueMissing);
+      writeLongs(out, overallHave);
+      writeSums(out, overallSum);
+      for (int d = 0; d < slotCustomers.length; d++) {
+        writeLongs(out, slotCustomers[d]);
+        for (int sl = 0; sl < slotCustomers[d].length; sl++) {
+          writeLongs(out, slotHave[d][sl]);
+          writeSums(out, slotSum[d][sl]);
+        }
+      }
+      for (int t = 0; t < cellCustomers.length; t++) {
+        writeLongs(out, cellCustomers[t]);
+        writeSums(out, cellRevenue[t]);
+      }
+      for (long[][] perSlot : quality.haveInput) {
+        for (long[] have : perSlot) {
+          writeLongs(out, have);
+        }
+      }
+      for (long[] contact : quality.contactable) {
+        writeLongs(out, contact);
+      }
+      writeLongs(out, quality.contradicting);
+      writeSums(out, quality.overallSquares);
+      writeLongs(out, rfmCustomers);
+      writeSums(out, rfmRevenue);
+      for (int segment : rfmSegment) {
+        out.writeInt(segment);
+      }
+      out.writeLong(customersWithActions);
+      revenueWithActions.write(out);
+      out.writeInt(actionTallies.size());
+      for (Map.Entry<String, ActionTally> e : new TreeMap<>(actionTallies).entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeUTF(e.getValue().category.name());
+        out.writeLong(e.getValue().customers);
+        e.getValue().revenue.write(out);
+      }
+      out.writeInt(revenueCount);
+      for (int i = 0; i < revenueCount; i++) {
+        out.writeDouble(revenues[i]);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Adds what another accumulator collected, from its {@link #state()}; the same as {@link
+   * #merge(ReportAccumulator)} with that accumulator.
+   *
+   * @param state the bytes of an accumulator with the same dimensions and options
+   * @throws IllegalArgumentException if the bytes are not a state of this accumulator's shape
+   * @since 0.1.0
+   */
+  public void mergeState(byte[] state) {
+    Objects.requireNonNull(state, "state");
+    ReportAccumulator other = new ReportAccumulator(dimensions, options, inputs, calibrations);
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+      int format = in.readInt();
+      int dims = in.readInt();
+      int feats = in.readInt();
+      int tabs = in.readInt();
+      if (format != STATE_FORMAT || dims != dimensions.size() || feats != features.size() || tabs != cellCustomers.length) {
+        throw new IllegalArgumentException(
+            "not a report state of these dimensions and options (format " + format + ", " + dims + " dimensions, "
+                + feats + " features, " + tabs + " cross-tabs; expected " + dimensions.size() + ", " + features.size()
+                + ", " + cellCustomers.length + ")");
+      }
+      other.customers = in.readLong();
+      other.classified = in.readLong();
+      other.revenueMissing = in.readLong();
+      readLongs(in, other.overallHave);
+      readSums(in, other.overallSum);
+      for (int d = 0; d < other.slotCustomers.length; d++) {
+        readLongs(in, other.slotCustomers[d]);
+        for (int sl = 0; sl < other.slotCustomers[d].length; sl++) {
+          readLongs(in, other.slotHave[d][sl]);
+          readSums(in, other.slotSum[d][sl]);
+        }
+      }
+      for (int t = 0; t < other.cellCustomers.length; t++) {
+        readLongs(in, other.cellCustomers[t]);
+        readSums(in, other.cellRevenue[t]);
+      }
+      for (long[][] perSlot : other.quality.haveInput) {
+        for (long[] have : perSlot) {
+          readLongs(in, have);
+        }
+      }
+      for (long[] contact : other.quality.contactable) {
+        readLongs(in, contact);
+      }
+      readLongs(in, other.quality.contradicting);
+      readSums(in, other.quality.overallSquares);
+      readLongs(in, other.rfmCustomers);
+      readSums(in, other.rfmRevenue);
+      for (int i = 0; i < other.rfmSegment.length; i++) {
+        other.rfmSegment[i] = in.readInt();
+      }
+      other.customersWithActions = in.readLong();
+      other.revenueWithActions.read(in);
+      int tallies = in.readInt();
+      for (int i = 0; i < tallies; i++) {
+        String code = in.readUTF();
+        ActionTally t = new ActionTally(ActionCategory.valueOf(in.readUTF()));
+        t.customers = in.readLong();
+        t.revenue.read(in);
+        other.actionTallies.put(code, t);
+      }
+      int n = in.readInt();
+      if (n < 0 || (n > 0 && !options.paretoCurve())) {
+        throw new IllegalArgumentException("report state holds " + n + " revenues; these options keep " + (options.paretoCurve() ? "any" : "none"));
+      }
+      other.ensureRevenueCapacity(n);
+      for (int i = 0; i < n; i++) {
+        other.revenues[i] = in.readDouble();
+      }
+      other.revenueCount = n;
+      if (in.available() > 0) {
+        throw new IllegalArgumentException("report state has " + in.available() + " bytes left over (another shape?)");
+      }
+    } catch (EOFException e) {
+      throw new IllegalArgumentException("report state is truncated (or of another shape)", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    merge(other);
+  }
+
+  private static final int STATE_FORMAT = 1;
+
+  private static void writeLongs(DataOutput out, long[] values) throws IOException {
+    for (long v : values) {
+      out.writeLong(v);
+    }
+  }
+
+  private static void readLongs(DataInput in, long[] into) throws IOException {
+    for (int i = 0; i < into.length; i++) {
+      into[i] = in.readLong();
+    }
+  }
+
+  private static void writeSums(DataOutput out, ExactSum[] sums) throws IOException {
+    for (ExactSum sum : sums) {
+      sum.write(out);
+    }
+  }
+
+  private static void readSums(DataInput in, ExactSum[] into) throws IOException {
+    for (ExactSum sum : into) {
+      sum.read(in);
     }
   }
 

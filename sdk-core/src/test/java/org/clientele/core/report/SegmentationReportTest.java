@@ -275,6 +275,36 @@ class SegmentationReportTest {
     assertThat(a.customers()).as("the merged-in accumulator is unchanged").isEqualTo(5);
   }
 
+  @Test
+  void mergedStatesFromOtherJvmsEqualOnePassToTheByte() {
+    // What a Spark driver does: each partition's accumulator travels as bytes and is merged there.
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    List<Customer> population = randomPopulation(random, 50 + random.nextInt(300));
+    SegmentationReport single = accumulate(population).build(REJECTED, Map.of());
+    ReportAccumulator driver = ReportAccumulator.create(ENGINE, ReportOptions.defaults());
+    int cut1 = random.nextInt(population.size());
+    int cut2 = cut1 + random.nextInt(population.size() - cut1 + 1);
+    for (List<Customer> part : List.of(population.subList(cut2, population.size()), population.subList(0, cut1),
+        population.subList(cut1, cut2), List.<Customer>of())) {
+      driver.mergeState(accumulate(part).state());
+    }
+    assertThat(driver.build(REJECTED, Map.of()).toJson()).as("seed %d", seed).isEqualTo(single.toJson());
+  }
+
+  @Test
+  void aStateOfAnotherShapeOrATruncatedOneIsRefused() {
+    byte[] state = accumulate(ReportFixtures.population()).state();
+    ReportAccumulator other = ReportAccumulator.create(ReportFixtures.engine("\"value\": " + ReportFixtures.dim("A", "B")),
+        ReportOptions.defaults());
+    assertThatThrownBy(() -> other.mergeState(state)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a report state of these dimensions");
+    ReportAccumulator same = ReportAccumulator.create(ENGINE, ReportOptions.defaults());
+    assertThatThrownBy(() -> same.mergeState(java.util.Arrays.copyOf(state, state.length - 3)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
+    assertThat(same.customers()).as("nothing half-merged").isZero();
+  }
+
   /**
    * Property: for random populations (awkward decimals, missing features, unclassified labels),
    * splitting into parts in a shuffled order and merging gives the same JSON bytes as one pass.

@@ -1,0 +1,179 @@
+package org.clientele.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.clientele.api.Action;
+import org.clientele.api.Customer;
+import org.clientele.core.Classification;
+import org.clientele.core.Model;
+import org.clientele.core.demo.DemoFiles;
+import org.clientele.core.demo.TransactionPopulation;
+import org.clientele.core.features.FeatureDeriver;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.io.Transaction;
+import org.clientele.core.job.Segmentation;
+import org.clientele.core.job.SegmentationResult;
+import org.clientele.core.report.SegmentationReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Spark job against the single-JVM job on the demo population (2,000 accounts, about 60,000
+ * transactions with attributes): features, model JSON, labels, scores, plans and report must be
+ * identical for 1, 2 and 8 partitions. The population is below the sketches' exactLimit, so the
+ * calibration is exact and the model byte-identical.
+ */
+class SparkSegmentationTest {
+
+  static final StructType TRANSACTIONS = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("customer_id", DataTypes.StringType, true),
+      DataTypes.createStructField("date", DataTypes.DateType, true),
+      DataTypes.createStructField("amount", DataTypes.DoubleType, true),
+      DataTypes.createStructField("order_id", DataTypes.StringType, true),
+      DataTypes.createStructField("channel", DataTypes.StringType, true)));
+
+  static List<Transaction> transactions;
+  static List<Customer> attributes;
+  static Map<String, Customer> singleFeatures;
+  static Map<String, Classification> singleResults;
+  static String singleModel;
+  static SegmentationReport singleReport;
+
+  @BeforeAll
+  static void singleJvm() {
+    transactions();
+    FeatureDeriver deriver = FeatureDeriver.asOf(TransactionPopulation.REFERENCE_DATE);
+    transactions.forEach(deriver::add);
+    singleFeatures = new HashMap<>();
+    deriver.customers().forEachRemaining(c -> singleFeatures.put(c.id(), c));
+
+    singleResults = new HashMap<>();
+    SegmentationResult r = Segmentation.builder()
+        .customers(attributes, "customers")
+        .transactions(transactions, "transactions")
+        .build()
+        .run(c -> singleResults.put(c.customerId(), c), RejectionSink.discard());
+    singleModel = r.engine().orElseThrow().model().toJson();
+    singleReport = r.report().orElseThrow();
+  }
+
+  /** The demo population's log (2,000 accounts), in account order, as the demo file holds it. */
+  static synchronized List<Transaction> transactions() {
+    if (transactions == null) {
+      TransactionPopulation population =
+          TransactionPopulation.of(TransactionPopulation.DEFAULT_SIZE, TransactionPopulation.DEFAULT_SEED);
+      List<Transaction> log = new ArrayList<>();
+      List<Customer> accounts = new ArrayList<>();
+      for (int i = 0; i < population.size(); i++) {
+        TransactionPopulation.Account a = population.account(i);
+        log.addAll(a.transactions());
+        accounts.add(a.attributes());
+      }
+      transactions = log;
+      attributes = accounts;
+    }
+    return transactions;
+  }
+
+  static Dataset<Row> transactionRows(SparkSession spark, int partitions) {
+    List<Row> rows = new ArrayList<>();
+    for (Transaction t : transactions()) {
+      rows.add(RowFactory.create(t.customerId(), java.sql.Date.valueOf(t.date()), t.amount(), t.orderId(), t.channel()));
+    }
+    // parallelize slices the list in order: the log's order survives in any number of partitions
+    return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions), TRANSACTIONS);
+  }
+
+  static Dataset<Row> attributeRows(SparkSession spark, int partitions) {
+    List<org.clientele.api.Feature<?>> features = DemoFiles.ATTRIBUTES;
+    List<Row> rows = new ArrayList<>();
+    for (Customer c : attributes) {
+      rows.add(CustomerRows.toRow(c, features, false));
+    }
+    return spark.createDataFrame(
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions), CustomerRows.schema("id", features));
+  }
+
+  @ParameterizedTest(name = "{0} partitions")
+  @ValueSource(ints = {1, 2, 8})
+  void sparkGivesTheSingleJvmAnswersForAnyPartitioning(int partitions) {
+    SparkSession spark = SharedSpark.get();
+    spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
+    SparkSegmentation job = SparkSegmentation.builder().build();
+
+    Derived derived = job.derive(transactionRows(spark, partitions));
+    assertThat(derived.referenceDate()).isEqualTo(TransactionPopulation.REFERENCE_DATE);
+    assertThat(derived.rejections().count()).isZero();
+    Map<String, Customer> features = customers(derived.features());
+    assertThat(features).isEqualTo(singleFeatures);
+
+    Dataset<Row> customers = job.join(derived.features(), attributeRows(spark, partitions)).repartition(partitions).cache();
+    try {
+      assertThat(customers.javaRDD().getNumPartitions()).isEqualTo(partitions);
+      Model model = job.calibrate(customers);
+      assertThat(model.toJson()).isEqualTo(singleModel);
+
+      Classified classified = job.classify(customers, model);
+      assertThat(classified.rejections().count()).isZero();
+      List<Row> results = classified.results().collectAsList();
+      assertThat(results).hasSize(singleResults.size());
+      List<String> columns = List.of(classified.results().columns());
+      for (Row row : results) {
+        Classification single = singleResults.get(row.getString(0));
+        assertThat(single).as("customer %s", row.getString(0)).isNotNull();
+        for (int d = 0; d < single.dimensions().size(); d++) {
+          String id = single.dimensions().get(d).id();
+          assertThat(row.getString(columns.indexOf(id + "_label"))).as("%s %s", single.customerId(), id)
+              .isEqualTo(single.dimensions().get(d).label(single.labelIndex(d)));
+          double score = single.score(d);
+          Object sparkScore = row.get(columns.indexOf(id + "_score"));
+          assertThat(sparkScore).as("%s %s score", single.customerId(), id).isEqualTo(Double.isNaN(score) ? null : score);
+        }
+        List<String> actions = new ArrayList<>();
+        Iterator<Row> it = row.<Row>getList(columns.indexOf("actions")).iterator();
+        it.forEachRemaining(a -> actions.add(a.getString(0) + "/" + a.getString(1) + "/" + a.getInt(2) + "/" + a.getString(3)));
+        assertThat(actions).as("%s plan", single.customerId()).isEqualTo(single.plan().actions().stream()
+            .map(a -> a.code() + "/" + a.category().name() + "/" + a.priority() + "/" + a.rule()).toList());
+      }
+
+      SegmentationReport report = job.report(customers, model, derived.rejections());
+      assertThat(report.toJson()).isEqualTo(singleReport.toJson());
+    } finally {
+      customers.unpersist();
+    }
+  }
+
+  @Test
+  void plansAreNotAllEmptySoTheComparisonMeansSomething() {
+    assertThat(singleResults.values().stream().filter(c -> !c.plan().actions().isEmpty()).count())
+        .isGreaterThan(singleResults.size() / 2);
+    assertThat(singleResults.values().stream().map(c -> c.plan().actions().stream().map(Action::code).toList()).distinct().count())
+        .isGreaterThan(3);
+  }
+
+  static Map<String, Customer> customers(Dataset<Row> rows) {
+    CustomerRows conversion = CustomerRows.of(rows.schema(), "id", false);
+    Map<String, Customer> out = new HashMap<>();
+    CustomerRows.Problem[] problem = new CustomerRows.Problem[1];
+    for (Row r : rows.collectAsList()) {
+      Customer c = conversion.toCustomer(r, problem);
+      assertThat(c).as("row %s: %s", r, problem[0]).isNotNull();
+      assertThat(out.put(c.id(), c)).as("duplicate %s", c.id()).isNull();
+    }
+    return out;
+  }
+}
