@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ class PluginsOptionTest {
 
   @TempDir static Path work;
   static Path needsPlugins;
+  static Path needsExamplePlugins;
   static Path geographyPlugins;
 
   @TempDir Path dir;
@@ -85,6 +87,9 @@ class PluginsOptionTest {
     needsPlugins = Files.createDirectories(work.resolve("needs-plugins"));
     PluginJar.build(NEEDS, "org.clientele.api.spi.ClassifierProvider", "com.example.needs.NeedsProvider",
         needsPlugins.resolve("needs-plugin-1.0.jar"));
+    needsExamplePlugins = Files.createDirectories(work.resolve("needs-example-plugins"));
+    Path needsExample = Path.of("..", "examples", "needs-plugin", "src", "main");
+    PluginJar.build(needsExample.resolve("java"), needsExample.resolve("resources"), needsExamplePlugins.resolve("needs-plugin.jar"));
     geographyPlugins = Files.createDirectories(work.resolve("geography-plugins"));
     Path example = Path.of("..", "examples", "geography-plugin", "src", "main");
     PluginJar.build(example.resolve("java"), example.resolve("resources"), geographyPlugins.resolve("geography-plugin.jar"));
@@ -123,6 +128,40 @@ class PluginsOptionTest {
     assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.FATAL);
     assertThat(run.err()).contains("dimension 'needs' reads [service_tickets]", "customers.csv", "unmapped columns [tickets]",
         "input.customers.rename");
+  }
+
+  @Test
+  void theNeedsExamplePluginCalibratesOnItsColumnsAndItsPlaybookRulesJoinTheDefault() throws IOException {
+    Path config = Files.writeString(dir.resolve("clientele.json"),
+        "{\"format\": 1, \"dimensions\": {\"value\": {}, \"needs\": {}}, \"strategy\": {\"provider\": \"playbook\"}}");
+    StringBuilder csv = new StringBuilder("id,revenue_12m,service_ticket_share,product_lines,project_purchases\n");
+    for (int i = 0; i < 50; i++) {
+      boolean solution = i % 10 == 0;
+      csv.append("N").append(i).append(',').append(1000 + 137 * i).append(',')
+          .append(i % 5 == 1 ? "0.6" : "0.05").append(',').append(solution ? 4 : 1).append(',').append(solution ? 2 : 0).append('\n');
+    }
+    Path customers = Files.writeString(dir.resolve("accounts.csv"), csv.toString());
+    Path results = dir.resolve("needs.jsonl");
+
+    Cli.Run run = Cli.run("classify", "-c", config.toString(), "--customers", customers.toString(),
+        "--plugins", needsExamplePlugins.toString(), "--out", results.toString(), "--no-progress");
+
+    assertThat(run.code()).as(run.toString()).isZero();
+    List<String> lines = Files.readAllLines(results);
+    assertThat(lines.stream().filter(l -> l.contains("\"needs\":\"SOLUTION\"")).count()).isEqualTo(5);
+    assertThat(lines.stream().filter(l -> l.contains("\"needs\":\"SERVICE\"")).count())
+        .as("the top fifth by service share, as calibrated on the column").isEqualTo(10);
+    // The plugin's own rules, shipped in its jar, joined the default playbook.
+    assertThat(lines.stream().filter(l -> l.contains("\"needs\":\"SOLUTION\"")))
+        .allSatisfy(l -> assertThat(l).contains("solution-workshop"));
+    assertThat(lines.stream().filter(l -> l.contains("\"needs\":\"SERVICE\"")))
+        .allSatisfy(l -> assertThat(l).contains("service-level-review"));
+    assertThat(run.out()).contains("needs", "SOLUTION", "SERVICE", "PRODUCT");
+
+    Cli.Run explain = Cli.run("explain", "N0", "-c", config.toString(), "--customers", customers.toString(),
+        "--plugins", needsExamplePlugins.toString(), "--no-progress");
+    assertThat(explain.code()).as(explain.toString()).isZero();
+    assertThat(explain.out()).contains("SOLUTION", "Projects across several product lines", "needs-solution-workshop");
   }
 
   @Test

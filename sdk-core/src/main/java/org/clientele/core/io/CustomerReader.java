@@ -240,13 +240,19 @@ public final class CustomerReader extends RecordReader<Customer> {
   @Override
   public ReadCounts counts() {
     ReadCounts counts = super.counts();
-    if (unmapped.isEmpty()) {
+    String swapped = values.swappedNote(source);
+    if (unmapped.isEmpty() && swapped == null) {
       return counts;
     }
     List<String> notes = new ArrayList<>(counts.notes());
-    notes.add(source + ": columns that map to no feature were ignored: " + unmapped
-        + (moreUnmapped ? " and more (only the first " + MAX_REMEMBERED_COLUMNS + " are listed)" : "")
-        + " (map them with rename, or leave them: they are not used)");
+    if (!unmapped.isEmpty()) {
+      notes.add(source + ": columns that map to no feature were ignored: " + unmapped
+          + (moreUnmapped ? " and more (only the first " + MAX_REMEMBERED_COLUMNS + " are listed)" : "")
+          + " (map them with rename, or leave them: they are not used)");
+    }
+    if (swapped != null) {
+      notes.add(swapped);
+    }
     return new ReadCounts(counts.source(), counts.read(), counts.accepted(), counts.rejected(), counts.rejectedByReason(), notes);
   }
 

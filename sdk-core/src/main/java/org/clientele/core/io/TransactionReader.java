@@ -1,5 +1,6 @@
 package org.clientele.core.io;
 
+import java.util.ArrayList;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -245,5 +246,17 @@ public final class TransactionReader extends RecordReader<Transaction> {
 
   private static int index(RawRow row, String name) {
     return row.names().indexOf(name);
+  }
+
+  @Override
+  public ReadCounts counts() {
+    ReadCounts counts = super.counts();
+    String swapped = values.swappedNote(counts.source());
+    if (swapped == null) {
+      return counts;
+    }
+    List<String> notes = new ArrayList<>(counts.notes());
+    notes.add(swapped);
+    return new ReadCounts(counts.source(), counts.read(), counts.accepted(), counts.rejected(), counts.rejectedByReason(), notes);
   }
 }

@@ -37,6 +37,11 @@ final class ValueParser {
   private final String thousandsSeparator;
   private final List<String> currencySymbols;
   private final @Nullable Pattern groupedNumber;
+  // The pattern with day and month the other way round (dd/MM/yyyy <-> MM/dd/yyyy), null when the
+  // pattern has no such pair: a value only it reads is the sign of a file written the other way.
+  private final @Nullable String swappedPattern;
+  private final @Nullable DateTimeFormatter swappedFormat;
+  private final java.util.concurrent.atomic.LongAdder swappedOnly = new java.util.concurrent.atomic.LongAdder();
 
   ValueParser(char decimalSeparator, String datePattern) {
     this(decimalSeparator, datePattern, "", List.of());
@@ -60,6 +65,8 @@ final class ValueParser {
     this.decimalSeparator = decimalSeparator;
     this.datePattern = datePattern;
     this.dateFormat = formatter(datePattern);
+    this.swappedPattern = swapDayAndMonth(datePattern);
+    this.swappedFormat = swappedPattern == null ? null : formatter(swappedPattern);
     this.thousandsSeparator = thousandsSeparator;
     // Longest first, so that "US$" is stripped before "$".
     List<String> symbols = new ArrayList<>(currencySymbols);
@@ -72,6 +79,42 @@ final class ValueParser {
       String dec = Pattern.quote(String.valueOf(decimalSeparator));
       this.groupedNumber = Pattern.compile("[+-]?\\d{1,3}(" + sep + "\\d{3})+(" + dec + "\\d*)?");
     }
+  }
+
+  /** The pattern with dd and MM exchanged, or null unless it has each once (and is not ISO). */
+  static @Nullable String swapDayAndMonth(String pattern) {
+    if (pattern.equalsIgnoreCase(ISO) || pattern.indexOf("dd") < 0 || pattern.indexOf("dd") != pattern.lastIndexOf("dd")
+        || pattern.indexOf("MM") < 0 || pattern.indexOf("MM") != pattern.lastIndexOf("MM") || pattern.contains("MMM")) {
+      return null;
+    }
+    return pattern.replace("dd", "\u0000").replace("MM", "dd").replace("\u0000", "MM");
+  }
+
+  /**
+   * Returns how many date values did not parse in the configured pattern but do with day and
+   * month exchanged.
+   *
+   * @return the count so far
+   */
+  long swappedOnly() {
+    return swappedOnly.sum();
+  }
+
+  /**
+   * The note for a file with dates that parse only with day and month exchanged, or null.
+   *
+   * @param source the file
+   * @return one sentence with the count, both patterns and the fix
+   */
+  @Nullable String swappedNote(String source) {
+    long n = swappedOnly.sum();
+    if (n == 0 || swappedPattern == null) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "%s: %,d date%s parse only as %s, not in the configured pattern %s (rejected as"
+        + " unparseable_date): if the file writes them that way, every accepted date with a day of 12 or less was"
+        + " read with day and month swapped. Set datePattern to \"%s\" and run again", source, n, n == 1 ? "" : "s",
+        swappedPattern, datePattern, swappedPattern);
   }
 
   /** Null if the separator is acceptable with this decimal separator, else the problem. */
@@ -270,6 +313,15 @@ final class ValueParser {
       }
       return date;
     } catch (DateTimeException e) {
+      if (swappedFormat != null && parses(swappedFormat, text)) {
+        swappedOnly.increment();
+        return new Problem(
+            RejectionReason.UNPARSEABLE_DATE,
+            "not a date in the pattern \"" + datePattern + "\", but a date in \"" + swappedPattern
+                + "\": the file may write day and month the other way round",
+            "if it does, set datePattern to \"" + swappedPattern + "\" (the dates accepted so far were then read with day"
+                + " and month swapped); if not, correct this date");
+      }
       return new Problem(
           RejectionReason.UNPARSEABLE_DATE,
           "not a date in the pattern \"" + datePattern + "\"",
@@ -278,6 +330,15 @@ final class ValueParser {
                   + " configuration"
               : "write a real date in the pattern " + datePattern + ", or correct datePattern in"
                   + " the configuration");
+    }
+  }
+
+  private static boolean parses(DateTimeFormatter format, String text) {
+    try {
+      format.parse(text, LocalDate::from);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
     }
   }
 

@@ -78,6 +78,36 @@ class InputFramingTest {
   }
 
   @Test
+  void datesWrittenMonthFirstUnderADayFirstPatternAreNamedAsSuchNotJustUnparseable() {
+    String text = "customer_id,date,amount\nC1,05/18/2025,120\nC2,03/04/2025,10\nC3,12/30/2025,5\n";
+    ReadCounts[] c = new ReadCounts[1];
+    List<Transaction> read = transactions(text.getBytes(StandardCharsets.UTF_8),
+        TransactionFormat.builder().datePattern("dd/MM/yyyy").build(), c);
+
+    // 03/04 reads either way: it is accepted, and that is exactly the danger the note names.
+    assertThat(read).extracting(Transaction::customerId).containsExactly("C2");
+    assertThat(rejections).hasSize(2).allSatisfy(r -> {
+      assertThat(r.reason()).isEqualTo(RejectionReason.UNPARSEABLE_DATE);
+      assertThat(r.message()).contains("but a date in \"MM/dd/yyyy\"");
+      assertThat(r.fix()).contains("set datePattern to \"MM/dd/yyyy\"");
+    });
+    assertThat(c[0].notes()).anySatisfy(n -> assertThat(n)
+        .contains("2 dates parse only as MM/dd/yyyy, not in the configured pattern dd/MM/yyyy")
+        .contains("read with day and month swapped"));
+    conserved(c[0]);
+  }
+
+  @Test
+  void aDateThatReadsNeitherWayGetsNoSwapHint() {
+    String text = "customer_id,date,amount\nC1,31/31/2025,120\n";
+    ReadCounts[] c = new ReadCounts[1];
+    transactions(text.getBytes(StandardCharsets.UTF_8), TransactionFormat.builder().datePattern("dd/MM/yyyy").build(), c);
+
+    assertThat(rejections).singleElement().satisfies(r -> assertThat(r.message()).doesNotContain("MM/dd/yyyy"));
+    assertThat(c[0].notes()).noneSatisfy(n -> assertThat(n).contains("swapped"));
+  }
+
+  @Test
   void aRepeatedHeaderWithItsByteOrderMarkIsNotACustomer() {
     // Two Excel "CSV UTF-8" exports joined with cat: the second header keeps its byte order mark.
     String text = "\uFEFFid,region\na,North\n\uFEFFid,region\nb,South\n";
