@@ -5,7 +5,7 @@
 #                          the end-to-end ones (endtoend.*: DuckDB, read + derive, the classify job) on one 20,000-account log
 #   build.json, build.log  the cold engine build: single-shot time, 10 forks, one shot each, -prof gc
 #   table.md               the Markdown table (ns/customer, ratio to the hand-written baseline, B/op), machine and load
-# About 17 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
+# About 13 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
 #
 # Usage: benchmarks/run.sh [output-directory]
 set -euo pipefail
