@@ -34,6 +34,52 @@ public final class TransactionReader extends RecordReader<Transaction> {
     this.columns = rows instanceof CsvRowSource csv ? new Columns(csv.names(), source, format)
         : rows instanceof TabularRowSource table ? new Columns(table.names(), source, format)
         : rows instanceof TransactionScan.Rows scanned ? new Columns(scanned.names(), source, format) : null;
+    List<String> names = rows instanceof CsvRowSource csv ? csv.names()
+        : rows instanceof TabularRowSource table ? table.names()
+        : rows instanceof TransactionScan.Rows scanned ? scanned.names() : List.of();
+    String ignored = columns == null ? null : ignoredColumns(source, names, columns);
+    if (ignored != null) {
+      tally.note(ignored);
+    }
+  }
+
+  /**
+   * The note naming the columns a log has and the reader does not use, with the optional columns
+   * that look like one the reader would use under another spelling: a status or type column is
+   * never applied by itself (a lost opportunity would count as revenue), and an "ORDER_ID" not
+   * read as order_id leaves line items ungrouped.
+   */
+  private static @Nullable String ignoredColumns(String source, List<String> names, Columns c) {
+    java.util.Set<Integer> used = new java.util.HashSet<>(
+        List.of(c.id(), c.date(), c.amount(), c.quantity(), c.orderId(), c.channel()));
+    List<String> ignored = new ArrayList<>();
+    List<String> nearMisses = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (used.contains(i)) {
+        continue;
+      }
+      String name = names.get(i).trim();
+      ignored.add(name.isEmpty() ? "(unnamed column " + (i + 1) + ")" : name);
+      String key = name.toLowerCase(java.util.Locale.ROOT).replace(" ", "_").replace("-", "_");
+      if (c.quantity() < 0 && key.equals(TransactionFormat.QUANTITY)) {
+        nearMisses.add("\"" + name + "\" as quantity (fields.quantity)");
+      } else if (c.orderId() < 0 && (key.equals(TransactionFormat.ORDER_ID) || key.equals("orderid"))) {
+        nearMisses.add("\"" + name + "\" as order_id (fields.orderId), so that the line items of one order count as one order");
+      } else if (c.channel() < 0 && key.equals(TransactionFormat.CHANNEL)) {
+        nearMisses.add("\"" + name + "\" as channel (fields.channel)");
+      }
+    }
+    if (ignored.isEmpty()) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(source).append(": columns not read: ").append(ignored)
+        .append(" (a log gives each row's customer, date and amount, and optionally quantity, order_id and"
+            + " channel; no other column filters or changes a row: remove rows such as lost or cancelled ones"
+            + " from the export first)");
+    if (!nearMisses.isEmpty()) {
+      b.append("; did you mean ").append(String.join(", ", nearMisses)).append('?');
+    }
+    return b.toString();
   }
 
   /**

@@ -98,6 +98,27 @@ class InputFramingTest {
   }
 
   @Test
+  void columnsTheReaderDoesNotUseAreNamedWithTheNearMisses() {
+    String text = "customer_id,date,amount,Stage,ORDER_ID\nC1,2025-01-02,500,Closed Lost,O1\n";
+    ReadCounts[] c = new ReadCounts[1];
+    transactions(text.getBytes(StandardCharsets.UTF_8), TransactionFormat.defaults(), c);
+
+    assertThat(c[0].notes()).anySatisfy(n -> assertThat(n)
+        .contains("orders.csv: columns not read: [Stage, ORDER_ID]")
+        .contains("remove rows such as lost or cancelled ones from the export first")
+        .contains("did you mean \"ORDER_ID\" as order_id (fields.orderId)"));
+  }
+
+  @Test
+  void aLogWhoseColumnsAreAllReadHasNoSuchNote() {
+    String text = "customer_id,date,amount,quantity,order_id,channel\nC1,2025-01-02,500,1,O1,online\n";
+    ReadCounts[] c = new ReadCounts[1];
+    transactions(text.getBytes(StandardCharsets.UTF_8), TransactionFormat.defaults(), c);
+
+    assertThat(c[0].notes()).noneSatisfy(n -> assertThat(n).contains("columns not read"));
+  }
+
+  @Test
   void aDateThatReadsNeitherWayGetsNoSwapHint() {
     String text = "customer_id,date,amount\nC1,31/31/2025,120\n";
     ReadCounts[] c = new ReadCounts[1];
