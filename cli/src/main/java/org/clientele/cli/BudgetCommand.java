@@ -111,6 +111,12 @@ final class BudgetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+      // Checked before any file is read: a usage error, as for any other malformed argument.
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--amount': " + amount.toPlainString()
+              + " (give a positive amount with at most 2 decimals, for example 50000 or 1234.50)");
+    }
     if (results == null && (perCustomer != null || minimumPerCustomer != null || capPerCustomer != null)) {
       throw new CliException("--per-customer, --minimum-per-customer and --cap-per-customer split across customers:"
           + " give --results FILE (the results whose customers to fund)");

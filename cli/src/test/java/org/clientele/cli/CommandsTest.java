@@ -63,6 +63,14 @@ class CommandsTest {
   }
 
   @Test
+  void aNegativeBudgetIsAUsageErrorBeforeAnyFileIsRead() {
+    Cli.Run run = Cli.run("budget", dir.resolve("no-such-outcomes.csv").toString(), "--control-share", "0.2", "--amount", "-5");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("Invalid value for option '--amount': -5", "positive amount").doesNotContain("no-such-outcomes.csv");
+  }
+
+  @Test
   void aLogEntirelyOnOrAfterTheReferenceDateIsAFailureThatSaysSo() throws IOException {
     Path log = dir.resolve("late.csv");
     Files.writeString(log, "customer_id,date,amount\nA,2024-03-01,10\nB,2024-04-01,20\n");
