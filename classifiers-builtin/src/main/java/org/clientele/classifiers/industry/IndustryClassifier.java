@@ -151,6 +151,9 @@ final class IndustryClassifier implements Classifier {
     if (mapped >= 0) {
       return mapped;
     }
+    if (isPlaceholder(code, bodyStart)) {
+      return unknown;
+    }
     int parsed = parse(code, bodyStart);
     if ((parsed & MALFORMED) != 0) {
       return unknown;
@@ -193,6 +196,35 @@ final class IndustryClassifier implements Classifier {
       return -1;
     }
     return divisionLabel[sys][division];
+  }
+
+  /**
+   * True for the codes systems write for "not classified": four or more nines (9999, 999999) or
+   * only zeros. Read as codes they would land in a real sector (ISIC 99 is extraterritorial
+   * bodies, NAICS 99 "nonclassifiable"), a label computed from a placeholder.
+   */
+  static boolean isPlaceholder(String code, int bodyStart) {
+    int start = bodyStart;
+    int end = code.length();
+    while (start < end && code.charAt(start) == ' ') {
+      start++;
+    }
+    while (end > start && code.charAt(end - 1) == ' ') {
+      end--;
+    }
+    if (end == start) {
+      return false;
+    }
+    char first = code.charAt(start);
+    if (first != '9' && first != '0') {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (code.charAt(i) != first) {
+        return false;
+      }
+    }
+    return first == '0' || end - start >= 4;
   }
 
   /** Index after a system prefix such as {@code naics:}, or 0. */
@@ -308,6 +340,12 @@ final class IndustryClassifier implements Classifier {
                 + " mapping assigns to " + dimension.label(label)));
         return new Assignment(dimension, label, Double.NaN, "", why);
       }
+    }
+    if (isPlaceholder(code, bodyStart)) {
+      why.add(Reason.of(CODE, code, "",
+          "Code " + code + " is a placeholder systems write for \"not classified\", not an industry: UNKNOWN"
+              + " (give the real code, or map it under mapping if it means something in your CRM)"));
+      return new Assignment(dimension, unknown, Double.NaN, "", why);
     }
     int parsed = parse(code, bodyStart);
     if ((parsed & MALFORMED) != 0) {

@@ -50,7 +50,11 @@ class IndustryClassifierTest {
         Arguments.of("unknown prefix", "SIC:20", "UNKNOWN"),
         Arguments.of("one digit", "5", "UNKNOWN"),
         Arguments.of("not a code", "Widgets Inc", "UNKNOWN"),
-        Arguments.of("no such NAICS sector", "NAICS:99", "UNKNOWN"));
+        Arguments.of("no such NAICS sector", "NAICS:99", "UNKNOWN"),
+        Arguments.of("placeholder 9999, not ISIC 99", "9999", "UNKNOWN"),
+        Arguments.of("placeholder 999999, not NAICS 99", "999999", "UNKNOWN"),
+        Arguments.of("placeholder of zeros", "0000", "UNKNOWN"),
+        Arguments.of("placeholder behind a prefix", "isic: 9999", "UNKNOWN"));
   }
 
   @ParameterizedTest(name = "{0}: {1} -> {2}")
@@ -60,6 +64,14 @@ class IndustryClassifierTest {
     assertThat(a.label()).isEqualTo(expected);
     assertThat(a.score()).isNaN();
     assertThat(a.reasons().get(0).feature()).isEqualTo("industry_code");
+  }
+
+  @Test
+  void aPlaceholderIsExplainedAsOneAndAMappingStillWins() {
+    Assignment a = both(auto, customer(INDUSTRY_CODE, "9999"));
+    assertThat(a.reasons().get(0).text()).contains("placeholder").contains("not an industry");
+    Classifier mapped = provider.create(PluginConfig.of("industry", Map.of("mapping", Map.of("9999", "WHOLESALE_RETAIL"))));
+    assertThat(both(mapped, customer(INDUSTRY_CODE, "9999")).label()).isEqualTo("WHOLESALE_RETAIL");
   }
 
   @Test
