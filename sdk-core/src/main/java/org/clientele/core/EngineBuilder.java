@@ -330,15 +330,9 @@ public final class EngineBuilder {
       String at = m.source() + " $.features." + id;
       out = out.withFeatureCalibration(id, result(totals.get(i), at, id, observed));
       Model.Section section = out.featureSteps().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
-      try {
-        providers.get(i).create(out.featureConfig(section));
-      } catch (ConfigurationException e) {
-        throw new CalibrationException(
-            e.location(), problem(e) + " (calibrated on " + observed + " customers)", id,
-            CalibrationException.Kind.FAILED, observed, e);
-      } catch (RuntimeException | LinkageError e) {
-        // reported with the provider's name by build()
-      }
+      FeatureProvider provider = providers.get(i);
+      PluginConfig calibrated = out.featureConfig(section);
+      checkCalibrated(() -> provider.create(calibrated), id, observed);
     }
     return out;
   }
@@ -452,18 +446,10 @@ public final class EngineBuilder {
     for (int i = 0; i < plan.ids().size(); i++) {
       String id = plan.ids().get(i);
       out = out.withCalibration(id, result(totals.get(i), m.source() + " $.dimensions." + id, id, observed));
-      // A calibration the classifier cannot use (no customer had the feature) fails here, typed,
-      // rather than later as a plain configuration error of build().
       Model.Section section = out.dimensions().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
-      try {
-        plan.providers().get(i).create(out.dimensionConfig(section));
-      } catch (ConfigurationException e) {
-        throw new CalibrationException(
-            e.location(), problem(e) + " (calibrated on " + observed + " customers)", id,
-            CalibrationException.Kind.FAILED, observed, e);
-      } catch (RuntimeException | LinkageError e) {
-        // reported with the provider's name by build()
-      }
+      ClassifierProvider provider = plan.providers().get(i);
+      PluginConfig calibrated = out.dimensionConfig(section);
+      checkCalibrated(() -> provider.create(calibrated), id, observed);
     }
     return out;
   }
@@ -548,6 +534,24 @@ public final class EngineBuilder {
               + " in one JVM (EngineBuilder.calibrate or clientele calibrate) and give the cluster job the model");
     }
     return dimensionPlan(m, providers);
+  }
+
+  /**
+   * Creates a freshly calibrated plugin once, so that a calibration it cannot use (no customer had
+   * the feature) fails here as a typed {@link CalibrationException} rather than later as a plain
+   * configuration error of {@code build()}; any other failure is reported with the provider's name
+   * by {@code build()}.
+   */
+  private static void checkCalibrated(Runnable create, String id, long observed) {
+    try {
+      create.run();
+    } catch (ConfigurationException e) {
+      throw new CalibrationException(
+          e.location(), problem(e) + " (calibrated on " + observed + " customers)", id,
+          CalibrationException.Kind.FAILED, observed, e);
+    } catch (RuntimeException | LinkageError e) {
+      // reported with the provider's name by build()
+    }
   }
 
   /** A configuration error's message without its location. */
