@@ -238,22 +238,18 @@ public final class CustomerReader extends RecordReader<Customer> {
   }
 
   @Override
-  public ReadCounts counts() {
-    ReadCounts counts = super.counts();
-    String swapped = values.swappedNote(source);
-    if (unmapped.isEmpty() && swapped == null) {
-      return counts;
-    }
-    List<String> notes = new ArrayList<>(counts.notes());
+  List<String> lateNotes() {
+    List<String> notes = new ArrayList<>(2);
     if (!unmapped.isEmpty()) {
       notes.add(source + ": columns that map to no feature were ignored: " + unmapped
           + (moreUnmapped ? " and more (only the first " + MAX_REMEMBERED_COLUMNS + " are listed)" : "")
           + " (map them with rename, or leave them: they are not used)");
     }
+    String swapped = values.swappedNote(source);
     if (swapped != null) {
       notes.add(swapped);
     }
-    return new ReadCounts(counts.source(), counts.read(), counts.accepted(), counts.rejected(), counts.rejectedByReason(), notes);
+    return notes;
   }
 
   private Optional<Feature<?>> feature(String column) {

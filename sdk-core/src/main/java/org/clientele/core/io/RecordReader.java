@@ -1,5 +1,6 @@
 package org.clientele.core.io;
 
+import java.util.List;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -59,7 +60,24 @@ public abstract sealed class RecordReader<T> implements Records<T>
    */
   @Override
   public ReadCounts counts() {
-    return tally.snapshot();
+    ReadCounts counts = tally.snapshot();
+    List<String> late = lateNotes();
+    if (late.isEmpty()) {
+      return counts;
+    }
+    List<String> notes = new java.util.ArrayList<>(counts.notes());
+    notes.addAll(late);
+    return new ReadCounts(counts.source(), counts.read(), counts.accepted(), counts.rejected(), counts.rejectedByReason(), notes);
+  }
+
+  /**
+   * Notes known only from what was read so far (columns never mapped, dates that parse only with
+   * day and month swapped), added to every {@link #counts()}.
+   *
+   * @return the notes; empty by default
+   */
+  List<String> lateNotes() {
+    return List.of();
   }
 
   /**

@@ -295,14 +295,8 @@ public final class TransactionReader extends RecordReader<Transaction> {
   }
 
   @Override
-  public ReadCounts counts() {
-    ReadCounts counts = super.counts();
-    String swapped = values.swappedNote(counts.source());
-    if (swapped == null) {
-      return counts;
-    }
-    List<String> notes = new ArrayList<>(counts.notes());
-    notes.add(swapped);
-    return new ReadCounts(counts.source(), counts.read(), counts.accepted(), counts.rejected(), counts.rejectedByReason(), notes);
+  List<String> lateNotes() {
+    String swapped = values.swappedNote(source);
+    return swapped == null ? List.of() : List.of(swapped);
   }
 }
