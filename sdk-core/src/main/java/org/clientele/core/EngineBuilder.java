@@ -591,17 +591,22 @@ public final class EngineBuilder {
   }
 
   private static Optional<Calibrator> guardedCalibrator(FeatureProvider p, PluginConfig config) {
+    return guarded(() -> p.calibrator(config), config, "feature provider '" + p.name() + "' (" + p.getClass().getName() + ")");
+  }
+
+  /** A plugin's calibrator, with a failure of the plugin's own code turned into a configuration error naming it. */
+  private static Optional<Calibrator> guarded(
+      java.util.function.Supplier<Optional<Calibrator>> calibrator, PluginConfig config, String who) {
     try {
-      return Objects.requireNonNull(p.calibrator(config), "calibrator() returned null");
+      return Objects.requireNonNull(calibrator.get(), "calibrator() returned null");
     } catch (ConfigurationException e) {
       throw e;
     } catch (RuntimeException | LinkageError e) {
       throw new ConfigurationException(
-          config.source() + " " + config.path(),
-          "feature provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create a calibrator: " + e,
-          e);
+          config.source() + " " + config.path(), who + " failed to create a calibrator: " + e, e);
     }
   }
+
 
   /** The created steps and their providers' names, or (when {@code checkOnly}) the declared features. */
   private record Steps(List<FeatureStep> steps, List<String> providers, List<Feature<?>> declared, List<String> deferred) {}
@@ -668,16 +673,7 @@ public final class EngineBuilder {
 
   private static Optional<Calibrator> guardedCalibrator(
       ClassifierProvider p, PluginConfig config, Model.@Nullable Section s) {
-    try {
-      return Objects.requireNonNull(p.calibrator(config), "calibrator() returned null");
-    } catch (ConfigurationException e) {
-      throw e;
-    } catch (RuntimeException | LinkageError e) {
-      throw new ConfigurationException(
-          config.source() + " " + config.path(),
-          "provider '" + p.name() + "' (" + p.getClass().getName() + ") failed to create a calibrator: " + e,
-          e);
-    }
+    return guarded(() -> p.calibrator(config), config, "provider '" + p.name() + "' (" + p.getClass().getName() + ")");
   }
 
   /**
