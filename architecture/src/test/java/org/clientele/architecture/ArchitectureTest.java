@@ -25,7 +25,7 @@ class ArchitectureTest {
     // Otherwise a rule could pass because the classes it is about were never imported.
     for (String pkg : new String[] {"org.clientele.api", "org.clientele.api.spi", "org.clientele.core",
         "org.clientele.classifiers.value", "org.clientele.playbook", "org.clientele.testkit", "org.clientele.cli",
-        "org.clientele.spark"}) {
+        "org.clientele.spark", "org.clientele.practice"}) {
       assertThat(published.containPackage(pkg)).as(pkg).isTrue();
     }
   }
@@ -38,6 +38,11 @@ class ArchitectureTest {
   @Test
   void apiExposesNoThirdPartyTypeInAPublicSignature() {
     ModuleArrows.API_EXPOSES_NO_THIRD_PARTY_TYPE.check(published);
+  }
+
+  @Test
+  void practiceDimensionsDependOnTheApiOnly() {
+    ModuleArrows.PRACTICE_DEPENDS_ON_API_ONLY.check(published);
   }
 
   @Test

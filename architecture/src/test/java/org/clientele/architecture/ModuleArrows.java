@@ -42,6 +42,16 @@ final class ModuleArrows {
           "org.clientele.api..", "org.clientele.classifiers..", "java..", "org.jspecify..", "org.apache.datasketches..")
       .because("classifiers-builtin depends on sdk-api and the sketches only");
 
+  /**
+   * The practice dimensions are written as a third-party plugin would be: sdk-api alone (and the JDK
+   * and JSpecify), not even the sketches of the built-ins.
+   */
+  static final ArchRule PRACTICE_DEPENDS_ON_API_ONLY = classes()
+      .that().resideInAPackage("org.clientele.practice..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage(
+          "org.clientele.api..", "org.clientele.practice..", "java..", "org.jspecify..")
+      .because("classifiers-practice proves the public SPI is enough: it compiles against sdk-api alone");
+
   /** The playbook strategy sees sdk-api and SLF4J; its files come through PluginConfig, not Jackson. */
   static final ArchRule PLAYBOOK_DEPENDS_ON_API_ONLY = classes()
       .that().resideInAPackage("org.clientele.playbook..")
