@@ -4,8 +4,11 @@
 #   hot.json, hot.log      every benchmark but the cold build: 2 forks, 5 x 1 s warm-up, 5 x 2 s measurement, -prof gc;
 #                          the end-to-end ones (endtoend.*: DuckDB, read + derive, the classify job) on one 20,000-account log
 #   build.json, build.log  the cold engine build: single-shot time, 10 forks, one shot each, -prof gc
+#   app.jsa, build-cds.json, build-cds.log
+#                          the same cold build with an application class-data-sharing archive, written by
+#                          one training fork first (docs/engine.md, "Start-up")
 #   table.md               the Markdown table (ns/customer, ratio to the hand-written baseline, B/op), machine and load
-# About 13 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
+# About 14 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
 #
 # Usage: benchmarks/run.sh [output-directory]
 set -euo pipefail
@@ -21,6 +24,9 @@ mkdir -p "$out"
 # own command in docs/predictions.md; they are not part of this table.
 hot=(-e 'core.EngineBuildBenchmark' -e 'predict\.' -f 2 -wi 5 -w 1s -i 5 -r 2s -prof gc -rf json -rff "$out/hot.json")
 build=('core.EngineBuildBenchmark' -bm ss -f 10 -wi 0 -i 1 -prof gc -rf json -rff "$out/build.json")
+train=('core.EngineBuildBenchmark' -bm ss -f 1 -wi 0 -i 1 -jvmArgsAppend "-XX:ArchiveClassesAtExit=$out/app.jsa")
+cds=('core.EngineBuildBenchmark' -bm ss -f 10 -wi 0 -i 1 -prof gc -jvmArgsAppend "-XX:SharedArchiveFile=$out/app.jsa -Xshare:on"
+  -rf json -rff "$out/build-cds.json")
 
 # A JMH lock of our own, so that another checkout's build (its benchmark smoke test) on the same
 # machine neither blocks nor is blocked by this run.
@@ -28,9 +34,12 @@ lockdir=$(mktemp -d)
 load_before=$(uptime)
 java -Djava.io.tmpdir="$lockdir" -jar "$jar" "${hot[@]}" | tee "$out/hot.log"
 java -Djava.io.tmpdir="$lockdir" -jar "$jar" "${build[@]}" | tee "$out/build.log"
+rm -f "$out/app.jsa"
+java -Djava.io.tmpdir="$lockdir" -jar "$jar" "${train[@]}" > "$out/train.log"
+java -Djava.io.tmpdir="$lockdir" -jar "$jar" "${cds[@]}" | tee "$out/build-cds.log"
 load_after=$(uptime)
 
-python3 benchmarks/table.py "$out/hot.json" "$out/build.json" \
+python3 benchmarks/table.py "$out/hot.json" "$out/build.json" --build-cds "$out/build-cds.json" \
   --load-before "$load_before" --load-after "$load_after" \
-  --command "java -jar $jar ${hot[*]}; java -jar $jar ${build[*]}" > "$out/table.md"
+  --command "java -jar $jar ${hot[*]}; java -jar $jar ${build[*]}; java -jar $jar ${train[*]}; java -jar $jar ${cds[*]}" > "$out/table.md"
 echo "wrote $out/table.md"

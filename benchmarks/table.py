@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turns JMH JSON results of the Clientele suite into a Markdown table.
 
-Usage: table.py hot.json [build.json] [--load-before TEXT] [--load-after TEXT] [--command TEXT]
+Usage: table.py hot.json [build.json] [--build-cds build-cds.json] [--load-before TEXT] [--load-after TEXT]
+                [--command TEXT]
 
 Every engine figure is put beside its hand-written reference from the same run (ratio = engine /
 baseline), with the allocation per operation from -prof gc, and the issue's targets are checked.
@@ -77,6 +78,7 @@ def machine():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("results", nargs="+")
+    ap.add_argument("--build-cds", default="", help="the cold build run with an application CDS archive")
     ap.add_argument("--load-before", default="")
     ap.add_argument("--load-after", default="")
     ap.add_argument("--command", default="")
@@ -185,6 +187,15 @@ def main():
         build_ms = build["primaryMetric"]["score"] * factor
         spread = f", min {min(raw) * factor:.0f} ms, max {max(raw) * factor:.0f} ms over {len(raw)} forks" if raw else ""
         io_text.append(f"Engine build from configuration, cold (first build in a fresh JVM): **{build_ms:.0f} ms** mean{spread}.")
+    cds = load([a.build_cds]).get("core.EngineBuildBenchmark.build") if a.build_cds else None
+    cds_ms = None
+    if cds:
+        factor = {"ms/op": 1, "us/op": 1e-3, "s/op": 1e3, "ns/op": 1e-6}[cds["primaryMetric"]["scoreUnit"]]
+        cds_ms = cds["primaryMetric"]["score"] * factor
+        raw = [v * factor for fork in cds["primaryMetric"].get("rawData", []) for v in fork]
+        spread = f", min {min(raw):.0f} ms, max {max(raw):.0f} ms over {len(raw)} forks" if raw else ""
+        io_text.append(f"The same with an application class-data-sharing archive (docs/engine.md, Start-up): "
+                       f"**{cds_ms:.0f} ms** mean{spread}.")
 
     def verdict(ok):
         return "met" if ok else "**missed**"
@@ -205,8 +216,18 @@ def main():
         if subject in ratios:
             targets.append(f"| {subject} vs DuckDB, same threads | <= {goal:.1f}x DuckDB's time | {ratios[subject]:.2f}x | "
                            f"{verdict(ratios[subject] <= goal)} |")
+    # Issue 19: the batch path at the single-customer cost, and scaling with cores.
+    b1, b2 = get("core.BatchBenchmark.classifyAll[threads=1]"), get("core.BatchBenchmark.classifyAll[threads=2]")
+    if b1 and get("core.ClassifyBenchmark.classifyReusable"):
+        x = ns(b1)[0] / ns(get("core.ClassifyBenchmark.classifyReusable"))[0]
+        targets.append(f"| Batch (`classifyAll`, 1 thread) per customer vs `classify(customer, buffer)` | <= 1.1x | {x:.2f}x | {verdict(x <= 1.1)} |")
+    if b1 and b2:
+        x = ns(b1)[0] / ns(b2)[0]
+        targets.append(f"| Batch throughput, 2 threads / 1 thread | >= 1.8x | {x:.2f}x | {verdict(x >= 1.8)} |")
     if build_ms is not None:
         targets.append(f"| Engine build from configuration, cold | < 100 ms | {build_ms:.0f} ms | {verdict(build_ms < 100)} |")
+    if cds_ms is not None:
+        targets.append(f"| Engine build from configuration, cold, with a CDS archive | < 100 ms | {cds_ms:.0f} ms | {verdict(cds_ms < 100)} |")
 
     print("\n".join(out))
     print()

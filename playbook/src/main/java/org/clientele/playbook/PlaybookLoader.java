@@ -32,7 +32,14 @@ import org.slf4j.LoggerFactory;
  */
 final class PlaybookLoader {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Playbook.class);
+  /**
+   * The logger, created on first use: loading a playbook without findings logs nothing, so it
+   * does not initialise the logging backend (part of a cold engine build's time).
+   */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(Playbook.class);
+  }
+
   /** The keys of a playbook (a file, the default resource, or inline beside the strategy's own keys). */
   private static final Set<String> FILE_KEYS =
       Set.of("description", "extends", "optional", "labels", "segments", "rules", "override", "remove");
@@ -77,14 +84,16 @@ final class PlaybookLoader {
     }
     // Rules skipped on an optional dimension and plugin rules of absent dimensions are what the
     // authors asked for: routine, so DEBUG; Playbook.diagnostics() still lists every one.
-    playbook.diagnostics().forEach(d -> LOG.debug("{}", d));
+    for (String d : playbook.diagnostics()) {
+      Log.LOG.debug("{}", d);
+    }
     if (mode != CoverageMode.OFF) {
       CoverageReport report = playbook.coverage();
       if (!report.isClean()) {
         if (mode == CoverageMode.FAIL) {
           throw config.error("coverage", "the playbook " + playbook.source() + " has coverage findings (set \"coverage\": \"warn\" to allow them):\n" + report.toText(20));
         }
-        LOG.warn("Playbook {}: {}", playbook.source(), report.toText(20));
+        Log.LOG.warn("Playbook {}: {}", playbook.source(), report.toText(20));
         return playbook.withCoverageFindings(report);
       }
     }
@@ -179,7 +188,7 @@ final class PlaybookLoader {
         if (position(dims, aliases, dimension) >= 0) {
           String note = "Plugin rules " + plugin.source() + " for dimension '" + dimension + "' not applied: the playbook "
               + source + " replaces the default playbook; add \"extends\": \"default\" to use them";
-          LOG.info("{}", note);
+          Log.LOG.info("{}", note);
           diagnostics.add(note);
         }
       }

@@ -52,7 +52,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  /**
+   * The logger, created on first use: the engine logs only when a plugin fails, so building and
+   * running a healthy engine never initialises the logging backend (part of a cold build's time).
+   */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  }
+
   private static final String STRATEGY = "strategy";
 
   private final Model model;
@@ -224,7 +231,7 @@ public final class Engine {
           out.add(stepIds.get(i) + ": " + d);
         }
       } catch (RuntimeException e) {
-        LOG.warn("Feature step '{}' (provider '{}') failed to list its diagnostics: {}", stepIds.get(i), stepProviders.get(i), Redacted.of(e));
+        Log.LOG.warn("Feature step '{}' (provider '{}') failed to list its diagnostics: {}", stepIds.get(i), stepProviders.get(i), Redacted.of(e));
       }
     }
     return List.copyOf(out);
@@ -409,7 +416,7 @@ public final class Engine {
     try {
       return List.copyOf(strategy.diagnostics());
     } catch (RuntimeException e) {
-      LOG.warn("Strategy (provider '{}') failed to list its diagnostics: {}", strategyName, Redacted.of(e));
+      Log.LOG.warn("Strategy (provider '{}') failed to list its diagnostics: {}", strategyName, Redacted.of(e));
       return List.of();
     }
   }
@@ -445,6 +452,9 @@ public final class Engine {
       Iterator<? extends Customer> customers, BiConsumer<? super Customer, ? super Classification> sink) {
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(sink, "sink");
+    if (parallelism <= 1) {
+      return classifyOnCaller(customers, sink);
+    }
     long[] count = {0};
     Chunked.<Customer, Done>run(
         customers,
@@ -474,6 +484,36 @@ public final class Engine {
           count[0] += results.length;
         });
     return count[0];
+  }
+
+  /**
+   * {@link #classifyEach} on one thread: the chunks, results and order of delivery of {@link
+   * Chunked} (a chunk reaches the sink only once all of it is classified, so a failure under
+   * {@code FAIL_FAST} leaves the sink with the same whole chunks for any number of threads), but
+   * into two arrays reused from chunk to chunk instead of a list, a result array, a task and a
+   * record per chunk. Per customer this is the single-customer path plus the hand-over.
+   */
+  private long classifyOnCaller(
+      Iterator<? extends Customer> customers, BiConsumer<? super Customer, ? super Classification> sink) {
+    ClassificationBuffer buffer = buffers.get();
+    Customer[] seen = new Customer[chunkSize];
+    Classification[] results = new Classification[chunkSize];
+    long count = 0;
+    while (customers.hasNext()) {
+      int n = 0;
+      while (n < chunkSize && customers.hasNext()) {
+        Customer customer = customers.next();
+        Customer prepared = steps.length == 0 ? customer : applySteps(customer);
+        classifyPrepared(prepared, buffer);
+        seen[n] = prepared;
+        results[n++] = buffer.toClassification();
+      }
+      for (int i = 0; i < n; i++) {
+        sink.accept(seen[i], results[i]);
+      }
+      count += n;
+    }
+    return count;
   }
 
   /**
@@ -523,12 +563,12 @@ public final class Engine {
     }
     stepErrors[i].increment();
     if (stepLogged[i].compareAndSet(false, true)) {
-      LOG.warn(
+      Log.LOG.warn(
           "{}: {}. Its features are left missing for that customer; further failures are counted in"
               + " Engine.errorCounts() and not logged.",
           describe,
           Redacted.of(e));
-      LOG.debug("{}: the original exception, which may hold customer data", describe, e);
+      Log.LOG.debug("{}: the original exception, which may hold customer data", describe, e);
     }
   }
 
@@ -552,13 +592,13 @@ public final class Engine {
     errors[i].increment();
     if (logged[i].compareAndSet(false, true)) {
       Redacted redacted = Redacted.of(e);
-      LOG.warn(
+      Log.LOG.warn(
           "{}: {}. {} Further failures are counted in Engine.errorCounts() and not logged.",
           describe,
           redacted,
           isStrategy ? "The plan is left empty." : "The dimension is reported as UNCLASSIFIED.",
           redacted);
-      LOG.debug("{}: the original exception, which may hold customer data", describe, e);
+      Log.LOG.debug("{}: the original exception, which may hold customer data", describe, e);
     }
   }
 }

@@ -208,6 +208,26 @@ class EngineTest {
         .isInstanceOf(ClassificationException.class);
   }
 
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 2})
+  void batchUnderFailFastHasDeliveredTheWholeChunksBeforeTheFailingOneOnly(int threads) {
+    Engine engine =
+        Engine.builder()
+            .register(new Fixtures.FaultyProvider())
+            .model(engine("throw", "fail-fast").model())
+            .parallelism(threads)
+            .chunkSize(10)
+            .build();
+    List<Customer> population = new ArrayList<>(Fixtures.population(5, 100));
+    population.set(55, BAD);
+    List<String> delivered = new ArrayList<>();
+
+    assertThatThrownBy(() -> engine.classifyAll(population.iterator(), r -> delivered.add(r.customerId())))
+        .isInstanceOf(ClassificationException.class);
+    // Chunks 0 to 4 (customers 0 to 49), none of chunk 5: the same for any number of threads.
+    assertThat(delivered).isEqualTo(population.subList(0, 50).stream().map(Customer::id).toList());
+  }
+
   @Test
   void oneEngineSharedByManyThreadsGivesTheSequentialResults() throws Exception {
     long seed = System.nanoTime();

@@ -22,6 +22,8 @@ import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.FeatureProvider;
 import org.clientele.api.spi.PluginConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Feature steps ({@code $.features}): fitted at calibration before the dimensions, applied once per
@@ -220,10 +222,11 @@ class FeatureStepTest {
     assertThat(engine.featureDiagnostics()).containsExactly("relative: fitted on a mean of " + mean);
   }
 
-  @Test
-  void theSinkOfABatchSeesTheCustomersWithTheStepsFeatures() {
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 2})
+  void theSinkOfABatchSeesTheCustomersWithTheStepsFeatures(int threads) {
     List<Customer> population = Fixtures.population(3, 100);
-    Engine engine = builder().model(builder().model(configured()).calibrate(population)).build();
+    Engine engine = builder().model(builder().model(configured()).calibrate(population)).parallelism(threads).build();
     List<Customer> seen = new ArrayList<>();
     engine.classifyEach(population.iterator(), (customer, result) -> seen.add(customer));
     assertThat(seen).hasSize(100);
