@@ -69,7 +69,9 @@ final class PlaybookLoader {
       }
       // Read by the engine's reader: the limits and duplicate-key check of configuration files.
       PluginConfig fromFile = config.file("file").orElseThrow();
-      playbook = build(fromFile, dims, aliases, true, fromFile.source());
+      // Embedded in a saved model, the file's content sits at $.strategy.file of the model.
+      String source = fromFile.path().equals("$") ? fromFile.source() : fromFile.source() + " " + fromFile.path();
+      playbook = build(fromFile, dims, aliases, true, source);
     } else if (inline) {
       playbook = build(config, dims, aliases, false, config.source() + " " + config.path());
     } else {
