@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
+import org.clientele.api.spi.DidYouMean;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.playbook.PlaybookParser.Origin;
 import org.clientele.playbook.PlaybookParser.ParsedRule;
@@ -55,7 +56,7 @@ final class PlaybookBinder {
           return null;
         }
         throw where.error(dim, whoHere + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims)
-            + Suggest.didYouMean(dim, ids(dims)) + missingHint(dim));
+            + DidYouMean.suffix(dim, ids(dims)) + missingHint(dim));
       }
       Dimension d = dims.get(position);
       boolean[] mask = new boolean[d.size()];
@@ -85,7 +86,7 @@ final class PlaybookBinder {
           continue;
         }
         throw where.error(dim, who + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims)
-            + Suggest.didYouMean(dim, ids(dims)) + missingHint(dim));
+            + DidYouMean.suffix(dim, ids(dims)) + missingHint(dim));
       }
       Dimension d = dims.get(position);
       boolean[] mask = allowed.get(position);
@@ -156,7 +157,7 @@ final class PlaybookBinder {
           continue;
         }
         throw where.error(key, whoHere + " names label '" + label + "', which is not a label of dimension '" + d.id() + "'; its labels: " + d.labels()
-            + Suggest.didYouMean(label, union(d.labels(), declared))
+            + DidYouMean.suffix(label, union(d.labels(), declared))
             + (declared.isEmpty() ? "" : "; the playbook's \"labels\" for '" + key + "' are " + declared));
       }
       indexes[n++] = index;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Dimension;
+import org.clientele.api.spi.DidYouMean;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.playbook.Playbook.CoverageMode;
 import org.clientele.playbook.PlaybookParser.Origin;
@@ -53,7 +54,7 @@ final class PlaybookLoader {
         throw config.error(
             "dimensions." + e.getKey(),
             "maps '" + e.getKey() + "' to dimension '" + e.getValue() + "', which is not configured; configured: " + ids(dims)
-                + Suggest.didYouMean(e.getValue(), ids(dims)));
+                + DidYouMean.suffix(e.getValue(), ids(dims)));
       }
     }
     CoverageMode mode = config.choice("coverage", CoverageMode.class, CoverageMode.WARN);
@@ -219,7 +220,7 @@ final class PlaybookLoader {
       ParsedRule r = find(merged, id);
       if (r == null) {
         throw config.error("remove[" + i + "]", "removes rule '" + id + "', which the default playbook does not have"
-            + Suggest.didYouMean(id, baseIds) + "; its rules: " + baseIds);
+            + DidYouMean.suffix(id, baseIds) + "; its rules: " + baseIds);
       }
       merged.remove(r);
     }
@@ -231,7 +232,7 @@ final class PlaybookLoader {
       ParsedRule before = find(merged, r.id());
       if (before == null) {
         throw r.section().error("id", "overrides rule '" + r.id() + "', which the default playbook does not have"
-            + Suggest.didYouMean(r.id(), baseIds) + "; to add a new rule, put it under \"rules\"");
+            + DidYouMean.suffix(r.id(), baseIds) + "; to add a new rule, put it under \"rules\"");
       }
       // In place: the overriding rule keeps the position that settles ties at equal priority.
       merged.set(merged.indexOf(before), r);
@@ -292,7 +293,7 @@ final class PlaybookLoader {
   private static void checkKeys(PluginConfig config, Set<String> keys, String what) {
     for (String key : config.keys()) {
       if (!keys.contains(key)) {
-        throw config.error(key, "unknown key" + Suggest.didYouMean(key, keys) + "; " + what + " holds " + new TreeSet<>(keys));
+        throw config.error(key, "unknown key" + DidYouMean.suffix(key, keys) + "; " + what + " holds " + new TreeSet<>(keys));
       }
     }
   }
