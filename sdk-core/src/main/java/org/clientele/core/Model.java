@@ -46,8 +46,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code features}: optional; steps that add computed features (predictions) to every
  *       customer before the classifiers run ({@link org.clientele.api.spi.FeatureProvider}). The key
  *       is the step id, {@code provider} defaults to the key; steps run in the order given.
- *   <li>{@code dimensions}: required; the key is the dimension id, {@code provider} defaults to the
- *       key, every other key belongs to the provider.
+ *   <li>{@code dimensions}: optional; the key is the dimension id, {@code provider} defaults to the
+ *       key, every other key belongs to the provider. Absent means the default dimensions (every
+ *       provider found that is in the default configuration), as with no configuration at all.
  *   <li>{@code strategy}: optional; absent means the {@code playbook} provider with its defaults,
  *       {@code null} means no strategy (empty plans).
  *   <li>{@code errorPolicy}: {@code fallback} (the default) or {@code fail-fast}.
@@ -193,11 +194,13 @@ public final class Model {
       throw new ConfigurationException(
           source + " $.format", "expected " + FORMAT + ", found " + format + "; this library reads format " + FORMAT);
     }
-    Object dims = root.get("dimensions");
-    if (!(dims instanceof Map<?, ?> dimMap) || dimMap.isEmpty()) {
+    // Absent: the default dimensions, resolved by the engine builder from the providers found.
+    Object dims = root.containsKey("dimensions") ? root.get("dimensions") : Map.of();
+    if (!(dims instanceof Map<?, ?> dimMap) || (dimMap.isEmpty() && root.containsKey("dimensions"))) {
       throw new ConfigurationException(
           source + " $.dimensions",
-          "expected an object with at least one dimension, for example {\"value\": {}, \"risk\": {}}");
+          "expected an object with at least one dimension, for example {\"value\": {}, \"risk\": {}}"
+              + " (leave the key out for the default dimensions)");
     }
     List<Section> steps = new ArrayList<>();
     if (root.containsKey("features")) {
@@ -341,6 +344,11 @@ public final class Model {
     Section strat = strategy == null ? null : embedded(strategy, "$.");
     changed |= strat != strategy;
     return changed ? new Model(steps, dims, strat, errorPolicy, passThrough, source) : this;
+  }
+
+  /** This model with other dimensions: the defaults filled in for a configuration that names none. */
+  Model withDimensions(List<Section> dims) {
+    return new Model(features, dims, strategy, errorPolicy, passThrough, source);
   }
 
   /** The folder of the file this model was read from, or null when it came from elsewhere. */
