@@ -31,6 +31,7 @@ class AnalystFindingsTest {
     assertThat(run.err()).doesNotContain("no customer with id")
         .contains("customer \"A-2\" is in accounts.csv but its row (line 3) was rejected",
             "accounts.csv line 3, column revenue_12m, value \"12x0\"", "fix:");
+    assertThat(run.err().split("accounts.csv line 3", -1)).as("the rejection once, though the file is read per pass").hasSize(2);
     Cli.Run typo = Cli.run("explain", "A-9", "--customers", customers.toString(), "--no-progress");
     assertThat(typo.err()).contains("no customer with id \"A-9\"");
   }

@@ -27,6 +27,8 @@ final class PlaybookBinder {
   private final List<Dimension> dims;
   private final Map<String, String> aliases;
   final List<String> diagnostics = new ArrayList<>();
+  /** Dimensions not configured whose rules were dropped, for the coverage warning's hint. */
+  final java.util.Set<String> absent = new java.util.TreeSet<>();
 
   PlaybookBinder(List<Dimension> dims, Map<String, String> aliases) {
     this.dims = dims;
@@ -53,6 +55,7 @@ final class PlaybookBinder {
       if (position < 0) {
         if (origin.optional().contains(dim)) {
           diagnostics.add(origin.name() + ": " + who + " dropped: dimension '" + dim + "' is not configured " + ids(dims));
+          absent.add(dim);
           return null;
         }
         throw where.error(dim, whoHere + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims)

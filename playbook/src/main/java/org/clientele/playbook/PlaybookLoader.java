@@ -87,11 +87,29 @@ final class PlaybookLoader {
         if (mode == CoverageMode.FAIL) {
           throw config.error("coverage", "the playbook " + playbook.source() + " has coverage findings (set \"coverage\": \"warn\" to allow them):\n" + report.toText(20));
         }
-        LOG.warn("Playbook {}: {}", playbook.source(), report.toText(20));
+        LOG.warn("Playbook {}: {}\n  {}", playbook.source(), report.toText(20), coverageHint(playbook));
         return playbook.withCoverageFindings(report);
       }
     }
     return playbook;
+  }
+
+  /**
+   * What to do about coverage findings. Gaps left by rules dropped for a dimension this run does
+   * not have (a customers-only export leaves value out) close when the dimension is back; the
+   * others need a rule.
+   */
+  static String coverageHint(Playbook playbook) {
+    String off = "or set \"coverage\": \"off\" in the strategy section to skip this check";
+    if (!playbook.absentDimensions.isEmpty()) {
+      return "(the rules on " + (playbook.absentDimensions.size() == 1 ? "dimension " : "dimensions ")
+          + playbook.absentDimensions + " were dropped: not in this run, so these gaps are theirs; configure "
+          + (playbook.absentDimensions.size() == 1 ? "it" : "them") + " and give the input "
+          + (playbook.absentDimensions.size() == 1 ? "it reads" : "they read") + ", add rules for the dimensions of this"
+          + " run, " + off + ")";
+    }
+    return "(each zone lists label combinations that get no action in that category: add a rule that covers them, "
+        + off + ")";
   }
 
   static Playbook defaults(PluginConfig config, List<Dimension> dims, Map<String, String> aliases) {
@@ -274,7 +292,7 @@ final class PlaybookLoader {
     List<String> all = new ArrayList<>(diagnostics);
     all.addAll(binder.diagnostics);
     List<CrossSegment> crossSegments = segments.stream().map(ParsedSegment::segment).toList();
-    return new Playbook(source, isDefault, dims, crossSegments, new DecisionTable(compiled, dims), all);
+    return new Playbook(source, isDefault, dims, crossSegments, new DecisionTable(compiled, dims), all, binder.absent);
   }
 
   private static int position(List<Dimension> dims, Map<String, String> aliases, String playbookDimension) {

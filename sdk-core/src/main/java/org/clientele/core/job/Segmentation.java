@@ -397,7 +397,10 @@ public final class Segmentation {
     Map<String, List<Rejection>> byLine = new HashMap<>();
     RejectionSink sink = sink(rejections.andThen(r -> {
       if (byLine.size() < KEPT_REJECTIONS) {
-        byLine.computeIfAbsent(r.source() + "\n" + r.line(), k -> new ArrayList<>()).add(r);
+        List<Rejection> row = byLine.computeIfAbsent(r.source() + "\n" + r.line(), k -> new ArrayList<>());
+        if (!row.contains(r)) { // the file is read once per pass (calibration, then the lookup)
+          row.add(r);
+        }
       }
     }));
     Derived derived = derive(sink);
