@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
       "  clientele budget outcomes.csv --measured-on results-2024-07.jsonl --results results-2025-01.jsonl \\",
       "      --amount 50000 --minimum-per-customer 2 --per-customer budget.csv",
       "",
-      "Exit codes: 0 ok, 1 fatal error, 2 usage error, 3 outcome rows rejected, 4 control-group leak."
+      "Exit codes: 0 ok, 1 fatal error (or nothing could be placed), 2 usage error, 3 outcome rows rejected, 4 control-group leak."
     })
 final class BudgetCommand implements Callable<Integer> {
 
@@ -190,7 +190,9 @@ final class BudgetCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%-40s %14s %,14.2f %,16.2f  %s%n", s.name(), perUnit(l.returnPerUnit()),
           s.amount(), s.expectedReturn(), s.atCap() ? "at cap" : s.atMinimum() ? "at minimum" : "");
     }
-    out.printf(Locale.ROOT, "%-40s %14s %,14.2f%n", "total", "", split.total());
+    BigDecimal placed = split.total().subtract(split.unallocated());
+    out.printf(Locale.ROOT, "%-40s %14s %,14.2f%n", "total placed", "", placed);
+    notPlaced(out, placed, split.unallocated());
     return split.warnings();
   }
 
@@ -221,8 +223,9 @@ final class BudgetCommand implements Callable<Integer> {
           c.customers(), perUnit(c.returnPerUnit()), where, c.amount(),
           c.amount().divide(BigDecimal.valueOf(c.customers()), 2, java.math.RoundingMode.HALF_EVEN), c.expectedReturn());
     }
-    out.printf(Locale.ROOT, "%-44s %,9d %14s  %-9s %,14.2f%n", "total", split.customers().size(), "", "",
-        split.total().subtract(split.unallocated()));
+    BigDecimal placed = split.total().subtract(split.unallocated());
+    out.printf(Locale.ROOT, "%-44s %,9d %14s  %-9s %,14.2f%n", "total placed", split.customers().size(), "", "", placed);
+    notPlaced(out, placed, split.unallocated());
     if (perCustomer != null) {
       StringBuilder csv = new StringBuilder("customer_id,rule,segment,amount\n");
       for (CustomerBudget.CustomerShare s : split.customers()) {
@@ -234,6 +237,24 @@ final class BudgetCommand implements Callable<Integer> {
           split.customers().size());
     }
     return split.warnings();
+  }
+
+  /**
+   * What the split could not place, on its own line; nothing placed at all is an error (the table
+   * above says why), not a budget of zeros with exit code 0.
+   */
+  private void notPlaced(PrintWriter out, BigDecimal placed, BigDecimal unallocated) {
+    if (unallocated.signum() == 0) {
+      return;
+    }
+    out.printf(Locale.ROOT, "%-40s %14s %,14.2f%n", "not placed", "", unallocated);
+    if (placed.signum() == 0) {
+      out.flush();
+      throw new CliException(String.format(Locale.ROOT, "nothing of the %,.2f could be placed: no rule has a measured"
+          + " positive return that could take it (see 'return / unit' above: 'not measured' needs at least --min-sample"
+          + " customers in each group, a return at or below 0 gets nothing). Record more outcomes, lower --min-sample,"
+          + " or split the amount by hand", unallocated));
+    }
   }
 
   private static String perUnit(double r) {

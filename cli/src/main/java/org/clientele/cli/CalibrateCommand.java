@@ -63,13 +63,16 @@ final class CalibrateCommand implements Callable<Integer> {
       // Checked before the (long) pass, like the configuration.
       throw new CliException("--out " + out + ": no such folder " + folder + "; create it first");
     }
+    if (java.nio.file.Files.isDirectory(out)) {
+      throw new CliException("--out " + out + ": is a folder; name the model file, e.g. --out " + out.resolve("model.json"));
+    }
     Segmentation job = in.job(config, Segmentation.Calibration.ALWAYS, err);
     Segmentation.Calibrated calibrated;
     try (RejectionWriter file = rejections == null ? null : RejectionWriter.open(rejections)) {
       calibrated = job.calibrate(file == null ? RejectionSink.discard() : file);
     }
     Model model = calibrated.model();
-    model.write(out); // a relative playbook file is renamed relative to the model's folder
+    model.write(out); // self-contained: a playbook file's rules are embedded
     calibrated.warnings().forEach(w -> err.println("warning: " + w.message()));
     List<String> done = new ArrayList<>();
     for (Model.Section s : model.dimensions()) {

@@ -100,6 +100,17 @@ final class CompareCommand implements Callable<Integer> {
           migration.moves().stream().filter(m -> only.contains(m.dimension())).toList());
     }
     out.print(migration.toText(top));
+    // A dimension of one snapshot only cannot be compared: said, not skipped silently.
+    for (String d : old.dimensions()) {
+      if (!now.dimensions().contains(d)) {
+        out.printf(Locale.ROOT, "%nNot compared: dimension '%s' is in %s only (not in %s).%n", d, before, after);
+      }
+    }
+    for (String d : now.dimensions()) {
+      if (!old.dimensions().contains(d)) {
+        out.printf(Locale.ROOT, "%nNot compared: dimension '%s' is in %s only (not in %s).%n", d, after, before);
+      }
+    }
     long reasoned = migration.moves().stream().filter(m -> m.reason() != null).count();
     out.printf(Locale.ROOT, "%nMoves: %,d (customer and dimension), %,d explained%s%n", migration.moves().size(), reasoned,
         reasoned == 0 && !migration.moves().isEmpty()

@@ -14,6 +14,7 @@ import org.clientele.api.Reason;
 import org.clientele.core.Explanation;
 import org.clientele.core.io.ExplanationJson;
 import org.clientele.core.io.RejectionSink;
+import org.clientele.core.job.CustomerRejectedException;
 import org.clientele.core.job.Segmentation;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
@@ -62,7 +63,12 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Segmentation job = in.job(config, err);
-    Explanation e = job.explain(id, RejectionSink.discard()).orElseThrow(this::notFound);
+    Explanation e;
+    try {
+      e = job.explain(id, RejectionSink.discard()).orElseThrow(this::notFound);
+    } catch (CustomerRejectedException rejected) {
+      throw new CliException(rejected.getMessage() + "; correct the row and run again");
+    }
     stdout.print(json ? ExplanationJson.write(e) : text(e));
     stdout.flush();
     return ExitCodes.OK;

@@ -5,7 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.clientele.api.spi.DidYouMean;
 import org.clientele.core.cycle.OutcomeAnalysis;
 import org.clientele.core.cycle.Snapshot;
 import org.clientele.core.io.OutcomeReader;
@@ -43,6 +48,35 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 ok, 1 fatal error, 2 usage error, 3 rows rejected, 4 control-group leak."
     })
 final class OutcomesCommand implements Callable<Integer> {
+
+  /**
+   * Rule ids of the outcome rows that no customer of the results got (or was held out of): a typo
+   * or another playbook's rule, whose rows would otherwise make a row of their own, compared with
+   * nothing. One sentence per id, with the row count and the nearest known rule.
+   */
+  static List<String> unknownRules(List<OutcomeRecord> rows, Snapshot results) {
+    if (!results.hasRules()) {
+      return List.of(); // a note says so
+    }
+    Set<String> known = new TreeSet<>();
+    for (String id : results.ids()) {
+      known.addAll(results.rules(id));
+      known.addAll(results.heldOutRules(id));
+    }
+    Map<String, Integer> unknown = new TreeMap<>();
+    for (OutcomeRecord r : rows) {
+      if (!known.contains(r.rule())) {
+        unknown.merge(r.rule(), 1, Integer::sum);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    unknown.forEach((rule, n) -> out.add(String.format(Locale.ROOT,
+        "rule '%s' (%,d outcome row%s) is not a rule of %s: no customer got or was held out of it%s;"
+            + " its row above compares nothing the results planned. Correct the rule id, or give the results it was"
+            + " recorded against. Rules of %s: %s",
+        rule, n, n == 1 ? "" : "s", results.name(), DidYouMean.suffix(rule, known), results.name(), known)));
+    return out;
+  }
 
   @Spec CommandSpec spec;
 
@@ -84,6 +118,7 @@ final class OutcomesCommand implements Callable<Integer> {
     if (segments != null && !segments.dimensions().contains(dimension)) {
       throw new CliException(results + ": no dimension '" + dimension + "' among " + segments.dimensions());
     }
+    List<String> unknownRules = segments == null ? List.of() : unknownRules(rows, segments);
     ControlGroupOptions.Resolved group = control.resolve(segments, "--results");
     OutcomeAnalysis analysis = OutcomeAnalysis.analyse(rows, group.group(),
         segments == null ? null : id -> segments.label(id, dimension), minSample);
@@ -92,7 +127,14 @@ final class OutcomesCommand implements Callable<Integer> {
     out.println(group.describe());
     out.print(analysis.toText());
     out.flush();
-    if (!analysis.leaks().isEmpty()) {
+    PrintWriter err = spec.commandLine().getErr();
+    unknownRules.forEach(w -> err.println("warning: " + w));
+    if (segments == null || !segments.hasRules()) {
+      err.println("note: rule ids not checked: " + (segments == null ? "give --results to check them against the rules"
+          + " the results name" : results + " does not name each action's rule (written before the rules column)"));
+    }
+    err.flush();
+    if (!analysis.leaks().isEmpty() || !unknownRules.isEmpty()) {
       return ExitCodes.QUALITY;
     }
     return counts.rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14: a playbook {@code file} stayed a relative name inside the saved model, so {@code
- * calibrate -o other/dir/model.json} wrote a model that did not build from its new place, without
- * a warning. The model now names the file relative to where it is written.
+ * Issue 14: a playbook {@code file} stayed a relative name inside the saved model, so a model
+ * copied to another machine (or moved without the rules file) did not build. The saved model now
+ * embeds the file's rules.
  */
 class ModelTravelsTest {
 
@@ -40,12 +40,33 @@ class ModelTravelsTest {
     Cli.Run calibrate = Cli.run("calibrate", "-c", config.toString(), "--customers", customers.toString(),
         "-o", model.toString(), "--no-progress");
     assertThat(calibrate.code()).as(calibrate.toString()).isZero();
-    assertThat(Files.readString(model)).contains("\"file\" : \"../../conf/rules.json\"");
+    Path fromConfig = dir.resolve("from-config.jsonl");
+    Cli.Run direct = Cli.run("classify", "-c", config.toString(), "--customers", customers.toString(),
+        "--out", fromConfig.toString(), "--no-progress");
+    assertThat(direct.code()).as(direct.toString()).isZero();
 
-    Cli.Run classify = Cli.run("classify", "--model", model.toString(), "--customers", customers.toString(),
-        "--out", dir.resolve("results.jsonl").toString(), "--no-progress");
+    // Another machine: the model alone, in a folder of its own, the configuration folder gone.
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere")).resolve("model.json");
+    Files.move(model, elsewhere);
+    Files.delete(conf.resolve("rules.json"));
+    Files.delete(config);
+    Files.delete(conf);
+    Path fromModel = dir.resolve("from-model.jsonl");
+    Cli.Run classify = Cli.run("classify", "--model", elsewhere.toString(), "--customers", customers.toString(),
+        "--out", fromModel.toString(), "--no-progress");
     assertThat(classify.code()).as(classify.toString()).isZero();
-    assertThat(Files.readString(dir.resolve("results.jsonl"))).contains("account-visit");
+    assertThat(Files.readString(fromModel)).contains("account-visit").isEqualTo(Files.readString(fromConfig));
+  }
+
+  @Test
+  void calibrateRefusesAnOutputThatIsAFolderBeforeThePass() throws IOException {
+    Path customers = Files.writeString(dir.resolve("customers.csv"), "id,revenue_12m\nA,10\n");
+
+    Cli.Run run = Cli.run("calibrate", "--customers", customers.toString(), "-o", dir.toString());
+
+    assertThat(run.code()).isEqualTo(ExitCodes.FATAL);
+    assertThat(run.err()).contains("is a folder", "model.json");
+    assertThat(run.out()).doesNotContain("Calibrated on");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.clientele.api.Action;
 import org.clientele.api.ActionCategory;
 import org.clientele.api.ConfigurationException;
@@ -104,6 +105,8 @@ public final class Playbook implements Strategy {
   final DecisionTable table;
 
   private volatile @Nullable CoverageReport coverage;
+  /** Dimensions that rules named but this engine does not have (their rules were dropped). */
+  final Set<String> absentDimensions;
 
   Playbook(
       String source,
@@ -111,8 +114,10 @@ public final class Playbook implements Strategy {
       List<Dimension> dimensions,
       List<CrossSegment> segments,
       DecisionTable table,
-      List<String> diagnostics) {
+      List<String> diagnostics,
+      Set<String> absentDimensions) {
     this.source = source;
+    this.absentDimensions = Set.copyOf(absentDimensions);
     this.defaults = defaults;
     this.dimensions = List.copyOf(dimensions);
     this.segments = List.copyOf(segments);
@@ -133,7 +138,7 @@ public final class Playbook implements Strategy {
     if (!report.skipped().isEmpty()) {
       all.add("Coverage: not analysed: " + report.skipped());
     }
-    Playbook copy = new Playbook(source, defaults, dimensions, segments, table, all);
+    Playbook copy = new Playbook(source, defaults, dimensions, segments, table, all, absentDimensions);
     copy.coverage = report;
     return copy;
   }

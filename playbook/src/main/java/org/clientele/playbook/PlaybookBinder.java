@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
+import org.clientele.api.spi.DidYouMean;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.playbook.PlaybookParser.Origin;
 import org.clientele.playbook.PlaybookParser.ParsedRule;
@@ -26,6 +27,8 @@ final class PlaybookBinder {
   private final List<Dimension> dims;
   private final Map<String, String> aliases;
   final List<String> diagnostics = new ArrayList<>();
+  /** Dimensions not configured whose rules were dropped, for the coverage warning's hint. */
+  final java.util.Set<String> absent = new java.util.TreeSet<>();
 
   PlaybookBinder(List<Dimension> dims, Map<String, String> aliases) {
     this.dims = dims;
@@ -52,10 +55,11 @@ final class PlaybookBinder {
       if (position < 0) {
         if (origin.optional().contains(dim)) {
           diagnostics.add(origin.name() + ": " + who + " dropped: dimension '" + dim + "' is not configured " + ids(dims));
+          absent.add(dim);
           return null;
         }
         throw where.error(dim, whoHere + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims)
-            + Suggest.didYouMean(dim, ids(dims)) + missingHint(dim));
+            + DidYouMean.suffix(dim, ids(dims)) + missingHint(dim));
       }
       Dimension d = dims.get(position);
       boolean[] mask = new boolean[d.size()];
@@ -85,7 +89,7 @@ final class PlaybookBinder {
           continue;
         }
         throw where.error(dim, who + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims)
-            + Suggest.didYouMean(dim, ids(dims)) + missingHint(dim));
+            + DidYouMean.suffix(dim, ids(dims)) + missingHint(dim));
       }
       Dimension d = dims.get(position);
       boolean[] mask = allowed.get(position);
@@ -156,7 +160,7 @@ final class PlaybookBinder {
           continue;
         }
         throw where.error(key, whoHere + " names label '" + label + "', which is not a label of dimension '" + d.id() + "'; its labels: " + d.labels()
-            + Suggest.didYouMean(label, union(d.labels(), declared))
+            + DidYouMean.suffix(label, union(d.labels(), declared))
             + (declared.isEmpty() ? "" : "; the playbook's \"labels\" for '" + key + "' are " + declared));
       }
       indexes[n++] = index;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Dimension;
+import org.clientele.api.spi.DidYouMean;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.playbook.Playbook.CoverageMode;
 import org.clientele.playbook.PlaybookParser.Origin;
@@ -60,7 +61,7 @@ final class PlaybookLoader {
         throw config.error(
             "dimensions." + e.getKey(),
             "maps '" + e.getKey() + "' to dimension '" + e.getValue() + "', which is not configured; configured: " + ids(dims)
-                + Suggest.didYouMean(e.getValue(), ids(dims)));
+                + DidYouMean.suffix(e.getValue(), ids(dims)));
       }
     }
     CoverageMode mode = config.choice("coverage", CoverageMode.class, CoverageMode.WARN);
@@ -76,7 +77,9 @@ final class PlaybookLoader {
       }
       // Read by the engine's reader: the limits and duplicate-key check of configuration files.
       PluginConfig fromFile = config.file("file").orElseThrow();
-      playbook = build(fromFile, dims, aliases, true, fromFile.source());
+      // Embedded in a saved model, the file's content sits at $.strategy.file of the model.
+      String source = fromFile.path().equals("$") ? fromFile.source() : fromFile.source() + " " + fromFile.path();
+      playbook = build(fromFile, dims, aliases, true, source);
     } else if (inline) {
       playbook = build(config, dims, aliases, false, config.source() + " " + config.path());
     } else {
@@ -93,11 +96,29 @@ final class PlaybookLoader {
         if (mode == CoverageMode.FAIL) {
           throw config.error("coverage", "the playbook " + playbook.source() + " has coverage findings (set \"coverage\": \"warn\" to allow them):\n" + report.toText(20));
         }
-        Log.LOG.warn("Playbook {}: {}", playbook.source(), report.toText(20));
+        Log.LOG.warn("Playbook {}: {}\n  {}", playbook.source(), report.toText(20), coverageHint(playbook));
         return playbook.withCoverageFindings(report);
       }
     }
     return playbook;
+  }
+
+  /**
+   * What to do about coverage findings. Gaps left by rules dropped for a dimension this run does
+   * not have (a customers-only export leaves value out) close when the dimension is back; the
+   * others need a rule.
+   */
+  static String coverageHint(Playbook playbook) {
+    String off = "or set \"coverage\": \"off\" in the strategy section to skip this check";
+    if (!playbook.absentDimensions.isEmpty()) {
+      return "(the rules on " + (playbook.absentDimensions.size() == 1 ? "dimension " : "dimensions ")
+          + playbook.absentDimensions + " were dropped: not in this run, so these gaps are theirs; configure "
+          + (playbook.absentDimensions.size() == 1 ? "it" : "them") + " and give the input "
+          + (playbook.absentDimensions.size() == 1 ? "it reads" : "they read") + ", add rules for the dimensions of this"
+          + " run, " + off + ")";
+    }
+    return "(each zone lists label combinations that get no action in that category: add a rule that covers them, "
+        + off + ")";
   }
 
   static Playbook defaults(PluginConfig config, List<Dimension> dims, Map<String, String> aliases) {
@@ -226,7 +247,7 @@ final class PlaybookLoader {
       ParsedRule r = find(merged, id);
       if (r == null) {
         throw config.error("remove[" + i + "]", "removes rule '" + id + "', which the default playbook does not have"
-            + Suggest.didYouMean(id, baseIds) + "; its rules: " + baseIds);
+            + DidYouMean.suffix(id, baseIds) + "; its rules: " + baseIds);
       }
       merged.remove(r);
     }
@@ -238,7 +259,7 @@ final class PlaybookLoader {
       ParsedRule before = find(merged, r.id());
       if (before == null) {
         throw r.section().error("id", "overrides rule '" + r.id() + "', which the default playbook does not have"
-            + Suggest.didYouMean(r.id(), baseIds) + "; to add a new rule, put it under \"rules\"");
+            + DidYouMean.suffix(r.id(), baseIds) + "; to add a new rule, put it under \"rules\"");
       }
       // In place: the overriding rule keeps the position that settles ties at equal priority.
       merged.set(merged.indexOf(before), r);
@@ -280,7 +301,7 @@ final class PlaybookLoader {
     List<String> all = new ArrayList<>(diagnostics);
     all.addAll(binder.diagnostics);
     List<CrossSegment> crossSegments = segments.stream().map(ParsedSegment::segment).toList();
-    return new Playbook(source, isDefault, dims, crossSegments, new DecisionTable(compiled, dims), all);
+    return new Playbook(source, isDefault, dims, crossSegments, new DecisionTable(compiled, dims), all, binder.absent);
   }
 
   private static int position(List<Dimension> dims, Map<String, String> aliases, String playbookDimension) {
@@ -299,7 +320,7 @@ final class PlaybookLoader {
   private static void checkKeys(PluginConfig config, Set<String> keys, String what) {
     for (String key : config.keys()) {
       if (!keys.contains(key)) {
-        throw config.error(key, "unknown key" + Suggest.didYouMean(key, keys) + "; " + what + " holds " + new TreeSet<>(keys));
+        throw config.error(key, "unknown key" + DidYouMean.suffix(key, keys) + "; " + what + " holds " + new TreeSet<>(keys));
       }
     }
   }

@@ -16,6 +16,7 @@ import org.clientele.api.Action;
 import org.clientele.api.ActionCategory;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Feature;
+import org.clientele.api.spi.DidYouMean;
 import org.clientele.api.spi.PluginConfig;
 
 /**
@@ -145,7 +146,7 @@ final class PlaybookParser {
             ParsedSegment s = segments.get(segment);
             if (s == null) {
               throw r.error("segment", who + " names segment '" + segment + "', which is not defined; defined: " + segments.keySet()
-                  + Suggest.didYouMean(segment, segments.keySet()));
+                  + DidYouMean.suffix(segment, segments.keySet()));
             }
             when.putAll(s.segment().when());
           }
@@ -281,7 +282,7 @@ final class PlaybookParser {
           throw r.section().error(
               "vetoes[" + i + "]",
               "rule '" + r.id() + "' vetoes action '" + code + "', which no rule produces"
-                  + Suggest.didYouMean(code, categoryByCode.keySet()) + "; known codes: "
+                  + DidYouMean.suffix(code, categoryByCode.keySet()) + "; known codes: "
                   + new TreeSet<>(categoryByCode.keySet()));
         }
         for (Action a : r.actions()) {

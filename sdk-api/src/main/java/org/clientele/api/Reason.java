@@ -106,6 +106,11 @@ public record Reason(String feature, @Nullable String value, String threshold, S
     if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString(d.longValue());
     }
+    if (value instanceof Double d && Double.isFinite(d) && d != Math.rint(d)) {
+      // 12 significant digits: a sum's binary noise (7800.789999999999) goes, the figure stays.
+      return new java.math.BigDecimal(Double.toString(d)).round(new java.math.MathContext(12))
+          .stripTrailingZeros().toPlainString();
+    }
     return String.valueOf(value);
   }
 }

@@ -19,6 +19,8 @@ class ReasonTest {
         argumentSet("zero", 0.0, "0"),
         argumentSet("negative whole number", -3.0, "-3"),
         argumentSet("fraction kept", 0.25, "0.25"),
+        argumentSet("a sum's binary noise rounded away", 7800.789999999999, "7800.79"),
+        argumentSet("small fraction kept to 12 digits", 0.000123456789012345, "0.000123456789012"),
         argumentSet("large whole number below 1e15", 999_999_999_999_999.0, "999999999999999"),
         argumentSet("1e15 and beyond in scientific form", 1e15, "1.0E15"),
         argumentSet("text as is", "C10", "C10"),

@@ -887,10 +887,12 @@ public final class EngineBuilder {
   }
 
   private Model resolvedModel(Providers<ClassifierProvider> providers) {
-    if (model != null) {
+    if (model != null && !model.dimensions().isEmpty()) {
       return model;
     }
-    Model.Builder b = Model.builder().source("<default configuration>");
+    // No model, or one that names no dimensions (a configuration with only an input section):
+    // the default dimensions, with the model's strategy, steps and sections kept.
+    Model.Builder b = Model.builder().source(model == null ? "<default configuration>" : model.source());
     providers.byName().forEach((name, provider) -> {
       if (inDefault(provider)) {
         b.dimension(name, Map.of());
@@ -901,7 +903,7 @@ public final class EngineBuilder {
     if (strategies().get(Model.DEFAULT_STRATEGY) == null) {
       b.noStrategy();
     }
-    Model m = b.build();
+    Model m = model == null ? b.build() : model.withDimensions(b.build().dimensions());
     if (m.dimensions().isEmpty()) {
       throw new ConfigurationException(
           "<default configuration>",

@@ -46,8 +46,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code features}: optional; steps that add computed features (predictions) to every
  *       customer before the classifiers run ({@link org.clientele.api.spi.FeatureProvider}). The key
  *       is the step id, {@code provider} defaults to the key; steps run in the order given.
- *   <li>{@code dimensions}: required; the key is the dimension id, {@code provider} defaults to the
- *       key, every other key belongs to the provider.
+ *   <li>{@code dimensions}: optional; the key is the dimension id, {@code provider} defaults to the
+ *       key, every other key belongs to the provider. Absent means the default dimensions (every
+ *       provider found that is in the default configuration), as with no configuration at all.
  *   <li>{@code strategy}: optional; absent means the {@code playbook} provider with its defaults,
  *       {@code null} means no strategy (empty plans).
  *   <li>{@code errorPolicy}: {@code fallback} (the default) or {@code fail-fast}.
@@ -193,11 +194,13 @@ public final class Model {
       throw new ConfigurationException(
           source + " $.format", "expected " + FORMAT + ", found " + format + "; this library reads format " + FORMAT);
     }
-    Object dims = root.get("dimensions");
-    if (!(dims instanceof Map<?, ?> dimMap) || dimMap.isEmpty()) {
+    // Absent: the default dimensions, resolved by the engine builder from the providers found.
+    Object dims = root.containsKey("dimensions") ? root.get("dimensions") : Map.of();
+    if (!(dims instanceof Map<?, ?> dimMap) || (dimMap.isEmpty() && root.containsKey("dimensions"))) {
       throw new ConfigurationException(
           source + " $.dimensions",
-          "expected an object with at least one dimension, for example {\"value\": {}, \"risk\": {}}");
+          "expected an object with at least one dimension, for example {\"value\": {}, \"risk\": {}}"
+              + " (leave the key out for the default dimensions)");
     }
     List<Section> steps = new ArrayList<>();
     if (root.containsKey("features")) {
@@ -300,50 +303,52 @@ public final class Model {
   }
 
   /**
-   * Writes the model to a file as JSON. A relative file name in a section's {@code file} key (a
-   * playbook's rules file, read with {@code PluginConfig.file}) is resolved beside the file the
-   * model was read from; written to another folder, it is rewritten relative to the new file, so
-   * the model builds from any working directory (ship the named file with it, at the same relative
-   * place, or give the rules inline).
+   * Writes the model to a file as JSON, {@linkplain #selfContained() self-contained}: a file named
+   * by a section's {@code file} key (a playbook's rules file, read with {@code PluginConfig.file})
+   * is embedded, so the model builds on any machine and from any folder without it.
    *
    * @param file the target; replaced if it exists
    * @throws IOException if the file cannot be written
+   * @throws ConfigurationException if a named file cannot be read (the model would not build)
    */
   public void write(Path file) throws IOException {
-    Files.writeString(file, relocatedTo(file).toJson(), StandardCharsets.UTF_8);
+    Files.writeString(file, selfContained().toJson(), StandardCharsets.UTF_8);
   }
 
   /**
-   * Returns this model as it reads from another file: each section's relative {@code file} name
-   * rebased from the folder of {@link #source()} to the folder of {@code target}. Names that are
-   * absolute, or that name no existing file beside the source, are kept as they are.
+   * Returns this model with the content of every file named by a section's {@code file} key
+   * embedded in its place, as the JSON object the file holds. {@code PluginConfig.file} reads both
+   * forms alike, so the copy builds exactly as this model does, wherever it is written. A relative
+   * name is resolved as {@code PluginConfig.file} resolves it: beside {@link #source()} when that
+   * is a file, else against the working directory.
    *
-   * @param target where the model is going to be written
-   * @return this model, or a copy with rebased file names
+   * @return this model, or a copy with the files embedded
+   * @throws ConfigurationException naming the section's {@code file} key if the file cannot be read
+   *     or is not a JSON object
    * @since 0.1.0
    */
-  public Model relocatedTo(Path target) {
-    Path from = sourceFolder();
-    Path to = target.toAbsolutePath().normalize().getParent();
-    if (from == null || to == null || from.equals(to)) {
-      return this;
-    }
+  public Model selfContained() {
     List<Section> dims = new ArrayList<>(dimensions.size());
     boolean changed = false;
     for (Section d : dimensions) {
-      Section r = rebased(d, from, to);
+      Section r = embedded(d, "$.dimensions.");
       changed |= r != d;
       dims.add(r);
     }
     List<Section> steps = new ArrayList<>(features.size());
     for (Section f : features) {
-      Section r = rebased(f, from, to);
+      Section r = embedded(f, "$.features.");
       changed |= r != f;
       steps.add(r);
     }
-    Section strat = strategy == null ? null : rebased(strategy, from, to);
+    Section strat = strategy == null ? null : embedded(strategy, "$.");
     changed |= strat != strategy;
     return changed ? new Model(steps, dims, strat, errorPolicy, passThrough, source) : this;
+  }
+
+  /** This model with other dimensions: the defaults filled in for a configuration that names none. */
+  Model withDimensions(List<Section> dims) {
+    return new Model(features, dims, strategy, errorPolicy, passThrough, source);
   }
 
   /** The folder of the file this model was read from, or null when it came from elsewhere. */
@@ -356,28 +361,29 @@ public final class Model {
     }
   }
 
-  private static Section rebased(Section s, Path from, Path to) {
-    if (!(s.settings().get("file") instanceof String name) || name.isBlank()) {
+  private Section embedded(Section s, String parentPath) {
+    if (!(s.settings().get("file") instanceof String name)) {
       return s;
     }
+    String at = source + " " + parentPath + s.id() + ".file";
     Path named;
     try {
       named = Path.of(name);
     } catch (java.nio.file.InvalidPathException e) {
-      return s;
+      throw new ConfigurationException(at, "not a file name: \"" + name + "\" (" + e.getReason() + ")");
     }
-    Path resolved = from.resolve(named).normalize();
-    if (named.isAbsolute() || !Files.isRegularFile(resolved)) {
-      return s;
-    }
-    String rebased;
-    try {
-      rebased = to.relativize(resolved).toString().replace('\\', '/');
-    } catch (IllegalArgumentException e) {
-      rebased = resolved.toString(); // another drive: only an absolute name reaches it
+    Path folder = sourceFolder();
+    Path file = named.isAbsolute() || folder == null ? named : folder.resolve(named);
+    Map<String, Object> content;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      content = Json.readObject(in, file.toString());
+    } catch (IOException | SecurityException e) {
+      throw new ConfigurationException(
+          at, "cannot read " + file + " to embed it in the model (a model without it would not build elsewhere): "
+              + e.getClass().getSimpleName() + " " + e.getMessage(), e);
     }
     Map<String, Object> settings = new LinkedHashMap<>(s.settings());
-    settings.put("file", rebased);
+    settings.put("file", content);
     return new Section(s.id(), s.provider(), settings);
   }
 

@@ -127,10 +127,10 @@ class EngineBuilderTest {
             "{\"dimension\": {}}",
             "cfg.json $.dimension: unknown key; expected one of [dimensions, errorPolicy, features, format, input, output, strategy]"),
         Arguments.of(
-            "no dimensions",
-            "{\"strategy\": null}",
+            "an empty dimensions object (left out, it means the default dimensions)",
+            "{\"dimensions\": {}, \"strategy\": null}",
             "cfg.json $.dimensions: expected an object with at least one dimension, for example"
-                + " {\"value\": {}, \"risk\": {}}"),
+                + " {\"value\": {}, \"risk\": {}} (leave the key out for the default dimensions)"),
         Arguments.of(
             "bad error policy",
             "{\"dimensions\": {\"threshold\": {}}, \"errorPolicy\": \"ignore\"}",

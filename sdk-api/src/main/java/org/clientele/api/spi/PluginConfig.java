@@ -515,17 +515,26 @@ public final class PluginConfig {
    * configuration file (the folder of {@link #source()}) when the source is a file, else against
    * the working directory, so a configuration and its files travel together.
    *
+   * <p>The key may also hold the file's content itself, as a JSON object: a saved model embeds
+   * the files its sections name ({@code Model.write} in sdk-core), so it builds on a machine that
+   * does not have them. The plugin reads both forms the same way.
+   *
    * @param key the key holding the file name, for example {@code file}
    * @return the file's top-level object as a view whose {@link #source()} is the file's path and
-   *     whose {@link #path()} is {@code $}; empty if the key is absent
-   * @throws ConfigurationException naming this key if the value is not a string or the file cannot
-   *     be opened, and naming the file (line and column where known) if it is not a JSON object
-   *     within the engine's read limits or repeats a key
+   *     whose {@link #path()} is {@code $}, or for an embedded object a view rooted at this key;
+   *     empty if the key is absent
+   * @throws ConfigurationException naming this key if the value is neither a string nor an object
+   *     or the file cannot be opened, and naming the file (line and column where known) if it is
+   *     not a JSON object within the engine's read limits or repeats a key
    * @since 0.1.0
    */
   public Optional<PluginConfig> file(String key) {
     if (!has(key)) {
       return Optional.empty();
+    }
+    if (get(key) instanceof Map<?, ?> embedded) {
+      // Not a tracked section: as for a file, its keys are the plugin's to check.
+      return Optional.of(new PluginConfig(id, source, childPath(key), asStringMap(embedded), reader));
     }
     String name = string(key, "");
     Path file;

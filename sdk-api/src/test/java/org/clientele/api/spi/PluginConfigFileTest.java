@@ -53,6 +53,23 @@ class PluginConfigFileTest {
   }
 
   @Test
+  void aFileEmbeddedAsAnObjectReadsWithoutTheFileRootedAtTheKey() {
+    RecordingReader reader = new RecordingReader();
+    PluginConfig section = PluginConfig.of("strategy", "/elsewhere/model.json", "$.strategy",
+        Map.of("file", Map.of("rules", List.of(Map.of("id", "r1"))))).withReader(reader);
+
+    PluginConfig file = section.file("file").orElseThrow();
+
+    assertThat(reader.sources).as("nothing read from disk").isEmpty();
+    assertThat(file.source()).isEqualTo("/elsewhere/model.json");
+    assertThat(file.path()).isEqualTo("$.strategy.file");
+    assertThat(file.sections("rules")).singleElement().satisfies(r -> assertThat(r.string("id", "")).isEqualTo("r1"));
+    assertThat(section.unreadKeys()).as("the embedded keys are the plugin's to check, as a file's").isEmpty();
+    assertThatThrownBy(() -> PluginConfig.of("s", Map.of("file", 3)).file("file"))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("$.file");
+  }
+
+  @Test
   void nestedSectionsAndCopiesKeepTheReader(@TempDir Path dir) throws IOException {
     Path table = Files.writeString(dir.resolve("t.json"), "x");
     RecordingReader reader = new RecordingReader();

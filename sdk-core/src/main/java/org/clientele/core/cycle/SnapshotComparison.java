@@ -221,19 +221,25 @@ public final class SnapshotComparison {
     }
     Assignment old = before.assignment(m.dimension());
     Assignment now = after.assignment(m.dimension());
-    // The deciding reason: the first whose threshold changed side (the rule that now applies is
-    // another), else the first whose value changed, else the first with a value.
+    // The deciding reason: the first that the old label did not read, or whose value changed and
+    // whose threshold changed side; else the first whose threshold changed; else the first whose
+    // value changed; else the first with a value. A multi-criteria label (loyalty) states every
+    // criterion with the new label's threshold, so a changed threshold alone does not make a
+    // feature the cause: a tenure that did not move did not move the customer.
     Reason deciding = null;
     Reason was = null;
-    for (int pass = 0; pass < 3 && deciding == null; pass++) {
+    for (int pass = 0; pass < 4 && deciding == null; pass++) {
       for (Reason r : now.reasons()) {
         if (r.isMissing()) {
           continue;
         }
         Reason o = old.reasons().stream().filter(x -> x.feature().equals(r.feature())).findFirst().orElse(null);
+        boolean valueMoved = o == null || !Objects.equals(o.value(), r.value());
+        boolean sideChanged = o == null || !o.threshold().equals(r.threshold());
         boolean pick = switch (pass) {
-          case 0 -> o == null || !o.threshold().equals(r.threshold());
-          case 1 -> o != null && !Objects.equals(o.value(), r.value());
+          case 0 -> valueMoved && sideChanged;
+          case 1 -> sideChanged;
+          case 2 -> valueMoved;
           default -> true;
         };
         if (pick) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.clientele.api.ConfigurationException;
+import org.clientele.api.spi.DidYouMean;
 import org.clientele.core.ProviderDiagnostic;
 import org.jspecify.annotations.Nullable;
 
@@ -247,10 +248,7 @@ public final class Providers<P> {
     }
     StringBuilder msg = new StringBuilder(context);
     msg.append("unknown ").append(service).append(" '").append(name).append("'.");
-    String near = Names.closest(name, byName.keySet());
-    if (near != null) {
-      msg.append(" Did you mean '").append(near).append("'?");
-    }
+    DidYouMean.nearest(name, byName.keySet()).ifPresent(near -> msg.append(" Did you mean '").append(near).append("'?"));
     msg.append(" Known: ").append(new TreeMap<>(byName).keySet()).append('.');
     String artifact = KNOWN_ARTIFACTS.get(name);
     if (artifact != null) {

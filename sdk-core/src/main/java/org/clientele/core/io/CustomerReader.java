@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class CustomerReader extends RecordReader<Customer> {
 
   // Ids of rows rejected for their values: a join must not classify them from the log alone.
-  private final java.util.Set<String> rejectedIds = new java.util.HashSet<>();
+  /** The line of the first rejected row of each id, for joins and for explain. */
+  private final Map<String, Long> rejectedLines = new java.util.HashMap<>();
 
 
   private static final Logger LOG = LoggerFactory.getLogger(CustomerReader.class);
@@ -59,11 +60,14 @@ public final class CustomerReader extends RecordReader<Customer> {
   private final Set<String> unmapped = new LinkedHashSet<>();
   private boolean moreUnmapped;
   private final boolean hasHeader;
+  /** The header's spelling of {@link CustomerFormat#idColumn()}, matched ignoring case. */
+  private String idName;
   private final @Nullable Map<String, Long> firstLineById;
 
   private CustomerReader(String source, RowSource rows, CustomerFormat format, RejectionSink sink) {
     super(source, rows, sink);
     this.format = format;
+    this.idName = format.idColumn();
     this.values = new ValueParser(format.decimalSeparator(), format.datePattern(), format.thousandsSeparator(), format.currencySymbols());
     this.firstLineById = format.rejectDuplicateIds() ? new HashMap<>() : null;
     for (Map.Entry<String, String> e : format.rename().entrySet()) {
@@ -82,12 +86,12 @@ public final class CustomerReader extends RecordReader<Customer> {
       List<String> names = header;
       if (names.isEmpty()) {
         tally.note(source + ": the file is empty (no header, no rows)");
-      } else if (!names.contains(format.idColumn())) {
-        throw new InputException(
-            source, 0,
-            "no id column \"" + format.idColumn() + "\" among " + names
-                + "; set idColumn to the column that holds the customer id",
-            null);
+      } else {
+        String id = idColumnOf(names, source);
+        if (id == null) {
+          throw new InputException(source, 0, noIdColumn(names, format), null);
+        }
+        idName = id;
       }
       for (String name : names) {
         feature(name); // duplicate names were refused by the row source
@@ -252,13 +256,26 @@ public final class CustomerReader extends RecordReader<Customer> {
     return notes;
   }
 
+  /** The header's spelling of {@code idColumn} (matched ignoring case), or null if it has none. */
+  private @Nullable String idColumnOf(List<String> names, String source) {
+    int i = columnIndex(names, format.idColumn(), "idColumn", source);
+    return i < 0 ? null : names.get(i);
+  }
+
+  /** Why the header has no id column, and what to set: a header that did not split needs the delimiter. */
+  private static String noIdColumn(List<String> names, CustomerFormat format) {
+    String unsplit = unsplitHeader(names, format.delimiter(), "input.customers");
+    return unsplit != null ? unsplit : "no id column \"" + format.idColumn() + "\" among " + names
+        + "; set idColumn to the column that holds the customer id";
+  }
+
   private Optional<Feature<?>> feature(String column) {
     Optional<Feature<?>> known = featureByColumn.get(column);
     if (known != null) {
       return known;
     }
     Optional<Feature<?>> found;
-    if (column.equals(format.idColumn())) {
+    if (column.equals(idName)) {
       found = Optional.empty();
     } else {
       String target = format.rename().get(column);
@@ -280,7 +297,13 @@ public final class CustomerReader extends RecordReader<Customer> {
 
   @Override
   public boolean wasRejected(String id) {
-    return rejectedIds.contains(id);
+    return rejectedLines.containsKey(id);
+  }
+
+  @Override
+  public java.util.OptionalLong rejectedLine(String id) {
+    Long line = rejectedLines.get(id);
+    return line == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(line);
   }
 
   @Override
@@ -289,7 +312,13 @@ public final class CustomerReader extends RecordReader<Customer> {
       return null;
     }
     List<String> names = row.names();
-    String id = text(row, names.indexOf(format.idColumn()));
+    int idIndex = names.indexOf(idName);
+    if (idIndex < 0 && !hasHeader) {
+      // A JSON line or a row without a header names its own keys: the same match ignoring case.
+      String matched = idColumnOf(names, source);
+      idIndex = matched == null ? -1 : names.indexOf(matched);
+    }
+    String id = text(row, idIndex);
     if (id == null) {
       return reject(row, format.idColumn(), "", RejectionReason.MISSING_VALUE,
           "the customer id is empty or absent", "write the customer's id in column " + format.idColumn());
@@ -306,13 +335,13 @@ public final class CustomerReader extends RecordReader<Customer> {
       }
       String problem = set(builder, feature.get(), text, row.isJsonNumber(i), row, names.get(i));
       if (problem != null) {
-        rejectedIds.add(id);
+        rejectedLines.putIfAbsent(id, row.line());
         return null;
       }
     }
     Customer customer = builder.build();
     if (contradicts(customer, row)) {
-      rejectedIds.add(id);
+      rejectedLines.putIfAbsent(id, row.line());
       return null;
     }
     if (firstLineById != null) {

@@ -106,7 +106,7 @@ public final class OutcomeReader extends RecordReader<OutcomeRecord> {
     }
     Object date = values.date(dateText);
     if (date instanceof ValueParser.Problem p) {
-      return reject(row, "date", dateText, p.reason(), p.message(), p.fix());
+      return reject(row, "date", dateText, p.reason(), p.message(), fix(p));
     }
     String responseText = value(row, "response");
     if (responseText == null) {
@@ -164,7 +164,7 @@ public final class OutcomeReader extends RecordReader<OutcomeRecord> {
     }
     Object n = values.number(text, row.isJsonNumber(i));
     if (n instanceof ValueParser.Problem p) {
-      reject(row, column, text, p.reason(), p.message(), p.fix());
+      reject(row, column, text, p.reason(), p.message(), fix(p));
       return null;
     }
     double d = (Double) n;
@@ -173,6 +173,22 @@ public final class OutcomeReader extends RecordReader<OutcomeRecord> {
       return null;
     }
     return d;
+  }
+
+  /**
+   * The parser's fix, unless it names a configuration: the outcome file is read with ISO dates and
+   * plain numbers, and the {@code outcomes} command takes no configuration to change that.
+   */
+  static String fix(ValueParser.Problem p) {
+    boolean configurable = p.fix().contains("configuration") || p.fix().contains("datePattern");
+    if (!configurable) {
+      return p.fix();
+    }
+    return p.reason() == RejectionReason.UNPARSEABLE_DATE
+        ? "write the date as yyyy-MM-dd, for example 2024-03-31 (outcome files are always read so; there is"
+            + " nothing to configure)"
+        : "write a plain number with a dot for decimals, such as 1234.5, without currency symbols or thousands"
+            + " separators (outcome files are always read so; there is nothing to configure)";
   }
 
   private static @Nullable String value(RawRow row, String column) {

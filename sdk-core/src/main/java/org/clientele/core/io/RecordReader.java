@@ -216,6 +216,53 @@ public abstract sealed class RecordReader<T> implements Records<T>
   }
 
   /** The trimmed value at {@code index}, or null if there is none or it is empty. */
+  /**
+   * The position of a configured column in a header: the exact spelling, else the one name equal
+   * to it ignoring case and surrounding spaces (an export's {@code Customer_ID} for {@code
+   * customer_id}); -1 if there is none.
+   *
+   * @param setting the configuration key that names the column, for the error
+   * @throws InputException if several names equal it ignoring case and none exactly
+   */
+  static int columnIndex(List<String> names, String column, String setting, String source) {
+    int exact = names.indexOf(column);
+    if (exact >= 0) {
+      return exact;
+    }
+    int found = -1;
+    for (int i = 0; i < names.size(); i++) {
+      if (names.get(i).trim().equalsIgnoreCase(column.trim())) {
+        if (found >= 0) {
+          throw new InputException(source, 0, setting + " \"" + column + "\" matches several columns ignoring case: \""
+              + names.get(found) + "\" and \"" + names.get(i) + "\"; set " + setting + " to one of them, spelled exactly", null);
+        }
+        found = i;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A header that did not split (one name holding another delimiter) is a delimiter problem,
+   * whatever column was looked for: the sentence saying so, or null.
+   *
+   * @param section the configuration section, {@code input.customers} or {@code input.transactions}
+   */
+  static @Nullable String unsplitHeader(List<String> names, String delimiter, String section) {
+    if (names.size() != 1) {
+      return null;
+    }
+    String only = names.get(0);
+    for (String d : List.of(";", "\t", "|", ",")) {
+      String shown = d.equals("\t") ? "tab" : d;
+      if (only.contains(d) && !shown.equals(delimiter)) {
+        return "the header did not split into columns: it is one column \"" + only + "\", which holds '" + shown
+            + "' (the delimiter is \"" + delimiter + "\"); set " + section + ".delimiter to \"" + shown + "\"";
+      }
+    }
+    return null;
+  }
+
   static @Nullable String text(RawRow row, int index) {
     if (index < 0 || index >= row.values().size()) {
       return null;

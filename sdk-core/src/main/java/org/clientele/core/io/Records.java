@@ -45,6 +45,18 @@ public interface Records<T> extends Iterator<T>, AutoCloseable {
     return false;
   }
 
+  /**
+   * Returns the line of the first row carrying this customer id that was rejected for its values
+   * (as {@link #wasRejected}), so that a lookup can say why the customer is missing.
+   *
+   * @param id a customer id
+   * @return the 1-based line; empty if no such row was rejected or the reader does not read customers
+   * @since 0.1.0
+   */
+  default java.util.OptionalLong rejectedLine(String id) {
+    return java.util.OptionalLong.empty();
+  }
+
   @Override
   void close();
 

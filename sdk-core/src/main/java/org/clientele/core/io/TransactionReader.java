@@ -177,32 +177,35 @@ public final class TransactionReader extends RecordReader<Transaction> {
   private record Columns(int id, int date, int amount, int quantity, int orderId, int channel) {
     Columns(List<String> names, String source, TransactionFormat f) {
       this(
-          required(names, f.customerIdColumn(), "customerId", source),
-          required(names, f.dateColumn(), "date", source),
-          required(names, f.amountColumn(), "amount", source),
-          optional(names, f.quantityColumn(), TransactionFormat.QUANTITY, "quantity", source),
-          optional(names, f.orderIdColumn(), TransactionFormat.ORDER_ID, "orderId", source),
-          optional(names, f.channelColumn(), TransactionFormat.CHANNEL, "channel", source));
+          required(names, f.customerIdColumn(), "customerId", source, f.delimiter()),
+          required(names, f.dateColumn(), "date", source, f.delimiter()),
+          required(names, f.amountColumn(), "amount", source, f.delimiter()),
+          optional(names, f.quantityColumn(), TransactionFormat.QUANTITY, "quantity", source, f.delimiter()),
+          optional(names, f.orderIdColumn(), TransactionFormat.ORDER_ID, "orderId", source, f.delimiter()),
+          optional(names, f.channelColumn(), TransactionFormat.CHANNEL, "channel", source, f.delimiter()));
     }
 
-    private static int required(List<String> names, String column, String role, String source) {
+    private static int required(List<String> names, String column, String role, String source, String delimiter) {
       if (names.isEmpty()) {
         return -1; // an empty file: nothing to resolve
       }
-      int i = names.indexOf(column);
+      int i = columnIndex(names, column, "fields." + role, source);
       if (i < 0) {
+        String unsplit = unsplitHeader(names, delimiter, "input.transactions");
         throw new InputException(
             source, 0,
-            "no column \"" + column + "\" for the " + role + " among " + names
-                + "; set fields." + role + " to one of these (or columns, for a file without a"
-                + " header, or delimiter if the whole header is one name)",
+            unsplit != null ? unsplit : "no column \"" + column + "\" for the " + role + " among " + names
+                + "; set fields." + role + " to one of these (or columns, for a file without a header)",
             null);
       }
       return i;
     }
 
-    private static int optional(List<String> names, @Nullable String configured, String defaultName, String role, String source) {
-      return configured == null ? names.indexOf(defaultName) : required(names, configured, role, source);
+    private static int optional(
+        List<String> names, @Nullable String configured, String defaultName, String role, String source, String delimiter) {
+      // An optional column by its default name is read only when spelled so; another spelling
+      // ("ORDER_ID") is named in the note of columns not read, so the user decides.
+      return configured == null ? names.indexOf(defaultName) : required(names, configured, role, source, delimiter);
     }
   }
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Locale;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.clientele.api.ConfigurationException;
@@ -45,6 +47,7 @@ import org.clientele.core.io.InputException;
 import org.clientele.core.io.InputPreset;
 import org.clientele.core.io.ReadCounts;
 import org.clientele.core.io.Records;
+import org.clientele.core.io.Rejection;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.ResultFormat;
 import org.clientele.core.io.ResultSink;
@@ -133,6 +136,9 @@ public final class Segmentation {
   private final DerivationOptions derive;
   private final ReportOptions reportOptions;
   private final ResultFormat resultFormat;
+  /** Rejections kept by {@link #explain} to say why a customer's row is missing; the rest only counted. */
+  private static final int KEPT_REJECTIONS = 10_000;
+
   private final @Nullable Input<Customer> customers;
   private final @Nullable Path customersPath;
   private final @Nullable Input<Transaction> transactions;
@@ -383,10 +389,20 @@ public final class Segmentation {
    * @param rejections receives the rows rejected while reading
    * @return the explanation, or empty if no customer of the input has this id
    * @throws ConfigurationException as {@link #run}
+   * @throws CustomerRejectedException if the customers input has the id but its row was rejected
    */
   public Optional<Explanation> explain(String customerId, RejectionSink rejections) {
     Objects.requireNonNull(customerId, "customerId");
-    RejectionSink sink = sink(rejections);
+    // The rejections by line, so that a customer whose row was rejected is told apart from a typo.
+    Map<String, List<Rejection>> byLine = new HashMap<>();
+    RejectionSink sink = sink(rejections.andThen(r -> {
+      if (byLine.size() < KEPT_REJECTIONS) {
+        List<Rejection> row = byLine.computeIfAbsent(r.source() + "\n" + r.line(), k -> new ArrayList<>());
+        if (!row.contains(r)) { // the file is read once per pass (calibration, then the lookup)
+          row.add(r);
+        }
+      }
+    }));
     Derived derived = derive(sink);
     Engine engine = engine(derived, sink, "Calibrating");
     if (engine == null) {
@@ -402,6 +418,13 @@ public final class Segmentation {
           if (c.id().equals(customerId)) {
             found = Optional.of(c);
           }
+        }
+        Records<Customer> reader = stream.reader;
+        OptionalLong line = found.isEmpty() && reader != null ? reader.rejectedLine(customerId) : OptionalLong.empty();
+        if (reader != null && line.isPresent()) {
+          String source = reader.counts().source();
+          throw new CustomerRejectedException(customerId, source, line.getAsLong(),
+              byLine.getOrDefault(source + "\n" + line.getAsLong(), List.of()));
         }
       }
     }
@@ -1021,6 +1044,11 @@ public final class Segmentation {
     @Override
     public boolean wasRejected(String id) {
       return records.wasRejected(id);
+    }
+
+    @Override
+    public java.util.OptionalLong rejectedLine(String id) {
+      return records.rejectedLine(id);
     }
 
     @Override

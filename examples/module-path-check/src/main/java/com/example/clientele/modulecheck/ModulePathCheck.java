@@ -86,6 +86,7 @@ public final class ModulePathCheck {
    */
   static void run(PrintStream out) {
     describeRun(out);
+    describeMissingProvider(out);
     EngineBuilder builder = Engine.builder().configuration(CONFIGURATION, "module-path-check.json").parallelism(2);
     out.println("classifier providers: " + new TreeSet<>(builder.classifierProviderNames()));
     out.println("diagnostics: " + builder.diagnostics());
@@ -109,6 +110,19 @@ public final class ModulePathCheck {
       out.println(line);
     }
     out.println("errors: " + engine.errorCounts());
+  }
+
+  /**
+   * The hint for a provider that is not found differs by mode (on the module path it names
+   * {@code provides}, on the class path {@code META-INF/services}), so it is a {@code #} line.
+   */
+  private static void describeMissingProvider(PrintStream out) {
+    try {
+      Engine.builder().configuration("{\"dimensions\": {\"needs\": {}}}", "missing-provider.json").validate();
+      out.println("# missing provider: accepted");
+    } catch (org.clientele.api.ConfigurationException e) {
+      out.println("# missing provider: " + e.getMessage());
+    }
   }
 
   /** Class path or module path; on the module path, the resolved modules and their services. */

@@ -94,6 +94,21 @@ class ModulePathTest {
   }
 
   @Test
+  void aMissingProviderIsExplainedForTheModeTheHostRunsIn() {
+    String onModulePath = line(modulePath, "# missing provider: ");
+    assertThat(onModulePath).contains("'needs'",
+        "its module-info.java declares it: provides org.clientele.api.spi.ClassifierProvider with <the class>;");
+    String onClassPath = line(classPath, "# missing provider: ");
+    assertThat(onClassPath).contains("'needs'",
+        "META-INF/services/org.clientele.api.spi.ClassifierProvider").doesNotContain("module-info");
+  }
+
+  private static String line(List<String> output, String prefix) {
+    return output.stream().filter(l -> l.startsWith(prefix)).findFirst()
+        .orElseThrow(() -> new AssertionError("no line starting with '" + prefix + "' in " + summary(output)));
+  }
+
+  @Test
   void theModulePathRunPrintsExactlyWhatTheClassPathRunPrints() {
     List<String> expected = classPath.stream().filter(line -> !line.startsWith("#")).toList();
     List<String> actual = modulePath.stream().filter(line -> !line.startsWith("#")).toList();
