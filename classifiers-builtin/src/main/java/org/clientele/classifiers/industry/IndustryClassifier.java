@@ -142,7 +142,12 @@ final class IndustryClassifier implements Classifier {
   @Override
   public void classify(Customer customer, LabelSink out) {
     String code = customer.getOrNull(CODE);
-    out.accept(code == null ? unknown : label(code), Double.NaN);
+    int label = code == null ? unknown : label(code);
+    if (label == unknown) {
+      out.acceptFallback(label, Double.NaN);
+    } else {
+      out.accept(label, Double.NaN);
+    }
   }
 
   private int label(String code) {
@@ -329,7 +334,7 @@ final class IndustryClassifier implements Classifier {
     List<Reason> why = new ArrayList<>();
     if (code == null) {
       why.add(Reason.missing(CODE, "industry_code is missing: UNKNOWN"));
-      return new Assignment(dimension, unknown, Double.NaN, "", why);
+      return new Assignment(dimension, unknown, Double.NaN, "", why, true);
     }
     int label = label(code);
     int bodyStart = bodyStart(code);
@@ -338,21 +343,21 @@ final class IndustryClassifier implements Classifier {
         why.add(Reason.of(CODE, code, "mapping." + new String(mappingKeys[k]),
             "Code " + code + " starts with " + new String(mappingKeys[k]) + ", which the configured"
                 + " mapping assigns to " + dimension.label(label)));
-        return new Assignment(dimension, label, Double.NaN, "", why);
+        return new Assignment(dimension, label, Double.NaN, "", why, label == unknown);
       }
     }
     if (isPlaceholder(code, bodyStart)) {
       why.add(Reason.of(CODE, code, "",
           "Code " + code + " is a placeholder systems write for \"not classified\", not an industry: UNKNOWN"
               + " (give the real code, or map it under mapping if it means something in your CRM)"));
-      return new Assignment(dimension, unknown, Double.NaN, "", why);
+      return new Assignment(dimension, unknown, Double.NaN, "", why, true);
     }
     int parsed = parse(code, bodyStart);
     if ((parsed & MALFORMED) != 0) {
       why.add(Reason.of(CODE, code, "",
           "Code " + code + " is not in a recognised form (a section letter and/or at least two"
               + " digits, optionally prefixed isic:, naics: or gbt:): UNKNOWN"));
-      return new Assignment(dimension, unknown, Double.NaN, "", why);
+      return new Assignment(dimension, unknown, Double.NaN, "", why, true);
     }
     int prefixed = (parsed >>> 16) & 7;
     System only = prefixed != 0 ? SYSTEMS[prefixed - 1] : configured;
@@ -381,7 +386,7 @@ final class IndustryClassifier implements Classifier {
           + (readings.size() > 1 ? "; the other readings agree: " + String.join("; ", readings.subList(1, readings.size())) : "");
     }
     why.add(Reason.of(CODE, code, only != null ? only.title : "auto", text));
-    return new Assignment(dimension, label, Double.NaN, "", why);
+    return new Assignment(dimension, label, Double.NaN, "", why, label == unknown);
   }
 
   private static String describe(System s, int parsed) {

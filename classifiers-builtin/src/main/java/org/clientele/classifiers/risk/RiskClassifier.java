@@ -81,7 +81,7 @@ final class RiskClassifier extends ExplainingClassifier {
             "No credit data (default_count, overdue_days and risk_warnings are all missing): "
                 + dimension().label(ifNoData) + " (ifNoData)"));
       }
-      out.accept(ifNoData, Double.NaN);
+      out.acceptFallback(ifNoData, Double.NaN);
       return;
     }
     // Defaults and warnings trigger at or above their counts; overdue days strictly above.
@@ -95,7 +95,20 @@ final class RiskClassifier extends ExplainingClassifier {
       why.add(overdue(o, lo));
       why.add(count(WARNINGS, w, lw, normalWarnings, highWarnings, "warnings"));
     }
-    out.accept(level == 2 ? HIGH : level == 1 ? NORMAL : LOW, score);
+    int label = level == 2 ? HIGH : level == 1 ? NORMAL : LOW;
+    boolean partial = Double.isNaN(d) || Double.isNaN(o) || Double.isNaN(w);
+    if (partial && label != HIGH) {
+      // The level is the worst of the signals read; an unread one could raise it, so LOW or NORMAL
+      // with a gap is a lower bound, not an assessment ("no defaults" was not seen, only not known).
+      if (why != null) {
+        why.add(Reason.conclusion("credit_data", "incomplete", "",
+            "At most " + levelName(level) + " on the signals read; a missing one could raise it: "
+                + levelName(level) + " for lack of data, not assessed"));
+      }
+      out.acceptFallback(label, score);
+      return;
+    }
+    out.accept(label, score);
   }
 
   private static String levelName(int level) {

@@ -29,6 +29,7 @@ import org.clientele.api.Segments;
 import org.clientele.core.Classification;
 import org.clientele.core.ClassificationBuffer;
 import org.clientele.core.Engine;
+import org.clientele.core.internal.Formats;
 import org.clientele.core.report.SegmentationReport.Cell;
 import org.clientele.core.report.SegmentationReport.CrossTab;
 import org.clientele.core.report.SegmentationReport.CrossTabRow;
@@ -83,6 +84,8 @@ public final class ReportAccumulator {
   private final ExactSum[] overallSum;
   // Per dimension d and slot s (0..size-1 the labels, size for UNCLASSIFIED).
   private final long[][] slotCustomers;
+  // Per dimension d and label: the customers whose label was decided for lack of data.
+  private final long[][] fallbackCustomers;
   private final long[][][] slotHave; // [d][s][feature]
   private final ExactSum[][][] slotSum; // [d][s][feature]; feature 0 is the revenue metric
   // Per cross-tab t, cell r * (columns + 1) + c.
@@ -119,11 +122,13 @@ public final class ReportAccumulator {
     overallHave = new long[f];
     overallSum = sums(f);
     slotCustomers = new long[d][];
+    fallbackCustomers = new long[d][];
     slotHave = new long[d][][];
     slotSum = new ExactSum[d][][];
     for (int i = 0; i < d; i++) {
       int n = this.dimensions.get(i).size() + 1;
       slotCustomers[i] = new long[n];
+      fallbackCustomers[i] = new long[n];
       slotHave[i] = new long[n][f];
       slotSum[i] = new ExactSum[n][];
       for (int s = 0; s < n; s++) {
@@ -247,6 +252,9 @@ public final class ReportAccumulator {
         throw otherDimensions(segmentDimensions(segments));
       }
       slots[d] = slot(d, segments.labelIndex(d));
+      if (segments.isFallback(d)) {
+        fallbackCustomers[d][slots[d]]++;
+      }
     }
     double revenue = accumulate(customer);
     quality.add(customer, slots, values);
@@ -355,6 +363,7 @@ public final class ReportAccumulator {
     for (int d = 0; d < slotCustomers.length; d++) {
       for (int s = 0; s < slotCustomers[d].length; s++) {
         slotCustomers[d][s] += other.slotCustomers[d][s];
+        fallbackCustomers[d][s] += other.fallbackCustomers[d][s];
         for (int f = 0; f < features.size(); f++) {
           slotHave[d][s][f] += other.slotHave[d][s][f];
           slotSum[d][s][f].merge(other.slotSum[d][s][f]);
@@ -419,6 +428,7 @@ public final class ReportAccumulator {
       writeSums(out, overallSum);
       for (int d = 0; d < slotCustomers.length; d++) {
         writeLongs(out, slotCustomers[d]);
+        writeLongs(out, fallbackCustomers[d]);
         for (int sl = 0; sl < slotCustomers[d].length; sl++) {
           writeLongs(out, slotHave[d][sl]);
           writeSums(out, slotSum[d][sl]);
@@ -491,6 +501,7 @@ public final class ReportAccumulator {
       readSums(in, other.overallSum);
       for (int d = 0; d < other.slotCustomers.length; d++) {
         readLongs(in, other.slotCustomers[d]);
+        readLongs(in, other.fallbackCustomers[d]);
         for (int sl = 0; sl < other.slotCustomers[d].length; sl++) {
           readLongs(in, other.slotHave[d][sl]);
           readSums(in, other.slotSum[d][sl]);
@@ -545,7 +556,7 @@ public final class ReportAccumulator {
     merge(other);
   }
 
-  private static final int STATE_FORMAT = 1;
+  private static final int STATE_FORMAT = 2;
 
   private static void writeLongs(DataOutput out, long[] values) throws IOException {
     for (long v : values) {
@@ -617,7 +628,8 @@ public final class ReportAccumulator {
             share(slotCustomers[d][s], customers),
             revenue,
             share(revenue, totalRevenue),
-            means(slotHave[d][s], slotSum[d][s])));
+            means(slotHave[d][s], slotSum[d][s]),
+            fallbackCustomers[d][s]));
       }
       dims.add(new DimensionSummary(dim.id(), segments));
     }
@@ -665,7 +677,7 @@ public final class ReportAccumulator {
         errors,
         notes,
         planSummary(totalRevenue),
-        withRunWarnings(quality.build(slotCustomers, slotHave, slotSum, overallHave, overallSum, customers)),
+        withLackOfData(withRunWarnings(quality.build(slotCustomers, slotHave, slotSum, overallHave, overallSum, customers))),
         rfmGrid());
   }
 
@@ -693,6 +705,33 @@ public final class ReportAccumulator {
       segmentGrid.add(g);
     }
     return new SegmentationReport.RfmGrid(rfm.id(), customersGrid, revenueGrid, segmentGrid);
+  }
+
+  /**
+   * One warning per dimension and label with customers labelled for lack of data: the label reads
+   * like a measured one in the segment counts, so the report says how many were not measured.
+   */
+  private SegmentationReport.Quality withLackOfData(SegmentationReport.Quality q) {
+    List<SegmentationReport.QualityWarning> lack = new ArrayList<>();
+    for (int d = 0; d < dimensions.size(); d++) {
+      Dimension dim = dimensions.get(d);
+      for (int s = 0; s < dim.size(); s++) {
+        long n = fallbackCustomers[d][s];
+        if (n > 0) {
+          lack.add(new SegmentationReport.QualityWarning("lack_of_data", dim.id(), dim.label(s),
+              dim.id() + ": " + n + " of " + slotCustomers[d][s] + " customers labelled " + dim.label(s)
+                  + " for lack of data, not measured (" + Formats.percent(share(n, customers))
+                  + " of all customers). They are listed in the results' lack_of_data column;"
+                  + " 'clientele explain' names the missing inputs."));
+        }
+      }
+    }
+    if (lack.isEmpty()) {
+      return q;
+    }
+    List<SegmentationReport.QualityWarning> all = new ArrayList<>(q.warnings());
+    all.addAll(lack);
+    return new SegmentationReport.Quality(q.segments(), all);
   }
 
   private SegmentationReport.Quality withRunWarnings(SegmentationReport.Quality q) {
