@@ -161,7 +161,7 @@ class DefaultPlaybookTest {
 
     assertThat(playbook.rules()).extracting(Rule::id)
         .containsExactly("risk-high", "ecommerce-frequent-high-value", "ecommerce-occasional-low-value", "value-core",
-            "value-important", "value-potential", "value-low", "risk-low", "risk-normal", "risk-unrated");
+            "value-important", "value-potential", "value-low", "risk-low", "risk-normal", "risk-not-assessed", "risk-unrated");
     assertThat(playbook.diagnostics())
         .contains("Default playbook: rule 'loyalty-high' dropped: dimension 'loyalty' is not configured [value, risk]")
         .anyMatch(d -> d.contains("'high-value-slipping-win-back' dropped: dimension 'behaviour'"));

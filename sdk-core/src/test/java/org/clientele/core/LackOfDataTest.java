@@ -24,7 +24,9 @@ class LackOfDataTest {
   private static final Customer UNKNOWN = Customer.builder("unknown").build();
 
   private static Engine engine() {
-    return Engine.builder().configuration("{\"dimensions\": {\"threshold\": {}}}", "cfg.json").build();
+    return Engine.builder()
+        .configuration("{\"dimensions\": {\"threshold\": {}}, \"strategy\": {\"provider\": \"simple\"}}", "cfg.json")
+        .build();
   }
 
   @Test
@@ -55,7 +57,8 @@ class LackOfDataTest {
       w.write(engine.classify(UNKNOWN));
     }
     assertThat(csv.toString().lines()).containsExactly(
-        "id,threshold,threshold_score,actions,rules,lack_of_data", "measured,LOW,10,,,", "unknown,UNKNOWN,,,,threshold");
+        "id,threshold,threshold_score,actions,rules,lack_of_data", "measured,LOW,10,email,other,",
+        "unknown,UNKNOWN,,email,other,threshold");
     StringWriter jsonl = new StringWriter();
     try (ResultWriter w = new ResultWriter(jsonl, ResultFormat.JSONL)) {
       w.begin(engine.dimensions().stream().map(org.clientele.api.Dimension::id).toList());

@@ -97,4 +97,24 @@ class SegmentationInputTest {
         .hasMessageContaining("not a regular file")
         .hasMessageContaining("copy it to a file first");
   }
+
+  @Test
+  void anImplausibleDateIsRejectedWithTheFilesLineColumnAndText() throws IOException {
+    StringBuilder log = new StringBuilder("Client,Order Date,Total\n");
+    for (int i = 0; i < 200; i++) {
+      log.append("C").append(i % 20).append(",15/").append(String.format("%02d", 1 + i % 12)).append("/1998,10\n");
+    }
+    log.append("C1,01/03/2098,10\n").append("C2,31/12/9999,10\n");
+    Path orders = dir.resolve("orders.csv");
+    Files.writeString(orders, log);
+    org.clientele.core.Model model = org.clientele.core.Model.fromJson("""
+        {"dimensions": {"threshold": {}}, "strategy": {"provider": "simple"}, "input": {"transactions": {"datePattern": "dd/MM/yyyy",
+          "fields": {"customerId": "Client", "date": "Order Date", "amount": "Total"}}}}""", "cfg.json");
+    List<org.clientele.core.io.Rejection> rejected = new java.util.ArrayList<>();
+    // No reference date: the job scans the dates first, then rejects the year 2098 and the placeholder.
+    Segmentation.builder().model(model).transactions(orders).threads(1).build()
+        .run(new ResultWriter(new StringWriter(), ResultFormat.CSV), rejected::add);
+    assertThat(rejected).extracting(r -> r.line() + " " + r.column() + " " + r.value())
+        .containsExactly("202 Order Date 01/03/2098", "203 Order Date 31/12/9999");
+  }
 }

@@ -98,7 +98,7 @@ class SegmentationTest {
             .referenceDate(LocalDate.of(2024, 7, 1)).threads(1).build(),
         new ArrayList<>(), fromHost);
 
-    assertThat(fileCsv).startsWith("id,threshold,threshold_score,median,median_score,actions,rules\n");
+    assertThat(fileCsv).startsWith("id,threshold,threshold_score,median,median_score,actions,rules,lack_of_data\n");
     assertThat(fileCsv.lines()).hasSize(1 + 13);
     assertThat(hostCsv).isEqualTo(fileCsv);
     assertThat(fromHost[0].report().orElseThrow().dimensions()).isEqualTo(fromFiles[0].report().orElseThrow().dimensions());

@@ -204,9 +204,11 @@ final class IndustryClassifier implements Classifier {
   }
 
   /**
-   * True for the codes systems write for "not classified": four or more nines (9999, 999999) or
-   * only zeros. Read as codes they would land in a real sector (ISIC 99 is extraterritorial
-   * bodies, NAICS 99 "nonclassifiable"), a label computed from a placeholder.
+   * True for the codes systems write for "not classified": only zeros, four or more nines (9999,
+   * 999999), or two or three nines with no system prefix. Read as codes they would land in a real
+   * sector (ISIC 99 is extraterritorial bodies, NAICS 99 "nonclassifiable"), a label computed from
+   * a placeholder. A bare {@code 99} is far more often a CRM's "other" than an embassy, so only
+   * {@code isic:99} (or a mapping) reads it as ISIC 99.
    */
   static boolean isPlaceholder(String code, int bodyStart) {
     int start = bodyStart;
@@ -229,7 +231,7 @@ final class IndustryClassifier implements Classifier {
         return false;
       }
     }
-    return first == '0' || end - start >= 4;
+    return first == '0' || end - start >= 4 || (bodyStart == 0 && end - start >= 2);
   }
 
   /** Index after a system prefix such as {@code naics:}, or 0. */

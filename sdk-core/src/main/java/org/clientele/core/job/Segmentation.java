@@ -1024,6 +1024,21 @@ public final class Segmentation {
     }
 
     @Override
+    public long line() {
+      return records.line();
+    }
+
+    @Override
+    public String column(String field) {
+      return records.column(field);
+    }
+
+    @Override
+    public @Nullable String rawText(String field) {
+      return records.rawText(field);
+    }
+
+    @Override
     public void close() {
       bar.close();
       records.close();

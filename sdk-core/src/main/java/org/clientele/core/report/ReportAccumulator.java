@@ -86,6 +86,14 @@ public final class ReportAccumulator {
   private final long[][] slotCustomers;
   // Per dimension d and label: the customers whose label was decided for lack of data.
   private final long[][] fallbackCustomers;
+  // Per dimension d: its classifier's inputs (sorted by name), the customers that have them all,
+  // those of them labelled for lack of data anyway (an input was there but could not be read:
+  // "N/A" as an industry code), and a few distinct examples of such inputs.
+  private final Feature<?>[][] inputList;
+  private final long[] withInputs;
+  private final long[] unreadable;
+  private final List<List<String>> unreadableExamples;
+  private final int[] examplesTried;
   private final long[][][] slotHave; // [d][s][feature]
   private final ExactSum[][][] slotSum; // [d][s][feature]; feature 0 is the revenue metric
   // Per cross-tab t, cell r * (columns + 1) + c.
@@ -123,12 +131,21 @@ public final class ReportAccumulator {
     overallSum = sums(f);
     slotCustomers = new long[d][];
     fallbackCustomers = new long[d][];
+    inputList = new Feature<?>[d][];
+    withInputs = new long[d];
+    unreadable = new long[d];
+    unreadableExamples = new ArrayList<>();
+    examplesTried = new int[d];
     slotHave = new long[d][][];
     slotSum = new ExactSum[d][][];
     for (int i = 0; i < d; i++) {
       int n = this.dimensions.get(i).size() + 1;
       slotCustomers[i] = new long[n];
       fallbackCustomers[i] = new long[n];
+      inputList[i] = i < inputs.size()
+          ? inputs.get(i).stream().sorted(Comparator.comparing((Feature<?> x) -> x.name())).toArray(Feature<?>[]::new)
+          : new Feature<?>[0];
+      unreadableExamples.add(new ArrayList<>());
       slotHave[i] = new long[n][f];
       slotSum[i] = new ExactSum[n][];
       for (int s = 0; s < n; s++) {
@@ -255,6 +272,12 @@ public final class ReportAccumulator {
       if (segments.isFallback(d)) {
         fallbackCustomers[d][slots[d]]++;
       }
+      if (inputList[d].length > 0 && hasAll(customer, inputList[d])) {
+        withInputs[d]++;
+        if (segments.isFallback(d)) {
+          unreadable(d, customer);
+        }
+      }
     }
     double revenue = accumulate(customer);
     quality.add(customer, slots, values);
@@ -292,6 +315,39 @@ public final class ReportAccumulator {
       }
     }
   }
+
+  private static boolean hasAll(Customer customer, Feature<?>[] features) {
+    for (Feature<?> f : features) {
+      if (!customer.has(f)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Counts a customer whose inputs were all there and still gave a label for lack of data; keeps a few examples. */
+  private void unreadable(int d, Customer customer) {
+    unreadable[d]++;
+    List<String> examples = unreadableExamples.get(d);
+    // A bounded number of tries, so that a file of one bad value does not allocate per customer.
+    if (examples.size() < MAX_EXAMPLES && examplesTried[d] < 100) {
+      examplesTried[d]++;
+      StringBuilder b = new StringBuilder();
+      for (Feature<?> f : inputList[d]) {
+        b.append(b.length() > 0 ? ", " : "").append(inputList[d].length > 1 ? f.name() + "=" : "")
+            .append('"').append(customer.getOrNull(f)).append('"');
+      }
+      addExample(examples, b.toString());
+    }
+  }
+
+  private static void addExample(List<String> examples, String example) {
+    if (examples.size() < MAX_EXAMPLES && !examples.contains(example)) {
+      examples.add(example);
+    }
+  }
+
+  private static final int MAX_EXAMPLES = 3;
 
   /** Counts the customer in its R x F cell when the score is an RFM code (111 to 555). */
   private void rfmCell(double code, int slot, double revenue) {
@@ -377,6 +433,13 @@ public final class ReportAccumulator {
       }
     }
     quality.merge(other.quality);
+    for (int d = 0; d < unreadable.length; d++) {
+      withInputs[d] += other.withInputs[d];
+      unreadable[d] += other.unreadable[d];
+      for (String e : other.unreadableExamples.get(d)) {
+        addExample(unreadableExamples.get(d), e);
+      }
+    }
     for (int i = 0; i < 25; i++) {
       rfmCustomers[i] += other.rfmCustomers[i];
       rfmRevenue[i].merge(other.rfmRevenue[i]);
@@ -447,6 +510,14 @@ public final class ReportAccumulator {
         writeLongs(out, contact);
       }
       writeLongs(out, quality.contradicting);
+      writeLongs(out, withInputs);
+      writeLongs(out, unreadable);
+      for (List<String> examples : unreadableExamples) {
+        out.writeInt(examples.size());
+        for (String e : examples) {
+          out.writeUTF(e);
+        }
+      }
       writeSums(out, quality.overallSquares);
       writeLongs(out, rfmCustomers);
       writeSums(out, rfmRevenue);
@@ -520,6 +591,17 @@ public final class ReportAccumulator {
         readLongs(in, contact);
       }
       readLongs(in, other.quality.contradicting);
+      readLongs(in, other.withInputs);
+      readLongs(in, other.unreadable);
+      for (List<String> examples : other.unreadableExamples) {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_EXAMPLES) {
+          throw new IllegalArgumentException("report state holds " + n + " examples of unreadable inputs; at most " + MAX_EXAMPLES);
+        }
+        for (int i = 0; i < n; i++) {
+          examples.add(in.readUTF());
+        }
+      }
       readSums(in, other.quality.overallSquares);
       readLongs(in, other.rfmCustomers);
       readSums(in, other.rfmRevenue);
@@ -647,6 +729,11 @@ public final class ReportAccumulator {
       notes.add(revenueMissing + " of " + customers + " customers have no " + options.revenueMetric().name()
           + " and count as 0 revenue.");
     }
+    for (int d = 0; d < dimensions.size(); d++) {
+      if (unreadable[d] > 0 && share(unreadable[d], withInputs[d]) < UNREADABLE_WARNING_SHARE) {
+        notes.add(unreadableText(d));
+      }
+    }
     for (int f = 0; f < features.size(); f++) {
       if (customers > 0 && overallHave[f] == 0) {
         notes.add("No customer has feature '" + features.get(f).name() + "': its means are empty.");
@@ -715,6 +802,10 @@ public final class ReportAccumulator {
     List<SegmentationReport.QualityWarning> lack = new ArrayList<>();
     for (int d = 0; d < dimensions.size(); d++) {
       Dimension dim = dimensions.get(d);
+      double share = share(unreadable[d], withInputs[d]);
+      if (unreadable[d] > 0 && share >= UNREADABLE_WARNING_SHARE) {
+        lack.add(new SegmentationReport.QualityWarning("unreadable_input", dim.id(), "", unreadableText(d)));
+      }
       for (int s = 0; s < dim.size(); s++) {
         long n = fallbackCustomers[d][s];
         if (n > 0) {
@@ -732,6 +823,17 @@ public final class ReportAccumulator {
     List<SegmentationReport.QualityWarning> all = new ArrayList<>(q.warnings());
     all.addAll(lack);
     return new SegmentationReport.Quality(q.segments(), all);
+  }
+
+  /** From this share of the customers that have a dimension's inputs, unreadable inputs are a quality warning, not only a note. */
+  static final double UNREADABLE_WARNING_SHARE = 0.05;
+
+  private String unreadableText(int d) {
+    String names = java.util.Arrays.stream(inputList[d]).map(Feature::name).collect(java.util.stream.Collectors.joining(", "));
+    return dimensions.get(d).id() + ": " + unreadable[d] + " of " + withInputs[d] + " customers with " + names
+        + " (" + Formats.percent(share(unreadable[d], withInputs[d])) + ") have a value that could not be read, for example "
+        + String.join("; ", unreadableExamples.get(d)) + ": labelled for lack of data. Correct them in the export (or map"
+        + " them in the dimension's configuration); 'clientele explain <id>' says why each was not read.";
   }
 
   private SegmentationReport.Quality withRunWarnings(SegmentationReport.Quality q) {
