@@ -156,7 +156,7 @@ final class IndustryClassifier implements Classifier {
     if (mapped >= 0) {
       return mapped;
     }
-    if (isPlaceholder(code, bodyStart)) {
+    if (isPlaceholder(code, bodyStart, configured == null)) {
       return unknown;
     }
     int parsed = parse(code, bodyStart);
@@ -205,12 +205,13 @@ final class IndustryClassifier implements Classifier {
 
   /**
    * True for the codes systems write for "not classified": only zeros, four or more nines (9999,
-   * 999999), or two or three nines with no system prefix. Read as codes they would land in a real
-   * sector (ISIC 99 is extraterritorial bodies, NAICS 99 "nonclassifiable"), a label computed from
-   * a placeholder. A bare {@code 99} is far more often a CRM's "other" than an embassy, so only
-   * {@code isic:99} (or a mapping) reads it as ISIC 99.
+   * 999999), or, under {@code codeSystem auto}, two or three nines with no system prefix. Read as
+   * codes they would land in a real sector (ISIC 99 is extraterritorial bodies, NAICS 99
+   * "nonclassifiable"), a label computed from a placeholder. A bare {@code 99} in an export of
+   * mixed codes is far more often a CRM's "other" than an embassy, so only {@code isic:99}, {@code
+   * codeSystem ISIC} or a mapping reads it as ISIC 99.
    */
-  static boolean isPlaceholder(String code, int bodyStart) {
+  static boolean isPlaceholder(String code, int bodyStart, boolean auto) {
     int start = bodyStart;
     int end = code.length();
     while (start < end && code.charAt(start) == ' ') {
@@ -231,7 +232,7 @@ final class IndustryClassifier implements Classifier {
         return false;
       }
     }
-    return first == '0' || end - start >= 4 || (bodyStart == 0 && end - start >= 2);
+    return first == '0' || end - start >= 4 || (auto && bodyStart == 0 && end - start >= 2);
   }
 
   /** Index after a system prefix such as {@code naics:}, or 0. */
@@ -348,7 +349,7 @@ final class IndustryClassifier implements Classifier {
         return new Assignment(dimension, label, Double.NaN, "", why, label == unknown);
       }
     }
-    if (isPlaceholder(code, bodyStart)) {
+    if (isPlaceholder(code, bodyStart, configured == null)) {
       why.add(Reason.of(CODE, code, "",
           "Code " + code + " is a placeholder systems write for \"not classified\", not an industry: UNKNOWN"
               + " (give the real code, or map it under mapping if it means something in your CRM)"));

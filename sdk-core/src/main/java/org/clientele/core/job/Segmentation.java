@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +46,8 @@ import org.clientele.core.io.InputException;
 import org.clientele.core.io.InputPreset;
 import org.clientele.core.io.ReadCounts;
 import org.clientele.core.io.Records;
+import org.clientele.core.io.Rejection;
+import org.clientele.core.io.RejectionReason;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.ResultFormat;
 import org.clientele.core.io.ResultSink;
@@ -138,6 +141,7 @@ public final class Segmentation {
   private final @Nullable Input<Transaction> transactions;
   private final Calibration calibration;
   private final boolean leaveOutUncalibratable;
+  private final double maxRejectedShare;
   private final boolean strict;
   private final @Nullable Integer threads;
   private final ProgressListener progress;
@@ -150,6 +154,7 @@ public final class Segmentation {
     this.transactions = b.transactions;
     this.calibration = b.calibration;
     this.leaveOutUncalibratable = b.leaveOutUncalibratable;
+    this.maxRejectedShare = b.maxRejectedShare;
     this.strict = b.strict;
     this.threads = b.threads;
     this.progress = b.progress;
@@ -254,10 +259,11 @@ public final class Segmentation {
    */
   public SegmentationResult run(ResultSink results, RejectionSink rejections, @Nullable FeatureWriter features) {
     Objects.requireNonNull(results, "results");
-    RejectionSink sink = sink(rejections);
+    FirstRejections sink = new FirstRejections(sink(rejections));
     Derived derived = derive(sink);
+    checkRejectedShare(derived.counts, sink);
     List<QualityWarning> leftOut = new ArrayList<>();
-    Engine engine = engine(derived, strict ? sink : RejectionSink.discard(), "Calibrating", leftOut);
+    Engine engine = engine(derived, new FirstRejections(strict ? sink : RejectionSink.discard()), "Calibrating", leftOut);
     List<String> ids = engine != null
         ? engine.dimensions().stream().map(Dimension::id).toList()
         : engineBuilder().validate().model().dimensions().stream().map(Model.Section::id).toList();
@@ -268,7 +274,9 @@ public final class Segmentation {
         while (stream.hasNext()) {
           stream.next();
         }
-        return new SegmentationResult(stream.counts(derived, 0), null, null, ids);
+        RunCounts none = stream.counts(derived, 0);
+        checkRejectedShare(none.customersFile(), sink);
+        return new SegmentationResult(none, null, null, ids);
       }
       ReportAccumulator report = ReportAccumulator.create(engine, reportOptions);
       leftOut.forEach(report::addWarning);
@@ -287,6 +295,7 @@ public final class Segmentation {
         }
       });
       RunCounts counts = stream.counts(derived, classified);
+      checkRejectedShare(counts.customersFile(), sink);
       stream.inputWarnings(counts).forEach(report::addWarning);
       Map<String, Long> errors = engine.errorCounts();
       errors.forEach((id, n) -> {
@@ -335,10 +344,11 @@ public final class Segmentation {
    * @throws ConfigurationException if the configuration is invalid or calibration failed
    */
   public Calibrated calibrate(RejectionSink rejections) {
-    RejectionSink sink = sink(rejections);
+    FirstRejections sink = new FirstRejections(sink(rejections));
     // Every key checked, and the plugins' features declared, before the (long) pass.
     Validation validation = engineBuilder().validate();
     Derived derived = derive(sink);
+    checkRejectedShare(derived.counts, sink);
     Set<String> calibrating = Set.copyOf(validation.needCalibration());
     Set<String> checked = new HashSet<>();
     List<QualityWarning> warnings = new ArrayList<>();
@@ -359,6 +369,7 @@ public final class Segmentation {
           stream.next();
         }
         counts = stream.counts(derived, stream.count());
+        checkRejectedShare(counts.customersFile(), sink);
         // The model must build: unknown keys, bad values fail here.
         Engine engine = builder.model(calibrated).build();
         if (!recalibrated && stream.missedFeaturesOf(engine, calibrating)) {
@@ -465,6 +476,66 @@ public final class Segmentation {
 
   // ---------------------------------------------------------------------------------------------
 
+  /** The default of {@link Builder#maxRejectedShare}: more than half of an input's rows rejected stops the run. */
+  public static final double DEFAULT_MAX_REJECTED_SHARE = 0.5;
+
+  /**
+   * Stops the run when more than {@link Builder#maxRejectedShare} of an input's rows were rejected,
+   * naming the most common reason, its first row and its fix.
+   */
+  private void checkRejectedShare(@Nullable ReadCounts counts, FirstRejections samples) {
+    if (counts == null || counts.read() == 0 || counts.rejected() <= maxRejectedShare * counts.read()) {
+      return;
+    }
+    Map.Entry<RejectionReason, Long> top = counts.rejectedByReason().entrySet().stream()
+        .max(Map.Entry.<RejectionReason, Long>comparingByValue().thenComparing(e -> -e.getKey().ordinal()))
+        .orElseThrow();
+    Rejection sample = samples.first(counts.source(), top.getKey());
+    String share = org.clientele.core.internal.Formats.percent((double) counts.rejected() / counts.read());
+    StringBuilder m = new StringBuilder()
+        .append(counts.rejected()).append(" of ").append(counts.read()).append(" rows rejected (").append(share)
+        .append(", more than the ").append(org.clientele.core.internal.Formats.wholePercent(maxRejectedShare))
+        .append(" allowed): the run stops rather than calibrate and classify from the ").append(counts.accepted())
+        .append(" left. Most are ").append(top.getKey().code()).append(" (").append(top.getValue()).append(" rows)");
+    if (sample != null) {
+      m.append(", for example line ").append(sample.line()).append(", column ").append(sample.column())
+          .append(" \"").append(sample.value()).append("\": ").append(sample.message()).append(". Fix: ").append(sample.fix());
+    }
+    m.append(". If the rejected rows really are to be left out, raise maxRejectedShare (--max-rejected-share 1 never stops).");
+    throw new InputException(counts.source(), 0, m.toString(), null);
+  }
+
+  /** Passes rejections on and keeps the first of each reason, for the message of {@link #checkRejectedShare}. */
+  private static final class FirstRejections implements RejectionSink {
+    private final RejectionSink next;
+    private final Map<String, Map<RejectionReason, Rejection>> first = new HashMap<>();
+
+    FirstRejections(RejectionSink next) {
+      this.next = next;
+    }
+
+    @Override
+    public void reject(Rejection rejection) {
+      Map<RejectionReason, Rejection> bySource = first.get(rejection.source());
+      if (bySource == null) {
+        bySource = new java.util.EnumMap<>(RejectionReason.class);
+        first.put(rejection.source(), bySource);
+      }
+      bySource.putIfAbsent(rejection.reason(), rejection);
+      next.reject(rejection);
+    }
+
+    @Override
+    public boolean isStrict() {
+      return next.isStrict();
+    }
+
+    @Nullable Rejection first(String source, RejectionReason reason) {
+      Map<RejectionReason, Rejection> bySource = first.get(source);
+      return bySource == null ? null : bySource.get(reason);
+    }
+  }
+
   private RejectionSink sink(RejectionSink rejections) {
     Objects.requireNonNull(rejections, "rejections");
     return strict ? rejections.andThen(RejectionSink.strict()) : rejections;
@@ -524,7 +595,12 @@ public final class Segmentation {
         // passes when a feature step (a model fit) and a dimension both calibrate.
         EngineBuilder b = engineBuilder().model(current);
         try {
-          b.model(b.calibrate(population));
+          Model fitted = b.calibrate(population);
+          if (calibrationSink instanceof FirstRejections first) {
+            // Before any result is written: never classify with cut-offs fitted on what was left.
+            checkRejectedShare(population.last().fileCounts(), first);
+          }
+          b.model(fitted);
           Engine engine = b.build();
           if (!recalibrated && population.last().missedFeaturesOf(engine, calibrating)) {
             // A plugin declared its features only when its classifier's classes loaded, after the
@@ -743,6 +819,11 @@ public final class Segmentation {
     private ProgressListener.Phase bar = ProgressListener.Phase.NONE;
     private long count;
     private boolean exhausted;
+
+    /** The customers input's counts so far, or null without one (or before it was opened). */
+    @Nullable ReadCounts fileCounts() {
+      return reader == null ? null : reader.counts();
+    }
 
     CustomerStream(Derived derived, RejectionSink sink, String phase) {
       this.derived = derived;
@@ -1087,6 +1168,7 @@ public final class Segmentation {
     private @Nullable InputPreset preset;
     private Calibration calibration = Calibration.IF_NEEDED;
     private boolean leaveOutUncalibratable = true;
+    private double maxRejectedShare = DEFAULT_MAX_REJECTED_SHARE;
     private @Nullable WithoutInput withoutInput;
     private boolean strict;
     private @Nullable Integer threads;
@@ -1224,6 +1306,26 @@ public final class Segmentation {
      */
     public Builder leaveOutUncalibratable(boolean leaveOut) {
       this.leaveOutUncalibratable = leaveOut;
+      return this;
+    }
+
+    /**
+     * Sets the share of an input's rows that may be rejected before the run stops: above it, the
+     * rows left are not the export the user meant (a currency symbol in every amount, a date
+     * pattern that does not fit), and cut-offs calibrated on them would be wrong without a word.
+     * The {@link InputException} names the input, the most common rejection with a sample row,
+     * and its fix.
+     *
+     * @param share from 0 to 1; {@value #DEFAULT_MAX_REJECTED_SHARE} by default, 1 to never stop
+     * @return this builder
+     * @throws IllegalArgumentException if the share is outside 0 to 1
+     * @since 0.1.0
+     */
+    public Builder maxRejectedShare(double share) {
+      if (!(share >= 0 && share <= 1)) {
+        throw new IllegalArgumentException("maxRejectedShare must be from 0 to 1 (1 never stops), found " + share);
+      }
+      this.maxRejectedShare = share;
       return this;
     }
 
