@@ -241,7 +241,7 @@ class CommandsTest {
     assertThat(Cli.run(concat(new String[] {"classify", "-q"}, input("--out", out.toString()))).code()).isEqualTo(ExitCodes.OK);
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertThat(lines.get(0)).isEqualTo(
-        "id,value,value_score,loyalty,loyalty_score,behaviour,behaviour_score,rfm,rfm_score,risk,risk_score,industry,industry_score,actions,rules");
+        "id,value,value_score,loyalty,loyalty_score,behaviour,behaviour_score,rfm,rfm_score,risk,risk_score,industry,industry_score,actions,rules,lack_of_data");
     assertThat(lines).hasSize(401);
     // The rules column names the rule of each action, in the same order, as JSON Lines do per action.
     Path jsonl = dir.resolve("r.jsonl");
