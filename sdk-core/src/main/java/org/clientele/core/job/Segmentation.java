@@ -397,8 +397,10 @@ public final class Segmentation {
    */
   public Optional<Explanation> explain(String customerId, RejectionSink rejections) {
     Objects.requireNonNull(customerId, "customerId");
-    RejectionSink sink = sink(rejections);
+    FirstRejections sink = new FirstRejections(sink(rejections));
     Derived derived = derive(sink);
+    checkRejectedShare(derived.counts, sink);
+    // The explanation uses the cut-offs of a full run: stop where the run would.
     Engine engine = engine(derived, sink, "Calibrating");
     if (engine == null) {
       return Optional.empty();
