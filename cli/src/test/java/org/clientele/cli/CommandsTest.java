@@ -254,7 +254,10 @@ class CommandsTest {
       rules.add(a.get("rule").asText());
     });
     assertThat(rules).hasSizeGreaterThan(1);
-    assertThat(lines.get(1)).endsWith(",\"" + String.join(";", codes) + "\",\"" + String.join(";", rules) + "\"");
+    // Then the dimensions labelled for lack of data, as JSON Lines list them.
+    List<String> lack = new java.util.ArrayList<>();
+    first.get("lackOfData").forEach(d -> lack.add(d.asText()));
+    assertThat(lines.get(1)).endsWith(",\"" + String.join(";", codes) + "\",\"" + String.join(";", rules) + "\"," + String.join(";", lack));
   }
 
   @Test

@@ -86,11 +86,6 @@ final class DateGuard implements Records<Transaction> {
   /** The field a rejection names when the input does not say how it wrote it. */
   static final String DATE = "date";
 
-  /** The rejection of a day before 1900 or a placeholder. */
-  static Rejection rejection(String source, long line, LocalDate d) {
-    return rejection(source, line, DATE, null, d);
-  }
-
   /** The rejection of a day before 1900 or a placeholder, naming the column and text as the file has them. */
   static Rejection rejection(String source, long line, String column, @Nullable String raw, LocalDate d) {
     return new Rejection(source, line, column, raw != null ? raw : d.toString(), RejectionReason.IMPLAUSIBLE_DATE,
