@@ -97,13 +97,13 @@ final class RiskClassifier extends ExplainingClassifier {
     }
     int label = level == 2 ? HIGH : level == 1 ? NORMAL : LOW;
     boolean partial = Double.isNaN(d) || Double.isNaN(o) || Double.isNaN(w);
-    if (partial && label != HIGH) {
-      // The level is the worst of the signals read; an unread one could raise it, so LOW or NORMAL
-      // with a gap is a lower bound, not an assessment ("no defaults" was not seen, only not known).
+    if (partial && label == LOW) {
+      // LOW says "no sign of trouble": with a signal unread that was not seen, only not known.
+      // NORMAL and HIGH rest on a signal that was read, so they are measured.
       if (why != null) {
         why.add(Reason.conclusion("credit_data", "incomplete", "",
-            "At most " + levelName(level) + " on the signals read; a missing one could raise it: "
-                + levelName(level) + " for lack of data, not assessed"));
+            "No warning sign in the credit data read, but part of it is missing: LOW for lack of data,"
+                + " not assessed"));
       }
       out.acceptFallback(label, score);
       return;
