@@ -137,12 +137,22 @@ class SegmentationInputTest {
         .hasMessageContaining("calibrate and classify from the 2 left")
         .hasMessageContaining("Most are unparseable_number (8 rows), for example line 4, column amount \"$12.50\"")
         .hasMessageContaining("\"currencySymbols\": [\"$\"]")
-        .hasMessageContaining("--max-rejected-share");
+        .hasMessageContaining("input.maxRejectedShare (--max-rejected-share");
     // The calibrate command stops the same way; a user who means it raises the share.
     assertThatThrownBy(() -> job.build().calibrate(RejectionSink.discard())).isInstanceOf(InputException.class);
     SegmentationResult result = job.maxRejectedShare(1).build()
         .run(new ResultWriter(new StringWriter(), ResultFormat.CSV), RejectionSink.discard());
     assertThat(result.counts().classified()).isEqualTo(2);
+    // The configuration can allow it too (input.maxRejectedShare); the builder's value wins over it.
+    org.clientele.core.Model lenient = org.clientele.core.Model.fromJson("{\"dimensions\": {\"median\": {}},"
+        + " \"strategy\": {\"provider\": \"simple\"}, \"input\": {\"maxRejectedShare\": 0.9}}", "cfg.json");
+    Segmentation.Builder configured = Segmentation.builder().model(lenient).transactions(orders).threads(1)
+        .referenceDate(LocalDate.of(2024, 7, 1));
+    assertThat(configured.build().run(new ResultWriter(new StringWriter(), ResultFormat.CSV), RejectionSink.discard())
+        .counts().classified()).isEqualTo(2);
+    assertThatThrownBy(() -> configured.maxRejectedShare(0.5).build()
+        .run(new ResultWriter(new StringWriter(), ResultFormat.CSV), RejectionSink.discard()))
+        .isInstanceOf(InputException.class);
   }
 
   @Test

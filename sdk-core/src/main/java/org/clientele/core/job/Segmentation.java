@@ -154,13 +154,13 @@ public final class Segmentation {
     this.transactions = b.transactions;
     this.calibration = b.calibration;
     this.leaveOutUncalibratable = b.leaveOutUncalibratable;
-    this.maxRejectedShare = b.maxRejectedShare;
     this.strict = b.strict;
     this.threads = b.threads;
     this.progress = b.progress;
     this.engineSetup = b.engineSetup;
     if (model == null) {
       withoutInput = b.withoutInput;
+      maxRejectedShare = b.maxRejectedShare != null ? b.maxRejectedShare : DEFAULT_MAX_REJECTED_SHARE;
       input = InputConfig.fromConfig(null, b.preset);
       derive = referenceDate(DerivationOptions.defaults(), b.referenceDate, "<default configuration>");
       reportOptions = ReportOptions.defaults();
@@ -170,6 +170,8 @@ public final class Segmentation {
       WithoutInput configured = in.has("dimensionWithoutInput")
           ? in.choice("dimensionWithoutInput", WithoutInput.class, WithoutInput.FAIL) : null;
       withoutInput = b.withoutInput != null ? b.withoutInput : configured;
+      double share = in.number("maxRejectedShare", DEFAULT_MAX_REJECTED_SHARE, 0, 1);
+      maxRejectedShare = b.maxRejectedShare != null ? b.maxRejectedShare : share;
       input = InputConfig.fromConfig(in, b.preset);
       derive = referenceDate(DerivationOptions.fromConfig(in.section("derive")), b.referenceDate, model.source());
       rejectUnread(in);
@@ -503,7 +505,7 @@ public final class Segmentation {
       m.append(", for example line ").append(sample.line()).append(", column ").append(sample.column())
           .append(" \"").append(sample.value()).append("\": ").append(sample.message()).append(". Fix: ").append(sample.fix());
     }
-    m.append(". If the rejected rows really are to be left out, raise maxRejectedShare (--max-rejected-share 1 never stops).");
+    m.append(". If the rejected rows really are to be left out, raise input.maxRejectedShare (--max-rejected-share; 1 never stops).");
     throw new InputException(counts.source(), 0, m.toString(), null);
   }
 
@@ -1170,7 +1172,7 @@ public final class Segmentation {
     private @Nullable InputPreset preset;
     private Calibration calibration = Calibration.IF_NEEDED;
     private boolean leaveOutUncalibratable = true;
-    private double maxRejectedShare = DEFAULT_MAX_REJECTED_SHARE;
+    private @Nullable Double maxRejectedShare;
     private @Nullable WithoutInput withoutInput;
     private boolean strict;
     private @Nullable Integer threads;
@@ -1316,7 +1318,7 @@ public final class Segmentation {
      * rows left are not the export the user meant (a currency symbol in every amount, a date
      * pattern that does not fit), and cut-offs calibrated on them would be wrong without a word.
      * The {@link InputException} names the input, the most common rejection with a sample row,
-     * and its fix.
+     * and its fix. Overrides the configuration's {@code input.maxRejectedShare}.
      *
      * @param share from 0 to 1; {@value #DEFAULT_MAX_REJECTED_SHARE} by default, 1 to never stop
      * @return this builder
