@@ -49,16 +49,27 @@ public final class Fixtures {
     int[] calls = {0};
     int[] label = {Integer.MIN_VALUE};
     double[] score = {0};
-    classifier.classify(customer, (l, s) -> {
-      calls[0]++;
-      label[0] = l;
-      score[0] = s;
+    boolean[] fallback = {false};
+    classifier.classify(customer, new org.clientele.api.LabelSink() {
+      @Override
+      public void accept(int l, double s) {
+        calls[0]++;
+        label[0] = l;
+        score[0] = s;
+      }
+
+      @Override
+      public void acceptFallback(int l, double s) {
+        accept(l, s);
+        fallback[0] = true;
+      }
     });
     assertThat(calls[0]).as("sink calls for %s", customer).isEqualTo(1);
     assertThat(classifier.dimension().contains(label[0])).as("label index %s", label[0]).isTrue();
     Assignment a = classifier.explain(customer);
     assertThat(a.labelIndex()).as("explain agrees with classify for %s: %s", customer, a).isEqualTo(label[0]);
     assertThat(Double.compare(a.score(), score[0])).as("scores %s / %s", a.score(), score[0]).isZero();
+    assertThat(a.fallback()).as("explain and classify agree on lack of data for %s: %s", customer, a).isEqualTo(fallback[0]);
     assertThat(a.reasons()).isNotEmpty();
     return a;
   }

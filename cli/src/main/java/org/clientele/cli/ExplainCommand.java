@@ -100,6 +100,9 @@ final class ExplainCommand implements Callable<Integer> {
       if (!a.detail().isEmpty()) {
         b.append(" (").append(a.detail()).append(')');
       }
+      if (a.fallback()) {
+        b.append("   for lack of data, not measured");
+      }
       if (!Double.isNaN(a.score())) {
         b.append("   score ").append(score(a.score()));
       }

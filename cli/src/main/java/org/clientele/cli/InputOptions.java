@@ -48,6 +48,14 @@ final class InputOptions {
   boolean strict;
 
   @Option(
+      names = "--max-rejected-share",
+      paramLabel = "SHARE",
+      description = "Stop (exit code 1) when more than this share of an input's rows is rejected, naming the"
+          + " most common reason, a sample row and its fix, rather than calibrate and classify from the rest"
+          + " (0 to 1; default 0.5; 1 never stops).")
+  @Nullable Double maxRejectedShare;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Worker threads for calibration and classification (default: available processors).")
@@ -73,6 +81,9 @@ final class InputOptions {
     if (threads != null && threads < 1) {
       throw new CliException("--threads must be at least 1, was " + threads);
     }
+    if (maxRejectedShare != null && !(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
+      throw new CliException("--max-rejected-share must be from 0 to 1 (1 never stops), was " + maxRejectedShare);
+    }
     if (customers != null && transactions != null && Spool.isStdin(customers) && Spool.isStdin(transactions)) {
       throw new CliException("--customers and --transactions cannot both read standard input ('-')");
     }
@@ -95,6 +106,9 @@ final class InputOptions {
     }
     if (threads != null) {
       b.threads(threads);
+    }
+    if (maxRejectedShare != null) {
+      b.maxRejectedShare(maxRejectedShare);
     }
     return b.build();
   }

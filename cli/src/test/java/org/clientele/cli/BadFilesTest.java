@@ -47,7 +47,8 @@ class BadFilesTest {
       throws IOException {
     Path results = dir.resolve("results.csv");
     Path rejections = dir.resolve("rejections.csv");
-    Cli.Run run = Cli.run("classify", "-c", Cli.resource("bad/thresholds.json").toString(),
+    // Each file is mostly bad rows on purpose: --max-rejected-share 1 keeps the run going to count them.
+    Cli.Run run = Cli.run("classify", "-c", Cli.resource("bad/thresholds.json").toString(), "--max-rejected-share", "1",
         option, Cli.resource("bad/" + file).toString(), "--out", results.toString(), "--rejections", rejections.toString());
 
     assertThat(run.code()).as(run.toString()).isEqualTo(exit);
@@ -65,6 +66,19 @@ class BadFilesTest {
       assertThat(r.get("message")).isNotBlank();
       assertThat(r.get("fix")).isNotBlank();
     });
+  }
+
+  @Test
+  void aFileMostlyRejectedStopsTheRunWithItsMainReasonASampleAndTheFix() {
+    Cli.Run run = Cli.run("classify", "-c", Cli.resource("bad/thresholds.json").toString(),
+        "--transactions", Cli.resource("bad/unparseable_dates.csv").toString(), "--out", dir.resolve("r.csv").toString());
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.FATAL);
+    assertThat(run.err()).as(run.toString())
+        .contains("unparseable_dates.csv: 5 of 7 rows rejected (71.4%, more than the 50% allowed)")
+        .contains("Most are missing_value (2 rows), for example line 6, column amount")
+        .contains("Fix: ")
+        .contains("--max-rejected-share");
   }
 
   @Test

@@ -121,7 +121,7 @@ class CdnowCliTest {
     assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).contains("Classified 23,570 customers", "retention-call", "win-back-offer", "second-purchase-offer");
     List<String> lines = Files.readAllLines(results);
-    assertThat(lines.get(0)).isEqualTo("id,value,value_score,churn,churn_score,actions,rules");
+    assertThat(lines.get(0)).isEqualTo("id,value,value_score,churn,churn_score,actions,rules,lack_of_data");
     assertThat(lines).hasSize(1 + 23_570);
     assertThat(lines.stream().skip(1).map(l -> l.split(",")[3]).distinct()).contains("ACTIVE", "COOLING", "AT_RISK", "CHURNED");
     // Every customer has a history, so every one gets the predicted features in the features file.

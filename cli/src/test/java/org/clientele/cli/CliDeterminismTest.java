@@ -52,7 +52,7 @@ class CliDeterminismTest {
     for (String format : new String[] {"jsonl", "csv"}) {
       Path[] first = classify("one-" + format, 1, format);
       // The control group is in the results (held-out rules) and recorded in the sidecar.
-      assertThat(Files.readString(first[0])).contains(format.equals("csv") ? ",actions,rules,held_out\n" : "\"heldOut\":[\"");
+      assertThat(Files.readString(first[0])).contains(format.equals("csv") ? ",actions,rules,lack_of_data,held_out\n" : "\"heldOut\":[\"");
       assertThat(Files.readString(first[4])).contains("\"controlGroup\" : {").contains("\"share\" : 0.2");
       Path[] again = classify("again-" + format, 1, format);
       Path[] parallel = classify("four-" + format, 4, format);

@@ -241,7 +241,7 @@ class CommandsTest {
     assertThat(Cli.run(concat(new String[] {"classify", "-q"}, input("--out", out.toString()))).code()).isEqualTo(ExitCodes.OK);
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertThat(lines.get(0)).isEqualTo(
-        "id,value,value_score,loyalty,loyalty_score,behaviour,behaviour_score,rfm,rfm_score,risk,risk_score,industry,industry_score,actions,rules");
+        "id,value,value_score,loyalty,loyalty_score,behaviour,behaviour_score,rfm,rfm_score,risk,risk_score,industry,industry_score,actions,rules,lack_of_data");
     assertThat(lines).hasSize(401);
     // The rules column names the rule of each action, in the same order, as JSON Lines do per action.
     Path jsonl = dir.resolve("r.jsonl");
@@ -254,7 +254,10 @@ class CommandsTest {
       rules.add(a.get("rule").asText());
     });
     assertThat(rules).hasSizeGreaterThan(1);
-    assertThat(lines.get(1)).endsWith(",\"" + String.join(";", codes) + "\",\"" + String.join(";", rules) + "\"");
+    // Then the dimensions labelled for lack of data, as JSON Lines list them.
+    List<String> lack = new java.util.ArrayList<>();
+    first.get("lackOfData").forEach(d -> lack.add(d.asText()));
+    assertThat(lines.get(1)).endsWith(",\"" + String.join(";", codes) + "\",\"" + String.join(";", rules) + "\"," + String.join(";", lack));
   }
 
   @Test

@@ -34,13 +34,24 @@ final class CompiledRule {
   }
 
   boolean matches(Customer customer, Segments segments) {
+    boolean fallback = false;
     for (int i = 0; i < positions.length; i++) {
       int label = segments.labelIndex(positions[i]);
       if (label < 0 ? !unclassified[i] : label >= allowed[i].length || !allowed[i][label]) {
         return false;
       }
+      fallback |= segments.isFallback(positions[i]);
     }
-    return featuresMatch(customer);
+    return basisMatches(fallback) && featuresMatch(customer);
+  }
+
+  /** Whether the rule's {@link Rule#basis()} accepts labels of which some were ({@code fallback}) decided for lack of data. */
+  boolean basisMatches(boolean fallback) {
+    return switch (rule.basis()) {
+      case ANY -> true;
+      case MEASURED -> !fallback;
+      case LACK_OF_DATA -> fallback;
+    };
   }
 
   /** Checks the feature conditions only. */

@@ -19,6 +19,11 @@ import org.clientele.playbook.DecisionTable.Entry;
  * one class, so the work is the product of class counts, not of label counts. Rules with feature
  * conditions may or may not match: they never cover a combination and never shadow another rule,
  * but can themselves be shadowed. A veto by such a rule is assumed possible.
+ *
+ * <p>When some rule has a {@link Rule.Basis}, every combination is looked at twice: with every
+ * label measured and with every label decided for lack of data. A rule wins if it wins in either;
+ * dead zones are those of the measured labels (the fallback labels' plans are not checked for
+ * gaps).
  */
 final class CoverageAnalysis {
 
@@ -79,50 +84,54 @@ final class CoverageAnalysis {
     int[] labels = new int[dims.size()];
     boolean[] possible = new boolean[rules.length];
     boolean[] certain = new boolean[rules.length];
+    int worlds = Arrays.stream(rules).anyMatch(r -> r.rule.basis() != Rule.Basis.ANY) ? 2 : 1;
     for (long i = 0; i < cells; i++) {
       for (int d = 0; d < n; d++) {
         labels[positions.get(d)] = classes.get(d).get(cell[d])[0];
       }
-      for (int r = 0; r < rules.length; r++) {
-        possible[r] = rules[r].labelsMatch(labels);
-        certain[r] = possible[r] && !rules[r].conditional();
-      }
-      for (int c = 0; c < categories; c++) {
-        Entry[] entries = playbook.table.byCategory[c];
-        boolean covered = false;
-        String blocker = null;
-        for (int k = 0; k < entries.length; k++) {
-          Entry e = entries[k];
-          int order = e.rule.order;
-          if (possible[order]) {
-            if (blocker != null) {
-              blockers.get(c).get(k).add(blocker);
-            } else if (allCertainlyVetoed(e, certain)) {
-              vetoersOf(e, certain, blockers.get(c).get(k));
-            } else {
-              wins[c][k] = true;
+      for (int world = 0; world < worlds; world++) {
+        boolean fallback = world == 1;
+        for (int r = 0; r < rules.length; r++) {
+          possible[r] = rules[r].labelsMatch(labels) && rules[r].basisMatches(fallback && rules[r].positions.length > 0);
+          certain[r] = possible[r] && !rules[r].conditional();
+        }
+        for (int c = 0; c < categories; c++) {
+          Entry[] entries = playbook.table.byCategory[c];
+          boolean covered = false;
+          String blocker = null;
+          for (int k = 0; k < entries.length; k++) {
+            Entry e = entries[k];
+            int order = e.rule.order;
+            if (possible[order]) {
+              if (blocker != null) {
+                blockers.get(c).get(k).add(blocker);
+              } else if (allCertainlyVetoed(e, certain)) {
+                vetoersOf(e, certain, blockers.get(c).get(k));
+              } else {
+                wins[c][k] = true;
+              }
+            }
+            if (blocker == null && certain[order] && hasSafeAction(e, possible)) {
+              blocker = e.rule.id();
+              covered = true;
             }
           }
-          if (blocker == null && certain[order] && hasSafeAction(e, possible)) {
-            blocker = e.rule.id();
-            covered = true;
+          Entry[] also = playbook.table.alsoByCategory[c];
+          for (int k = 0; k < also.length; k++) {
+            Entry e = also[k];
+            if (!possible[e.rule.order]) {
+              continue;
+            }
+            if (allCertainlyVetoed(e, certain)) {
+              vetoersOf(e, certain, alsoBlockers.get(c).get(k));
+            } else {
+              adds[c][k] = true;
+            }
+            covered |= certain[e.rule.order] && hasSafeAction(e, possible);
           }
-        }
-        Entry[] also = playbook.table.alsoByCategory[c];
-        for (int k = 0; k < also.length; k++) {
-          Entry e = also[k];
-          if (!possible[e.rule.order]) {
-            continue;
+          if (!covered && !fallback) {
+            dead.get(c).add(cell.clone());
           }
-          if (allCertainlyVetoed(e, certain)) {
-            vetoersOf(e, certain, alsoBlockers.get(c).get(k));
-          } else {
-            adds[c][k] = true;
-          }
-          covered |= certain[e.rule.order] && hasSafeAction(e, possible);
-        }
-        if (!covered) {
-          dead.get(c).add(cell.clone());
         }
       }
       for (int d = n - 1; d >= 0; d--) {

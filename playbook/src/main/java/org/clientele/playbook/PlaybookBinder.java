@@ -119,7 +119,7 @@ final class PlaybookBinder {
     }
     Rule rule;
     try {
-      rule = new Rule(r.id(), r.description(), r.segment(), when, unless, r.features(), r.priority(), r.combine(), r.actions(), r.vetoes());
+      rule = new Rule(r.id(), r.description(), r.segment(), when, unless, r.features(), r.priority(), r.combine(), r.actions(), r.vetoes(), r.basis());
     } catch (IllegalArgumentException e) {
       throw r.section().error("id", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }

@@ -58,6 +58,7 @@ final class PlaybookParser {
       Rule.Combine combine,
       List<Action> actions,
       List<String> vetoes,
+      Rule.Basis basis,
       Origin origin,
       PluginConfig section) {}
 
@@ -185,8 +186,14 @@ final class PlaybookParser {
           if (actions.isEmpty() && vetoes.isEmpty()) {
             throw r.error("actions", who + " has neither actions nor vetoes; add at least one action");
           }
+          Rule.Basis basis = r.choice("basis", Rule.Basis.class, Rule.Basis.ANY);
+          if (basis != Rule.Basis.ANY && when.isEmpty() && unless.isEmpty()) {
+            throw r.error("basis", who + " sets basis " + basis.name().toLowerCase(java.util.Locale.ROOT)
+                + " but names no dimension in when or unless: the basis is about the labels the rule reads;"
+                + " name them, or drop basis");
+          }
           return new ParsedRule(
-              id, description, segment, when, unless, features, priority, combine, actions, vetoes, origin, r);
+              id, description, segment, when, unless, features, priority, combine, actions, vetoes, basis, origin, r);
         });
   }
 

@@ -30,6 +30,8 @@ import org.clientele.api.ActionCategory;
  *     actions beside the winner
  * @param actions the actions, each carrying this rule's id and priority
  * @param vetoes action codes this rule suppresses, whatever their priority, when it matches
+ * @param basis whether the rule reads only measured labels, only labels decided for lack of data,
+ *     or either ({@code "basis"} in the playbook)
  * @since 0.1.0
  */
 public record Rule(
@@ -42,7 +44,8 @@ public record Rule(
     int priority,
     Combine combine,
     List<Action> actions,
-    List<String> vetoes) {
+    List<String> vetoes,
+    Basis basis) {
 
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
@@ -61,12 +64,15 @@ public record Rule(
    *     actions beside the winner
    * @param actions the actions, each carrying this rule's id and priority
    * @param vetoes action codes this rule suppresses, whatever their priority, when it matches
+   * @param basis whether the rule reads only measured labels, only labels decided for lack of data,
+   *     or either
    */
   public Rule {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(segment, "segment");
     Objects.requireNonNull(combine, "combine");
+    Objects.requireNonNull(basis, "basis");
     if (!ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
           "Rule id '" + id + "' must be lowercase kebab or snake case ([a-z0-9][a-z0-9_.-]*)");
@@ -100,6 +106,29 @@ public record Rule(
      * it never wins or outranks, but its actions are still subject to vetoes.
      */
     ALSO
+  }
+
+  /**
+   * Which labels a rule may read ({@code "basis"} in the playbook): a label can be measured, or
+   * decided for lack of data ({@link org.clientele.api.Segments#isFallback(int)}: loyalty's {@code
+   * ifInsufficient}, risk LOW when credit data is missing). A rule whose rationale states a fact
+   * ("Good credit, no defaults") says {@code "basis": "measured"}, so that it does not fire for a
+   * customer we know nothing about; a rule for those customers says {@code "basis":
+   * "lack-of-data"}. The basis is about every dimension the rule names in {@code when}, its
+   * segment and {@code unless}.
+   *
+   * @since 0.1.0
+   */
+  public enum Basis {
+    /** The default: the rule matches measured and fallback labels alike. */
+    ANY,
+    /** The rule matches only when every dimension it names has a measured label. */
+    MEASURED,
+    /**
+     * The rule matches only when at least one dimension it names has a label decided for lack of
+     * data: the complement of {@link #MEASURED} over the same conditions.
+     */
+    LACK_OF_DATA
   }
 
   /**

@@ -31,6 +31,12 @@ final class RuleBits {
   private final long[] unclassifiedMasks;
   /** Per constrained position: the rules that do not constrain it (for a label out of range). */
   private final long[] unconstrainedMasks;
+  /** Per constrained position: the rules that name it and need it measured ({@link Rule.Basis#MEASURED}). */
+  private final long[] measuredMasks;
+  /** Per constrained position: the rules that name it and accept a fallback there ({@link Rule.Basis#LACK_OF_DATA}). */
+  private final long[] lackMasks;
+  /** The rules that need some fallback label among the dimensions they name. */
+  private final long lackRules;
   /** Every rule. */
   private final long all;
   /** Rules with feature conditions, checked after the labels. */
@@ -53,13 +59,17 @@ final class RuleBits {
   private final long[][][] sameCodeEarlier;
 
   private RuleBits(
-      int[] positions, long[][] labelMasks, long[] unclassifiedMasks, long[] unconstrainedMasks, long all,
+      int[] positions, long[][] labelMasks, long[] unclassifiedMasks, long[] unconstrainedMasks,
+      long[] measuredMasks, long[] lackMasks, long lackRules, long all,
       CompiledRule[] conditional, int[] rank, long[] categoryMasks, long[] alsoMasks, Action[][][] actions,
       long[][][] vetoMasks, long[][][] sameCodeWinners, long[][][] sameCodeEarlier) {
     this.positions = positions;
     this.labelMasks = labelMasks;
     this.unclassifiedMasks = unclassifiedMasks;
     this.unconstrainedMasks = unconstrainedMasks;
+    this.measuredMasks = measuredMasks;
+    this.lackMasks = lackMasks;
+    this.lackRules = lackRules;
     this.all = all;
     this.conditional = conditional;
     this.rank = rank;
@@ -109,6 +119,14 @@ final class RuleBits {
     long[][] labelMasks = new long[positions.length][];
     long[] unclassifiedMasks = new long[positions.length];
     long[] unconstrainedMasks = new long[positions.length];
+    long[] measuredMasks = new long[positions.length];
+    long[] lackMasks = new long[positions.length];
+    long lackRules = 0;
+    for (CompiledRule r : rules) {
+      if (r.rule.basis() == Rule.Basis.LACK_OF_DATA) {
+        lackRules |= bit(rank, r);
+      }
+    }
     for (int p = 0; p < positions.length; p++) {
       int size = dimensions.get(positions[p]).size();
       labelMasks[p] = new long[size];
@@ -124,6 +142,11 @@ final class RuleBits {
         }
         if (r.unclassified[i]) {
           unclassifiedMasks[p] |= bit(rank, r);
+        }
+        if (r.rule.basis() == Rule.Basis.MEASURED) {
+          measuredMasks[p] |= bit(rank, r);
+        } else if (r.rule.basis() == Rule.Basis.LACK_OF_DATA) {
+          lackMasks[p] |= bit(rank, r);
         }
         for (int label = 0; label < size && label < r.allowed[i].length; label++) {
           if (r.allowed[i][label]) {
@@ -159,7 +182,8 @@ final class RuleBits {
         }
       }
     }
-    return new RuleBits(positions, labelMasks, unclassifiedMasks, unconstrainedMasks, all,
+    return new RuleBits(positions, labelMasks, unclassifiedMasks, unconstrainedMasks, measuredMasks, lackMasks,
+        lackRules, all,
         conditional.toArray(new CompiledRule[0]), rank, categoryMasks, alsoMasks, actions, vetoMasks,
         sameCodeWinners, sameCodeEarlier);
   }
@@ -191,11 +215,17 @@ final class RuleBits {
   /** Chooses the actions for one customer; allocation-free. */
   void plan(Customer customer, Segments segments, PlanSink out) {
     long matched = all;
+    long lackSeen = 0;
     for (int p = 0; p < positions.length; p++) {
       int label = segments.labelIndex(positions[p]);
       long[] masks = labelMasks[p];
       matched &= label < 0 ? unclassifiedMasks[p] : label < masks.length ? masks[label] : unconstrainedMasks[p];
+      if (segments.isFallback(positions[p])) {
+        matched &= ~measuredMasks[p];
+        lackSeen |= lackMasks[p];
+      }
     }
+    matched &= ~(lackRules & ~lackSeen);
     for (CompiledRule r : conditional) {
       long bit = bit(rank, r);
       if ((matched & bit) != 0 && !r.featuresMatch(customer)) {

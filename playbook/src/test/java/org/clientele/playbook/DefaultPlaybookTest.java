@@ -77,6 +77,11 @@ class DefaultPlaybookTest {
             List.of("loyalty-high/customised-service", "loyalty-high/customised-offers"), List.of()),
         row("loyalty-low", "value=POTENTIAL loyalty=LOW behaviour=ACTIVE", "",
             List.of("loyalty-low/service-quality-improvement", "loyalty-low/new-products", "loyalty-low/win-back-offer"), List.of()),
+        row("loyalty-not-measured (LOW for lack of data: no win-back, no 'may leave' claims)",
+            "value=POTENTIAL loyalty=LOW? behaviour=ACTIVE", "",
+            List.of("loyalty-not-measured/loyalty-data-check"), List.of("win-back-offer", "service-quality-improvement")),
+        row("loyalty-not-measured (a high-value customer is not called fickle)", "value=CORE loyalty=LOW? behaviour=ACTIVE", "",
+            List.of("loyalty-not-measured/loyalty-data-check"), List.of("relationship-review", "service-recovery")),
         row("behaviour-active", "value=LOW behaviour=ACTIVE", "",
             List.of("behaviour-active/customised-service", "behaviour-active/periodic-recommendations"), List.of()),
         row("behaviour-keep-in-touch", "value=POTENTIAL behaviour=SWINGING", "",
@@ -91,6 +96,8 @@ class DefaultPlaybookTest {
         row("value-low (pricing, channel, promotion)", "value=LOW loyalty=LOW behaviour=ACTIVE", "",
             List.of("value-low/standard-pricing", "value-low/self-service-channels", "value-low/standard-promotions"), List.of()),
         row("risk-low", "value=CORE risk=LOW", "", List.of("risk-low/credit-terms"), List.of()),
+        row("risk-not-assessed (LOW for lack of data: no 'good credit' claim, no credit terms)", "value=CORE risk=LOW?", "",
+            List.of("risk-not-assessed/credit-check"), List.of("credit-terms")),
         row("risk-normal", "value=CORE risk=NORMAL", "", List.of("risk-normal/periodic-credit-review"), List.of()),
         row("risk-unrated", "value=CORE risk=UNRATED", "", List.of("risk-unrated/credit-check"), List.of()));
   }
@@ -130,7 +137,7 @@ class DefaultPlaybookTest {
         assertThat(tested).as("a case showing " + rule.id() + "/" + action.code()).contains(rule.id() + "/" + action.code());
       }
     }
-    assertThat(playbook.rules()).hasSize(25);
+    assertThat(playbook.rules()).hasSize(27);
   }
 
   @Test
@@ -154,7 +161,7 @@ class DefaultPlaybookTest {
 
     assertThat(playbook.rules()).extracting(Rule::id)
         .containsExactly("risk-high", "ecommerce-frequent-high-value", "ecommerce-occasional-low-value", "value-core",
-            "value-important", "value-potential", "value-low", "risk-low", "risk-normal", "risk-unrated");
+            "value-important", "value-potential", "value-low", "risk-low", "risk-normal", "risk-not-assessed", "risk-unrated");
     assertThat(playbook.diagnostics())
         .contains("Default playbook: rule 'loyalty-high' dropped: dimension 'loyalty' is not configured [value, risk]")
         .anyMatch(d -> d.contains("'high-value-slipping-win-back' dropped: dimension 'behaviour'"));

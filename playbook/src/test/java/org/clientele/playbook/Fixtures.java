@@ -47,9 +47,15 @@ final class Fixtures {
       byId.put(kv[0], kv[1]);
     }
     int[] indexes = new int[dims.size()];
+    boolean[] fallback = new boolean[dims.size()];
     for (int i = 0; i < dims.size(); i++) {
       Dimension d = dims.get(i);
       String label = byId.remove(d.id());
+      // "risk=LOW?" is LOW decided for lack of data (Segments.isFallback).
+      if (label != null && label.endsWith("?")) {
+        label = label.substring(0, label.length() - 1);
+        fallback[i] = true;
+      }
       if (label == null) {
         // Unspecified dimensions take the label no default rule singles out on its own.
         label = switch (d.id()) {
@@ -65,7 +71,9 @@ final class Fixtures {
     if (!byId.isEmpty()) {
       throw new IllegalArgumentException("unknown dimensions " + byId.keySet());
     }
-    return Segments.of(dims, indexes);
+    double[] scores = new double[dims.size()];
+    java.util.Arrays.fill(scores, Double.NaN);
+    return Segments.of(dims, indexes, scores, fallback);
   }
 
   static List<Action> plan(Playbook playbook, Customer customer, Segments segments) {

@@ -16,10 +16,13 @@ import java.util.Objects;
  * @param detail a short code that refines the label, for example the RFM code {@code "545"}; empty
  *     if none
  * @param reasons the explanation, in the order the rules were applied
+ * @param fallback whether the label was decided for lack of data rather than measured (see {@link
+ *     LabelSink#acceptFallback}); always false for {@link Dimension#UNCLASSIFIED}
  * @since 0.1.0
  */
 public record Assignment(
-    Dimension dimension, int labelIndex, double score, String detail, List<Reason> reasons) {
+    Dimension dimension, int labelIndex, double score, String detail, List<Reason> reasons,
+    boolean fallback) {
 
   /**
    * Checks that the label belongs to the dimension and copies the reasons.
@@ -30,6 +33,7 @@ public record Assignment(
    * @param score the classifier's score, {@code NaN} if it has none
    * @param detail a short code that refines the label; empty if none
    * @param reasons the explanation, in the order the rules were applied
+   * @param fallback whether the label was decided for lack of data rather than measured
    */
   public Assignment {
     Objects.requireNonNull(dimension, "dimension");
@@ -39,6 +43,21 @@ public record Assignment(
           "Label index " + labelIndex + " is outside dimension '" + dimension.id() + "'");
     }
     reasons = List.copyOf(reasons);
+    fallback = fallback && labelIndex >= 0;
+  }
+
+  /**
+   * Creates a measured assignment.
+   *
+   * @param dimension the dimension
+   * @param labelIndex the label's index in the dimension, or {@code -1} for {@link
+   *     Dimension#UNCLASSIFIED}
+   * @param score the classifier's score, {@code NaN} if it has none
+   * @param detail a short code that refines the label; empty if none
+   * @param reasons the explanation, in the order the rules were applied
+   */
+  public Assignment(Dimension dimension, int labelIndex, double score, String detail, List<Reason> reasons) {
+    this(dimension, labelIndex, score, detail, reasons, false);
   }
 
   /**
@@ -88,6 +107,17 @@ public record Assignment(
    * @return the new assignment
    */
   public Assignment withDetail(String code) {
-    return new Assignment(dimension, labelIndex, score, code, reasons);
+    return new Assignment(dimension, labelIndex, score, code, reasons, fallback);
+  }
+
+  /**
+   * Returns a copy marked as decided for lack of data, or as measured.
+   *
+   * @param isFallback true for a fallback label
+   * @return the new assignment
+   * @since 0.1.0
+   */
+  public Assignment withFallback(boolean isFallback) {
+    return new Assignment(dimension, labelIndex, score, detail, reasons, isFallback);
   }
 }

@@ -11,15 +11,18 @@ final class FixedSegments implements Segments {
   private final List<Dimension> dimensions;
   private final int[] labels;
   private final double[] scores;
+  private final boolean[] fallback;
 
-  FixedSegments(List<Dimension> dimensions, int[] labels, double[] scores) {
+  FixedSegments(List<Dimension> dimensions, int[] labels, double[] scores, boolean[] fallback) {
     this.dimensions = List.copyOf(Objects.requireNonNull(dimensions, "dimensions"));
     this.labels = Objects.requireNonNull(labels, "labels").clone();
     this.scores = Objects.requireNonNull(scores, "scores").clone();
-    if (labels.length != this.dimensions.size() || scores.length != this.dimensions.size()) {
+    this.fallback = Objects.requireNonNull(fallback, "fallback").clone();
+    if (labels.length != this.dimensions.size() || scores.length != this.dimensions.size()
+        || fallback.length != this.dimensions.size()) {
       throw new IllegalArgumentException(
-          this.dimensions.size() + " dimensions need as many labels and scores; got "
-              + labels.length + " labels and " + scores.length + " scores");
+          this.dimensions.size() + " dimensions need as many labels, scores and fallback flags; got "
+              + labels.length + " labels, " + scores.length + " scores and " + fallback.length + " flags");
     }
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < labels.length; i++) {
@@ -55,10 +58,16 @@ final class FixedSegments implements Segments {
   }
 
   @Override
+  public boolean isFallback(int position) {
+    return labels[position] >= 0 && fallback[position];
+  }
+
+  @Override
   public String toString() {
     StringBuilder b = new StringBuilder("Segments{");
     for (int i = 0; i < labels.length; i++) {
-      b.append(i == 0 ? "" : ", ").append(dimensions.get(i).id()).append('=').append(dimensions.get(i).label(labels[i]));
+      b.append(i == 0 ? "" : ", ").append(dimensions.get(i).id()).append('=').append(dimensions.get(i).label(labels[i]))
+          .append(isFallback(i) ? " (fallback)" : "");
     }
     return b.append('}').toString();
   }

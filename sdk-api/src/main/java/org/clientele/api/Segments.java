@@ -50,6 +50,35 @@ public interface Segments {
   double score(int position);
 
   /**
+   * Tells whether the label at a position was decided for lack of data rather than measured (see
+   * {@link LabelSink#acceptFallback}): loyalty's {@code ifInsufficient} label, risk's label when
+   * credit features are missing. The label is still a label of the dimension; a reader that makes
+   * claims about the customer (a plan's rationale, a report) must not present it as a measured
+   * fact.
+   *
+   * @param position 0 to {@code size() - 1}
+   * @return true if the label is a fallback; false for a measured label and for {@link
+   *     Dimension#UNCLASSIFIED}. The default is false, for views that do not record the basis
+   * @since 0.1.0
+   */
+  default boolean isFallback(int position) {
+    return false;
+  }
+
+  /**
+   * Tells whether the label on a dimension, by id, was decided for lack of data. Convenient, not
+   * for the hot path.
+   *
+   * @param dimensionId a dimension id
+   * @return true if the label is a fallback
+   * @throws IllegalArgumentException if no such dimension is configured
+   * @since 0.1.0
+   */
+  default boolean isFallback(String dimensionId) {
+    return isFallback(require(dimensionId));
+  }
+
+  /**
    * Finds the position of a dimension.
    *
    * @param dimensionId a dimension id
@@ -119,7 +148,24 @@ public interface Segments {
    * @since 0.1.0
    */
   static Segments of(List<Dimension> dimensions, int[] labels, double[] scores) {
-    return new FixedSegments(dimensions, labels, scores);
+    return new FixedSegments(dimensions, labels, scores, new boolean[labels.length]);
+  }
+
+  /**
+   * Returns fixed labels and scores, some of them decided for lack of data ({@link
+   * #isFallback(int)}).
+   *
+   * @param dimensions the dimensions, in order; ids must be distinct
+   * @param labels per dimension a label index, or {@code -1} for unclassified
+   * @param scores per dimension a score, or {@code NaN}
+   * @param fallback per dimension whether the label is a fallback; ignored for {@code -1}
+   * @return an immutable view; the arrays are copied
+   * @throws IllegalArgumentException as {@link #of(List, int[], double[])}, or if {@code fallback}
+   *     has another length
+   * @since 0.1.0
+   */
+  static Segments of(List<Dimension> dimensions, int[] labels, double[] scores, boolean[] fallback) {
+    return new FixedSegments(dimensions, labels, scores, fallback);
   }
 
   /**
@@ -134,6 +180,6 @@ public interface Segments {
   static Segments of(List<Dimension> dimensions, int... labels) {
     double[] scores = new double[labels.length];
     java.util.Arrays.fill(scores, Double.NaN);
-    return new FixedSegments(dimensions, labels, scores);
+    return new FixedSegments(dimensions, labels, scores, new boolean[labels.length]);
   }
 }

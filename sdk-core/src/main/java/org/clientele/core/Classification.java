@@ -24,13 +24,16 @@ public final class Classification implements Segments {
   private final List<Dimension> dimensions;
   private final int[] labels;
   private final double[] scores;
+  private final boolean[] fallback;
   private final Plan plan;
 
-  Classification(String customerId, List<Dimension> dimensions, int[] labels, double[] scores, Plan plan) {
+  Classification(
+      String customerId, List<Dimension> dimensions, int[] labels, double[] scores, boolean[] fallback, Plan plan) {
     this.customerId = customerId;
     this.dimensions = dimensions;
     this.labels = labels;
     this.scores = scores;
+    this.fallback = fallback;
     this.plan = plan;
   }
 
@@ -84,6 +87,11 @@ public final class Classification implements Segments {
     return scores[position];
   }
 
+  @Override
+  public boolean isFallback(int position) {
+    return labels[position] >= 0 && fallback[position];
+  }
+
   /**
    * Returns every label by dimension id, in engine order.
    *
@@ -113,6 +121,7 @@ public final class Classification implements Segments {
         && dimensions.equals(c.dimensions)
         && Arrays.equals(labels, c.labels)
         && Arrays.equals(scores, c.scores)
+        && Arrays.equals(fallback, c.fallback)
         && plan.equals(c.plan);
   }
 

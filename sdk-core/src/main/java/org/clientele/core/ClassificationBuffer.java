@@ -23,6 +23,7 @@ public final class ClassificationBuffer implements Segments {
   private final List<Dimension> dimensions;
   private final int[] labels;
   private final double[] scores;
+  private final boolean[] fallback;
   private Action[] actions = new Action[8];
   private int actionCount;
   private String customerId = "";
@@ -41,11 +42,24 @@ public final class ClassificationBuffer implements Segments {
     this.plans = plans;
     this.labels = new int[dimensions.size()];
     this.scores = new double[dimensions.size()];
+    this.fallback = new boolean[dimensions.size()];
     this.labelSink =
-        (label, score) -> {
-          labels[cursor] = label;
-          scores[cursor] = score;
-          written = true;
+        new LabelSink() {
+          @Override
+          public void accept(int label, double score) {
+            labels[cursor] = label;
+            scores[cursor] = score;
+            fallback[cursor] = false;
+            written = true;
+          }
+
+          @Override
+          public void acceptFallback(int label, double score) {
+            labels[cursor] = label;
+            scores[cursor] = score;
+            fallback[cursor] = true;
+            written = true;
+          }
         };
     this.planSink =
         action -> {
@@ -65,14 +79,16 @@ public final class ClassificationBuffer implements Segments {
     actionCount = 0;
   }
 
-  void set(int position, int label, double score) {
+  void set(int position, int label, double score, boolean isFallback) {
     labels[position] = label;
     scores[position] = score;
+    fallback[position] = isFallback;
   }
 
   void fail(int position) {
     labels[position] = -1;
     scores[position] = Double.NaN;
+    fallback[position] = false;
   }
 
   void clearPlan() {
@@ -108,6 +124,11 @@ public final class ClassificationBuffer implements Segments {
     return scores[position];
   }
 
+  @Override
+  public boolean isFallback(int position) {
+    return labels[position] >= 0 && fallback[position];
+  }
+
   /**
    * Returns the number of actions in the plan.
    *
@@ -138,6 +159,6 @@ public final class ClassificationBuffer implements Segments {
   public Classification toClassification() {
     // Customers with the same actions share one immutable plan.
     Plan plan = plans.plan(actions, actionCount);
-    return new Classification(customerId, dimensions, labels.clone(), scores.clone(), plan);
+    return new Classification(customerId, dimensions, labels.clone(), scores.clone(), fallback.clone(), plan);
   }
 }

@@ -377,7 +377,7 @@ public final class Engine {
     ClassificationBuffer buffer = buffers.get();
     buffer.reset(customer.id());
     for (int i = 0; i < assignments.size(); i++) {
-      buffer.set(i, assignments.get(i).labelIndex(), assignments.get(i).score());
+      buffer.set(i, assignments.get(i).labelIndex(), assignments.get(i).score(), assignments.get(i).fallback());
     }
     plan(customer, buffer);
     Plan plan = buffer.toClassification().plan();

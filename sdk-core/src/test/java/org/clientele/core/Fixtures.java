@@ -123,7 +123,11 @@ final class Fixtures {
     @Override
     public void classify(Customer customer, LabelSink out) {
       double revenue = customer.number(StandardFeatures.REVENUE_12M, Double.NaN);
-      out.accept(Double.isNaN(revenue) ? 2 : revenue >= threshold ? 0 : 1, revenue);
+      if (Double.isNaN(revenue)) {
+        out.acceptFallback(2, revenue);
+        return;
+      }
+      out.accept(revenue >= threshold ? 0 : 1, revenue);
     }
 
     @Override
@@ -131,7 +135,7 @@ final class Fixtures {
       double revenue = customer.number(StandardFeatures.REVENUE_12M, Double.NaN);
       if (Double.isNaN(revenue)) {
         return Assignment.of(dimension, "UNKNOWN", Double.NaN,
-            List.of(Reason.missing(StandardFeatures.REVENUE_12M, "No revenue known")));
+            List.of(Reason.missing(StandardFeatures.REVENUE_12M, "No revenue known"))).withFallback(true);
       }
       boolean high = revenue >= threshold;
       return Assignment.of(dimension, high ? "HIGH" : "LOW", revenue,

@@ -97,4 +97,81 @@ class SegmentationInputTest {
         .hasMessageContaining("not a regular file")
         .hasMessageContaining("copy it to a file first");
   }
+
+  @Test
+  void anImplausibleDateIsRejectedWithTheFilesLineColumnAndText() throws IOException {
+    StringBuilder log = new StringBuilder("Client,Order Date,Total\n");
+    for (int i = 0; i < 200; i++) {
+      log.append("C").append(i % 20).append(",15/").append(String.format("%02d", 1 + i % 12)).append("/1998,10\n");
+    }
+    log.append("C1,01/03/2098,10\n").append("C2,31/12/9999,10\n");
+    Path orders = dir.resolve("orders.csv");
+    Files.writeString(orders, log);
+    org.clientele.core.Model model = org.clientele.core.Model.fromJson("""
+        {"dimensions": {"threshold": {}}, "strategy": {"provider": "simple"}, "input": {"transactions": {"datePattern": "dd/MM/yyyy",
+          "fields": {"customerId": "Client", "date": "Order Date", "amount": "Total"}}}}""", "cfg.json");
+    List<org.clientele.core.io.Rejection> rejected = new java.util.ArrayList<>();
+    // No reference date: the job scans the dates first, then rejects the year 2098 and the placeholder.
+    Segmentation.builder().model(model).transactions(orders).threads(1).build()
+        .run(new ResultWriter(new StringWriter(), ResultFormat.CSV), rejected::add);
+    assertThat(rejected).extracting(r -> r.line() + " " + r.column() + " " + r.value())
+        .containsExactly("202 Order Date 01/03/2098", "203 Order Date 31/12/9999");
+  }
+
+  @Test
+  void aLogWhereMostRowsAreRejectedForOneReasonStopsTheRunNamingItASampleAndTheFix() throws IOException {
+    StringBuilder log = new StringBuilder("customer_id,date,amount\n");
+    for (int i = 0; i < 10; i++) {
+      log.append("C").append(i).append(",2024-03-0").append(1 + i % 9).append(i < 2 ? ",12.50\n" : ",$12.50\n");
+    }
+    Path orders = dir.resolve("orders.csv");
+    Files.writeString(orders, log);
+    org.clientele.core.Model model = org.clientele.core.Model.fromJson(
+        "{\"dimensions\": {\"median\": {}}, \"strategy\": {\"provider\": \"simple\"}}", "cfg.json");
+    Segmentation.Builder job = Segmentation.builder().model(model).transactions(orders).threads(1)
+        .referenceDate(LocalDate.of(2024, 7, 1));
+
+    assertThatThrownBy(() -> job.build().run(new ResultWriter(new StringWriter(), ResultFormat.CSV), RejectionSink.discard()))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("orders.csv: 8 of 10 rows rejected (80.0%, more than the 50% allowed)")
+        .hasMessageContaining("calibrate and classify from the 2 left")
+        .hasMessageContaining("Most are unparseable_number (8 rows), for example line 4, column amount \"$12.50\"")
+        .hasMessageContaining("\"currencySymbols\": [\"$\"]")
+        .hasMessageContaining("input.maxRejectedShare (--max-rejected-share");
+    // The calibrate command stops the same way; a user who means it raises the share.
+    assertThatThrownBy(() -> job.build().calibrate(RejectionSink.discard())).isInstanceOf(InputException.class);
+    SegmentationResult result = job.maxRejectedShare(1).build()
+        .run(new ResultWriter(new StringWriter(), ResultFormat.CSV), RejectionSink.discard());
+    assertThat(result.counts().classified()).isEqualTo(2);
+    // The configuration can allow it too (input.maxRejectedShare); the builder's value wins over it.
+    org.clientele.core.Model lenient = org.clientele.core.Model.fromJson("{\"dimensions\": {\"median\": {}},"
+        + " \"strategy\": {\"provider\": \"simple\"}, \"input\": {\"maxRejectedShare\": 0.9}}", "cfg.json");
+    Segmentation.Builder configured = Segmentation.builder().model(lenient).transactions(orders).threads(1)
+        .referenceDate(LocalDate.of(2024, 7, 1));
+    assertThat(configured.build().run(new ResultWriter(new StringWriter(), ResultFormat.CSV), RejectionSink.discard())
+        .counts().classified()).isEqualTo(2);
+    assertThatThrownBy(() -> configured.maxRejectedShare(0.5).build()
+        .run(new ResultWriter(new StringWriter(), ResultFormat.CSV), RejectionSink.discard()))
+        .isInstanceOf(InputException.class);
+  }
+
+  @Test
+  void aCustomersFileMostlyRejectedStopsTheRunBeforeCalibrating() throws IOException {
+    Path accounts = dir.resolve("accounts.csv");
+    StringBuilder c = new StringBuilder("id,revenue_12m\n");
+    for (int i = 0; i < 10; i++) {
+      c.append("A").append(i).append(i < 3 ? ",100\n" : ",\"1.234,50 EUR\"\n");
+    }
+    Files.writeString(accounts, c);
+    org.clientele.core.Model model = org.clientele.core.Model.fromJson(
+        "{\"dimensions\": {\"median\": {}}, \"strategy\": {\"provider\": \"simple\"}}", "cfg.json");
+    StringWriter out = new StringWriter();
+    assertThatThrownBy(() -> Segmentation.builder().model(model).customers(accounts).threads(1).build()
+            .run(new ResultWriter(out, ResultFormat.CSV), RejectionSink.discard()))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("accounts.csv: 7 of 10 rows rejected")
+        .hasMessageContaining("column revenue_12m \"1.234,50 EUR\"")
+        .hasMessageContaining("EUR");
+    assertThat(out.toString()).as("no result written from cut-offs fitted on 3 customers").isEmpty();
+  }
 }

@@ -98,7 +98,7 @@ class SegmentationTest {
             .referenceDate(LocalDate.of(2024, 7, 1)).threads(1).build(),
         new ArrayList<>(), fromHost);
 
-    assertThat(fileCsv).startsWith("id,threshold,threshold_score,median,median_score,actions,rules\n");
+    assertThat(fileCsv).startsWith("id,threshold,threshold_score,median,median_score,actions,rules,lack_of_data\n");
     assertThat(fileCsv.lines()).hasSize(1 + 13);
     assertThat(hostCsv).isEqualTo(fileCsv);
     assertThat(fromHost[0].report().orElseThrow().dimensions()).isEqualTo(fromFiles[0].report().orElseThrow().dimensions());
@@ -171,8 +171,13 @@ class SegmentationTest {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "id,revenue_12m\nA,lots\nB,many\n");
     ClassifierProvider strict = strictMedian();
-    Segmentation job = Segmentation.builder().customers(bad).threads(1)
-        .engine(b -> b.discover(false).register(strict).register(new Fixtures.ThresholdProvider())).build();
+    Segmentation.Builder builder = Segmentation.builder().customers(bad).threads(1)
+        .engine(b -> b.discover(false).register(strict).register(new Fixtures.ThresholdProvider()));
+    // By default a file whose every row is rejected stops the run, naming the reason.
+    assertThatThrownBy(() -> builder.build().run(r -> {}, RejectionSink.discard()))
+        .isInstanceOf(org.clientele.core.io.InputException.class)
+        .hasMessageContaining("Most are unparseable_number (2 rows), for example line 2, column revenue_12m \"lots\"");
+    Segmentation job = builder.maxRejectedShare(1).build();
 
     SegmentationResult result = job.run(r -> {}, RejectionSink.discard());
 

@@ -105,7 +105,7 @@ final class LifecycleClassifier extends ExplainingClassifier {
                 + num(lostDays) + " days: the label is " + dimension().label(ifVisitsMissing)
                 + " (ifVisitsMissing)"));
       }
-      out.accept(ifVisitsMissing, visits);
+      out.acceptFallback(ifVisitsMissing, visits);
       return;
     }
     if (visits >= activeVisits) {

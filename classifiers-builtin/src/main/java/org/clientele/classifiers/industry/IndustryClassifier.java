@@ -142,7 +142,12 @@ final class IndustryClassifier implements Classifier {
   @Override
   public void classify(Customer customer, LabelSink out) {
     String code = customer.getOrNull(CODE);
-    out.accept(code == null ? unknown : label(code), Double.NaN);
+    int label = code == null ? unknown : label(code);
+    if (label == unknown) {
+      out.acceptFallback(label, Double.NaN);
+    } else {
+      out.accept(label, Double.NaN);
+    }
   }
 
   private int label(String code) {
@@ -151,7 +156,7 @@ final class IndustryClassifier implements Classifier {
     if (mapped >= 0) {
       return mapped;
     }
-    if (isPlaceholder(code, bodyStart)) {
+    if (isPlaceholder(code, bodyStart, configured == null)) {
       return unknown;
     }
     int parsed = parse(code, bodyStart);
@@ -199,11 +204,14 @@ final class IndustryClassifier implements Classifier {
   }
 
   /**
-   * True for the codes systems write for "not classified": four or more nines (9999, 999999) or
-   * only zeros. Read as codes they would land in a real sector (ISIC 99 is extraterritorial
-   * bodies, NAICS 99 "nonclassifiable"), a label computed from a placeholder.
+   * True for the codes systems write for "not classified": only zeros, four or more nines (9999,
+   * 999999), or, under {@code codeSystem auto}, two or three nines with no system prefix. Read as
+   * codes they would land in a real sector (ISIC 99 is extraterritorial bodies, NAICS 99
+   * "nonclassifiable"), a label computed from a placeholder. A bare {@code 99} in an export of
+   * mixed codes is far more often a CRM's "other" than an embassy, so only {@code isic:99}, {@code
+   * codeSystem ISIC} or a mapping reads it as ISIC 99.
    */
-  static boolean isPlaceholder(String code, int bodyStart) {
+  static boolean isPlaceholder(String code, int bodyStart, boolean auto) {
     int start = bodyStart;
     int end = code.length();
     while (start < end && code.charAt(start) == ' ') {
@@ -224,7 +232,7 @@ final class IndustryClassifier implements Classifier {
         return false;
       }
     }
-    return first == '0' || end - start >= 4;
+    return first == '0' || end - start >= 4 || (auto && bodyStart == 0 && end - start >= 2);
   }
 
   /** Index after a system prefix such as {@code naics:}, or 0. */
@@ -329,7 +337,7 @@ final class IndustryClassifier implements Classifier {
     List<Reason> why = new ArrayList<>();
     if (code == null) {
       why.add(Reason.missing(CODE, "industry_code is missing: UNKNOWN"));
-      return new Assignment(dimension, unknown, Double.NaN, "", why);
+      return new Assignment(dimension, unknown, Double.NaN, "", why, true);
     }
     int label = label(code);
     int bodyStart = bodyStart(code);
@@ -338,21 +346,21 @@ final class IndustryClassifier implements Classifier {
         why.add(Reason.of(CODE, code, "mapping." + new String(mappingKeys[k]),
             "Code " + code + " starts with " + new String(mappingKeys[k]) + ", which the configured"
                 + " mapping assigns to " + dimension.label(label)));
-        return new Assignment(dimension, label, Double.NaN, "", why);
+        return new Assignment(dimension, label, Double.NaN, "", why, label == unknown);
       }
     }
-    if (isPlaceholder(code, bodyStart)) {
+    if (isPlaceholder(code, bodyStart, configured == null)) {
       why.add(Reason.of(CODE, code, "",
           "Code " + code + " is a placeholder systems write for \"not classified\", not an industry: UNKNOWN"
               + " (give the real code, or map it under mapping if it means something in your CRM)"));
-      return new Assignment(dimension, unknown, Double.NaN, "", why);
+      return new Assignment(dimension, unknown, Double.NaN, "", why, true);
     }
     int parsed = parse(code, bodyStart);
     if ((parsed & MALFORMED) != 0) {
       why.add(Reason.of(CODE, code, "",
           "Code " + code + " is not in a recognised form (a section letter and/or at least two"
               + " digits, optionally prefixed isic:, naics: or gbt:): UNKNOWN"));
-      return new Assignment(dimension, unknown, Double.NaN, "", why);
+      return new Assignment(dimension, unknown, Double.NaN, "", why, true);
     }
     int prefixed = (parsed >>> 16) & 7;
     System only = prefixed != 0 ? SYSTEMS[prefixed - 1] : configured;
@@ -381,7 +389,7 @@ final class IndustryClassifier implements Classifier {
           + (readings.size() > 1 ? "; the other readings agree: " + String.join("; ", readings.subList(1, readings.size())) : "");
     }
     why.add(Reason.of(CODE, code, only != null ? only.title : "auto", text));
-    return new Assignment(dimension, label, Double.NaN, "", why);
+    return new Assignment(dimension, label, Double.NaN, "", why, label == unknown);
   }
 
   private static String describe(System s, int parsed) {

@@ -137,7 +137,7 @@ final class LoyaltyClassifier extends ExplainingClassifier {
             "Only " + known + " of " + inputs.length + " loyalty inputs are known, fewer than "
                 + minInputs + ": the label is " + dimension().label(ifInsufficient) + " (ifInsufficient)"));
       }
-      out.accept(ifInsufficient, Double.NaN);
+      out.acceptFallback(ifInsufficient, Double.NaN);
       return;
     }
     double k = c.number(COMPLAINTS, Double.NaN);

@@ -81,7 +81,7 @@ final class RiskClassifier extends ExplainingClassifier {
             "No credit data (default_count, overdue_days and risk_warnings are all missing): "
                 + dimension().label(ifNoData) + " (ifNoData)"));
       }
-      out.accept(ifNoData, Double.NaN);
+      out.acceptFallback(ifNoData, Double.NaN);
       return;
     }
     // Defaults and warnings trigger at or above their counts; overdue days strictly above.
@@ -95,7 +95,20 @@ final class RiskClassifier extends ExplainingClassifier {
       why.add(overdue(o, lo));
       why.add(count(WARNINGS, w, lw, normalWarnings, highWarnings, "warnings"));
     }
-    out.accept(level == 2 ? HIGH : level == 1 ? NORMAL : LOW, score);
+    int label = level == 2 ? HIGH : level == 1 ? NORMAL : LOW;
+    boolean partial = Double.isNaN(d) || Double.isNaN(o) || Double.isNaN(w);
+    if (partial && label == LOW) {
+      // LOW says "no sign of trouble": with a signal unread that was not seen, only not known.
+      // NORMAL and HIGH rest on a signal that was read, so they are measured.
+      if (why != null) {
+        why.add(Reason.conclusion("credit_data", "incomplete", "",
+            "No warning sign in the credit data read, but part of it is missing: LOW for lack of data,"
+                + " not assessed"));
+      }
+      out.acceptFallback(label, score);
+      return;
+    }
+    out.accept(label, score);
   }
 
   private static String levelName(int level) {

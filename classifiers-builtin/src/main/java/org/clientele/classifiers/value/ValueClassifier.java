@@ -219,7 +219,7 @@ final class ValueClassifier extends ExplainingClassifier {
             "Without " + metric.name() + " and with no sign of potential the label is "
                 + dimension().label(ifMissing) + " (ifMissing)"));
       }
-      out.accept(ifMissing, m);
+      out.acceptFallback(ifMissing, m);
       return;
     }
     if (why != null && !potential) {

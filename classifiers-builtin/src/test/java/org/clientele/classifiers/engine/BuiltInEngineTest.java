@@ -86,7 +86,9 @@ class BuiltInEngineTest {
     for (Customer c : population) {
       var explanation = engine.explain(c);
       assertThat(explanation.planExplanation().explained()).isTrue();
-      assertThat(explanation.planExplanation().rules(org.clientele.api.PlanExplanation.RuleStatus.MATCHED_WINNER))
+      assertThat(explanation.planExplanation().rules().stream()
+              .filter(r -> r.status() == org.clientele.api.PlanExplanation.RuleStatus.MATCHED_WINNER
+                  || r.status() == org.clientele.api.PlanExplanation.RuleStatus.MATCHED_ALSO))
           .extracting(r -> r.ruleId() + "/" + r.actionCode())
           .as("winners of %s", c.id())
           .containsExactlyInAnyOrderElementsOf(

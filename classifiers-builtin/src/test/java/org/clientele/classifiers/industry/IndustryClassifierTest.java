@@ -54,7 +54,10 @@ class IndustryClassifierTest {
         Arguments.of("placeholder 9999, not ISIC 99", "9999", "UNKNOWN"),
         Arguments.of("placeholder 999999, not NAICS 99", "999999", "UNKNOWN"),
         Arguments.of("placeholder of zeros", "0000", "UNKNOWN"),
-        Arguments.of("placeholder behind a prefix", "isic: 9999", "UNKNOWN"));
+        Arguments.of("placeholder behind a prefix", "isic: 9999", "UNKNOWN"),
+        Arguments.of("a bare 99 is a placeholder, not ISIC 99", "99", "UNKNOWN"),
+        Arguments.of("a bare 999 too", " 999 ", "UNKNOWN"),
+        Arguments.of("ISIC 99 when the prefix says so", "isic:99", "PUBLIC_ADMINISTRATION"));
   }
 
   @ParameterizedTest(name = "{0}: {1} -> {2}")

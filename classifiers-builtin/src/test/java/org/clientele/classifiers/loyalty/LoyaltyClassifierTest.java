@@ -140,9 +140,15 @@ class LoyaltyClassifierTest {
     assertThat(a.label()).isEqualTo("LOW");
     assertThat(a.score()).isNaN();
     assertThat(a.reasons()).anySatisfy(r -> assertThat(r.text()).contains("ifInsufficient"));
+    assertThat(a.fallback()).as("LOW for lack of data, not a measured LOW").isTrue();
     Classifier medium = new LoyaltyClassifierProvider().create(
         PluginConfig.of("loyalty", Map.of("ifInsufficient", "medium")));
     assertThat(both(medium, customer()).label()).isEqualTo("MEDIUM");
+    assertThat(both(medium, customer()).fallback()).isTrue();
+    // Enough inputs: a measured LOW.
+    Assignment measured = both(loyalty, customer(TENURE_DAYS, 10.0, REPEAT_PURCHASES, 0.0));
+    assertThat(measured.label()).isEqualTo("LOW");
+    assertThat(measured.fallback()).isFalse();
   }
 
   @Test

@@ -67,6 +67,21 @@ class RiskClassifierTest {
   }
 
   @Test
+  void aLabelTheMissingSignalsCouldRaiseIsForLackOfData() {
+    // Overdue 5 days and nothing else known: LOW on what was read, but "no defaults" was never seen.
+    assertThat(both(risk, customer(OVERDUE_DAYS, 5.0)).fallback()).isTrue();
+    // A signal read at NORMAL is measured, whatever else is missing.
+    assertThat(both(risk, customer(RISK_WARNINGS, 1.0)).label()).isEqualTo("NORMAL");
+    assertThat(both(risk, customer(RISK_WARNINGS, 1.0)).fallback()).isFalse();
+    assertThat(both(risk, customer()).fallback()).as("UNRATED (ifNoData)").isTrue();
+    // Every signal read, or one already at HIGH: measured.
+    assertThat(both(risk, customer(DEFAULT_COUNT, 0.0, OVERDUE_DAYS, 0.0, RISK_WARNINGS, 0.0)).fallback()).isFalse();
+    Assignment high = both(risk, customer(DEFAULT_COUNT, 3.0));
+    assertThat(high.label()).isEqualTo("HIGH");
+    assertThat(high.fallback()).isFalse();
+  }
+
+  @Test
   void partialDataUsesWhatIsKnownAndNamesTheRest() {
     Assignment a = both(risk, customer(OVERDUE_DAYS, 5.0));
     assertThat(a.label()).isEqualTo("LOW");

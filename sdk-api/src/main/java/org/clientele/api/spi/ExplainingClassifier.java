@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *       if (why != null) {
  *         why.add(Reason.missing(SERVICE_SHARE, "No service tickets known: needs UNKNOWN"));
  *       }
- *       out.accept(UNKNOWN, Double.NaN);
+ *       out.acceptFallback(UNKNOWN, Double.NaN);
  *       return;
  *     }
  *     ...
@@ -84,7 +84,7 @@ public abstract class ExplainingClassifier implements Classifier {
           getClass().getName() + ".evaluate() called its sink " + verdict.calls + " times for customer "
               + customer.id() + ", not exactly once");
     }
-    return new Assignment(dimension, verdict.label, verdict.score, "", why);
+    return new Assignment(dimension, verdict.label, verdict.score, "", why, verdict.fallback);
   }
 
   /**
@@ -93,7 +93,8 @@ public abstract class ExplainingClassifier implements Classifier {
    * (build reason texts only inside {@code if (why != null)}).
    *
    * @param customer the customer
-   * @param out receives the label index and score, exactly once
+   * @param out receives the label index and score, exactly once: {@link LabelSink#acceptFallback}
+   *     for a label decided for lack of data, {@link LabelSink#accept} otherwise
    * @param why receives the reasons, or null on the hot path
    */
   protected abstract void evaluate(Customer customer, LabelSink out, @Nullable List<Reason> why);
@@ -102,13 +103,21 @@ public abstract class ExplainingClassifier implements Classifier {
   private static final class Verdict implements LabelSink {
     private int label = -1;
     private double score = Double.NaN;
+    private boolean fallback;
     private int calls;
 
     @Override
     public void accept(int labelIndex, double score) {
       this.label = labelIndex;
       this.score = score;
+      this.fallback = false;
       calls++;
+    }
+
+    @Override
+    public void acceptFallback(int labelIndex, double score) {
+      accept(labelIndex, score);
+      this.fallback = true;
     }
   }
 }

@@ -94,6 +94,7 @@ public final class Snapshot {
       // (with a control group); files written before the rules column are read without rules.
       int held = columns.indexOf(ResultWriter.HELD_OUT);
       int rules = columns.indexOf(ResultWriter.RULES);
+      int lack = columns.indexOf(ResultWriter.LACK_OF_DATA);
       int actions = columns.indexOf("actions");
       int n = (actions - 1) / 2;
       List<String> dims = new ArrayList<>();
@@ -104,12 +105,15 @@ public final class Snapshot {
       if (rules < 0) {
         expected.remove(ResultWriter.RULES);
       }
+      if (lack < 0) {
+        expected.remove(ResultWriter.LACK_OF_DATA);
+      }
       if (held >= 0) {
         expected.add(ResultWriter.HELD_OUT);
       }
       if (actions < 1 || !expected.equals(columns)) {
         throw new InputException(source, 1, "not a results file: the header is " + String.join(",", header)
-            + "; expected id,<dimension>,<dimension>_score,...,actions,rules[,held_out] as 'clientele classify' writes it", null);
+            + "; expected id,<dimension>,<dimension>_score,...,actions,rules,lack_of_data[,held_out] as 'clientele classify' writes it", null);
       }
       c.begin(dims);
       c.hasRules = rules >= 0;

@@ -58,7 +58,8 @@ final class DateGuard implements Records<Transaction> {
   public boolean hasNext() {
     while (next == null && inner.hasNext()) {
       Transaction t = inner.next();
-      Rejection r = check(t, latest, bulkEnd, inner.counts().source(), inner.line());
+      Rejection r = check(t, latest, bulkEnd, inner.counts().source(), inner.line(), inner.column(DATE),
+          inner.rawText(DATE));
       if (r != null) {
         rejected++;
         sink.reject(r);
@@ -82,9 +83,12 @@ final class DateGuard implements Records<Transaction> {
     return false;
   }
 
-  /** The rejection of a day before 1900 or a placeholder. */
-  static Rejection rejection(String source, long line, LocalDate d) {
-    return new Rejection(source, line, "date", d.toString(), RejectionReason.IMPLAUSIBLE_DATE,
+  /** The field a rejection names when the input does not say how it wrote it. */
+  static final String DATE = "date";
+
+  /** The rejection of a day before 1900 or a placeholder, naming the column and text as the file has them. */
+  static Rejection rejection(String source, long line, String column, @Nullable String raw, LocalDate d) {
+    return new Rejection(source, line, column, raw != null ? raw : d.toString(), RejectionReason.IMPLAUSIBLE_DATE,
         "the date " + d + (PLACEHOLDERS.contains(d) ? " is a placeholder systems write for \"no date\"" : " is before 1900"),
         "write the transaction's real date, or leave the row out of the export");
   }
@@ -103,12 +107,19 @@ final class DateGuard implements Records<Transaction> {
   /** The rejection of a transaction whose date cannot be real, or null if it can. */
   static @Nullable Rejection check(
       Transaction t, @Nullable LocalDate latest, @Nullable LocalDate bulkEnd, String source, long line) {
+    return check(t, latest, bulkEnd, source, line, DATE, null);
+  }
+
+  /** As {@link #check(Transaction, LocalDate, LocalDate, String, long)}, naming the column and text as the file has them. */
+  static @Nullable Rejection check(
+      Transaction t, @Nullable LocalDate latest, @Nullable LocalDate bulkEnd, String source, long line, String column,
+      @Nullable String raw) {
     LocalDate d = t.date();
     if (isImplausible(d.toEpochDay())) {
-      return rejection(source, line, d);
+      return rejection(source, line, column, raw, d);
     }
     if (latest != null && d.isAfter(latest)) {
-      return new Rejection(source, line, "date", d.toString(), RejectionReason.IMPLAUSIBLE_DATE,
+      return new Rejection(source, line, column, raw != null ? raw : d.toString(), RejectionReason.IMPLAUSIBLE_DATE,
           "the date " + d + " lies far after the rest of the file, which ends on " + bulkEnd
               + " (a mistyped year or a placeholder?); it would have become \"today\" for every customer",
           "correct the date; or, if it is right, set input.derive.referenceDate (--reference-date),"
@@ -135,6 +146,16 @@ final class DateGuard implements Records<Transaction> {
   @Override
   public long line() {
     return inner.line();
+  }
+
+  @Override
+  public String column(String field) {
+    return inner.column(field);
+  }
+
+  @Override
+  public @Nullable String rawText(String field) {
+    return inner.rawText(field);
   }
 
   @Override

@@ -174,7 +174,7 @@ public final class FeatureDeriver {
       // One pass without an object per row; the same rows, rejections and counts (TransactionScan).
       FeatureDeriver deriver = create(options, given);
       Path name = file.getFileName();
-      ScanVisitor visitor = new ScanVisitor(deriver, sink, name == null ? file.toString() : name.toString());
+      ScanVisitor visitor = new ScanVisitor(deriver, sink, name == null ? file.toString() : name.toString(), format.dateColumn());
       ReadCounts counts = TransactionScan.scan(file, format, sink, visitor);
       return new Result(deriver, DateGuard.moved(counts, visitor.implausible), givenBasis(options));
     }
@@ -186,19 +186,22 @@ public final class FeatureDeriver {
     private final FeatureDeriver deriver;
     private final RejectionSink sink;
     private final String source;
+    private final String dateColumn;
     private long implausible;
 
-    ScanVisitor(FeatureDeriver deriver, RejectionSink sink, String source) {
+    ScanVisitor(FeatureDeriver deriver, RejectionSink sink, String source, String dateColumn) {
       this.deriver = deriver;
       this.sink = sink;
       this.source = source;
+      this.dateColumn = dateColumn;
     }
 
     @Override
     public void row(TransactionScan.Row row) {
       if (DateGuard.isImplausible(row.epochDay())) {
         implausible++;
-        sink.reject(DateGuard.rejection(source, row.line(), row.date()));
+        // The scan reads ISO dates only, so the date's text is the file's.
+        sink.reject(DateGuard.rejection(source, row.line(), dateColumn, row.date().toString(), row.date()));
         return;
       }
       deriver.add(row.epochDay(), row.customerId(), row.amount(), row.orderId(), row.channel());
@@ -208,7 +211,7 @@ public final class FeatureDeriver {
     public void transaction(Transaction t, long line) {
       if (DateGuard.isImplausible(t.date().toEpochDay())) {
         implausible++;
-        sink.reject(DateGuard.rejection(source, line, t.date()));
+        sink.reject(DateGuard.rejection(source, line, dateColumn, null, t.date()));
         return;
       }
       deriver.add(t);

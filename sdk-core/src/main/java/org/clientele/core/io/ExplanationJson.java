@@ -13,7 +13,8 @@ import org.clientele.core.Explanation;
 import org.clientele.core.internal.Json;
 
 /**
- * An {@link Explanation} as JSON: the customer's id, per dimension the label, score, detail and
+ * An {@link Explanation} as JSON: the customer's id, per dimension the label, score, detail, {@code
+ * lackOfData: true} for a label decided for lack of data, and
  * reasons (feature, value, threshold, text), the plan's actions with their rule and rationale, and,
  * when the strategy explains itself, {@code rules}: every rule that matched with its status
  * (winner, outranked, vetoed) and why. A missing score is {@code null}.
@@ -51,6 +52,9 @@ public final class ExplanationJson {
       d.put("score", Double.isNaN(a.score()) ? null : a.score());
       if (!a.detail().isEmpty()) {
         d.put("detail", a.detail());
+      }
+      if (a.fallback()) {
+        d.put("lackOfData", true);
       }
       List<Map<String, Object>> reasons = new ArrayList<>();
       for (Reason r : a.reasons()) {

@@ -119,8 +119,12 @@ public abstract sealed class RecordReader<T> implements Records<T>
     T out = Objects.requireNonNull(next, "hasNext() returned true without a record");
     next = null;
     line = nextLine;
+    advanced();
     return out;
   }
+
+  /** Called when {@link #next()} hands out the record converted last: a reader moves what it kept of that row's cells. */
+  void advanced() {}
 
   /**
    * Returns the line where the record last returned by {@link #next()} starts.

@@ -3,6 +3,7 @@ package org.clientele.core.io;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pass over an input's records with its counts: a file's reader, or the host's own objects.
@@ -29,6 +30,30 @@ public interface Records<T> extends Iterator<T>, AutoCloseable {
    */
   default long line() {
     return 0;
+  }
+
+  /**
+   * Returns the input's own name for a field of the record last returned by {@link #next()}, for a
+   * rejection that a later step makes: the rejection names the column as the file has it.
+   *
+   * @param field the field's name in the record, for example {@code date}
+   * @return the file's column name; by default the field's name
+   * @since 0.1.0
+   */
+  default String column(String field) {
+    return field;
+  }
+
+  /**
+   * Returns the text of a field of the record last returned by {@link #next()} as the input wrote
+   * it (for example {@code 03/01/2098}), for a rejection that a later step makes.
+   *
+   * @param field the field's name in the record, for example {@code date}
+   * @return the text, or null when the input does not keep it (a host's objects)
+   * @since 0.1.0
+   */
+  default @Nullable String rawText(String field) {
+    return null;
   }
 
   /** Releases the input; never throws. */

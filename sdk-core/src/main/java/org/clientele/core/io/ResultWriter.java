@@ -20,13 +20,15 @@ import org.jspecify.annotations.Nullable;
  * Writes one line per classified customer.
  *
  * <p>JSON Lines: {@code {"id":"A-00042","labels":{"value":"CORE",...},"scores":{"value":182000,...},
- * "actions":[{"code":"dedicated-account-manager","category":"SERVICE","priority":90,"rule":"value-core"},...]}}; a
- * score that does not exist (NaN) is {@code null}.
+ * "actions":[{"code":"dedicated-account-manager","category":"SERVICE","priority":90,"rule":"value-core"},...],
+ * "lackOfData":["loyalty"]}}; a score that does not exist (NaN) is {@code null}.
  *
  * <p>CSV: {@code id}, then per dimension its label and {@code <dimension>_score}, then {@code
- * actions}: the action codes, most urgent first, separated by {@code ;}, and {@code rules}: the
+ * actions}: the action codes, most urgent first, separated by {@code ;}, {@code rules}: the
  * rule of each of those actions, in the same order (what JSON Lines write as each action's {@code
- * rule}). A missing score is empty.
+ * rule}), and {@code lack_of_data}: the dimensions whose label was decided for lack of data
+ * ({@link org.clientele.api.Segments#isFallback(int)}), separated by {@code ;}, empty when every
+ * label was measured. A missing score is empty.
  *
  * <p>With a control group ({@link #heldOut(BiPredicate)}), the actions of a rule the customer is
  * held out of are not written; the held-out rules are: JSON Lines {@code "heldOut":["rule",...]},
@@ -119,10 +121,18 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
   public static final String RULES = "rules";
 
   /**
+   * The CSV column, after {@code rules}, of the dimensions whose label was decided for lack of data
+   * rather than measured, separated by {@code ;}.
+   *
+   * @since 0.1.0
+   */
+  public static final String LACK_OF_DATA = "lack_of_data";
+
+  /**
    * Returns the CSV header.
    *
    * @param dimensions the dimension ids
-   * @return id, per dimension its id and its score, actions, rules
+   * @return id, per dimension its id and its score, actions, rules, lack_of_data
    */
   public static List<String> columns(List<String> dimensions) {
     List<String> out = new ArrayList<>();
@@ -133,6 +143,7 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
     }
     out.add("actions");
     out.add(RULES);
+    out.add(LACK_OF_DATA);
     return out;
   }
 
@@ -213,6 +224,13 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("lackOfData");
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (c.isFallback(i)) {
+        g.writeString(dimensions.get(i));
+      }
+    }
+    g.writeEndArray();
     if (heldOut != null) {
       g.writeArrayFieldStart("heldOut");
       for (String rule : held) {
@@ -258,6 +276,13 @@ public final class ResultWriter implements ResultSink, AutoCloseable {
     }
     row[k++] = actions.toString();
     row[k++] = rules.toString();
+    StringBuilder lack = new StringBuilder();
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (c.isFallback(i)) {
+        lack.append(lack.length() > 0 ? ";" : "").append(dimensions.get(i));
+      }
+    }
+    row[k++] = lack.toString();
     if (heldOut != null) {
       row[k] = String.join(";", held);
     }

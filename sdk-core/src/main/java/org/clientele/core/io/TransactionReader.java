@@ -26,6 +26,9 @@ public final class TransactionReader extends RecordReader<Transaction> {
   private final TransactionFormat format;
   private final ValueParser values;
   private final @Nullable Columns columns;
+  // The date cell as written, of the row converted last and of the record handed out last.
+  private @Nullable String pendingDateText;
+  private @Nullable String lastDateText;
 
   private TransactionReader(String source, RowSource rows, TransactionFormat format, RejectionSink sink) {
     super(source, rows, sink);
@@ -282,7 +285,35 @@ public final class TransactionReader extends RecordReader<Transaction> {
     String orderId = text(row, c == null ? index(row, orElse(format.orderIdColumn(), TransactionFormat.ORDER_ID)) : c.orderId());
     String channel = text(row, c == null ? index(row, orElse(format.channelColumn(), TransactionFormat.CHANNEL)) : c.channel());
     accepted();
+    pendingDateText = dateText;
     return new Transaction(id, (LocalDate) date, (Double) amount, quantity, orderId, channel);
+  }
+
+  @Override
+  void advanced() {
+    lastDateText = pendingDateText;
+  }
+
+  /**
+   * Returns the file's column name for {@code date}, as configured; other fields keep their name.
+   *
+   * @param field a field of {@link Transaction}
+   * @return the column name
+   */
+  @Override
+  public String column(String field) {
+    return field.equals("date") ? format.dateColumn() : field;
+  }
+
+  /**
+   * Returns the date cell of the record last returned, as the file wrote it.
+   *
+   * @param field {@code date}; other fields are not kept
+   * @return the text, or null
+   */
+  @Override
+  public @Nullable String rawText(String field) {
+    return field.equals("date") ? lastDateText : null;
   }
 
   private @Nullable Transaction missing(RawRow row, String column, String what, String fix) {

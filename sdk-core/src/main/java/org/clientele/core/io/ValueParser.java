@@ -255,6 +255,58 @@ final class ValueParser {
     return t;
   }
 
+  /**
+   * The currency symbol or code written before or after the digits ({@code $}, {@code US$}, {@code
+   * EUR}), or null when the text is not digits with one such mark (a word such as {@code N/A}).
+   */
+  static @Nullable String symbolSeen(String text) {
+    String t = text.trim();
+    int start = 0;
+    while (start < t.length() && (t.charAt(start) == '-' || t.charAt(start) == '+')) {
+      start++;
+    }
+    int prefixEnd = start;
+    while (prefixEnd < t.length() && isMark(t.charAt(prefixEnd))) {
+      prefixEnd++;
+    }
+    int suffixStart = t.length();
+    while (suffixStart > prefixEnd && isMark(t.charAt(suffixStart - 1))) {
+      suffixStart--;
+    }
+    String prefix = t.substring(start, prefixEnd).trim();
+    String suffix = t.substring(suffixStart).trim();
+    String body = t.substring(prefixEnd, suffixStart);
+    if (body.isEmpty() || !Character.isDigit(body.charAt(0)) || (!prefix.isEmpty() && !suffix.isEmpty())) {
+      return null;
+    }
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (Character.isLetter(c) || Character.getType(c) == Character.CURRENCY_SYMBOL) {
+        return null; // a mark inside the digits: not a symbol written beside an amount
+      }
+    }
+    String mark = prefix.isEmpty() ? suffix : prefix;
+    return mark.isEmpty() || mark.length() > 4 ? null : mark;
+  }
+
+  private static boolean isMark(char c) {
+    return Character.getType(c) == Character.CURRENCY_SYMBOL || Character.isLetter(c) || c == ' ' || c == '\u00a0';
+  }
+
+  /** The grouping character of an amount such as {@code $1,234.50} (the one that is not the decimal separator), or null. */
+  private static @Nullable String groupingSeen(String text, String symbol, char sep) {
+    String body = text.trim().replace(symbol, "").trim();
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c != sep && !Character.isDigit(c) && c != '-' && c != '+') {
+        String g = Pattern.quote(String.valueOf(c));
+        boolean groups = body.matches("[+-]?\\d{1,3}(" + g + "\\d{3})+(" + Pattern.quote(String.valueOf(sep)) + "\\d+)?");
+        return groups ? String.valueOf(c) : null;
+      }
+    }
+    return null;
+  }
+
   /** The rejection for a value that is not a number, with the key to set when it looks formatted. */
   private Problem notANumber(String text, char sep) {
     boolean symbol = false;
@@ -266,6 +318,28 @@ final class ValueParser {
       }
     }
     boolean grouped = GROUPED.matcher(text).matches();
+    String found = symbol ? symbolSeen(text) : null;
+    // A symbol already configured was read: something else is wrong with the amount.
+    String seen = found != null && currencySymbols.stream().noneMatch(s -> s.trim().equals(found)) ? found : null;
+    if (seen != null) {
+      // Name the symbol the file holds, and the setting that reads it, ready to paste.
+      String group = groupingSeen(text, seen, sep);
+      List<String> settings = new ArrayList<>();
+      if (group != null && !group.equals(thousandsSeparator)) {
+        settings.add("\"thousandsSeparator\": \"" + group + "\"");
+      }
+      List<String> symbols = new ArrayList<>(currencySymbols);
+      symbols.add(seen);
+      settings.add("\"currencySymbols\": [" + String.join(", ", symbols.stream().map(s -> "\"" + s + "\"").toList()) + "]");
+      return new Problem(
+          RejectionReason.UNPARSEABLE_NUMBER,
+          "not a plain number: it holds the currency symbol \"" + seen + "\""
+              + (group != null ? " and thousands separators \"" + group + "\"" : "")
+              + (currencySymbols.isEmpty() ? ", and no currencySymbols are set" : ", which is not among currencySymbols " + currencySymbols)
+              + " (decimal separator \"" + sep + "\")",
+          "set " + String.join(", ", settings) + " in the input section of the configuration,"
+              + " or write plain numbers such as " + (sep == '.' ? "1234.5" : "1234,5"));
+    }
     if (symbol || grouped) {
       List<String> keys = new ArrayList<>();
       if (grouped) {

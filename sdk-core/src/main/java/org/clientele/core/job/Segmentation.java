@@ -48,6 +48,7 @@ import org.clientele.core.io.InputPreset;
 import org.clientele.core.io.ReadCounts;
 import org.clientele.core.io.Records;
 import org.clientele.core.io.Rejection;
+import org.clientele.core.io.RejectionReason;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.ResultFormat;
 import org.clientele.core.io.ResultSink;
@@ -144,6 +145,7 @@ public final class Segmentation {
   private final @Nullable Input<Transaction> transactions;
   private final Calibration calibration;
   private final boolean leaveOutUncalibratable;
+  private final double maxRejectedShare;
   private final boolean strict;
   private final @Nullable Integer threads;
   private final ProgressListener progress;
@@ -162,6 +164,7 @@ public final class Segmentation {
     this.engineSetup = b.engineSetup;
     if (model == null) {
       withoutInput = b.withoutInput;
+      maxRejectedShare = b.maxRejectedShare != null ? b.maxRejectedShare : DEFAULT_MAX_REJECTED_SHARE;
       input = InputConfig.fromConfig(null, b.preset);
       derive = referenceDate(DerivationOptions.defaults(), b.referenceDate, "<default configuration>");
       reportOptions = ReportOptions.defaults();
@@ -171,6 +174,8 @@ public final class Segmentation {
       WithoutInput configured = in.has("dimensionWithoutInput")
           ? in.choice("dimensionWithoutInput", WithoutInput.class, WithoutInput.FAIL) : null;
       withoutInput = b.withoutInput != null ? b.withoutInput : configured;
+      double share = in.number("maxRejectedShare", DEFAULT_MAX_REJECTED_SHARE, 0, 1);
+      maxRejectedShare = b.maxRejectedShare != null ? b.maxRejectedShare : share;
       input = InputConfig.fromConfig(in, b.preset);
       derive = referenceDate(DerivationOptions.fromConfig(in.section("derive")), b.referenceDate, model.source());
       rejectUnread(in);
@@ -260,10 +265,11 @@ public final class Segmentation {
    */
   public SegmentationResult run(ResultSink results, RejectionSink rejections, @Nullable FeatureWriter features) {
     Objects.requireNonNull(results, "results");
-    RejectionSink sink = sink(rejections);
+    FirstRejections sink = new FirstRejections(sink(rejections));
     Derived derived = derive(sink);
+    checkRejectedShare(derived.counts, sink);
     List<QualityWarning> leftOut = new ArrayList<>();
-    Engine engine = engine(derived, strict ? sink : RejectionSink.discard(), "Calibrating", leftOut);
+    Engine engine = engine(derived, new FirstRejections(strict ? sink : RejectionSink.discard()), "Calibrating", leftOut);
     List<String> ids = engine != null
         ? engine.dimensions().stream().map(Dimension::id).toList()
         : engineBuilder().validate().model().dimensions().stream().map(Model.Section::id).toList();
@@ -274,7 +280,9 @@ public final class Segmentation {
         while (stream.hasNext()) {
           stream.next();
         }
-        return new SegmentationResult(stream.counts(derived, 0), null, null, ids);
+        RunCounts none = stream.counts(derived, 0);
+        checkRejectedShare(none.customersFile(), sink);
+        return new SegmentationResult(none, null, null, ids);
       }
       ReportAccumulator report = ReportAccumulator.create(engine, reportOptions);
       leftOut.forEach(report::addWarning);
@@ -293,6 +301,7 @@ public final class Segmentation {
         }
       });
       RunCounts counts = stream.counts(derived, classified);
+      checkRejectedShare(counts.customersFile(), sink);
       stream.inputWarnings(counts).forEach(report::addWarning);
       Map<String, Long> errors = engine.errorCounts();
       errors.forEach((id, n) -> {
@@ -341,10 +350,11 @@ public final class Segmentation {
    * @throws ConfigurationException if the configuration is invalid or calibration failed
    */
   public Calibrated calibrate(RejectionSink rejections) {
-    RejectionSink sink = sink(rejections);
+    FirstRejections sink = new FirstRejections(sink(rejections));
     // Every key checked, and the plugins' features declared, before the (long) pass.
     Validation validation = engineBuilder().validate();
     Derived derived = derive(sink);
+    checkRejectedShare(derived.counts, sink);
     Set<String> calibrating = Set.copyOf(validation.needCalibration());
     Set<String> checked = new HashSet<>();
     List<QualityWarning> warnings = new ArrayList<>();
@@ -365,6 +375,7 @@ public final class Segmentation {
           stream.next();
         }
         counts = stream.counts(derived, stream.count());
+        checkRejectedShare(counts.customersFile(), sink);
         // The model must build: unknown keys, bad values fail here.
         Engine engine = builder.model(calibrated).build();
         if (!recalibrated && stream.missedFeaturesOf(engine, calibrating)) {
@@ -395,15 +406,17 @@ public final class Segmentation {
     Objects.requireNonNull(customerId, "customerId");
     // The rejections by line, so that a customer whose row was rejected is told apart from a typo.
     Map<String, List<Rejection>> byLine = new HashMap<>();
-    RejectionSink sink = sink(rejections.andThen(r -> {
+    FirstRejections sink = new FirstRejections(sink(rejections.andThen(r -> {
       if (byLine.size() < KEPT_REJECTIONS) {
         List<Rejection> row = byLine.computeIfAbsent(r.source() + "\n" + r.line(), k -> new ArrayList<>());
         if (!row.contains(r)) { // the file is read once per pass (calibration, then the lookup)
           row.add(r);
         }
       }
-    }));
+    })));
     Derived derived = derive(sink);
+    checkRejectedShare(derived.counts, sink);
+    // The explanation uses the cut-offs of a full run: stop where the run would.
     Engine engine = engine(derived, sink, "Calibrating");
     if (engine == null) {
       return Optional.empty();
@@ -488,6 +501,66 @@ public final class Segmentation {
 
   // ---------------------------------------------------------------------------------------------
 
+  /** The default of {@link Builder#maxRejectedShare}: more than half of an input's rows rejected stops the run. */
+  public static final double DEFAULT_MAX_REJECTED_SHARE = 0.5;
+
+  /**
+   * Stops the run when more than {@link Builder#maxRejectedShare} of an input's rows were rejected,
+   * naming the most common reason, its first row and its fix.
+   */
+  private void checkRejectedShare(@Nullable ReadCounts counts, FirstRejections samples) {
+    if (counts == null || counts.read() == 0 || counts.rejected() <= maxRejectedShare * counts.read()) {
+      return;
+    }
+    Map.Entry<RejectionReason, Long> top = counts.rejectedByReason().entrySet().stream()
+        .max(Map.Entry.<RejectionReason, Long>comparingByValue().thenComparing(e -> -e.getKey().ordinal()))
+        .orElseThrow();
+    Rejection sample = samples.first(counts.source(), top.getKey());
+    String share = org.clientele.core.internal.Formats.percent((double) counts.rejected() / counts.read());
+    StringBuilder m = new StringBuilder()
+        .append(counts.rejected()).append(" of ").append(counts.read()).append(" rows rejected (").append(share)
+        .append(", more than the ").append(org.clientele.core.internal.Formats.wholePercent(maxRejectedShare))
+        .append(" allowed): the run stops rather than calibrate and classify from the ").append(counts.accepted())
+        .append(" left. Most are ").append(top.getKey().code()).append(" (").append(top.getValue()).append(" rows)");
+    if (sample != null) {
+      m.append(", for example line ").append(sample.line()).append(", column ").append(sample.column())
+          .append(" \"").append(sample.value()).append("\": ").append(sample.message()).append(". Fix: ").append(sample.fix());
+    }
+    m.append(". If the rejected rows really are to be left out, raise input.maxRejectedShare (--max-rejected-share; 1 never stops).");
+    throw new InputException(counts.source(), 0, m.toString(), null);
+  }
+
+  /** Passes rejections on and keeps the first of each reason, for the message of {@link #checkRejectedShare}. */
+  private static final class FirstRejections implements RejectionSink {
+    private final RejectionSink next;
+    private final Map<String, Map<RejectionReason, Rejection>> first = new HashMap<>();
+
+    FirstRejections(RejectionSink next) {
+      this.next = next;
+    }
+
+    @Override
+    public void reject(Rejection rejection) {
+      Map<RejectionReason, Rejection> bySource = first.get(rejection.source());
+      if (bySource == null) {
+        bySource = new java.util.EnumMap<>(RejectionReason.class);
+        first.put(rejection.source(), bySource);
+      }
+      bySource.putIfAbsent(rejection.reason(), rejection);
+      next.reject(rejection);
+    }
+
+    @Override
+    public boolean isStrict() {
+      return next.isStrict();
+    }
+
+    @Nullable Rejection first(String source, RejectionReason reason) {
+      Map<RejectionReason, Rejection> bySource = first.get(source);
+      return bySource == null ? null : bySource.get(reason);
+    }
+  }
+
   private RejectionSink sink(RejectionSink rejections) {
     Objects.requireNonNull(rejections, "rejections");
     return strict ? rejections.andThen(RejectionSink.strict()) : rejections;
@@ -547,7 +620,12 @@ public final class Segmentation {
         // passes when a feature step (a model fit) and a dimension both calibrate.
         EngineBuilder b = engineBuilder().model(current);
         try {
-          b.model(b.calibrate(population));
+          Model fitted = b.calibrate(population);
+          if (calibrationSink instanceof FirstRejections first) {
+            // Before any result is written: never classify with cut-offs fitted on what was left.
+            checkRejectedShare(population.last().fileCounts(), first);
+          }
+          b.model(fitted);
           Engine engine = b.build();
           if (!recalibrated && population.last().missedFeaturesOf(engine, calibrating)) {
             // A plugin declared its features only when its classifier's classes loaded, after the
@@ -766,6 +844,11 @@ public final class Segmentation {
     private ProgressListener.Phase bar = ProgressListener.Phase.NONE;
     private long count;
     private boolean exhausted;
+
+    /** The customers input's counts so far, or null without one (or before it was opened). */
+    @Nullable ReadCounts fileCounts() {
+      return reader == null ? null : reader.counts();
+    }
 
     CustomerStream(Derived derived, RejectionSink sink, String phase) {
       this.derived = derived;
@@ -1052,6 +1135,21 @@ public final class Segmentation {
     }
 
     @Override
+    public long line() {
+      return records.line();
+    }
+
+    @Override
+    public String column(String field) {
+      return records.column(field);
+    }
+
+    @Override
+    public @Nullable String rawText(String field) {
+      return records.rawText(field);
+    }
+
+    @Override
     public void close() {
       bar.close();
       records.close();
@@ -1100,6 +1198,7 @@ public final class Segmentation {
     private @Nullable InputPreset preset;
     private Calibration calibration = Calibration.IF_NEEDED;
     private boolean leaveOutUncalibratable = true;
+    private @Nullable Double maxRejectedShare;
     private @Nullable WithoutInput withoutInput;
     private boolean strict;
     private @Nullable Integer threads;
@@ -1237,6 +1336,26 @@ public final class Segmentation {
      */
     public Builder leaveOutUncalibratable(boolean leaveOut) {
       this.leaveOutUncalibratable = leaveOut;
+      return this;
+    }
+
+    /**
+     * Sets the share of an input's rows that may be rejected before the run stops: above it, the
+     * rows left are not the export the user meant (a currency symbol in every amount, a date
+     * pattern that does not fit), and cut-offs calibrated on them would be wrong without a word.
+     * The {@link InputException} names the input, the most common rejection with a sample row,
+     * and its fix. Overrides the configuration's {@code input.maxRejectedShare}.
+     *
+     * @param share from 0 to 1; {@value #DEFAULT_MAX_REJECTED_SHARE} by default, 1 to never stop
+     * @return this builder
+     * @throws IllegalArgumentException if the share is outside 0 to 1
+     * @since 0.1.0
+     */
+    public Builder maxRejectedShare(double share) {
+      if (!(share >= 0 && share <= 1)) {
+        throw new IllegalArgumentException("maxRejectedShare must be from 0 to 1 (1 never stops), found " + share);
+      }
+      this.maxRejectedShare = share;
       return this;
     }
 

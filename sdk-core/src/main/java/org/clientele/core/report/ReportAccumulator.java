@@ -29,6 +29,7 @@ import org.clientele.api.Segments;
 import org.clientele.core.Classification;
 import org.clientele.core.ClassificationBuffer;
 import org.clientele.core.Engine;
+import org.clientele.core.internal.Formats;
 import org.clientele.core.report.SegmentationReport.Cell;
 import org.clientele.core.report.SegmentationReport.CrossTab;
 import org.clientele.core.report.SegmentationReport.CrossTabRow;
@@ -83,6 +84,16 @@ public final class ReportAccumulator {
   private final ExactSum[] overallSum;
   // Per dimension d and slot s (0..size-1 the labels, size for UNCLASSIFIED).
   private final long[][] slotCustomers;
+  // Per dimension d and label: the customers whose label was decided for lack of data.
+  private final long[][] fallbackCustomers;
+  // Per dimension d: its classifier's inputs (sorted by name), the customers that have them all,
+  // those of them labelled for lack of data anyway (an input was there but could not be read:
+  // "N/A" as an industry code), and a few distinct examples of such inputs.
+  private final Feature<?>[][] inputList;
+  private final long[] withInputs;
+  private final long[] unreadable;
+  private final List<List<String>> unreadableExamples;
+  private final int[] examplesTried;
   private final long[][][] slotHave; // [d][s][feature]
   private final ExactSum[][][] slotSum; // [d][s][feature]; feature 0 is the revenue metric
   // Per cross-tab t, cell r * (columns + 1) + c.
@@ -119,11 +130,22 @@ public final class ReportAccumulator {
     overallHave = new long[f];
     overallSum = sums(f);
     slotCustomers = new long[d][];
+    fallbackCustomers = new long[d][];
+    inputList = new Feature<?>[d][];
+    withInputs = new long[d];
+    unreadable = new long[d];
+    unreadableExamples = new ArrayList<>();
+    examplesTried = new int[d];
     slotHave = new long[d][][];
     slotSum = new ExactSum[d][][];
     for (int i = 0; i < d; i++) {
       int n = this.dimensions.get(i).size() + 1;
       slotCustomers[i] = new long[n];
+      fallbackCustomers[i] = new long[n];
+      inputList[i] = i < inputs.size()
+          ? inputs.get(i).stream().sorted(Comparator.comparing((Feature<?> x) -> x.name())).toArray(Feature<?>[]::new)
+          : new Feature<?>[0];
+      unreadableExamples.add(new ArrayList<>());
       slotHave[i] = new long[n][f];
       slotSum[i] = new ExactSum[n][];
       for (int s = 0; s < n; s++) {
@@ -247,6 +269,15 @@ public final class ReportAccumulator {
         throw otherDimensions(segmentDimensions(segments));
       }
       slots[d] = slot(d, segments.labelIndex(d));
+      if (segments.isFallback(d)) {
+        fallbackCustomers[d][slots[d]]++;
+      }
+      if (inputList[d].length > 0 && hasAll(customer, inputList[d])) {
+        withInputs[d]++;
+        if (segments.isFallback(d)) {
+          unreadable(d, customer);
+        }
+      }
     }
     double revenue = accumulate(customer);
     quality.add(customer, slots, values);
@@ -284,6 +315,39 @@ public final class ReportAccumulator {
       }
     }
   }
+
+  private static boolean hasAll(Customer customer, Feature<?>[] features) {
+    for (Feature<?> f : features) {
+      if (!customer.has(f)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Counts a customer whose inputs were all there and still gave a label for lack of data; keeps a few examples. */
+  private void unreadable(int d, Customer customer) {
+    unreadable[d]++;
+    List<String> examples = unreadableExamples.get(d);
+    // A bounded number of tries, so that a file of one bad value does not allocate per customer.
+    if (examples.size() < MAX_EXAMPLES && examplesTried[d] < 100) {
+      examplesTried[d]++;
+      StringBuilder b = new StringBuilder();
+      for (Feature<?> f : inputList[d]) {
+        b.append(b.length() > 0 ? ", " : "").append(inputList[d].length > 1 ? f.name() + "=" : "")
+            .append('"').append(customer.getOrNull(f)).append('"');
+      }
+      addExample(examples, b.toString());
+    }
+  }
+
+  private static void addExample(List<String> examples, String example) {
+    if (examples.size() < MAX_EXAMPLES && !examples.contains(example)) {
+      examples.add(example);
+    }
+  }
+
+  private static final int MAX_EXAMPLES = 3;
 
   /** Counts the customer in its R x F cell when the score is an RFM code (111 to 555). */
   private void rfmCell(double code, int slot, double revenue) {
@@ -355,6 +419,7 @@ public final class ReportAccumulator {
     for (int d = 0; d < slotCustomers.length; d++) {
       for (int s = 0; s < slotCustomers[d].length; s++) {
         slotCustomers[d][s] += other.slotCustomers[d][s];
+        fallbackCustomers[d][s] += other.fallbackCustomers[d][s];
         for (int f = 0; f < features.size(); f++) {
           slotHave[d][s][f] += other.slotHave[d][s][f];
           slotSum[d][s][f].merge(other.slotSum[d][s][f]);
@@ -368,6 +433,13 @@ public final class ReportAccumulator {
       }
     }
     quality.merge(other.quality);
+    for (int d = 0; d < unreadable.length; d++) {
+      withInputs[d] += other.withInputs[d];
+      unreadable[d] += other.unreadable[d];
+      for (String e : other.unreadableExamples.get(d)) {
+        addExample(unreadableExamples.get(d), e);
+      }
+    }
     for (int i = 0; i < 25; i++) {
       rfmCustomers[i] += other.rfmCustomers[i];
       rfmRevenue[i].merge(other.rfmRevenue[i]);
@@ -419,6 +491,7 @@ public final class ReportAccumulator {
       writeSums(out, overallSum);
       for (int d = 0; d < slotCustomers.length; d++) {
         writeLongs(out, slotCustomers[d]);
+        writeLongs(out, fallbackCustomers[d]);
         for (int sl = 0; sl < slotCustomers[d].length; sl++) {
           writeLongs(out, slotHave[d][sl]);
           writeSums(out, slotSum[d][sl]);
@@ -437,6 +510,14 @@ public final class ReportAccumulator {
         writeLongs(out, contact);
       }
       writeLongs(out, quality.contradicting);
+      writeLongs(out, withInputs);
+      writeLongs(out, unreadable);
+      for (List<String> examples : unreadableExamples) {
+        out.writeInt(examples.size());
+        for (String e : examples) {
+          out.writeUTF(e);
+        }
+      }
       writeSums(out, quality.overallSquares);
       writeLongs(out, rfmCustomers);
       writeSums(out, rfmRevenue);
@@ -491,6 +572,7 @@ public final class ReportAccumulator {
       readSums(in, other.overallSum);
       for (int d = 0; d < other.slotCustomers.length; d++) {
         readLongs(in, other.slotCustomers[d]);
+        readLongs(in, other.fallbackCustomers[d]);
         for (int sl = 0; sl < other.slotCustomers[d].length; sl++) {
           readLongs(in, other.slotHave[d][sl]);
           readSums(in, other.slotSum[d][sl]);
@@ -509,6 +591,17 @@ public final class ReportAccumulator {
         readLongs(in, contact);
       }
       readLongs(in, other.quality.contradicting);
+      readLongs(in, other.withInputs);
+      readLongs(in, other.unreadable);
+      for (List<String> examples : other.unreadableExamples) {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_EXAMPLES) {
+          throw new IllegalArgumentException("report state holds " + n + " examples of unreadable inputs; at most " + MAX_EXAMPLES);
+        }
+        for (int i = 0; i < n; i++) {
+          examples.add(in.readUTF());
+        }
+      }
       readSums(in, other.quality.overallSquares);
       readLongs(in, other.rfmCustomers);
       readSums(in, other.rfmRevenue);
@@ -545,7 +638,7 @@ public final class ReportAccumulator {
     merge(other);
   }
 
-  private static final int STATE_FORMAT = 1;
+  private static final int STATE_FORMAT = 2;
 
   private static void writeLongs(DataOutput out, long[] values) throws IOException {
     for (long v : values) {
@@ -617,7 +710,8 @@ public final class ReportAccumulator {
             share(slotCustomers[d][s], customers),
             revenue,
             share(revenue, totalRevenue),
-            means(slotHave[d][s], slotSum[d][s])));
+            means(slotHave[d][s], slotSum[d][s]),
+            fallbackCustomers[d][s]));
       }
       dims.add(new DimensionSummary(dim.id(), segments));
     }
@@ -634,6 +728,11 @@ public final class ReportAccumulator {
     if (revenueMissing > 0) {
       notes.add(revenueMissing + " of " + customers + " customers have no " + options.revenueMetric().name()
           + " and count as 0 revenue.");
+    }
+    for (int d = 0; d < dimensions.size(); d++) {
+      if (unreadable[d] > 0 && share(unreadable[d], withInputs[d]) < UNREADABLE_WARNING_SHARE) {
+        notes.add(unreadableText(d));
+      }
     }
     for (int f = 0; f < features.size(); f++) {
       if (customers > 0 && overallHave[f] == 0) {
@@ -665,7 +764,7 @@ public final class ReportAccumulator {
         errors,
         notes,
         planSummary(totalRevenue),
-        withRunWarnings(quality.build(slotCustomers, slotHave, slotSum, overallHave, overallSum, customers)),
+        withLackOfData(withRunWarnings(quality.build(slotCustomers, slotHave, slotSum, overallHave, overallSum, customers))),
         rfmGrid());
   }
 
@@ -693,6 +792,48 @@ public final class ReportAccumulator {
       segmentGrid.add(g);
     }
     return new SegmentationReport.RfmGrid(rfm.id(), customersGrid, revenueGrid, segmentGrid);
+  }
+
+  /**
+   * One warning per dimension and label with customers labelled for lack of data: the label reads
+   * like a measured one in the segment counts, so the report says how many were not measured.
+   */
+  private SegmentationReport.Quality withLackOfData(SegmentationReport.Quality q) {
+    List<SegmentationReport.QualityWarning> lack = new ArrayList<>();
+    for (int d = 0; d < dimensions.size(); d++) {
+      Dimension dim = dimensions.get(d);
+      double share = share(unreadable[d], withInputs[d]);
+      if (unreadable[d] > 0 && share >= UNREADABLE_WARNING_SHARE) {
+        lack.add(new SegmentationReport.QualityWarning("unreadable_input", dim.id(), "", unreadableText(d)));
+      }
+      for (int s = 0; s < dim.size(); s++) {
+        long n = fallbackCustomers[d][s];
+        if (n > 0) {
+          lack.add(new SegmentationReport.QualityWarning("lack_of_data", dim.id(), dim.label(s),
+              dim.id() + ": " + n + " of " + slotCustomers[d][s] + " customers labelled " + dim.label(s)
+                  + " for lack of data, not measured (" + Formats.percent(share(n, customers))
+                  + " of all customers). They are listed in the results' lack_of_data column;"
+                  + " 'clientele explain' names the missing inputs."));
+        }
+      }
+    }
+    if (lack.isEmpty()) {
+      return q;
+    }
+    List<SegmentationReport.QualityWarning> all = new ArrayList<>(q.warnings());
+    all.addAll(lack);
+    return new SegmentationReport.Quality(q.segments(), all);
+  }
+
+  /** From this share of the customers that have a dimension's inputs, unreadable inputs are a quality warning, not only a note. */
+  static final double UNREADABLE_WARNING_SHARE = 0.05;
+
+  private String unreadableText(int d) {
+    String names = java.util.Arrays.stream(inputList[d]).map(Feature::name).collect(java.util.stream.Collectors.joining(", "));
+    return dimensions.get(d).id() + ": " + unreadable[d] + " of " + withInputs[d] + " customers with " + names
+        + " (" + Formats.percent(share(unreadable[d], withInputs[d])) + ") have a value that could not be read, for example "
+        + String.join("; ", unreadableExamples.get(d)) + ": labelled for lack of data. Correct them in the export (or map"
+        + " them in the dimension's configuration); 'clientele explain <id>' says why each was not read.";
   }
 
   private SegmentationReport.Quality withRunWarnings(SegmentationReport.Quality q) {

@@ -80,6 +80,7 @@ final class ReportJson {
           amount(g, "revenue", s.revenue());
           share(g, "revenueShare", s.revenueShare());
           means(g, "means", s.means());
+          g.writeNumberField("lackOfData", s.lackOfData());
           g.writeEndObject();
         }
         g.writeEndArray();

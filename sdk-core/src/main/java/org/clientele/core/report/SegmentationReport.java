@@ -328,9 +328,12 @@ public record SegmentationReport(
    * @param revenue their total revenue
    * @param revenueShare their share of total revenue
    * @param means the feature means, in {@link SegmentationReport#meanFeatures()} order
+   * @param lackOfData how many of the customers were given the label for lack of data rather than
+   *     measured ({@link org.clientele.api.Segments#isFallback(int)}); 0 for UNCLASSIFIED
    */
   public record Segment(
-      String label, long customers, double customerShare, double revenue, double revenueShare, List<FeatureMean> means) {
+      String label, long customers, double customerShare, double revenue, double revenueShare, List<FeatureMean> means,
+      long lackOfData) {
 
     /**
      * Copies the list.
@@ -341,6 +344,7 @@ public record SegmentationReport(
      * @param revenue their total revenue
      * @param revenueShare their share of total revenue
      * @param means the feature means, in {@link SegmentationReport#meanFeatures()} order
+     * @param lackOfData how many of the customers were given the label for lack of data
      */
     public Segment {
       Objects.requireNonNull(label, "label");

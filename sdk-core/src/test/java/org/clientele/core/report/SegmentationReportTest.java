@@ -389,7 +389,7 @@ class SegmentationReportTest {
     assertThat(fieldNames(root.get("plan"))).containsExactly("customersWithActions", "revenueWithActions", "actions");
     assertThat(fieldNames(root.get("dimensions"))).containsExactly("value", "behaviour", "risk");
     JsonNode core = root.at("/dimensions/value/segments/0");
-    assertThat(fieldNames(core)).containsExactly("label", "customers", "customerShare", "revenue", "revenueShare", "means");
+    assertThat(fieldNames(core)).containsExactly("label", "customers", "customerShare", "revenue", "revenueShare", "means", "lackOfData");
     assertThat(json).contains("\"customerShare\" : 0.166667,").contains("\"revenue\" : 75000,").contains("\"revenueShare\" : 0.75,");
     assertThat(root.at("/dimensions/value/segments/3/means/revenue_12m/mean").decimalValue()).isEqualByComparingTo("166.6667");
     assertThat(root.at("/behaviour/segments/2/means/days_since_last_purchase/mean").isMissingNode()).isTrue();
