@@ -80,11 +80,11 @@ public final class AgeClassifierProvider implements ClassifierProvider {
     for (int i = 0; i < edges.length; i++) {
       double e = list.get(i);
       if (e != Math.rint(e) || e < 1 || e > maxAge) {
-        throw config.error("edges", "expected whole numbers of years from 1 to maxAge " + maxAge + ", found " + list);
+        throw config.error("edges", "expected whole numbers of years from 1 to maxAge " + maxAge + ", found " + plain(list));
       }
       edges[i] = (int) e;
       if (i > 0 && edges[i] <= edges[i - 1]) {
-        throw config.error("edges", "expected edges in increasing order, each once, found " + list);
+        throw config.error("edges", "expected edges in increasing order, each once, found " + plain(list));
       }
     }
     boolean wholeYearsOnly = config.flag("wholeYearsOnly", true);
@@ -124,6 +124,11 @@ public final class AgeClassifierProvider implements ClassifierProvider {
     labels.add("AGE_" + edges[edges.length - 1] + "_PLUS");
     labels.add("UNKNOWN");
     return labels;
+  }
+
+  private static String plain(List<Double> numbers) {
+    return numbers.stream().map(d -> d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString())
+        .toList().toString();
   }
 
   private static @Nullable LocalDate asOf(PluginConfig config) {
