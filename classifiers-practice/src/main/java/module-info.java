@@ -9,14 +9,14 @@ module org.clientele.practice {
   requires static org.jspecify;
 
   exports org.clientele.practice;
-  // dims-c: geography and age bands
+  // geography and age bands
   exports org.clientele.practice.geography;
   exports org.clientele.practice.age;
 
   // Each dimension exports its own package (org.clientele.practice.<dimension>) and provides its
   // ClassifierProvider here.
 
-  // dims-c: geography and age bands
+  // geography and age bands
   provides org.clientele.api.spi.ClassifierProvider with
       org.clientele.practice.geography.GeographyClassifierProvider,
       org.clientele.practice.age.AgeClassifierProvider;

@@ -68,7 +68,7 @@ class TransactionPopulationTest {
       throws IOException, GeneralSecurityException {
     // Digests of the files the demo wrote when it still lived in cli (commit 295c217). A change
     // here changes the demo, the million-customer files and the benchmarks' model.json: rewrite
-    // that model (BenchmarkData.main) in the same change, or restore the generator. Issue 20 (dims-c)
+    // that model (BenchmarkData.main) in the same change, or restore the generator. Issue 20
     // added the age column and a few unrecognised region types to the customers files: the
     // transactions are unchanged, and the benchmarks' model reads neither column.
     DemoFiles files = DemoFiles.write(TransactionPopulation.of(300, 7), dir.resolve("t"), i -> { });
