@@ -108,6 +108,12 @@ final class AgeClassifier extends ExplainingClassifier {
     out.accept(band, years);
   }
 
+  /** A customer UNKNOWN with an age has an implausible one. */
+  @Override
+  public Set<Feature<?>> unplacedInputs() {
+    return Set.of(AGE);
+  }
+
   @Override
   public Set<Feature<?>> features() {
     return INPUTS;

@@ -78,6 +78,12 @@ final class GeographyClassifier extends ExplainingClassifier {
     out.accept(GeographyLabel.UNKNOWN.ordinal(), Double.NaN);
   }
 
+  /** A customer UNKNOWN with a region type has one the mapping does not know. */
+  @Override
+  public Set<Feature<?>> unplacedInputs() {
+    return Set.of(REGION_TYPE);
+  }
+
   @Override
   public Set<Feature<?>> features() {
     return Set.of(REGION_TYPE, REGION);

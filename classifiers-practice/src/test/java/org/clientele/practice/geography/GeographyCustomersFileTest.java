@@ -65,6 +65,10 @@ class GeographyCustomersFileTest {
         Map.entry("K005", "MOUNTAIN"), Map.entry("K006", "MOUNTAIN"), Map.entry("K007", "UNKNOWN"),
         Map.entry("K008", "UNKNOWN"));
     assertThat(result.counts().classified()).isEqualTo(8);
+    assertThat(result.report().orElseThrow().quality().warnings())
+        .filteredOn(w -> w.code().equals("unplaced_values")).singleElement()
+        .satisfies(w -> assertThat(w.message()).startsWith(
+            "geography: 1 of 2 UNKNOWN customers have a value it could not place: region_type 'Gebirge' (1)."));
 
     Explanation gebirge = job.explain("K007", RejectionSink.discard()).orElseThrow();
     assertThatAssignment(gebirge.assignment("geography")).hasLabel("UNKNOWN")
