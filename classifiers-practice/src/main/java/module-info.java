@@ -9,7 +9,15 @@ module org.clientele.practice {
   requires static org.jspecify;
 
   exports org.clientele.practice;
+  // geography and age bands
+  exports org.clientele.practice.geography;
+  exports org.clientele.practice.age;
 
   // Each dimension exports its own package (org.clientele.practice.<dimension>) and provides its
   // ClassifierProvider here.
+
+  // geography and age bands
+  provides org.clientele.api.spi.ClassifierProvider with
+      org.clientele.practice.geography.GeographyClassifierProvider,
+      org.clientele.practice.age.AgeClassifierProvider;
 }

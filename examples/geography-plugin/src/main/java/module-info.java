@@ -1,5 +1,5 @@
 /**
- * An example Clientele plugin: the {@code geography} dimension. It needs {@code org.clientele.api}
+ * An example Clientele plugin: the {@code acme-geography} dimension. It needs {@code org.clientele.api}
  * alone and offers its provider to {@link java.util.ServiceLoader} on the module path.
  */
 module com.example.clientele.geography {

@@ -1,5 +1,6 @@
 package org.clientele.practice;
 
+import java.time.LocalDate;
 import org.clientele.api.Feature;
 
 /**
@@ -12,6 +13,16 @@ import org.clientele.api.Feature;
  * @since 0.1.0
  */
 public final class PracticeFeatures {
+
+  // --- demographics (the age dimension, org.clientele.practice.age)
+
+  /**
+   * Date of birth (people), read by the age dimension when {@code age} is missing: the age in
+   * completed years as of the run's reference date.
+   */
+  public static final Feature<LocalDate> BIRTH_DATE = Feature.date("birth_date", "Date of birth (people)");
+
+  // --- needs and promotion response
 
   /** Service tickets as a share of all the customer's tickets and orders in the last 12 months, 0 to 1. */
   public static final Feature<Double> SERVICE_TICKET_SHARE =

@@ -167,7 +167,7 @@ class PluginsOptionTest {
   @Test
   void theGeographyExamplePluginRunsThroughThePluginsFolder() throws IOException {
     Path config = Files.writeString(dir.resolve("clientele.json"),
-        "{\"format\": 1, \"dimensions\": {\"geography\": {\"regions\": {\"Tibet\": \"REMOTE\"}}}, \"strategy\": null}");
+        "{\"format\": 1, \"dimensions\": {\"acme-geography\": {\"regions\": {\"Tibet\": \"REMOTE\"}}}, \"strategy\": null}");
     Path customers = Files.writeString(dir.resolve("accounts.csv"),
         "id,region,region_type\nA,Shanghai,city\nB,Hebei,rural\nC,Tibet,\nD,,\n");
     Path results = dir.resolve("results.jsonl");
@@ -176,9 +176,9 @@ class PluginsOptionTest {
         "--plugins", geographyPlugins.toString(), "--out", results.toString(), "--no-progress");
 
     assertThat(run.code()).as(run.toString()).isZero();
-    assertThat(Files.readString(results)).contains("\"geography\":\"CITY\"", "\"geography\":\"RURAL\"",
-        "\"geography\":\"REMOTE\"", "\"geography\":\"UNKNOWN\"");
-    assertThat(run.out()).contains("geography", "REMOTE");
+    assertThat(Files.readString(results)).contains("\"acme-geography\":\"CITY\"", "\"acme-geography\":\"RURAL\"",
+        "\"acme-geography\":\"REMOTE\"", "\"acme-geography\":\"UNKNOWN\"");
+    assertThat(run.out()).contains("acme-geography", "REMOTE");
 
     Cli.Run explain = Cli.run("explain", "C", "-c", config.toString(), "--customers", customers.toString(),
         "--plugins", geographyPlugins.toString(), "--no-progress");
@@ -187,17 +187,17 @@ class PluginsOptionTest {
 
     Cli.Run validate = Cli.run("validate-config", config.toString(), "--plugins", geographyPlugins.toString());
     assertThat(validate.code()).as(validate.toString()).isZero();
-    assertThat(validate.out()).contains("dimension geography", "[CITY, RURAL, REMOTE, UNKNOWN]");
+    assertThat(validate.out()).contains("dimension acme-geography", "[CITY, RURAL, REMOTE, UNKNOWN]");
   }
 
   @Test
   void withoutThePluginsOptionThePluginIsAnUnknownProviderAndTheHintNamesTheOption() throws IOException {
-    Path config = Files.writeString(dir.resolve("clientele.json"), "{\"format\": 1, \"dimensions\": {\"geography\": {}}}");
+    Path config = Files.writeString(dir.resolve("clientele.json"), "{\"format\": 1, \"dimensions\": {\"acme-geography\": {}}}");
 
     Cli.Run run = Cli.run("validate-config", config.toString());
 
     assertThat(run.code()).isEqualTo(ExitCodes.FATAL);
-    assertThat(run.err()).contains("unknown ClassifierProvider 'geography'", "--plugins DIR");
+    assertThat(run.err()).contains("unknown ClassifierProvider 'acme-geography'", "--plugins DIR");
   }
 
   @Test

@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class PluginRules {
 
+  /** The key of a file that holds the rules of several dimensions, one object per dimension. */
+  static final String BLOCKS = "blocks";
+
   private PluginRules() {}
 
   /**
@@ -44,13 +47,36 @@ final class PluginRules {
     List<PluginConfig> out = new ArrayList<>();
     for (Map.Entry<String, URL> e : found.entrySet()) {
       try (InputStream in = e.getValue().openStream()) {
-        out.add(config.json(e.getKey(), in));
+        out.addAll(blocks(config.json(e.getKey(), in)));
       } catch (IOException x) {
         throw new ConfigurationException(e.getKey(), "cannot read the plugin's playbook rules: " + x, x);
       }
     }
     out.sort(Comparator.comparing(PluginRules::dimensionOrEmpty).thenComparing(PluginConfig::source));
     return out;
+  }
+
+  /**
+   * The rules of one file, one section per dimension: the file itself, or, for a jar that ships
+   * several dimensions, each object of its {@value #BLOCKS} array (each with the keys of a one-dimension
+   * file, its errors naming {@code $.blocks[i]}).
+   */
+  private static List<PluginConfig> blocks(PluginConfig file) {
+    if (!file.keys().contains(BLOCKS)) {
+      return List.of(file);
+    }
+    for (String key : file.keys()) {
+      if (!key.equals(BLOCKS) && !key.equals("description")) {
+        throw file.error(key, "a rules file with \"" + BLOCKS + "\" holds only \"description\" and \"" + BLOCKS
+            + "\"; put \"" + key + "\" in the block of its dimension");
+      }
+    }
+    file.has("description");
+    List<PluginConfig> blocks = file.sections(BLOCKS);
+    if (blocks.isEmpty()) {
+      throw file.error(BLOCKS, "holds no block; give one object per dimension, for example {\"dimension\": \"geography\", \"rules\": [...]}");
+    }
+    return blocks;
   }
 
   /** The dimension a plugin's rules are about; an error naming the file if it does not say. */

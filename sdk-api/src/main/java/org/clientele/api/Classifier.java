@@ -54,4 +54,19 @@ public interface Classifier {
   default Set<Feature<?>> features() {
     return Set.of();
   }
+
+  /**
+   * Returns the inputs whose value, on a customer this classifier labels {@code UNKNOWN}, is a
+   * value it could not place: not recognised by its mapping, or implausible. The batch job counts
+   * those values per dimension and names the most frequent in a warning ({@code unplaced_values}),
+   * so a value that sends many customers to UNKNOWN is seen in the run, not found one explanation
+   * at a time. Declare an input only if that holds for every UNKNOWN customer that has it (not one
+   * a customer can have while being UNKNOWN for lack of another input).
+   *
+   * @return a subset of {@link #features()}; empty by default
+   * @since 0.1.0
+   */
+  default Set<Feature<?>> unplacedInputs() {
+    return Set.of();
+  }
 }

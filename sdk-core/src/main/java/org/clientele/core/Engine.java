@@ -194,6 +194,29 @@ public final class Engine {
   }
 
   /**
+   * Returns the inputs whose value on a customer labelled {@code UNKNOWN} is one the dimension's
+   * classifier could not place ({@link Classifier#unplacedInputs()}): the batch job counts them.
+   *
+   * @param dimensionId a dimension of this engine
+   * @return the features; empty if the classifier declares none or its {@code unplacedInputs()} fails
+   * @throws IllegalArgumentException if the engine has no such dimension
+   * @since 0.1.0
+   */
+  public Set<Feature<?>> unplacedInputs(String dimensionId) {
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (dimensions.get(i).id().equals(dimensionId)) {
+        try {
+          return Set.copyOf(classifiers[i].unplacedInputs());
+        } catch (RuntimeException e) {
+          return Set.of(); // a plugin's broken declaration must not break the run
+        }
+      }
+    }
+    throw new IllegalArgumentException("no dimension '" + dimensionId + "'; the engine has "
+        + dimensions.stream().map(Dimension::id).toList());
+  }
+
+  /**
    * Returns the features the configured feature steps add to every customer before the
    * classifiers run ({@link FeatureStep#features()}), such as {@code p_alive} and {@code
    * predicted_clv}.

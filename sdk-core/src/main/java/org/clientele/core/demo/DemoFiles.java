@@ -69,7 +69,8 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
       StandardFeatures.DEFAULT_COUNT,
       StandardFeatures.RISK_WARNINGS,
       StandardFeatures.CREDIT_LIMIT,
-      StandardFeatures.CREDIT_USED);
+      StandardFeatures.CREDIT_USED,
+      StandardFeatures.AGE); // age bands (clientele-classifiers-practice)
 
   /**
    * The derived columns written with {@link #writeWithFeatures}, in order.

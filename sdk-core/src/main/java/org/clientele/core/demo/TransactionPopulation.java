@@ -263,7 +263,7 @@ public final class TransactionPopulation {
      * @param industryCode industry code, or null
      * @param organisationType enterprise, distributor or government
      * @param region a sales region
-     * @param regionType city, rural or mountain
+     * @param regionType city, rural or mountain; for a few accounts a value none of them is (coastal, island)
      * @param size employees
      * @param satisfaction 1 to 5, or null
      * @param complaints complaints in the last 12 months, or null
@@ -293,6 +293,7 @@ public final class TransactionPopulation {
           .set(StandardFeatures.REGION, region)
           .set(StandardFeatures.REGION_TYPE, regionType)
           .set(StandardFeatures.SIZE, size)
+          .setOrRemove(StandardFeatures.AGE, GeographyAndAgeColumns.age(id)) // age bands: the buyer's age
           .setOrRemove(StandardFeatures.INDUSTRY_CODE, industryCode)
           .setOrRemove(StandardFeatures.SATISFACTION, satisfaction)
           .setOrRemove(StandardFeatures.COMPLAINTS_12M, complaints)
@@ -388,6 +389,7 @@ public final class TransactionPopulation {
     String region = REGIONS[r.nextInt(REGIONS.length)];
     int rt = r.nextInt(100);
     String regionType = rt < 70 ? "city" : rt < 92 ? "rural" : "mountain";
+    regionType = GeographyAndAgeColumns.regionType(id, regionType); // geography: a few values no mapping knows
     double employees = Math.round(StrictMath.exp(logNormal(r, kind == Kind.KEY_ACCOUNT ? 6.5 : 3.8, 1.0)));
 
     Double satisfaction = null;
@@ -531,7 +533,7 @@ public final class TransactionPopulation {
   }
 
   /** A normal deviate by Box-Muller with StrictMath, identical on every platform. */
-  private static double gaussian(SplittableRandom r) {
+  static double gaussian(SplittableRandom r) {
     double u1 = 1.0 - r.nextDouble(); // (0, 1]
     double u2 = r.nextDouble();
     return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * StrictMath.PI * u2);

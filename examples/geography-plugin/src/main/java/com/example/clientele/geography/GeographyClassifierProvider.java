@@ -9,8 +9,10 @@ import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
 
 /**
- * Provides the {@code geography} classifier: {@code CITY}, {@code RURAL}, {@code REMOTE} or
+ * Provides the {@code acme-geography} classifier: {@code CITY}, {@code RURAL}, {@code REMOTE} or
  * {@code UNKNOWN}, from the customer's {@code region} (looked up first) and {@code region_type}.
+ * Named after its (fictional) vendor so that it shares a class path with the {@code geography}
+ * dimension of {@code clientele-classifiers-practice}: provider names are unique.
  *
  * <p>Configuration keys (all optional):
  *
@@ -31,7 +33,7 @@ import org.clientele.api.spi.PluginConfig;
 public final class GeographyClassifierProvider implements ClassifierProvider {
 
   /** The provider's name, and the default dimension id. */
-  public static final String NAME = "geography";
+  public static final String NAME = "acme-geography";
 
   /** The default mapping from region type to label. */
   public static final Map<String, Area> DEFAULT_REGION_TYPES = defaults();

@@ -20,7 +20,7 @@ class EngineFindsThePluginTest {
   private static final String CONFIG = """
       {
         "dimensions": {
-          "geography": { "regions": { "Tibet": "REMOTE" } }
+          "acme-geography": { "regions": { "Tibet": "REMOTE" } }
         },
         "strategy": null
       }
@@ -30,18 +30,18 @@ class EngineFindsThePluginTest {
   void aConfigurationNamingTheDimensionIsEnoughForTheEngine() {
     Engine engine = Engine.builder().configuration(CONFIG, "clientele.json").build();
 
-    assertThat(engine.dimensions()).extracting(d -> d.id()).containsExactly("geography");
-    assertThatClassification(engine.classify(Customers.established("C-1").build())).hasLabel("geography", "CITY");
+    assertThat(engine.dimensions()).extracting(d -> d.id()).containsExactly("acme-geography");
+    assertThatClassification(engine.classify(Customers.established("C-1").build())).hasLabel("acme-geography", "CITY");
     assertThatClassification(engine.classify(Customers.established("C-2").set(StandardFeatures.REGION, "Tibet").build()))
-        .hasLabel("geography", "REMOTE");
-    assertThatExplanation(engine.explain(Customers.prospect("C-3").build())).assignment("geography")
+        .hasLabel("acme-geography", "REMOTE");
+    assertThatExplanation(engine.explain(Customers.prospect("C-3").build())).assignment("acme-geography")
         .hasLabel("RURAL").hasReasonAbout("region_type");
   }
 
   @Test
   void theDimensionCanBeConfiguredUnderAnotherIdWithTheProviderKey() {
     Engine engine = Engine.builder()
-        .configuration("{\"dimensions\": {\"area\": {\"provider\": \"geography\"}}, \"strategy\": null}", "clientele.json")
+        .configuration("{\"dimensions\": {\"area\": {\"provider\": \"acme-geography\"}}, \"strategy\": null}", "clientele.json")
         .build();
 
     assertThatClassification(engine.classify(Customers.prospect("C-1").build())).hasLabel("area", "RURAL");
@@ -50,9 +50,9 @@ class EngineFindsThePluginTest {
   @Test
   void aMisspelledKeyIsRejectedByTheEngine() {
     assertThatThrownBy(() -> Engine.builder()
-            .configuration("{\"dimensions\": {\"geography\": {\"region_types\": {}}}, \"strategy\": null}", "clientele.json")
+            .configuration("{\"dimensions\": {\"acme-geography\": {\"region_types\": {}}}, \"strategy\": null}", "clientele.json")
             .build())
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageStartingWith("clientele.json $.dimensions.geography.region_types: unknown key");
+        .hasMessageStartingWith("clientele.json $.dimensions.acme-geography.region_types: unknown key");
   }
 }

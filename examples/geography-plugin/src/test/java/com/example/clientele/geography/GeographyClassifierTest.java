@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class GeographyClassifierTest {
 
   private static Classifier classifier(Map<String, ?> settings) {
-    return new GeographyClassifierProvider().create(PluginConfig.of("geography", "clientele.json", "$.dimensions.geography", settings));
+    return new GeographyClassifierProvider().create(PluginConfig.of("acme-geography", "clientele.json", "$.dimensions.acme-geography", settings));
   }
 
   private static Customer customer(String region, String regionType) {
@@ -76,14 +76,14 @@ class GeographyClassifierTest {
   void aLabelOutsideTheDimensionIsRefusedNamingTheKey() {
     assertThatThrownBy(() -> classifier(Map.of("regionTypes", Map.of("mountain", "FAR"))))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("clientele.json $.dimensions.geography.regionTypes.mountain: expected one of [CITY, RURAL, REMOTE, UNKNOWN], found \"FAR\"");
+        .hasMessage("clientele.json $.dimensions.acme-geography.regionTypes.mountain: expected one of [CITY, RURAL, REMOTE, UNKNOWN], found \"FAR\"");
   }
 
   @Test
   void keysThatDifferOnlyInCaseAreRefused() {
     assertThatThrownBy(() -> classifier(Map.of("regions", new java.util.TreeMap<>(Map.of("Tibet", "REMOTE", "TIBET", "CITY")))))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("$.dimensions.geography.regions.")
+        .hasMessageContaining("$.dimensions.acme-geography.regions.")
         .hasMessageContaining("'tibet' appears twice");
   }
 
@@ -91,7 +91,7 @@ class GeographyClassifierTest {
   void anUnknownUnmappedLabelListsTheChoices() {
     assertThatThrownBy(() -> classifier(Map.of("unmapped", "nowhere")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("$.dimensions.geography.unmapped: expected one of [CITY, RURAL, REMOTE, UNKNOWN], found \"NOWHERE\"");
+        .hasMessageContaining("$.dimensions.acme-geography.unmapped: expected one of [CITY, RURAL, REMOTE, UNKNOWN], found \"NOWHERE\"");
   }
 
   @Test

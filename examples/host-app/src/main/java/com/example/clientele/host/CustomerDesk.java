@@ -45,7 +45,7 @@ public final class CustomerDesk {
    * Describes a result in one line: the labels, then the plan's actions, most urgent first.
    *
    * @param result a classification
-   * @return for example {@code C-1 {geography=CITY} -> in-person-visit}
+   * @return for example {@code C-1 {acme-geography=CITY} -> in-person-visit}
    */
   public static String describe(Classification result) {
     String plan = result.plan().isEmpty()

@@ -10,7 +10,7 @@ import org.clientele.api.spi.StrategyProvider;
 
 /**
  * The host's own strategy, registered by hand: how the field sales team reaches a customer,
- * from the label on the {@code dimension} key's dimension (default {@code geography}). Labels and
+ * from the label on the {@code dimension} key's dimension (default {@code acme-geography}). Labels and
  * positions are resolved once, in {@link #create}; actions are built once.
  */
 public final class FieldSalesStrategyProvider implements StrategyProvider {
@@ -32,7 +32,7 @@ public final class FieldSalesStrategyProvider implements StrategyProvider {
 
   @Override
   public Strategy create(PluginConfig config, List<Dimension> dimensions) {
-    String id = config.string("dimension", "geography");
+    String id = config.string("dimension", "acme-geography");
     int position = -1;
     for (int i = 0; i < dimensions.size(); i++) {
       if (dimensions.get(i).id().equals(id)) {

@@ -18,11 +18,11 @@ class HostAppTest {
     HostApp.run(HostApp.arrivals(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-        "Dimensions: [geography]",
-        "ACME-001 {geography=CITY} -> in-person-visit",
-        "FARM-017 {geography=RURAL} -> scheduled-visit-round",
-        "LHASA-003 {geography=REMOTE} -> video-call",
-        "WALK-IN-9 {geography=UNKNOWN} -> (no actions)");
+        "Dimensions: [acme-geography]",
+        "ACME-001 {acme-geography=CITY} -> in-person-visit",
+        "FARM-017 {acme-geography=RURAL} -> scheduled-visit-round",
+        "LHASA-003 {acme-geography=REMOTE} -> video-call",
+        "WALK-IN-9 {acme-geography=UNKNOWN} -> (no actions)");
   }
 
   @Test
@@ -33,7 +33,7 @@ class HostAppTest {
       desk.onArrival(customer);
     }
     assertThatClassification(desk.onArrival(Customers.prospect("P-1").build()))
-        .hasLabel("geography", "RURAL").plan().hasAction("scheduled-visit-round");
+        .hasLabel("acme-geography", "RURAL").plan().hasAction("scheduled-visit-round");
     assertThat(desk.engine().errorCounts().values()).containsOnly(0L);
   }
 }

@@ -15,14 +15,14 @@ class PlaybookUsesPluginLabelsTest {
 
   private static final String CONFIG = """
       {
-        "dimensions": { "geography": { "regions": { "Tibet": "REMOTE" } } },
+        "dimensions": { "acme-geography": { "regions": { "Tibet": "REMOTE" } } },
         "strategy": {
           "provider": "playbook",
           "rules": [
-            { "id": "remote-by-video", "priority": 60, "when": { "geography": "REMOTE" },
+            { "id": "remote-by-video", "priority": 60, "when": { "acme-geography": "REMOTE" },
               "rationale": "Remote customers are served at a distance.",
               "actions": [ { "code": "video-call", "category": "channel", "description": "Meet by video call." } ] },
-            { "id": "city-visit", "priority": 50, "when": { "geography": ["CITY"] },
+            { "id": "city-visit", "priority": 50, "when": { "acme-geography": ["CITY"] },
               "rationale": "City customers are cheap to visit.",
               "actions": [ { "code": "in-person-visit", "category": "channel", "description": "Visit in person." } ] }
           ]
@@ -35,10 +35,10 @@ class PlaybookUsesPluginLabelsTest {
     Engine engine = Engine.builder().configuration(CONFIG, "clientele.json").build();
 
     assertThatClassification(engine.classify(Customers.established("C-1").set(StandardFeatures.REGION, "Tibet").build()))
-        .hasLabel("geography", "REMOTE").plan().hasActionsInOrder("video-call");
+        .hasLabel("acme-geography", "REMOTE").plan().hasActionsInOrder("video-call");
     assertThatClassification(engine.classify(Customers.established("C-2").build()))
-        .hasLabel("geography", "CITY").plan().hasActionsInOrder("in-person-visit");
+        .hasLabel("acme-geography", "CITY").plan().hasActionsInOrder("in-person-visit");
     assertThatClassification(engine.classify(Customers.prospect("C-3").build()))
-        .hasLabel("geography", "RURAL").plan().isEmpty();
+        .hasLabel("acme-geography", "RURAL").plan().isEmpty();
   }
 }

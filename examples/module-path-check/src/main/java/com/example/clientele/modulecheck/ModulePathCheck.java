@@ -61,7 +61,7 @@ public final class ModulePathCheck {
           "rfm": {},
           "risk": {},
           "industry": {},
-          "geography": { "regions": { "Tibet": "REMOTE", "Xinjiang": "REMOTE" } }
+          "acme-geography": { "regions": { "Tibet": "REMOTE", "Xinjiang": "REMOTE" } }
         },
         "strategy": { "provider": "playbook" },
         "errorPolicy": "fail-fast"

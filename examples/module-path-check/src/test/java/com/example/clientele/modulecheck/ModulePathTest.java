@@ -72,9 +72,9 @@ class ModulePathTest {
   void theModulePathRunFindsEveryProviderCalibratesAndClassifies() {
     List<String> summary = summary(modulePath);
     assertThat(summary).contains(
-        "classifier providers: [behaviour, geography, industry, loyalty, rfm, risk, value]",
+        "classifier providers: [acme-geography, behaviour, industry, loyalty, rfm, risk, value]",
         "diagnostics: []",
-        "dimensions: [value, value_sketch, loyalty, behaviour, activity, rfm, risk, industry, geography]");
+        "dimensions: [value, value_sketch, loyalty, behaviour, activity, rfm, risk, industry, acme-geography]");
     // Calibrated on the customers with revenue: exactly, and past the exact limit by KLL sketch.
     assertThat(summary).anySatisfy(line -> assertThat(line).startsWith("calibration value: exact=true population=1"));
     assertThat(summary).anySatisfy(line -> assertThat(line).startsWith("calibration value_sketch: exact=false population=1"));
@@ -86,7 +86,7 @@ class ModulePathTest {
         .as("customers without a label on some dimension").isEmpty();
     assertThat(customers.stream().filter(line -> line.endsWith("-> ")).limit(5))
         .as("customers the playbook planned nothing for").isEmpty();
-    assertThat(customers.stream().anyMatch(line -> line.contains("geography=REMOTE")))
+    assertThat(customers.stream().anyMatch(line -> line.contains("acme-geography=REMOTE")))
         .as("a customer labelled by the plugin's configured region mapping").isTrue();
     assertThat(customers.stream().anyMatch(line -> line.contains("value_sketch=CORE")))
         .as("a CORE customer from the sketch-calibrated dimension").isTrue();
