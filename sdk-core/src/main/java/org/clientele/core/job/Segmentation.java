@@ -78,8 +78,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A job is immutable and can run any number of times; each run reads its inputs afresh. The
  * customers input is read twice when calibration is needed (calibrate, then classify); files are
- * reopened, host inputs are {@link Iterable}s iterated again. A transaction input is read twice
- * when no reference date is set (the first pass only finds the last date).
+ * reopened, host inputs are {@link Iterable}s iterated again. A transaction input is read once,
+ * also when no reference date is set (it is settled after the pass); only a log whose last rows
+ * lie after a gap in the dates is read a second time (see {@link FeatureDeriver#derive(
+ * java.util.function.Function, DerivationOptions, RejectionSink)}).
  *
  * <p>The configuration's {@code input} section (file layouts, derivation) and {@code output}
  * section ({@code format}, {@code report}) are read and checked here; see docs/input.md.
@@ -136,6 +138,7 @@ public final class Segmentation {
   private final @Nullable Input<Customer> customers;
   private final @Nullable Path customersPath;
   private final @Nullable Input<Transaction> transactions;
+  private final @Nullable Path transactionsPath;
   private final Calibration calibration;
   private final boolean leaveOutUncalibratable;
   private final boolean strict;
@@ -148,6 +151,7 @@ public final class Segmentation {
     this.customers = b.customers;
     this.customersPath = b.customersPath;
     this.transactions = b.transactions;
+    this.transactionsPath = b.transactionsPath;
     this.calibration = b.calibration;
     this.leaveOutUncalibratable = b.leaveOutUncalibratable;
     this.strict = b.strict;
@@ -688,10 +692,11 @@ public final class Segmentation {
       return new Derived(null, null, null);
     }
     Input<Transaction> in = transactions;
-    boolean scanFirst = (derive.mode() == DerivationOptions.Mode.STANDARD ? derive.referenceDate() : derive.observationEnd()) == null;
-    int[] passes = {0};
-    FeatureDeriver.Result r = FeatureDeriver.derive(
-        s -> in.open(s, scanFirst && passes[0]++ == 0 ? "Scanning dates" : "Deriving features"), derive, sink);
+    Path file = transactionsPath;
+    // One pass (two only after a gap in the dates): the fast scan for a CSV file, the reader otherwise.
+    FeatureDeriver.Result r = file != null
+        ? FeatureDeriver.derive(file, () -> tracked(open(file), "Deriving features"), input.transactions(), derive, sink)
+        : FeatureDeriver.derive(s -> in.open(s, "Deriving features"), derive, sink);
     return new Derived(r.features(), r.counts(), r.referenceBasis());
   }
 
@@ -976,6 +981,18 @@ public final class Segmentation {
     };
   }
 
+  /** The file's bytes, counted for a progress phase that ends when the stream is closed. */
+  private InputStream tracked(Opened f, String phase) {
+    ProgressListener.Phase bar = progress.start(phase, f.size(), "bytes", f.in()::count);
+    return new java.io.FilterInputStream(f.in()) {
+      @Override
+      public void close() throws IOException {
+        bar.close();
+        super.close();
+      }
+    };
+  }
+
   private <T> Records<T> tracked(Opened f, String phase, Records<T> reader) {
     ProgressListener.Phase bar = progress.start(phase, f.size(), "bytes", f.in()::count);
     return tracked(reader, bar, null);
@@ -1149,7 +1166,7 @@ public final class Segmentation {
     }
 
     /**
-     * Takes the host's transactions. Iterated once per pass (twice without a reference date).
+     * Takes the host's transactions. Iterated once (twice only after a gap in the dates).
      *
      * @param transactions the transactions
      * @param name a name for counts and messages
