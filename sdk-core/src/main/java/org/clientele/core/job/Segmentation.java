@@ -78,8 +78,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A job is immutable and can run any number of times; each run reads its inputs afresh. The
  * customers input is read once by {@link #run}: the calibration pass keeps the joined customers
- * and its rejections (up to a quarter of the heap) and classification replays them; past that
- * budget, or when a plugin's feature declared during calibration maps a column the pass ignored
+ * and its rejections (up to an eighth of the heap, at most a quarter of what is free)
+ * and classification replays them; past that budget, or when a plugin's feature declared during calibration maps a column the pass ignored
  * (or a customers file has no header to check that on), classification reads the input again
  * (files are reopened, host inputs are {@link Iterable}s iterated again). A transaction input is read once,
  * also when no reference date is set (it is settled after the pass); only a log whose last rows
@@ -1034,9 +1034,15 @@ public final class Segmentation {
       this.budget = budget;
     }
 
-    /** A quarter of the heap. */
+    /**
+     * An eighth of the heap, at most a quarter of what is free now (the derived features of a
+     * large log already hold much of it; the customers reader's duplicate check grows during the
+     * pass).
+     */
     static long defaultBudget() {
-      return Runtime.getRuntime().maxMemory() / 4;
+      Runtime rt = Runtime.getRuntime();
+      long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+      return Math.min(rt.maxMemory() / 8, free / 4);
     }
 
     void reset() {

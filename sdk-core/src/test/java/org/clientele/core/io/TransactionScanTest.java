@@ -176,6 +176,36 @@ class TransactionScanTest {
     assertThat(gaps).as("files whose last rows lie after a gap (read twice)").isGreaterThan(5);
   }
 
+  @Test
+  void pastTenThousandRejectionsTheRowsAfterAGapAreReportedLast() throws IOException {
+    StringBuilder text = new StringBuilder(HEADER + "\n");
+    for (int i = 0; i < 10_500; i++) {
+      text.append("C").append(i % 50).append(",not-a-date,1\n");
+      if (i % 50 == 0) {
+        text.append("C").append(i % 70).append(',').append(LocalDate.of(2023, 1, 1).plusDays(i % 700)).append(",10,1,,\n");
+      }
+      if (i == 5_000) {
+        text.append("C7,2098-01-05,10,1,,\n"); // after a gap of decades: rejected, R is settled before it
+      }
+    }
+    Path path = dir.resolve("many.csv");
+    Files.writeString(path, text);
+    List<Rejection> expected = new ArrayList<>();
+    TwoPass twoPass = twoPass(path, TransactionFormat.defaults(), DerivationOptions.defaults(), expected);
+    List<Rejection> actual = new ArrayList<>();
+    FeatureDeriver.Result result = FeatureDeriver.derive(path, TransactionFormat.defaults(), DerivationOptions.defaults(), actual::add);
+    List<Rejection> gap = expected.stream().filter(r -> r.value().equals("2098-01-05")).toList();
+    assertThat(gap).hasSize(1);
+    List<Rejection> others = new ArrayList<>(expected);
+    others.removeAll(gap);
+    List<Rejection> reordered = new ArrayList<>(others);
+    reordered.addAll(gap);
+    assertThat(actual).isEqualTo(reordered);
+    assertThat(result.counts()).isEqualTo(twoPass.counts());
+    assertThat(result.referenceBasis()).isEqualTo(twoPass.basis()).contains("1 row dated after a gap");
+    assertThat(bits(result.features())).isEqualTo(bits(twoPass.deriver()));
+  }
+
   /** What the derivation with an open date gave when it read the log twice. */
   record TwoPass(FeatureDeriver deriver, ReadCounts counts, String basis) {}
 
