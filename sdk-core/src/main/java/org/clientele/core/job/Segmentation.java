@@ -272,9 +272,13 @@ public final class Segmentation {
         ? engine.dimensions().stream().map(Dimension::id).toList()
         : engineBuilder().validate().model().dimensions().stream().map(Model.Section::id).toList();
     results.begin(ids);
-    CustomerStream pass = engine == null ? null : kept.pass;
-    try (CustomerStream stream = pass != null && kept.usable() && sameColumns(pass)
-        ? pass.replay(kept, sink, "Classifying")
+    CustomerStream pass = kept.pass;
+    boolean replay = engine != null && pass != null && kept.usable() && sameColumns(pass);
+    if (!replay) {
+      kept.reset(); // the calibration pass's reader and join (their id sets) go before the input is read again
+    }
+    try (CustomerStream stream = replay
+        ? Objects.requireNonNull(pass).replay(kept, sink, "Classifying")
         : new CustomerStream(derived, sink, "Classifying")) {
       if (engine == null) {
         // Nothing was accepted: read once more only to count the rejected rows.
@@ -1018,9 +1022,12 @@ public final class Segmentation {
    * budget nothing is kept and the input is read again, as when nothing was calibrated.
    */
   private static final class Kept {
-    /** A customer's size in memory, roughly: the object, its value array and boxed values. */
-    private static final int CUSTOMER_BYTES = 96;
-    private static final int FEATURE_BYTES = 32;
+    /**
+     * A customer's size in memory, on the safe side: the object and a value array of 64 slots
+     * (indexed by feature, so longer than the features present), and a boxed value per feature.
+     */
+    private static final int CUSTOMER_BYTES = 96 + 8 * 64;
+    private static final int FEATURE_BYTES = 24;
     private static final int REJECTION_BYTES = 512;
 
     final ArrayList<Customer> customers = new ArrayList<>();
