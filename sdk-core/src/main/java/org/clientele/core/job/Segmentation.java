@@ -78,8 +78,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A job is immutable and can run any number of times; each run reads its inputs afresh. The
  * customers input is read once by {@link #run}: the calibration pass keeps the joined customers
- * and its rejections (up to an eighth of the heap, at most a quarter of what is free)
- * and classification replays them; past that budget, or when a plugin's feature declared during calibration maps a column the pass ignored
+ * and its rejections (up to an eighth of the heap, at most a quarter of what is free; none
+ * when the input is known to be larger) and classification replays them; past that budget, or when a plugin's feature declared during calibration maps a column the pass ignored
  * (or a customers file has no header to check that on), classification reads the input again
  * (files are reopened, host inputs are {@link Iterable}s iterated again). A transaction input is read once,
  * also when no reference date is set (it is settled after the pass); only a log whose last rows
@@ -266,7 +266,7 @@ public final class Segmentation {
     List<QualityWarning> leftOut = new ArrayList<>();
     // The calibration pass keeps its customers and rejections (within a memory budget), so that
     // classification need not read the customers input again.
-    Kept kept = new Kept(Kept.defaultBudget());
+    Kept kept = new Kept(keptBudget(derived));
     Engine engine = engine(derived, strict ? sink : kept.recorder(), "Calibrating", leftOut, kept);
     List<String> ids = engine != null
         ? engine.dimensions().stream().map(Dimension::id).toList()
@@ -996,6 +996,25 @@ public final class Segmentation {
   }
 
   /**
+   * The memory the calibration pass may keep: none when the input is known to be larger (the log's
+   * customers, or a customers file of more than a quarter of the budget), so that a large run never
+   * holds a partial copy at the moment its memory is tightest.
+   */
+  private long keptBudget(Derived derived) {
+    long budget = Kept.defaultBudget();
+    long expected = derived.deriver == null ? 0 : (long) derived.deriver.customerCount() * Kept.CUSTOMER_BYTES;
+    Path file = customersPath;
+    if (file != null) {
+      try {
+        expected += 4 * Files.size(file);
+      } catch (IOException e) {
+        return 0; // the pass reports what is wrong with the file
+      }
+    }
+    return expected > budget ? 0 : budget;
+  }
+
+  /**
    * Tells whether reading the customers input again would map its columns as the kept pass did:
    * a plugin's feature declared after that pass (when its classifier was built) maps a column the
    * pass ignored. Known before any row for a file with a header; a file without one is read again.
@@ -1026,7 +1045,7 @@ public final class Segmentation {
      * A customer's size in memory, on the safe side: the object and a value array of 64 slots
      * (indexed by feature, so longer than the features present), and a boxed value per feature.
      */
-    private static final int CUSTOMER_BYTES = 96 + 8 * 64;
+    static final int CUSTOMER_BYTES = 96 + 8 * 64;
     private static final int FEATURE_BYTES = 24;
     private static final int REJECTION_BYTES = 512;
 
