@@ -107,6 +107,37 @@ class SegmentationTest {
   }
 
   @Test
+  void calibrationAndClassificationReadTheCustomersOnceAndReportEachRejectionOnce() throws IOException {
+    // The host's customers are iterated once: the calibration pass is kept and replayed.
+    List<Customer> accounts = new ArrayList<>();
+    try (CustomerReader r = CustomerReader.open(customers, CustomerFormat.defaults(), RejectionSink.discard())) {
+      r.forEachRemaining(accounts::add);
+    }
+    int[] iterations = {0};
+    Iterable<Customer> counted = () -> {
+      iterations[0]++;
+      return accounts.iterator();
+    };
+    SegmentationResult[] fromHost = new SegmentationResult[1];
+    String hostCsv = csv(Segmentation.builder().transactions(transactions).customers(counted, "accounts.csv")
+        .referenceDate(LocalDate.of(2024, 7, 1)).build(), new ArrayList<>(), fromHost);
+    assertThat(iterations[0]).isEqualTo(1);
+    assertThat(fromHost[0].engine()).isPresent(); // calibrated on them (the default configuration)
+
+    // A customers file with a bad row: rejected once, counted once, the same results as the host's.
+    Files.writeString(customers, Files.readString(customers) + ",G46\n");
+    List<Rejection> rejected = new ArrayList<>();
+    SegmentationResult[] fromFiles = new SegmentationResult[1];
+    String fileCsv = csv(files().build(), rejected, fromFiles);
+    assertThat(rejected).filteredOn(r -> r.source().equals("accounts.csv")).singleElement()
+        .satisfies(r -> assertThat(r.line()).isEqualTo(15));
+    ReadCounts c = fromFiles[0].counts().customersFile();
+    assertThat(c.read()).isEqualTo(14);
+    assertThat(c.rejected()).isEqualTo(1);
+    assertThat(fileCsv.lines().toList()).containsAll(hostCsv.lines().toList());
+  }
+
+  @Test
   void everyRowIsCountedAndRowsAfterTheReferenceDateAreReportedAsIgnored() {
     SegmentationResult[] result = new SegmentationResult[1];
     csv(files().build(), new ArrayList<>(), result);

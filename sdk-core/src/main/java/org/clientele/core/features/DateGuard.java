@@ -107,14 +107,23 @@ final class DateGuard implements Records<Transaction> {
   /** The rejection of a transaction whose date cannot be real, or null if it can. */
   static @Nullable Rejection check(
       Transaction t, @Nullable LocalDate latest, @Nullable LocalDate bulkEnd, String source, long line) {
-    return check(t, latest, bulkEnd, source, line, DATE, null);
+    return check(t.date(), latest, bulkEnd, source, line, DATE, null);
   }
 
   /** As {@link #check(Transaction, LocalDate, LocalDate, String, long)}, naming the column and text as the file has them. */
   static @Nullable Rejection check(
       Transaction t, @Nullable LocalDate latest, @Nullable LocalDate bulkEnd, String source, long line, String column,
       @Nullable String raw) {
-    LocalDate d = t.date();
+    return check(t.date(), latest, bulkEnd, source, line, column, raw);
+  }
+
+  /**
+   * The rejection of a date that cannot be real, or null if it can, naming the column and the text
+   * as the file has them ({@code raw} null: the date as ISO text).
+   */
+  static @Nullable Rejection check(
+      LocalDate d, @Nullable LocalDate latest, @Nullable LocalDate bulkEnd, String source, long line, String column,
+      @Nullable String raw) {
     if (isImplausible(d.toEpochDay())) {
       return rejection(source, line, column, raw, d);
     }
@@ -194,5 +203,53 @@ final class DateGuard implements Records<Transaction> {
   /** Rows per day, as the scanning pass counts them. */
   static NavigableMap<Long, Long> histogram() {
     return new TreeMap<>();
+  }
+
+  /**
+   * Rows per day without an object per row: one counter per day of a dense span (a log's real
+   * history), and a sorted map for the few days far outside it (a mistyped year, a placeholder).
+   */
+  static final class DayCounts {
+    /** The widest dense span, in days (about 550 years): what a real log covers, with room. */
+    private static final int MAX_SPAN = 200_000;
+    private long[] counts = new long[0];
+    private long base;
+    private final TreeMap<Long, Long> far = new TreeMap<>();
+
+    void add(long day) {
+      if (counts.length == 0) {
+        counts = new long[64];
+        base = day - 32;
+      }
+      long offset = day - base;
+      if (offset < 0 || offset >= counts.length) {
+        long from = Math.min(base, day - 32);
+        long to = Math.max(base + counts.length, day + 33);
+        if (to - from > MAX_SPAN) {
+          far.merge(day, 1L, Long::sum);
+          return;
+        }
+        // Grow to at least twice the size (bounded by the span), so a long history grows in few steps.
+        long size = Math.min(MAX_SPAN, Math.max(to - from, 2L * counts.length));
+        long newBase = from < base ? Math.max(to - size, to - MAX_SPAN) : from;
+        long[] grown = new long[(int) Math.max(to - newBase, size)];
+        System.arraycopy(counts, 0, grown, (int) (base - newBase), counts.length);
+        counts = grown;
+        base = newBase;
+        offset = day - base;
+      }
+      counts[(int) offset]++;
+    }
+
+    /** The counts as {@link #lastPlausibleDay} reads them. */
+    NavigableMap<Long, Long> toMap() {
+      NavigableMap<Long, Long> out = new TreeMap<>(far);
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          out.merge(base + i, counts[i], Long::sum);
+        }
+      }
+      return out;
+    }
   }
 }

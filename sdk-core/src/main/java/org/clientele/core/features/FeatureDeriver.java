@@ -36,6 +36,9 @@ import org.clientele.core.io.TransactionFormat;
 import org.clientele.core.io.TransactionReader;
 import org.clientele.core.io.TransactionScan;
 import java.util.NoSuchElementException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,12 +90,21 @@ public final class FeatureDeriver {
 
 
   private final DerivationOptions.Mode mode;
-  private final LocalDate referenceDate;
   private final PeriodUnit unit;
-  private final long reference;
-  private final long from12m;
-  private final long from24m;
-  private final long from3m;
+  // Settled after the pass when the date is left open (see open()); fixed from the start otherwise.
+  private LocalDate referenceDate;
+  private long reference;
+  private long from12m;
+  private long from24m;
+  private long from3m;
+  /**
+   * While the date is open (standard mode): the rows that may fall into a window, replayed once it
+   * is settled; null once settled, and in lifetimes mode, which has no windows.
+   */
+  private @Nullable WindowRows windowRows;
+  private boolean open;
+  /** While open: the first day a window of any reference date after the last day seen can reach. */
+  private long horizon = Long.MIN_VALUE;
   /** Customer ids numbered in the order of their first transaction used; accumulators by number. */
   private final TextIndex ids = new TextIndex();
   private Accumulator[] accumulators = new Accumulator[16];
@@ -103,12 +115,89 @@ public final class FeatureDeriver {
 
   private FeatureDeriver(DerivationOptions.Mode mode, LocalDate referenceDate, PeriodUnit unit) {
     this.mode = mode;
-    this.referenceDate = referenceDate;
     this.unit = unit;
-    this.reference = referenceDate.toEpochDay();
-    this.from12m = referenceDate.minusMonths(12).toEpochDay();
-    this.from24m = referenceDate.minusMonths(24).toEpochDay();
-    this.from3m = referenceDate.minusMonths(3).toEpochDay();
+    this.referenceDate = referenceDate;
+    setReference(referenceDate);
+  }
+
+  private void setReference(LocalDate date) {
+    referenceDate = date;
+    reference = date.toEpochDay();
+    from12m = date.minusMonths(12).toEpochDay();
+    from24m = date.minusMonths(24).toEpochDay();
+    from3m = date.minusMonths(3).toEpochDay();
+  }
+
+  /**
+   * Starts a derivation whose date is settled after the pass ({@link #settle}): every row counts
+   * (none is after the date), and the rows a window may hold are kept to be replayed.
+   */
+  private static FeatureDeriver open(DerivationOptions options) {
+    FeatureDeriver d = new FeatureDeriver(options.mode(), LocalDate.EPOCH,
+        options.mode() == DerivationOptions.Mode.LIFETIMES ? options.unit() : PeriodUnit.DAYS);
+    d.open = true;
+    d.reference = Long.MAX_VALUE;
+    d.from12m = Long.MAX_VALUE; // no row is in a window until the date is settled
+    d.from24m = Long.MAX_VALUE;
+    d.from3m = Long.MAX_VALUE;
+    if (options.mode() == DerivationOptions.Mode.STANDARD) {
+      d.windowRows = new WindowRows(WindowRows.defaultBudget());
+    }
+    return d;
+  }
+
+  /**
+   * Settles the date of an open derivation: every row added was before it. The kept rows are
+   * replayed in file order into the window sums, the same additions in the same order as a
+   * derivation that knew the date from the start.
+   */
+  private void settle(LocalDate lastDay) {
+    if (!open) {
+      throw new IllegalStateException("the reference date is already settled");
+    }
+    open = false;
+    setReference(lastDay.plusDays(1)); // as create(options, lastDay): R, or the observation end + 1
+    WindowRows rows = windowRows;
+    if (rows == null) {
+      return;
+    }
+    windowRows = null;
+    try (rows) {
+      rows.replay((n, newOrder, day, amount) -> {
+        if (day >= reference) {
+          throw new IllegalStateException("a row kept for the windows is dated " + LocalDate.ofEpochDay(day)
+              + ", on or after the reference date " + referenceDate);
+        }
+        Accumulator a = accumulators[n];
+        boolean inLast12 = day >= from12m;
+        boolean inPrev12 = !inLast12 && day >= from24m;
+        if (inLast12) {
+          a.revenue12 += amount;
+        } else if (inPrev12) {
+          a.revenuePrev12 += amount;
+        }
+        if (amount < 0) {
+          if (inLast12) {
+            a.refunds12 -= amount;
+          }
+        } else if (newOrder) {
+          if (inLast12) {
+            a.orders12++;
+          } else if (inPrev12) {
+            a.ordersPrev12++;
+          }
+        }
+      });
+    }
+  }
+
+  /** Drops the kept rows of an open derivation that will not be settled. */
+  private void discard() {
+    WindowRows rows = windowRows;
+    windowRows = null;
+    if (rows != null) {
+      rows.close();
+    }
   }
 
   /**
@@ -153,9 +242,9 @@ public final class FeatureDeriver {
 
   /**
    * Reads a transaction log and derives the features; see {@link #derive(Function,
-   * DerivationOptions, RejectionSink)}. With the reference date (observation end) given and a
-   * layout {@link TransactionScan} reads (UTF-8 CSV with a header), the file is read once by the
-   * scan, with no object per plain row, and the result, rejections and counts are the same.
+   * DerivationOptions, RejectionSink)}. A layout {@link TransactionScan} reads (UTF-8 CSV with a
+   * header) is read by the scan, with no object per plain row, and the result, rejections and
+   * counts are the same as through {@link TransactionReader}.
    *
    * @param file the transaction log
    * @param format its layout
@@ -169,16 +258,56 @@ public final class FeatureDeriver {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(sink, "sink");
-    LocalDate given = options.mode() == DerivationOptions.Mode.STANDARD ? options.referenceDate() : options.observationEnd();
-    if (given != null && TransactionScan.supports(file, format)) {
-      // One pass without an object per row; the same rows, rejections and counts (TransactionScan).
-      FeatureDeriver deriver = create(options, given);
-      Path name = file.getFileName();
-      ScanVisitor visitor = new ScanVisitor(deriver, sink, name == null ? file.toString() : name.toString(), format.dateColumn());
-      ReadCounts counts = TransactionScan.scan(file, format, sink, visitor);
-      return new Result(deriver, DateGuard.moved(counts, visitor.implausible), givenBasis(options));
+    if (!TransactionScan.supports(file, format)) {
+      return derive(s -> TransactionReader.open(file, format, s), options, sink);
     }
-    return derive(s -> TransactionReader.open(file, format, s), options, sink);
+    return derive(file, () -> openFile(file), format, options, sink);
+  }
+
+  private static InputStream openFile(Path file) {
+    try {
+      return java.nio.file.Files.newInputStream(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new org.clientele.core.io.InputException(file.toString(), 0, "file not found; check the path", e);
+    } catch (java.io.IOException e) {
+      throw new org.clientele.core.io.InputException(file.toString(), 0, "cannot open the file: " + e, e);
+    }
+  }
+
+  /**
+   * Reads a transaction log whose bytes the caller opens (to count them for a progress bar, for
+   * example) and derives the features, as {@link #derive(Path, TransactionFormat,
+   * DerivationOptions, RejectionSink)} does.
+   *
+   * @param file the transaction log: its name and extension (the layout's format)
+   * @param open opens the file's bytes from the start; called once per pass (once, except after
+   *     a gap in the dates, see {@link #derive(Function, DerivationOptions, RejectionSink)}); the
+   *     stream is closed when the pass ends
+   * @param format its layout
+   * @param options the mode and dates
+   * @param sink receives the rejected rows (of the deriving pass)
+   * @return the deriver, filled, and the counts of the file
+   * @throws org.clientele.core.io.InputException if the file cannot be read
+   * @since 0.1.0
+   */
+  public static Result derive(
+      Path file, Supplier<? extends InputStream> open, TransactionFormat format, DerivationOptions options, RejectionSink sink) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(open, "open");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(sink, "sink");
+    Path name = file.getFileName();
+    String source = name == null ? file.toString() : name.toString();
+    if (!TransactionScan.supports(file, format)) {
+      return derive(s -> TransactionReader.open(open.get(), source, format, s), options, sink);
+    }
+    // One pass without an object per plain row; the same rows, rejections and counts (TransactionScan).
+    return derive((deriver, s, days, latest) -> {
+      ScanVisitor visitor = new ScanVisitor(deriver, s, source, format.dateColumn(), days, latest);
+      ReadCounts counts = TransactionScan.scan(open.get(), source, format, s, visitor);
+      return DateGuard.moved(counts, visitor.implausible);
+    }, options, sink);
   }
 
   /** Feeds a scan's rows to a deriver, rejecting the dates that cannot be real as {@link DateGuard} does. */
@@ -187,34 +316,53 @@ public final class FeatureDeriver {
     private final RejectionSink sink;
     private final String source;
     private final String dateColumn;
+    private final DateGuard.@Nullable DayCounts days;
+    private final @Nullable LocalDate latest;
+    private final long latestDay;
     private long implausible;
 
-    ScanVisitor(FeatureDeriver deriver, RejectionSink sink, String source, String dateColumn) {
+    ScanVisitor(FeatureDeriver deriver, RejectionSink sink, String source, String dateColumn,
+        DateGuard.@Nullable DayCounts days, @Nullable LocalDate latest) {
       this.deriver = deriver;
       this.sink = sink;
       this.source = source;
       this.dateColumn = dateColumn;
+      this.days = days;
+      this.latest = latest;
+      this.latestDay = latest == null ? Long.MAX_VALUE : latest.toEpochDay();
+    }
+
+    /**
+     * True (and rejected) if the day cannot be real, as the reader's {@link DateGuard} decides; the
+     * rejection names the file's date column and text ({@code raw} null: the date as ISO text).
+     */
+    private boolean rejected(long day, long line, @Nullable String raw) {
+      if (DateGuard.isImplausible(day) || day > latestDay) {
+        implausible++;
+        sink.reject(Objects.requireNonNull(
+            DateGuard.check(LocalDate.ofEpochDay(day), latest, latest, source, line, dateColumn, raw)));
+        return true;
+      }
+      DateGuard.DayCounts d = days;
+      if (d != null) {
+        d.add(day);
+      }
+      return false;
     }
 
     @Override
     public void row(TransactionScan.Row row) {
-      if (DateGuard.isImplausible(row.epochDay())) {
-        implausible++;
-        // The scan reads ISO dates only, so the date's text is the file's.
-        sink.reject(DateGuard.rejection(source, row.line(), dateColumn, row.date().toString(), row.date()));
-        return;
+      // The scan reads ISO dates only, so the date's ISO text is the file's.
+      if (!rejected(row.epochDay(), row.line(), null)) {
+        deriver.add(row.epochDay(), row.customerId(), row.amount(), row.orderId(), row.channel());
       }
-      deriver.add(row.epochDay(), row.customerId(), row.amount(), row.orderId(), row.channel());
     }
 
     @Override
     public void transaction(Transaction t, long line) {
-      if (DateGuard.isImplausible(t.date().toEpochDay())) {
-        implausible++;
-        sink.reject(DateGuard.rejection(source, line, dateColumn, null, t.date()));
-        return;
+      if (!rejected(t.date().toEpochDay(), line, null)) {
+        deriver.add(t);
       }
-      deriver.add(t);
     }
   }
 
@@ -224,14 +372,20 @@ public final class FeatureDeriver {
   }
 
   /**
-   * Derives the features from transactions that can be read more than once. When the options
-   * leave the reference date (or observation end) open, a first pass only finds the last
-   * plausible transaction's day and reports nothing (unless the sink is strict); the deriving pass
-   * reports the rejections and gives the counts. Dates that cannot be real are rejected as {@link
-   * org.clientele.core.io.RejectionReason#IMPLAUSIBLE_DATE} in every pass: before 1900, system
-   * placeholders (9999-12-31, 1900-01-01), and, when the date is left open, the few rows after a
-   * gap of more than {@link DerivationOptions#implausibleGapDays()} days, so that a mistyped year
-   * never becomes "today".
+   * Derives the features from transactions that can be read more than once, in one pass. When
+   * the options leave the reference date (or observation end) open, it is settled after the pass:
+   * the day after the last plausible transaction's day (the observation end: that day). The rows
+   * a 12- or 24-month window may hold are kept meanwhile (16 bytes each, in memory up to an eighth
+   * of the heap, then in a temporary file) and replayed in file order, so every feature is exactly
+   * what a derivation that knew the date from the start gives. Dates that cannot be real are
+   * rejected as {@link org.clientele.core.io.RejectionReason#IMPLAUSIBLE_DATE}: before 1900 and
+   * system placeholders (9999-12-31, 1900-01-01) always; when the date is left open, also the few
+   * rows after a gap of more than {@link DerivationOptions#implausibleGapDays()} days, so that a
+   * mistyped year never becomes "today". Such a gap is known only after the pass: the log is then
+   * read a second time, as of the day before the gap, and that pass reports the rejections and
+   * gives the counts. Until the date is settled the rejections are held back (those of a failing
+   * pass are dropped, as are those of a pass read again): past {@value Deferred#LIMIT} of them
+   * they are passed on, and a second pass then adds only the rows after the gap, at the end.
    *
    * @param open opens one pass over the transactions, sending its rejections to the given sink
    * @param options the mode and dates
@@ -244,41 +398,115 @@ public final class FeatureDeriver {
     Objects.requireNonNull(open, "open");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(sink, "sink");
+    return derive((deriver, s, days, latest) -> {
+      try (Records<Transaction> reader = new DateGuard(open.apply(s), s, latest, latest)) {
+        while (reader.hasNext()) {
+          Transaction t = reader.next();
+          if (days != null) {
+            days.add(t.date().toEpochDay());
+          }
+          deriver.add(t);
+        }
+        return reader.counts();
+      }
+    }, options, sink);
+  }
+
+  /** One pass over a log into a deriver, its implausible dates rejected (and those after {@code latest}). */
+  @FunctionalInterface
+  private interface Pass {
+    ReadCounts run(FeatureDeriver into, RejectionSink sink, DateGuard.@Nullable DayCounts days, @Nullable LocalDate latest);
+  }
+
+  private static Result derive(Pass pass, DerivationOptions options, RejectionSink sink) {
     LocalDate given = options.mode() == DerivationOptions.Mode.STANDARD ? options.referenceDate() : options.observationEnd();
-    LocalDate last = given;
-    LocalDate latest = null;
-    LocalDate bulkEnd = null;
-    String basis;
-    if (given == null) {
-      RejectionSink scanSink = sink.isStrict() ? sink : RejectionSink.discard();
-      NavigableMap<Long, Long> days = DateGuard.histogram();
-      try (Records<Transaction> first = new DateGuard(open.apply(scanSink), scanSink, null, null)) {
-        while (first.hasNext()) {
-          days.merge(first.next().date().toEpochDay(), 1L, Long::sum);
+    if (given != null) {
+      FeatureDeriver deriver = create(options, given);
+      return new Result(deriver, pass.run(deriver, sink, null, null), givenBasis(options));
+    }
+    // Strict: the first rejection stops the run, in this pass as in any other.
+    Deferred deferred = sink.isStrict() ? null : new Deferred(sink);
+    FeatureDeriver open = open(options);
+    DateGuard.DayCounts perDay = new DateGuard.DayCounts();
+    ReadCounts counts;
+    try {
+      counts = pass.run(open, deferred != null ? deferred : sink, perDay, null);
+    } catch (RuntimeException e) {
+      open.discard();
+      throw e;
+    }
+    NavigableMap<Long, Long> days = perDay.toMap();
+    LocalDate latest = DateGuard.lastPlausibleDay(days, options.implausibleGapDays());
+    if (latest == null) {
+      if (deferred != null) {
+        deferred.flush();
+      }
+      LocalDate last = days.isEmpty() ? null : LocalDate.ofEpochDay(days.lastKey());
+      open.settle(last != null ? last : LocalDate.EPOCH); // an empty log derives nobody
+      return new Result(open, counts, dataBasis(options, last));
+    }
+    // A gap: the rows after it are rejected, so the pass is made again as of the day before it.
+    open.discard();
+    long after = days.tailMap(latest.toEpochDay(), false).values().stream().mapToLong(Long::longValue).sum();
+    String basis = dataBasis(options, latest) + "; " + after + " row" + (after == 1 ? "" : "s")
+        + " dated after a gap of more than " + options.implausibleGapDays() + " days rejected as implausible_date";
+    FeatureDeriver deriver = create(options, latest);
+    RejectionSink second = deferred != null && deferred.overflowed() ? afterGapOnly(sink, latest) : sink;
+    return new Result(deriver, pass.run(deriver, second, null, latest), basis);
+  }
+
+  private static String dataBasis(DerivationOptions options, @Nullable LocalDate last) {
+    return last == null ? "no transaction" : options.mode() == DerivationOptions.Mode.STANDARD
+        ? "the day after the last transaction (" + last + ")" : "the last transaction's day (" + last + ")";
+  }
+
+  /** Passes on only the rejections of rows dated after the gap (the others were passed on already). */
+  private static RejectionSink afterGapOnly(RejectionSink sink, LocalDate latest) {
+    return r -> {
+      if (r.reason() == org.clientele.core.io.RejectionReason.IMPLAUSIBLE_DATE && "date".equals(r.column())) {
+        try {
+          LocalDate d = LocalDate.parse(r.value());
+          if (d.isAfter(latest) && !DateGuard.isImplausible(d.toEpochDay())) {
+            sink.reject(r);
+          }
+        } catch (java.time.format.DateTimeParseException e) {
+          // not a date this class wrote: a rejection of the reader, passed on already
         }
       }
-      latest = DateGuard.lastPlausibleDay(days, options.implausibleGapDays());
-      if (latest != null) {
-        bulkEnd = latest;
-        last = latest;
-      } else if (!days.isEmpty()) {
-        last = LocalDate.ofEpochDay(days.lastKey());
-      }
-      basis = last == null ? "no transaction" : options.mode() == DerivationOptions.Mode.STANDARD
-          ? "the day after the last transaction (" + last + ")" : "the last transaction's day (" + last + ")";
-      if (latest != null) {
-        long after = days.tailMap(latest.toEpochDay(), false).values().stream().mapToLong(Long::longValue).sum();
-        basis += "; " + after + " row" + (after == 1 ? "" : "s") + " dated after a gap of more than "
-            + options.implausibleGapDays() + " days rejected as implausible_date";
-      }
-    } else {
-      basis = givenBasis(options);
+    };
+  }
+
+  /** Holds a pass's rejections back until the date is settled, up to a limit. */
+  private static final class Deferred implements RejectionSink {
+    static final int LIMIT = 10_000;
+    private final RejectionSink sink;
+    private final List<org.clientele.core.io.Rejection> held = new ArrayList<>();
+    private boolean overflowed;
+
+    Deferred(RejectionSink sink) {
+      this.sink = sink;
     }
-    FeatureDeriver deriver =
-        create(options, last != null ? last : LocalDate.EPOCH); // an empty log derives nobody
-    try (Records<Transaction> reader = new DateGuard(open.apply(sink), sink, latest, bulkEnd)) {
-      reader.forEachRemaining(deriver::add);
-      return new Result(deriver, reader.counts(), basis);
+
+    @Override
+    public void reject(org.clientele.core.io.Rejection rejection) {
+      if (overflowed) {
+        sink.reject(rejection);
+        return;
+      }
+      held.add(rejection);
+      if (held.size() > LIMIT) {
+        overflowed = true;
+        flush();
+      }
+    }
+
+    boolean overflowed() {
+      return overflowed;
+    }
+
+    void flush() {
+      held.forEach(sink::reject);
+      held.clear();
     }
   }
 
@@ -362,8 +590,12 @@ public final class FeatureDeriver {
     used++;
     if (day > lastUsedDay) {
       lastUsedDay = day;
+      if (windowRows != null) {
+        horizon = LocalDate.ofEpochDay(day + 1).minusMonths(24).toEpochDay();
+      }
     }
-    Accumulator a = accumulator(customerId);
+    int n = ids.add(customerId);
+    Accumulator a = accumulator(n);
     boolean inLast12 = day >= from12m;
     boolean inPrev12 = !inLast12 && day >= from24m;
     a.revenueTotal += amount;
@@ -372,9 +604,13 @@ public final class FeatureDeriver {
     } else if (inPrev12) {
       a.revenuePrev12 += amount;
     }
+    WindowRows rows = windowRows;
     if (amount < 0 && mode == DerivationOptions.Mode.STANDARD) {
       if (inLast12) {
         a.refunds12 -= amount;
+      }
+      if (rows != null && day >= horizon) {
+        rows.add(n, false, (int) day, amount, horizon);
       }
       return;
     }
@@ -386,7 +622,8 @@ public final class FeatureDeriver {
     }
     a.add(d);
     a.purchases += amount;
-    if (order == null || !a.isLastOrder(order)) {
+    boolean newOrder = order == null || !a.isLastOrder(order);
+    if (newOrder) {
       a.orders++;
       if (inLast12) {
         a.orders12++;
@@ -394,14 +631,17 @@ public final class FeatureDeriver {
         a.ordersPrev12++;
       }
     }
+    if (rows != null && day >= horizon) {
+      // A row before the horizon lies before every window of any date after the last day seen.
+      rows.add(n, newOrder, d, amount, horizon);
+    }
     a.setLastOrder(order);
     if (channel != null) {
       a.countChannel(channels.add(channel));
     }
   }
 
-  private Accumulator accumulator(CharSequence customerId) {
-    int n = ids.add(customerId);
+  private Accumulator accumulator(int n) {
     if (n == accumulators.length) {
       accumulators = Arrays.copyOf(accumulators, n * 2);
     }

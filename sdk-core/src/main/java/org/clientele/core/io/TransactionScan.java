@@ -215,6 +215,28 @@ public final class TransactionScan {
     } catch (IOException e) {
       throw new InputException(file.toString(), 0, "cannot open the file: " + e, e);
     }
+    return scan(raw, source, format, sink, visitor);
+  }
+
+  /**
+   * Reads a file's bytes, as {@link #scan(Path, TransactionFormat, RejectionSink, Visitor)} does:
+   * for a caller that opens the file itself (to count its bytes for a progress bar).
+   *
+   * @param raw the file's bytes from the start (gzip is decompressed); closed when done
+   * @param source the file's name, for rejections and errors
+   * @param format its layout; {@link #supports} must be true for the file
+   * @param sink receives rejected rows ({@link RejectionSink#strict()} to stop at the first)
+   * @param visitor receives accepted rows
+   * @return the counts of the file, as {@link TransactionReader#counts()} gives them
+   * @throws InputException if the file cannot be read, or its header lacks a required column
+   * @since 0.1.0
+   */
+  public static ReadCounts scan(InputStream raw, String source, TransactionFormat format, RejectionSink sink, Visitor visitor) {
+    Objects.requireNonNull(raw, "raw");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(visitor, "visitor");
     try (InputStream in = InputFiles.text(raw, source)) {
       return new Pass(source, in, format, sink, visitor).run();
     } catch (IOException e) {

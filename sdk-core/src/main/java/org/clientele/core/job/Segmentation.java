@@ -81,9 +81,14 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>A job is immutable and can run any number of times; each run reads its inputs afresh. The
- * customers input is read twice when calibration is needed (calibrate, then classify); files are
- * reopened, host inputs are {@link Iterable}s iterated again. A transaction input is read twice
- * when no reference date is set (the first pass only finds the last date).
+ * customers input is read once by {@link #run}: the calibration pass keeps the joined customers
+ * and its rejections (up to an eighth of the heap, at most a quarter of what is free; none
+ * when the input is known to be larger) and classification replays them; past that budget, or when a plugin's feature declared during calibration maps a column the pass ignored
+ * (or a customers file has no header to check that on), classification reads the input again
+ * (files are reopened, host inputs are {@link Iterable}s iterated again). A transaction input is read once,
+ * also when no reference date is set (it is settled after the pass); only a log whose last rows
+ * lie after a gap in the dates is read a second time (see {@link FeatureDeriver#derive(
+ * java.util.function.Function, DerivationOptions, RejectionSink)}).
  *
  * <p>The configuration's {@code input} section (file layouts, derivation) and {@code output}
  * section ({@code format}, {@code report}) are read and checked here; see docs/input.md.
@@ -143,6 +148,7 @@ public final class Segmentation {
   private final @Nullable Input<Customer> customers;
   private final @Nullable Path customersPath;
   private final @Nullable Input<Transaction> transactions;
+  private final @Nullable Path transactionsPath;
   private final Calibration calibration;
   private final boolean leaveOutUncalibratable;
   private final double maxRejectedShare;
@@ -156,6 +162,7 @@ public final class Segmentation {
     this.customers = b.customers;
     this.customersPath = b.customersPath;
     this.transactions = b.transactions;
+    this.transactionsPath = b.transactionsPath;
     this.calibration = b.calibration;
     this.leaveOutUncalibratable = b.leaveOutUncalibratable;
     this.strict = b.strict;
@@ -269,12 +276,22 @@ public final class Segmentation {
     Derived derived = derive(sink);
     checkRejectedShare(derived.counts, sink);
     List<QualityWarning> leftOut = new ArrayList<>();
-    Engine engine = engine(derived, new FirstRejections(strict ? sink : RejectionSink.discard()), "Calibrating", leftOut);
+    // The calibration pass keeps its customers and rejections (within a memory budget), so that
+    // classification need not read the customers input again.
+    Kept kept = new Kept(keptBudget(derived));
+    Engine engine = engine(derived, new FirstRejections(strict ? sink : kept.recorder()), "Calibrating", leftOut, kept);
     List<String> ids = engine != null
         ? engine.dimensions().stream().map(Dimension::id).toList()
         : engineBuilder().validate().model().dimensions().stream().map(Model.Section::id).toList();
     results.begin(ids);
-    try (CustomerStream stream = new CustomerStream(derived, sink, "Classifying")) {
+    CustomerStream pass = kept.pass;
+    boolean replay = engine != null && pass != null && kept.usable() && sameColumns(pass);
+    if (!replay) {
+      kept.reset(); // the calibration pass's reader and join (their id sets) go before the input is read again
+    }
+    try (CustomerStream stream = replay
+        ? Objects.requireNonNull(pass).replay(kept, sink, "Classifying")
+        : new CustomerStream(derived, sink, "Classifying")) {
       if (engine == null) {
         // Nothing was accepted: read once more only to count the rejected rows.
         while (stream.hasNext()) {
@@ -587,7 +604,7 @@ public final class Segmentation {
    * @return the engine, or null when calibration was needed and not one customer was accepted
    */
   private @Nullable Engine engine(Derived derived, RejectionSink calibrationSink, String phase) {
-    return engine(derived, calibrationSink, phase, new ArrayList<>());
+    return engine(derived, calibrationSink, phase, new ArrayList<>(), null);
   }
 
   /**
@@ -598,7 +615,8 @@ public final class Segmentation {
    *
    * @return the engine, or null when calibration was needed and not one customer was accepted
    */
-  private @Nullable Engine engine(Derived derived, RejectionSink calibrationSink, String phase, List<QualityWarning> leftOut) {
+  private @Nullable Engine engine(Derived derived, RejectionSink calibrationSink, String phase, List<QualityWarning> leftOut,
+      @Nullable Kept kept) {
     EngineBuilder builder = engineBuilder();
     // Validating asks every classifier (or its provider) for its features: a plugin's own features
     // are declared here, before any reader maps a header to them.
@@ -618,7 +636,10 @@ public final class Segmentation {
     }
     boolean recalibrated = false;
     while (true) {
-      try (Passes population = new Passes(derived, calibrationSink, phase)) {
+      if (kept != null) {
+        kept.reset(); // a pass of an earlier round (recalibrated, or a dimension left out) is not the last
+      }
+      try (Passes population = new Passes(derived, calibrationSink, phase, kept)) {
         // Lazy: a configuration without population-relative dimensions reads nothing here. Two
         // passes when a feature step (a model fit) and a dimension both calibrate.
         EngineBuilder b = engineBuilder().model(current);
@@ -640,6 +661,9 @@ public final class Segmentation {
           if (reduced != current) {
             current = reduced;
             continue;
+          }
+          if (kept != null) {
+            population.finishKept(); // read to the end, if calibration stopped early
           }
           return engine;
         } catch (CalibrationException e) {
@@ -792,10 +816,11 @@ public final class Segmentation {
       return new Derived(null, null, null);
     }
     Input<Transaction> in = transactions;
-    boolean scanFirst = (derive.mode() == DerivationOptions.Mode.STANDARD ? derive.referenceDate() : derive.observationEnd()) == null;
-    int[] passes = {0};
-    FeatureDeriver.Result r = FeatureDeriver.derive(
-        s -> in.open(s, scanFirst && passes[0]++ == 0 ? "Scanning dates" : "Deriving features"), derive, sink);
+    Path file = transactionsPath;
+    // One pass (two only after a gap in the dates): the fast scan for a CSV file, the reader otherwise.
+    FeatureDeriver.Result r = file != null
+        ? FeatureDeriver.derive(file, () -> tracked(open(file), "Deriving features"), input.transactions(), derive, sink)
+        : FeatureDeriver.derive(s -> in.open(s, "Deriving features"), derive, sink);
     return new Derived(r.features(), r.counts(), r.referenceBasis());
   }
 
@@ -812,18 +837,38 @@ public final class Segmentation {
     private final RejectionSink sink;
     private final String phase;
     private final List<CustomerStream> opened = new ArrayList<>();
+    private final @Nullable Kept kept;
 
-    Passes(Derived derived, RejectionSink sink, String phase) {
+    Passes(Derived derived, RejectionSink sink, String phase, @Nullable Kept kept) {
       this.derived = derived;
       this.sink = sink;
       this.phase = phase;
+      this.kept = kept;
+    }
+
+    Passes(Derived derived, RejectionSink sink, String phase) {
+      this(derived, sink, phase, null);
     }
 
     @Override
     public Iterator<Customer> iterator() {
-      CustomerStream s = new CustomerStream(derived, opened.isEmpty() ? sink : RejectionSink.discard(), phase);
+      boolean first = opened.isEmpty();
+      CustomerStream s = new CustomerStream(derived, first ? sink : RejectionSink.discard(), phase);
+      if (first && kept != null) {
+        s.keep(kept);
+      }
       opened.add(s);
       return s;
+    }
+
+    /** Reads the kept pass to its end, so that it holds every customer and rejection. */
+    void finishKept() {
+      if (!opened.isEmpty() && kept != null && kept.pass == opened.get(0)) {
+        CustomerStream s = opened.get(0);
+        while (kept.usable() && s.hasNext()) {
+          s.next();
+        }
+      }
     }
 
     /** The last pass (opened now if none was): its rejections are the ones reported. */
@@ -847,6 +892,9 @@ public final class Segmentation {
     private ProgressListener.Phase bar = ProgressListener.Phase.NONE;
     private long count;
     private boolean exhausted;
+    private @Nullable Kept kept;
+    /** A replay of a kept pass: the reader is that pass's, closed by it. */
+    private boolean replayed;
 
     /** The customers input's counts so far, or null without one (or before it was opened). */
     @Nullable ReadCounts fileCounts() {
@@ -857,6 +905,28 @@ public final class Segmentation {
       this.derived = derived;
       this.sink = sink;
       this.phase = phase;
+    }
+
+    /** Keeps every customer this pass gives (its rejections go to {@code kept}'s recorder). */
+    void keep(Kept k) {
+      kept = k;
+      k.pass = this;
+    }
+
+    /**
+     * A pass over the customers this (exhausted) pass kept, its rejections handed to the sink
+     * first: what reading the input again gives, counts and join included (this pass's).
+     */
+    CustomerStream replay(Kept k, RejectionSink to, String phase) {
+      CustomerStream r = new CustomerStream(derived, to, phase);
+      r.reader = reader;
+      r.join = join;
+      r.replayed = true;
+      k.rejections.forEach(to::reject);
+      List<Customer> all = k.customers;
+      r.bar = progress.start(phase, all.size(), "customers", () -> r.count);
+      r.it = all.iterator();
+      return r;
     }
 
     private Iterator<Customer> it() {
@@ -893,6 +963,10 @@ public final class Segmentation {
       Customer c = it().next();
       count++;
       bar.tick();
+      Kept k = kept;
+      if (k != null) {
+        k.add(c);
+      }
       return c;
     }
 
@@ -1024,9 +1098,125 @@ public final class Segmentation {
     @Override
     public void close() {
       bar.close();
-      if (reader != null) {
+      if (reader != null && !replayed) {
         reader.close();
       }
+    }
+  }
+
+  /**
+   * The memory the calibration pass may keep: none when the input is known to be larger (the log's
+   * customers, or a customers file of more than a quarter of the budget), so that a large run never
+   * holds a partial copy at the moment its memory is tightest.
+   */
+  private long keptBudget(Derived derived) {
+    long budget = Kept.defaultBudget();
+    long expected = derived.deriver == null ? 0 : (long) derived.deriver.customerCount() * Kept.CUSTOMER_BYTES;
+    Path file = customersPath;
+    if (file != null) {
+      try {
+        expected += 4 * Files.size(file);
+      } catch (IOException e) {
+        return 0; // the pass reports what is wrong with the file
+      }
+    }
+    return expected > budget ? 0 : budget;
+  }
+
+  /**
+   * Tells whether reading the customers input again would map its columns as the kept pass did:
+   * a plugin's feature declared after that pass (when its classifier was built) maps a column the
+   * pass ignored. Known before any row for a file with a header; a file without one is read again.
+   */
+  private boolean sameColumns(CustomerStream pass) {
+    Path file = customersPath;
+    CustomerReader before = pass.customerReader();
+    if (file == null || customers == null) {
+      return customers == null || before == null; // the log's customers, or the host's objects
+    }
+    if (before == null || !before.hasHeader()) {
+      return false;
+    }
+    Opened f = open(file);
+    try (CustomerReader now = CustomerReader.open(f.in(), f.name(), input.customers(), RejectionSink.discard())) {
+      return now.hasHeader() && now.mappedFeatures().equals(before.mappedFeatures())
+          && now.unmappedColumns().equals(before.unmappedColumns());
+    }
+  }
+
+  /**
+   * The customers and rejections of the first calibration pass, kept (within a memory budget) so
+   * that classification replays them instead of reading the customers input again. Past the
+   * budget nothing is kept and the input is read again, as when nothing was calibrated.
+   */
+  private static final class Kept {
+    /**
+     * A customer's size in memory, on the safe side: the object and a value array of 64 slots
+     * (indexed by feature, so longer than the features present), and a boxed value per feature.
+     */
+    static final int CUSTOMER_BYTES = 96 + 8 * 64;
+    private static final int FEATURE_BYTES = 24;
+    private static final int REJECTION_BYTES = 512;
+
+    final ArrayList<Customer> customers = new ArrayList<>();
+    final List<org.clientele.core.io.Rejection> rejections = new ArrayList<>();
+    @Nullable CustomerStream pass;
+    private final long budget;
+    private long bytes;
+    private boolean overflowed;
+
+    Kept(long budget) {
+      this.budget = budget;
+    }
+
+    /**
+     * An eighth of the heap, at most a quarter of what is free now (the derived features of a
+     * large log already hold much of it; the customers reader's duplicate check grows during the
+     * pass).
+     */
+    static long defaultBudget() {
+      Runtime rt = Runtime.getRuntime();
+      long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+      return Math.min(rt.maxMemory() / 8, free / 4);
+    }
+
+    void reset() {
+      customers.clear();
+      rejections.clear();
+      pass = null;
+      bytes = 0;
+      overflowed = false;
+    }
+
+    boolean usable() {
+      return !overflowed && pass != null && pass.exhausted;
+    }
+
+    void add(Customer c) {
+      if (!overflowed) {
+        customers.add(c);
+        grow(CUSTOMER_BYTES + FEATURE_BYTES * (long) c.featureCount() + 2L * c.id().length());
+      }
+    }
+
+    private void grow(long more) {
+      bytes += more;
+      if (bytes > budget) {
+        overflowed = true;
+        customers.clear();
+        customers.trimToSize();
+        rejections.clear();
+      }
+    }
+
+    /** The first calibration pass's sink: its rejections, reported when the pass is replayed. */
+    RejectionSink recorder() {
+      return r -> {
+        if (!overflowed) {
+          rejections.add(r);
+          grow(REJECTION_BYTES);
+        }
+      };
     }
   }
 
@@ -1082,6 +1272,18 @@ public final class Segmentation {
       Records<T> records = Records.of(objects.iterator(), name);
       long[] done = {0};
       return tracked(records, progress.start(phase, size, unit, () -> done[0]), done);
+    };
+  }
+
+  /** The file's bytes, counted for a progress phase that ends when the stream is closed. */
+  private InputStream tracked(Opened f, String phase) {
+    ProgressListener.Phase bar = progress.start(phase, f.size(), "bytes", f.in()::count);
+    return new java.io.FilterInputStream(f.in()) {
+      @Override
+      public void close() throws IOException {
+        bar.close();
+        super.close();
+      }
     };
   }
 
@@ -1251,7 +1453,8 @@ public final class Segmentation {
     }
 
     /**
-     * Takes the host's customers. Iterated once per pass (twice when calibrating).
+     * Takes the host's customers. Iterated once per pass (by a run, once unless the calibration pass
+     * could not be kept in memory; see the class comment).
      *
      * @param customers the customers
      * @param name a name for counts and messages
@@ -1279,7 +1482,7 @@ public final class Segmentation {
     }
 
     /**
-     * Takes the host's transactions. Iterated once per pass (twice without a reference date).
+     * Takes the host's transactions. Iterated once (twice only after a gap in the dates).
      *
      * @param transactions the transactions
      * @param name a name for counts and messages

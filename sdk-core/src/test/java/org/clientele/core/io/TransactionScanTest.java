@@ -134,6 +134,162 @@ class TransactionScanTest {
   }
 
   @Test
+  void anOpenDateDerivesInOnePassWhatTheTwoPassDerivationGave() throws IOException {
+    // The reference: a first pass over the dates, then a pass as of the date found (the job as it
+    // was before the date was settled after one pass). Both one-pass paths (scan, reader) must give
+    // its features bit for bit, its rejections in order, its counts and its basis.
+    Random random = new Random(41);
+    int gaps = 0;
+    for (int file = 0; file < 300; file++) {
+      Path path = dir.resolve("o" + file + ".csv");
+      Files.write(path, file % 3 == 0 ? plainFile(random, 300 + random.nextInt(3000), file % 6 == 0) : randomFile(random, file));
+      TransactionFormat format = file % 7 == 6 && file % 3 != 0
+          ? TransactionFormat.builder().delimiter(";").build() : TransactionFormat.defaults();
+      DerivationOptions options = file % 5 == 4
+          ? DerivationOptions.lifetimes(null, org.clientele.core.features.PeriodUnit.WEEKS) : DerivationOptions.defaults();
+      List<Rejection> expectedRejections = new ArrayList<>();
+      TwoPass expected;
+      try {
+        expected = twoPass(path, format, options, expectedRejections);
+      } catch (InputException e) {
+        assertThatThrownBy(() -> FeatureDeriver.derive(path, format, options, r -> { }))
+            .isInstanceOf(InputException.class).hasMessage(e.getMessage());
+        continue;
+      }
+      gaps += expected.basis().contains("after a gap") ? 1 : 0;
+      for (boolean scan : new boolean[] {true, false}) {
+        List<Rejection> rejections = new ArrayList<>();
+        FeatureDeriver.Result actual = scan
+            ? FeatureDeriver.derive(path, format, options, rejections::add)
+            : FeatureDeriver.derive(s -> TransactionReader.open(path, format, s), options, rejections::add);
+        String what = (scan ? "scan" : "reader") + ", file " + file;
+        assertThat(rejections).as(what).isEqualTo(expectedRejections);
+        assertThat(actual.counts()).as(what).isEqualTo(expected.counts());
+        assertThat(actual.referenceBasis()).as(what).isEqualTo(expected.basis());
+        assertThat(bits(actual.features())).as(what).isEqualTo(bits(expected.deriver()));
+        assertThat(actual.features().referenceDate()).as(what).isEqualTo(expected.deriver().referenceDate());
+        assertThat(actual.features().lastTransactionDate()).as(what).isEqualTo(expected.deriver().lastTransactionDate());
+        assertThat(actual.features().ignoredAfterReference()).as(what).isZero();
+        assertThat(actual.features().used()).as(what).isEqualTo(expected.deriver().used());
+      }
+    }
+    assertThat(gaps).as("files whose last rows lie after a gap (read twice)").isGreaterThan(5);
+  }
+
+  @Test
+  void pastTenThousandRejectionsTheRowsAfterAGapAreReportedLast() throws IOException {
+    StringBuilder text = new StringBuilder(HEADER + "\n");
+    for (int i = 0; i < 10_500; i++) {
+      text.append("C").append(i % 50).append(",not-a-date,1\n");
+      if (i % 50 == 0) {
+        text.append("C").append(i % 70).append(',').append(LocalDate.of(2023, 1, 1).plusDays(i % 700)).append(",10,1,,\n");
+      }
+      if (i == 5_000) {
+        text.append("C7,2098-01-05,10,1,,\n"); // after a gap of decades: rejected, R is settled before it
+      }
+    }
+    Path path = dir.resolve("many.csv");
+    Files.writeString(path, text);
+    List<Rejection> expected = new ArrayList<>();
+    TwoPass twoPass = twoPass(path, TransactionFormat.defaults(), DerivationOptions.defaults(), expected);
+    List<Rejection> actual = new ArrayList<>();
+    FeatureDeriver.Result result = FeatureDeriver.derive(path, TransactionFormat.defaults(), DerivationOptions.defaults(), actual::add);
+    List<Rejection> gap = expected.stream().filter(r -> r.value().equals("2098-01-05")).toList();
+    assertThat(gap).hasSize(1);
+    List<Rejection> others = new ArrayList<>(expected);
+    others.removeAll(gap);
+    List<Rejection> reordered = new ArrayList<>(others);
+    reordered.addAll(gap);
+    assertThat(actual).isEqualTo(reordered);
+    assertThat(result.counts()).isEqualTo(twoPass.counts());
+    assertThat(result.referenceBasis()).isEqualTo(twoPass.basis()).contains("1 row dated after a gap");
+    assertThat(bits(result.features())).isEqualTo(bits(twoPass.deriver()));
+  }
+
+  /** What the derivation with an open date gave when it read the log twice. */
+  record TwoPass(FeatureDeriver deriver, ReadCounts counts, String basis) {}
+
+  private static TwoPass twoPass(Path path, TransactionFormat format, DerivationOptions options, List<Rejection> out) {
+    String source = String.valueOf(path.getFileName());
+    java.util.NavigableMap<Long, Long> days = new java.util.TreeMap<>();
+    try (TransactionReader reader = TransactionReader.open(path, format, RejectionSink.discard())) {
+      while (reader.hasNext()) {
+        Transaction t = reader.next();
+        if (FeatureDeriver.implausibleDate(t, null, source, reader.line()).isEmpty()) {
+          days.merge(t.date().toEpochDay(), 1L, Long::sum);
+        }
+      }
+    }
+    LocalDate latest = FeatureDeriver.lastPlausibleDay(days, options).orElse(null);
+    LocalDate last = latest != null ? latest : days.isEmpty() ? null : LocalDate.ofEpochDay(days.lastKey());
+    boolean standard = options.mode() == DerivationOptions.Mode.STANDARD;
+    String basis = last == null ? "no transaction"
+        : standard ? "the day after the last transaction (" + last + ")" : "the last transaction's day (" + last + ")";
+    if (latest != null) {
+      long after = days.tailMap(latest.toEpochDay(), false).values().stream().mapToLong(Long::longValue).sum();
+      basis += "; " + after + " row" + (after == 1 ? "" : "s") + " dated after a gap of more than "
+          + options.implausibleGapDays() + " days rejected as implausible_date";
+    }
+    LocalDate end = last != null ? last : LocalDate.EPOCH;
+    FeatureDeriver deriver = standard ? FeatureDeriver.asOf(end.plusDays(1)) : FeatureDeriver.lifetimes(end, options.unit());
+    long moved = 0;
+    ReadCounts counts;
+    try (TransactionReader reader = TransactionReader.open(path, format, out::add)) {
+      while (reader.hasNext()) {
+        Transaction t = reader.next();
+        java.util.Optional<Rejection> r = FeatureDeriver.implausibleDate(t, latest, source, reader.line());
+        if (r.isPresent()) {
+          out.add(r.get());
+          moved++;
+        } else {
+          deriver.add(t);
+        }
+      }
+      ReadCounts c = reader.counts();
+      java.util.Map<RejectionReason, Long> byReason = new java.util.EnumMap<>(RejectionReason.class);
+      byReason.putAll(c.rejectedByReason());
+      if (moved > 0) {
+        byReason.merge(RejectionReason.IMPLAUSIBLE_DATE, moved, Long::sum);
+      }
+      counts = moved == 0 ? c : new ReadCounts(c.source(), c.read(), c.accepted() - moved, c.rejected() + moved, byReason, c.notes());
+    }
+    return new TwoPass(deriver, counts, basis);
+  }
+
+  /** Every customer's features, numbers as their exact bits (so 0.30000000000000004 is not 0.3). */
+  private static List<String> bits(FeatureDeriver deriver) {
+    List<String> out = new ArrayList<>();
+    deriver.customers().forEachRemaining(c -> {
+      StringBuilder b = new StringBuilder(c.id());
+      c.features().entrySet().stream().sorted(java.util.Comparator.comparing(e -> e.getKey().name())).forEach(e -> {
+        Object v = e.getValue();
+        b.append('|').append(e.getKey().name()).append('=')
+            .append(v instanceof Double d ? Long.toHexString(Double.doubleToRawLongBits(d)) : v);
+      });
+      out.add(b.toString());
+    });
+    return out;
+  }
+
+  /**
+   * Plain rows of a few hundred customers over five years in random order (so a window's rows come
+   * before and after its boundaries), refunds and repeated order ids; some files end with a few
+   * rows after a gap of years.
+   */
+  private static byte[] plainFile(Random random, int rows, boolean gap) {
+    StringBuilder text = new StringBuilder(HEADER + "\n");
+    for (int i = 0; i < rows; i++) {
+      boolean late = gap && i % 500 == 250;
+      text.append("C").append(random.nextInt(200)).append(',')
+          .append(late ? LocalDate.of(2098, 1, 1).plusDays(random.nextInt(30)) : LocalDate.of(2019, 1, 1).plusDays(random.nextInt(1900)))
+          .append(',').append(random.nextInt(6) == 0 ? "-" : "").append(random.nextInt(100000) / 100.0).append(',')
+          .append(random.nextInt(5)).append(",O").append(random.nextInt(8)).append(',')
+          .append(random.nextInt(3) == 0 ? "" : random.nextBoolean() ? "online" : "store").append('\n');
+    }
+    return text.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Test
   void unsupportedLayoutsAreRefusedWithTheReaderToUse() {
     Path path = dir.resolve("t.jsonl");
     assertThat(TransactionScan.supports(path, TransactionFormat.defaults())).isFalse();
