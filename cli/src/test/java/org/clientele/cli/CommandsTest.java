@@ -359,8 +359,13 @@ class CommandsTest {
         .contains("customers.csv: 500 rows read = 500 classified + 0 rejected")
         .contains("CORE", "CHAMPIONS", "UNRATED", "MANUFACTURING")
         .containsPattern("Plan: actions by customers \\([0-9,]+ of 500 customers have at least one action")
+        // The frequency x order value grid with every quadrant, and the industry-aware actions.
+        .contains("Purchase pattern: orders_12m × average_order_value (purchase_pattern)", "FREQUENT_BIG_ORDERS: ",
+            "FREQUENT_SMALL_ORDERS: ", "OCCASIONAL_BIG_ORDERS: ", "OCCASIONAL_SMALL_ORDERS: ")
+        .contains("quality-delivery-commitment", "response-time-commitment", "range-and-promotion-calendar")
         .contains("HTML report: " + html.toAbsolutePath().normalize());
-    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<section id=\"plan\"");
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<section id=\"plan\"")
+        .contains("<section id=\"purchase-grid\"");
   }
 
   @Test

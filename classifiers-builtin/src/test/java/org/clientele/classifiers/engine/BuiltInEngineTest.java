@@ -63,7 +63,7 @@ class BuiltInEngineTest {
 
     assertThat(engine.dimensions())
         .extracting(Dimension::id)
-        .containsExactly("value", "loyalty", "behaviour", "rfm", "risk", "industry");
+        .containsExactly("value", "loyalty", "behaviour", "rfm", "risk", "industry", "purchase_pattern");
     assertThat(engine.diagnostics()).isEmpty();
     for (Customer c : population) {
       Classification result = engine.classify(c);
@@ -86,9 +86,13 @@ class BuiltInEngineTest {
     for (Customer c : population) {
       var explanation = engine.explain(c);
       assertThat(explanation.planExplanation().explained()).isTrue();
-      assertThat(explanation.planExplanation().rules(org.clientele.api.PlanExplanation.RuleStatus.MATCHED_WINNER))
+      // The plan holds each category's winner and the actions added beside it (industry rules).
+      List<org.clientele.api.PlanExplanation.RuleEntry> inPlan = new java.util.ArrayList<>(
+          explanation.planExplanation().rules(org.clientele.api.PlanExplanation.RuleStatus.MATCHED_WINNER));
+      inPlan.addAll(explanation.planExplanation().rules(org.clientele.api.PlanExplanation.RuleStatus.MATCHED_ALSO));
+      assertThat(inPlan)
           .extracting(r -> r.ruleId() + "/" + r.actionCode())
-          .as("winners of %s", c.id())
+          .as("winners and additions of %s", c.id())
           .containsExactlyInAnyOrderElementsOf(
               explanation.plan().actions().stream().map(a -> a.rule() + "/" + a.code()).toList());
     }
