@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.clientele.core.internal.Formats;
 import org.clientele.core.report.SegmentationReport;
 import org.clientele.core.report.SegmentationReport.Cell;
 import org.clientele.core.report.SegmentationReport.CrossTab;
@@ -174,8 +175,9 @@ public final class StandardSections {
         return;
       }
       grid.notes().forEach(n -> out.warning("The split means nothing on one axis: " + n));
-      String f = grid.frequencyCutoff().isPresent() ? decimal(grid.frequencyCutoff().getAsDouble()) : "?";
-      String v = grid.orderValueCutoff().isPresent() ? decimal(grid.orderValueCutoff().getAsDouble()) : "?";
+      // Cut-offs as calibrated, unrounded: a customer at 1,148.66 must be able to tell its side.
+      String f = grid.frequencyCutoff().isPresent() ? Formats.plain(grid.frequencyCutoff().getAsDouble()) : "?";
+      String v = grid.orderValueCutoff().isPresent() ? Formats.plain(grid.orderValueCutoff().getAsDouble()) : "?";
       List<String> columns = List.of("small orders (" + grid.orderValueFeature() + " <= " + v + ")",
           "big orders (" + grid.orderValueFeature() + " > " + v + ")");
       List<String> rowLabels = List.of("frequent (" + grid.frequencyFeature() + " > " + f + ")",
