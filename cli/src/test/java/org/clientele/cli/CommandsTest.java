@@ -229,8 +229,8 @@ class CommandsTest {
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
     assertThat(first.get("id").asText()).isEqualTo("A-0000001"); // input order, whatever the threads
     assertThat(first.get("labels").fieldNames()).toIterable()
-        .containsExactly("value", "loyalty", "behaviour", "rfm", "risk", "industry");
-    assertThat(first.get("scores").size()).isEqualTo(6);
+        .containsExactly("value", "loyalty", "behaviour", "rfm", "risk", "industry", "purchase_pattern");
+    assertThat(first.get("scores").size()).isEqualTo(7);
     assertThat(first.get("actions").isArray()).isTrue();
     assertThat(run.out()).contains("customers.csv: 400 rows read = 400 classified + 0 rejected");
   }
@@ -241,7 +241,8 @@ class CommandsTest {
     assertThat(Cli.run(concat(new String[] {"classify", "-q"}, input("--out", out.toString()))).code()).isEqualTo(ExitCodes.OK);
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertThat(lines.get(0)).isEqualTo(
-        "id,value,value_score,loyalty,loyalty_score,behaviour,behaviour_score,rfm,rfm_score,risk,risk_score,industry,industry_score,actions,rules");
+        "id,value,value_score,loyalty,loyalty_score,behaviour,behaviour_score,rfm,rfm_score,risk,risk_score,industry,industry_score,"
+            + "purchase_pattern,purchase_pattern_score,actions,rules");
     assertThat(lines).hasSize(401);
     // The rules column names the rule of each action, in the same order, as JSON Lines do per action.
     Path jsonl = dir.resolve("r.jsonl");
@@ -279,7 +280,7 @@ class CommandsTest {
     Cli.Run run = Cli.run(concat(new String[] {"explain", "A-0000007", "--json"}, input()));
     assertThat(run.code()).isEqualTo(ExitCodes.OK);
     JsonNode json = new ObjectMapper().readTree(run.out());
-    assertThat(json.get("dimensions")).hasSize(6);
+    assertThat(json.get("dimensions")).hasSize(7);
     assertThat(json.get("dimensions").get(0).get("reasons").size()).isPositive();
   }
 
