@@ -45,7 +45,9 @@ class PurchasePatternCliTest {
     assertThat(counts).containsOnly(Map.entry("FREQUENT_BIG_ORDERS", 3), Map.entry("FREQUENT_SMALL_ORDERS", 3),
         Map.entry("OCCASIONAL_BIG_ORDERS", 3), Map.entry("OCCASIONAL_SMALL_ORDERS", 3), Map.entry("UNKNOWN", 1));
     assertThat(run.out()).contains("Purchase pattern: orders_12m × average_order_value (purchase_pattern)",
-        "orders_12m > 6", "average_order_value > 60", "1 customers have no quadrant");
+        "orders_12m > 6", "average_order_value > 60",
+        "Cut-offs: orders_12m 6, average_order_value 60 (median of 13 customers with orders_12m, median of 12 with"
+            + " average_order_value)", "1 customers have no quadrant");
   }
 
   @Test

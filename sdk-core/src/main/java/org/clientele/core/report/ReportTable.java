@@ -150,9 +150,10 @@ final class ReportTable {
     List<Segment> q = g.quadrants();
     table.row(List.of(g.frequencyFeature() + " > " + f, cell(q.get(1)), cell(q.get(0))));
     table.row(List.of(g.frequencyFeature() + " <= " + f, cell(q.get(3)), cell(q.get(2))));
-    table.render(out, false);
-    out.append(INDENT).append("Cells: customers (share of customers, share of revenue). Cut-offs: ").append(g.basis())
-        .append("; equal to a cut-off counts as the low side.\n");
+    table.render(out, true);
+    out.append(INDENT).append("Cells: customers (share of customers, share of revenue). Cut-offs: ")
+        .append(g.frequencyFeature()).append(' ').append(f).append(", ").append(g.orderValueFeature()).append(' ').append(v)
+        .append(" (").append(g.basis()).append("); equal to a cut-off counts as the low side.\n");
     if (g.unplaced() > 0) {
       out.append(INDENT).append(count(g.unplaced())).append(" customers have no quadrant (UNKNOWN: ")
           .append(g.frequencyFeature()).append(" or ").append(g.orderValueFeature()).append(" missing).\n");
