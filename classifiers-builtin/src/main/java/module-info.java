@@ -1,6 +1,6 @@
 /**
  * The built-in Clientele classifiers (value, loyalty, behaviour with its lifecycle and activity
- * schemes, RFM, credit risk, industry). Each is a provider found by {@link
+ * schemes, RFM, credit risk, industry, purchase pattern). Each is a provider found by {@link
  * java.util.ServiceLoader}; the provider classes are exported so a host can also register them by
  * hand.
  */
@@ -20,6 +20,7 @@ module org.clientele.classifiers {
   exports org.clientele.classifiers.rfm;
   exports org.clientele.classifiers.risk;
   exports org.clientele.classifiers.industry;
+  exports org.clientele.classifiers.pattern;
 
   provides org.clientele.api.spi.ClassifierProvider with
       org.clientele.classifiers.value.ValueClassifierProvider,
@@ -27,7 +28,8 @@ module org.clientele.classifiers {
       org.clientele.classifiers.behaviour.BehaviourClassifierProvider,
       org.clientele.classifiers.rfm.RfmClassifierProvider,
       org.clientele.classifiers.risk.RiskClassifierProvider,
-      org.clientele.classifiers.industry.IndustryClassifierProvider;
+      org.clientele.classifiers.industry.IndustryClassifierProvider,
+      org.clientele.classifiers.pattern.PurchasePatternClassifierProvider;
   // QuantileSketch.create() for plugins: the same distribution the built-ins calibrate with.
   provides org.clientele.api.spi.QuantileSketch.Factory with
       org.clientele.classifiers.internal.DistributionSketch.Factory;

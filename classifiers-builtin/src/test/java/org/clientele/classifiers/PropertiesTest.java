@@ -50,7 +50,10 @@ class PropertiesTest {
         new Object[] {"rfm", Map.of("method", "threshold")},
         new Object[] {"rfm", Map.of("sketch", Map.of("exactLimit", 50))},
         new Object[] {"risk", Map.of()},
-        new Object[] {"industry", Map.of()});
+        new Object[] {"industry", Map.of()},
+        new Object[] {"purchase_pattern", Map.of()},
+        new Object[] {"purchase_pattern", Map.of("frequencyQuantile", 0.8, "sketch", Map.of("exactLimit", 50))},
+        new Object[] {"purchase_pattern", Map.of("method", "threshold", "frequencyCutoff", 2, "orderValueCutoff", 100)});
   }
 
   static double randomValue(Random random) {
@@ -93,7 +96,7 @@ class PropertiesTest {
   @Test
   void serviceLoaderFindsEveryBuiltInClassifier() {
     assertThat(providers().keySet())
-        .containsExactlyInAnyOrder("value", "loyalty", "behaviour", "rfm", "risk", "industry");
+        .containsExactlyInAnyOrder("value", "loyalty", "behaviour", "rfm", "risk", "industry", "purchase_pattern");
   }
 
   @Test

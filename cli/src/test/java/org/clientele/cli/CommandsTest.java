@@ -229,8 +229,8 @@ class CommandsTest {
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
     assertThat(first.get("id").asText()).isEqualTo("A-0000001"); // input order, whatever the threads
     assertThat(first.get("labels").fieldNames()).toIterable()
-        .containsExactly("value", "loyalty", "behaviour", "rfm", "risk", "industry");
-    assertThat(first.get("scores").size()).isEqualTo(6);
+        .containsExactly("value", "loyalty", "behaviour", "rfm", "risk", "industry", "purchase_pattern");
+    assertThat(first.get("scores").size()).isEqualTo(7);
     assertThat(first.get("actions").isArray()).isTrue();
     assertThat(run.out()).contains("customers.csv: 400 rows read = 400 classified + 0 rejected");
   }
@@ -241,7 +241,8 @@ class CommandsTest {
     assertThat(Cli.run(concat(new String[] {"classify", "-q"}, input("--out", out.toString()))).code()).isEqualTo(ExitCodes.OK);
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertThat(lines.get(0)).isEqualTo(
-        "id,value,value_score,loyalty,loyalty_score,behaviour,behaviour_score,rfm,rfm_score,risk,risk_score,industry,industry_score,actions,rules,lack_of_data");
+        "id,value,value_score,loyalty,loyalty_score,behaviour,behaviour_score,rfm,rfm_score,risk,risk_score,industry,industry_score,"
+            + "purchase_pattern,purchase_pattern_score,actions,rules,lack_of_data");
     assertThat(lines).hasSize(401);
     // The rules column names the rule of each action, in the same order, as JSON Lines do per action.
     Path jsonl = dir.resolve("r.jsonl");
@@ -282,7 +283,7 @@ class CommandsTest {
     Cli.Run run = Cli.run(concat(new String[] {"explain", "A-0000007", "--json"}, input()));
     assertThat(run.code()).isEqualTo(ExitCodes.OK);
     JsonNode json = new ObjectMapper().readTree(run.out());
-    assertThat(json.get("dimensions")).hasSize(6);
+    assertThat(json.get("dimensions")).hasSize(7);
     assertThat(json.get("dimensions").get(0).get("reasons").size()).isPositive();
   }
 
@@ -362,8 +363,13 @@ class CommandsTest {
         .contains("customers.csv: 500 rows read = 500 classified + 0 rejected")
         .contains("CORE", "CHAMPIONS", "UNRATED", "MANUFACTURING")
         .containsPattern("Plan: actions by customers \\([0-9,]+ of 500 customers have at least one action")
+        // The frequency x order value grid with every quadrant, and the industry-aware actions.
+        .contains("Purchase pattern: orders_12m × average_order_value (purchase_pattern)", "FREQUENT_BIG_ORDERS: ",
+            "FREQUENT_SMALL_ORDERS: ", "OCCASIONAL_BIG_ORDERS: ", "OCCASIONAL_SMALL_ORDERS: ")
+        .contains("quality-delivery-commitment", "response-time-commitment", "range-and-promotion-calendar")
         .contains("HTML report: " + html.toAbsolutePath().normalize());
-    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<section id=\"plan\"");
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<section id=\"plan\"")
+        .contains("<section id=\"purchase-grid\"");
   }
 
   @Test

@@ -53,10 +53,22 @@ class DefaultPlaybookTest {
             List.of("potential-newcomer-onboarding/onboarding-needs-assessment"), List.of("usage-guidance")),
         row("low-value-lapsed-reactivation (vetoes the retention call)", "value=LOW behaviour=LOST", "",
             List.of("low-value-lapsed-reactivation/low-cost-reactivation", "value-low/serve-or-convert-review"), List.of("retention-contact")),
-        row("ecommerce-frequent-high-value", "value=POTENTIAL behaviour=ACTIVE", "8/150",
-            List.of("ecommerce-frequent-high-value/personalised-recommendations", "ecommerce-frequent-high-value/premium-membership"), List.of()),
-        row("ecommerce-occasional-low-value", "value=LOW behaviour=ACTIVE", "1/20",
-            List.of("ecommerce-occasional-low-value/repeat-purchase-promotion"), List.of()),
+        row("purchase-pattern-frequent-big-orders (beside the value tier's winners)", "value=CORE behaviour=ACTIVE purchase_pattern=FREQUENT_BIG_ORDERS", "",
+            List.of("purchase-pattern-frequent-big-orders/personalised-recommendations", "purchase-pattern-frequent-big-orders/premium-membership",
+                "value-core/personalised-products", "high-value-loyal-rewards/loyalty-rewards"), List.of()),
+        row("purchase-pattern-frequent-small-orders", "value=IMPORTANT behaviour=ACTIVE purchase_pattern=FREQUENT_SMALL_ORDERS", "",
+            List.of("purchase-pattern-frequent-small-orders/basket-building-bundles", "value-important/cross-sell-recommendations"), List.of()),
+        row("purchase-pattern-occasional-big-orders", "value=POTENTIAL behaviour=SWINGING purchase_pattern=OCCASIONAL_BIG_ORDERS", "",
+            List.of("purchase-pattern-occasional-big-orders/repurchase-reminder", "value-potential/demand-discovery"), List.of()),
+        row("purchase-pattern-occasional-small-orders", "value=LOW behaviour=ACTIVE purchase_pattern=OCCASIONAL_SMALL_ORDERS", "",
+            List.of("purchase-pattern-occasional-small-orders/repeat-purchase-promotion", "value-low/standard-promotions"), List.of()),
+        row("industry-manufacturing-quality-delivery", "value=CORE behaviour=ACTIVE industry=MANUFACTURING", "",
+            List.of("industry-manufacturing-quality-delivery/quality-delivery-commitment",
+                "industry-manufacturing-quality-delivery/technical-performance-data", "value-core/vip-service"), List.of()),
+        row("industry-services-timeliness", "value=LOW behaviour=ACTIVE industry=PROFESSIONAL_SERVICES", "",
+            List.of("industry-services-timeliness/response-time-commitment", "behaviour-active/customised-service"), List.of()),
+        row("industry-retail-range-promotions", "value=IMPORTANT behaviour=ACTIVE industry=WHOLESALE_RETAIL", "",
+            List.of("industry-retail-range-promotions/range-and-promotion-calendar"), List.of()),
         row("value-core (product, terms, channel, service, follow-up)", "value=CORE behaviour=ACTIVE risk=LOW", "",
             List.of("value-core/personalised-products", "value-core/preferential-terms", "value-core/dedicated-account-manager",
                 "value-core/vip-service", "value-core/account-reviews"), List.of()),
@@ -137,7 +149,36 @@ class DefaultPlaybookTest {
         assertThat(tested).as("a case showing " + rule.id() + "/" + action.code()).contains(rule.id() + "/" + action.code());
       }
     }
-    assertThat(playbook.rules()).hasSize(27);
+    assertThat(playbook.rules()).hasSize(32);
+  }
+
+  /** The domain's sector emphasis: each industry rule fires for its sectors only, beside the value tier's plan. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "MANUFACTURING, quality-delivery-commitment",
+    "CONSTRUCTION, quality-delivery-commitment",
+    "WHOLESALE_RETAIL, range-and-promotion-calendar",
+    "PROFESSIONAL_SERVICES, response-time-commitment",
+    "HEALTHCARE, response-time-commitment",
+    "INFORMATION_TECH, response-time-commitment",
+    "AGRICULTURE, ",
+    "PUBLIC_ADMINISTRATION, ",
+    "UNKNOWN, ",
+  })
+  void industryRulesFireForTheirSectorOnly(String industry, String expected) {
+    Playbook playbook = Playbook.defaults(ALL);
+    Set<String> industryCodes = Set.of("quality-delivery-commitment", "technical-performance-data",
+        "range-and-promotion-calendar", "response-time-commitment");
+    List<Action> plan = Fixtures.plan(playbook, Fixtures.NOBODY,
+        Fixtures.segments(ALL, "value=LOW behaviour=ACTIVE risk=LOW industry=" + industry));
+    List<String> got = Fixtures.codes(plan).stream().filter(industryCodes::contains).toList();
+    if (expected == null) {
+      assertThat(got).isEmpty();
+    } else {
+      assertThat(got).contains(expected).allMatch(c -> c.equals(expected) || c.equals("technical-performance-data"));
+    }
+    // Additive: the service category's winner (behaviour ACTIVE's) still stands beside the sector's.
+    assertThat(Fixtures.codes(plan)).contains("customised-service");
   }
 
   @Test
@@ -151,7 +192,8 @@ class DefaultPlaybookTest {
   void defaultPlaybookIsCleanWithEveryBuiltInDimensionUnderBothBehaviourSchemes() {
     assertThat(Playbook.defaults(ALL).coverage().isClean()).as(Playbook.defaults(ALL).coverage().toString()).isTrue();
     assertThat(Playbook.defaults(ACTIVITY_SCHEME).coverage().isClean()).isTrue();
-    assertThat(Playbook.defaults(ALL).coverage().dimensions()).containsExactly("risk", "value", "loyalty", "behaviour");
+    assertThat(Playbook.defaults(ALL).coverage().dimensions())
+        .containsExactly("risk", "value", "industry", "loyalty", "behaviour", "purchase_pattern");
   }
 
   @Test
@@ -160,7 +202,7 @@ class DefaultPlaybookTest {
     Playbook playbook = Playbook.defaults(dims);
 
     assertThat(playbook.rules()).extracting(Rule::id)
-        .containsExactly("risk-high", "ecommerce-frequent-high-value", "ecommerce-occasional-low-value", "value-core",
+        .containsExactly("risk-high", "value-core",
             "value-important", "value-potential", "value-low", "risk-low", "risk-normal", "risk-not-assessed", "risk-unrated");
     assertThat(playbook.diagnostics())
         .contains("Default playbook: rule 'loyalty-high' dropped: dimension 'loyalty' is not configured [value, risk]")

@@ -178,6 +178,7 @@ class ExtendingPlaybookTest {
     return Stream.of(
         Arguments.argumentSet("lifecycle scheme", DIMS),
         Arguments.argumentSet("activity scheme", List.of(VALUE, LOYALTY, Fixtures.ACTIVITY, RISK)),
-        Arguments.argumentSet("value and risk only", List.of(VALUE, RISK)));
+        Arguments.argumentSet("value and risk only", List.of(VALUE, RISK)),
+        Arguments.argumentSet("every built-in dimension, purchase pattern and industry included", Fixtures.ALL));
   }
 }

@@ -31,8 +31,13 @@ final class Fixtures {
           "INFORMATION_TECH", "FINANCE", "REAL_ESTATE", "PROFESSIONAL_SERVICES", "PUBLIC_ADMINISTRATION",
           "EDUCATION", "HEALTHCARE", "AGRICULTURE", "ENERGY_UTILITIES", "OTHER_SERVICES", "UNKNOWN");
 
+  static final Dimension PURCHASE_PATTERN =
+      Dimension.of(
+          "purchase_pattern", "FREQUENT_BIG_ORDERS", "FREQUENT_SMALL_ORDERS", "OCCASIONAL_BIG_ORDERS",
+          "OCCASIONAL_SMALL_ORDERS", "UNKNOWN");
+
   /** Every built-in dimension, lifecycle behaviour scheme, in a deliberately non-alphabetical order. */
-  static final List<Dimension> ALL = List.of(RISK, VALUE, INDUSTRY, LOYALTY, RFM, LIFECYCLE);
+  static final List<Dimension> ALL = List.of(RISK, VALUE, INDUSTRY, LOYALTY, RFM, LIFECYCLE, PURCHASE_PATTERN);
 
   static final Customer NOBODY = Customer.builder("C-0").build();
 

@@ -144,17 +144,18 @@ public final class EasyRulesPeer {
     // risk
     risk.register(label("risk-unrated", 1, "risk", "UNRATED", f -> {
       Customer c = customer(f);
-      return !c.has(StandardFeatures.DEFAULT_COUNT) && !c.has(StandardFeatures.OVERDUE_DAYS) && !c.has(StandardFeatures.RISK_WARNINGS);
+      return !c.has(StandardFeatures.DEFAULT_COUNT) && !c.has(StandardFeatures.OVERDUE_DAYS) && !c.has(StandardFeatures.RISK_WARNINGS)
+          && Double.isNaN(utilisation(c));
     }));
     risk.register(label("risk-high", 2, "risk", "HIGH", f -> {
       Customer c = customer(f);
       return c.number(StandardFeatures.DEFAULT_COUNT, 0) >= 2 || c.number(StandardFeatures.OVERDUE_DAYS, 0) > 90
-          || c.number(StandardFeatures.RISK_WARNINGS, 0) >= 2;
+          || c.number(StandardFeatures.RISK_WARNINGS, 0) >= 2 || utilisation(c) > 1.0;
     }));
     risk.register(label("risk-normal", 3, "risk", "NORMAL", f -> {
       Customer c = customer(f);
       return c.number(StandardFeatures.DEFAULT_COUNT, 0) >= 1 || c.number(StandardFeatures.OVERDUE_DAYS, 0) > 30
-          || c.number(StandardFeatures.RISK_WARNINGS, 0) >= 1;
+          || c.number(StandardFeatures.RISK_WARNINGS, 0) >= 1 || utilisation(c) > 0.9;
     }));
     risk.register(label("risk-low", 4, "risk", "LOW", f -> true));
 
@@ -180,12 +181,6 @@ public final class EasyRulesPeer {
             ONBOARDING),
         new PlaybookRule("low-value-lapsed-reactivation", 80, both(is("value", "LOW"), is("behaviour", "LOST")),
             List.of("retention-contact"), LOW_COST_REACTIVATION),
-        new PlaybookRule("ecommerce-frequent-high-value", 75,
-            f -> feature(f, StandardFeatures.ORDERS_12M) >= 6 && feature(f, StandardFeatures.AVERAGE_ORDER_VALUE) >= 100,
-            List.of(), PERSONALISED_RECOMMENDATIONS, PREMIUM_MEMBERSHIP),
-        new PlaybookRule("ecommerce-occasional-low-value", 75,
-            f -> feature(f, StandardFeatures.ORDERS_12M) <= 1 && feature(f, StandardFeatures.AVERAGE_ORDER_VALUE) < 30,
-            List.of(), REPEAT_PURCHASE_PROMOTION),
         new PlaybookRule("value-core", 70, is("value", "CORE"), List.of(), PERSONALISED_PRODUCTS, PREFERENTIAL_TERMS,
             DEDICATED_ACCOUNT_MANAGER, VIP_EVENTS, VIP_SERVICE, ACCOUNT_REVIEWS),
         new PlaybookRule("behaviour-new", 65, is("behaviour", "NEW"), List.of(), USAGE_GUIDANCE),
@@ -204,6 +199,13 @@ public final class EasyRulesPeer {
             PERSONALISED_EMAIL_SMS, PERSONALISED_CAMPAIGN, EXTRA_ATTENTION, DEMAND_DISCOVERY),
         new PlaybookRule("value-low", 50, is("value", "LOW"), List.of(), NEW_PRODUCT_TRIAL, STANDARD_PRICING, SELF_SERVICE,
             STANDARD_PROMOTIONS, STANDARD_SERVICE, SERVE_OR_CONVERT),
+        PlaybookRule.also("industry-manufacturing-quality-delivery", 45, is("industry", "MANUFACTURING", "CONSTRUCTION"),
+            QUALITY_DELIVERY_COMMITMENT, TECHNICAL_PERFORMANCE_DATA),
+        PlaybookRule.also("industry-services-timeliness", 45, is("industry", "TRANSPORT_LOGISTICS", "HOSPITALITY",
+            "INFORMATION_TECH", "FINANCE", "REAL_ESTATE", "PROFESSIONAL_SERVICES", "EDUCATION", "HEALTHCARE",
+            "OTHER_SERVICES"), RESPONSE_TIME_COMMITMENT),
+        PlaybookRule.also("industry-retail-range-promotions", 45, is("industry", "WHOLESALE_RETAIL"),
+            RANGE_AND_PROMOTION_CALENDAR),
         new PlaybookRule("risk-low", 40, is("risk", "LOW"), List.of(), CREDIT_TERMS),
         new PlaybookRule("risk-normal", 40, is("risk", "NORMAL"), List.of(), PERIODIC_CREDIT_REVIEW),
         new PlaybookRule("risk-unrated", 40, is("risk", "UNRATED"), List.of(), CREDIT_CHECK));
@@ -243,8 +245,17 @@ public final class EasyRulesPeer {
         facts.get("risk"), facts.get("industry"), new Plan(plan.actions));
   }
 
-  /** A playbook rule: a condition, vetoed codes and actions. */
-  private record PlaybookRule(String id, int priority, Condition when, List<String> vetoes, Action... actions) {}
+  /** A playbook rule: a condition, vetoed codes and actions; {@code also} adds beside the winners. */
+  private record PlaybookRule(String id, int priority, Condition when, List<String> vetoes, boolean also, Action... actions) {
+
+    PlaybookRule(String id, int priority, Condition when, List<String> vetoes, Action... actions) {
+      this(id, priority, when, vetoes, false, actions);
+    }
+
+    static PlaybookRule also(String id, int priority, Condition when, Action... actions) {
+      return new PlaybookRule(id, priority, when, List.of(), true, actions);
+    }
+  }
 
   /** The plan being built: one rule per category, vetoed codes dropped. */
   private static final class PlanFact {
@@ -254,6 +265,14 @@ public final class EasyRulesPeer {
 
     void offer(PlaybookRule rule) {
       vetoed.addAll(rule.vetoes());
+      if (rule.also()) { // beside the winner: takes no category, and a code is in a plan once
+        for (Action a : rule.actions()) {
+          if (!vetoed.contains(a.code()) && actions.stream().noneMatch(p -> p.code().equals(a.code()))) {
+            actions.add(a);
+          }
+        }
+        return;
+      }
       for (Action a : rule.actions()) {
         if (!taken[a.category().ordinal()] && !vetoed.contains(a.code())) {
           actions.add(a);
@@ -293,6 +312,12 @@ public final class EasyRulesPeer {
     return is("value", "CORE", "IMPORTANT");
   }
 
+  /** Credit used / credit limit; NaN without a positive limit or without the credit used. */
+  private static double utilisation(Customer c) {
+    double limit = c.number(StandardFeatures.CREDIT_LIMIT, Double.NaN);
+    return limit > 0 ? c.number(StandardFeatures.CREDIT_USED, Double.NaN) / limit : Double.NaN;
+  }
+
   private static Customer customer(Facts f) {
     return f.get(CUSTOMER);
   }
@@ -303,10 +328,6 @@ public final class EasyRulesPeer {
 
   private static double visits(Facts f) {
     return customer(f).number(StandardFeatures.VISITS_12M, Double.NaN);
-  }
-
-  private static double feature(Facts f, org.clientele.api.Feature<Double> feature) {
-    return customer(f).number(feature, Double.NaN);
   }
 
   private static int rScore(Facts f) {

@@ -47,7 +47,9 @@ public final class HandWrittenBaseline {
   /** risk. */
   public static final int LOW_RISK = 0, NORMAL_RISK = 1, HIGH_RISK = 2, UNRATED = 3;
   /** industry: the sector order of the engine; UNKNOWN last. */
-  public static final int UNKNOWN_INDUSTRY = 15;
+  public static final int MANUFACTURING = 0, CONSTRUCTION = 1, WHOLESALE_RETAIL = 2, TRANSPORT_LOGISTICS = 3,
+      HOSPITALITY = 4, INFORMATION_TECH = 5, FINANCE = 6, REAL_ESTATE = 7, PROFESSIONAL_SERVICES = 8, EDUCATION = 10,
+      HEALTHCARE = 11, OTHER_SERVICES = 14, UNKNOWN_INDUSTRY = 15;
 
   /** RFM segment by (R - 1) * 5 + (F - 1). */
   private static final int[] RFM_GRID = {
@@ -85,11 +87,7 @@ public final class HandWrittenBaseline {
   static final Action VOLUME_TIER_PRICING = action("volume-tier-pricing", PRICING, 80, "low-value-loyal-growth");
   static final Action ONBOARDING = action("onboarding-needs-assessment", FOLLOW_UP, 80, "potential-newcomer-onboarding");
   static final Action LOW_COST_REACTIVATION = action("low-cost-reactivation", PROMOTION, 80, "low-value-lapsed-reactivation");
-  static final Action PERSONALISED_RECOMMENDATIONS =
-      action("personalised-recommendations", PRODUCT, 75, "ecommerce-frequent-high-value");
-  static final Action PREMIUM_MEMBERSHIP = action("premium-membership", PROMOTION, 75, "ecommerce-frequent-high-value");
-  static final Action REPEAT_PURCHASE_PROMOTION =
-      action("repeat-purchase-promotion", PROMOTION, 75, "ecommerce-occasional-low-value");
+  // The purchase pattern rules (75) are dropped: the benchmark model has no purchase_pattern dimension.
   static final Action PERSONALISED_PRODUCTS = action("personalised-products", PRODUCT, 70, "value-core");
   static final Action PREFERENTIAL_TERMS = action("preferential-terms", PRICING, 70, "value-core");
   static final Action DEDICATED_ACCOUNT_MANAGER = action("dedicated-account-manager", CHANNEL, 70, "value-core");
@@ -128,6 +126,13 @@ public final class HandWrittenBaseline {
   static final Action STANDARD_PROMOTIONS = action("standard-promotions", PROMOTION, 50, "value-low");
   static final Action STANDARD_SERVICE = action("standard-service", SERVICE, 50, "value-low");
   static final Action SERVE_OR_CONVERT = action("serve-or-convert-review", FOLLOW_UP, 50, "value-low");
+  static final Action TECHNICAL_PERFORMANCE_DATA =
+      action("technical-performance-data", PRODUCT, 45, "industry-manufacturing-quality-delivery");
+  static final Action QUALITY_DELIVERY_COMMITMENT =
+      action("quality-delivery-commitment", SERVICE, 45, "industry-manufacturing-quality-delivery");
+  static final Action RESPONSE_TIME_COMMITMENT = action("response-time-commitment", SERVICE, 45, "industry-services-timeliness");
+  static final Action RANGE_AND_PROMOTION_CALENDAR =
+      action("range-and-promotion-calendar", PROMOTION, 45, "industry-retail-range-promotions");
   static final Action CREDIT_TERMS = action("credit-terms", RISK_CONTROL, 40, "risk-low");
   static final Action PERIODIC_CREDIT_REVIEW = action("periodic-credit-review", RISK_CONTROL, 40, "risk-normal");
   static final Action CREDIT_CHECK = action("credit-check", RISK_CONTROL, 40, "risk-unrated");
@@ -196,7 +201,8 @@ public final class HandWrittenBaseline {
     int rfm;
     int risk;
     int industry;
-    final Action[] actions = new Action[ActionCategory.values().length]; // one action per category
+    // One winner per category, plus the industry rules' actions added beside the winners.
+    final Action[] actions = new Action[ActionCategory.values().length + 2];
     int actionCount;
 
     /** Creates an empty result. */
@@ -273,7 +279,7 @@ public final class HandWrittenBaseline {
     classify(c, r);
     Action[] plan = r.actions;
     int n = r.actionCount;
-    // Most urgent first, then by category: an insertion sort, stable, on at most seven actions.
+    // Most urgent first, then by category: an insertion sort, stable, on at most nine actions.
     for (int i = 1; i < n; i++) {
       Action a = plan[i];
       int j = i - 1;
@@ -419,21 +425,24 @@ public final class HandWrittenBaseline {
     return RFM_GRID[(r - 1) * 5 + (f - 1)];
   }
 
-  // --- risk: HIGH at 2 defaults, 90+ days overdue or 2 warnings; NORMAL at 1, 30+, 1; UNRATED
-  // without any credit data.
+  // --- risk: HIGH at 2 defaults, 90+ days overdue, 2 warnings or credit used over the limit;
+  // NORMAL at 1, 30+, 1 or utilisation above 0.9; UNRATED without any credit data.
 
   static int risk(Customer c) {
     double defaults = c.number(StandardFeatures.DEFAULT_COUNT, Double.NaN);
     double overdue = c.number(StandardFeatures.OVERDUE_DAYS, Double.NaN);
     double warnings = c.number(StandardFeatures.RISK_WARNINGS, Double.NaN);
-    if (Double.isNaN(defaults) && Double.isNaN(overdue) && Double.isNaN(warnings)) {
+    double limit = c.number(StandardFeatures.CREDIT_LIMIT, Double.NaN);
+    // Credit utilisation: no positive limit, no utilisation.
+    double utilisation = limit > 0 ? c.number(StandardFeatures.CREDIT_USED, Double.NaN) / limit : Double.NaN;
+    if (Double.isNaN(defaults) && Double.isNaN(overdue) && Double.isNaN(warnings) && Double.isNaN(utilisation)) {
       return UNRATED;
     }
     // Comparisons with NaN are false: a missing input raises nothing.
-    if (defaults >= 2 || overdue > 90 || warnings >= 2) {
+    if (defaults >= 2 || overdue > 90 || warnings >= 2 || utilisation > 1.0) {
       return HIGH_RISK;
     }
-    if (defaults >= 1 || overdue > 30 || warnings >= 1) {
+    if (defaults >= 1 || overdue > 30 || warnings >= 1 || utilisation > 0.9) {
       return NORMAL_RISK;
     }
     return LOW_RISK;
@@ -537,15 +546,14 @@ public final class HandWrittenBaseline {
     boolean fickle = highValue && loyalty == LOW_LOYALTY;
     boolean lowValueFickle = value == LOW_VALUE && loyalty == LOW_LOYALTY; // vetoes win-back-offer
     boolean lowValueLapsed = value == LOW_VALUE && behaviour == LOST; // vetoes retention-contact
-    double orders = c.number(StandardFeatures.ORDERS_12M, Double.NaN);
-    double orderValue = c.number(StandardFeatures.AVERAGE_ORDER_VALUE, Double.NaN);
-    boolean frequentHighValue = orders >= 6 && orderValue >= 100; // false when either is missing
-    boolean occasionalLowValue = orders <= 1 && orderValue < 30;
+    int industry = out.industry;
+    boolean industrial = industry == MANUFACTURING || industry == CONSTRUCTION;
+    boolean services = industry == TRANSPORT_LOGISTICS || industry == HOSPITALITY || industry == INFORMATION_TECH
+        || industry == FINANCE || industry == REAL_ESTATE || industry == PROFESSIONAL_SERVICES || industry == EDUCATION
+        || industry == HEALTHCARE || industry == OTHER_SERVICES;
 
     // product
-    if (frequentHighValue) {
-      out.add(PERSONALISED_RECOMMENDATIONS);
-    } else if (value == CORE) {
+    if (value == CORE) {
       out.add(PERSONALISED_PRODUCTS);
     } else if (behaviour == PROSPECT) {
       out.add(PRODUCT_INFORMATION);
@@ -557,6 +565,9 @@ public final class HandWrittenBaseline {
       out.add(CUSTOMISED_PRODUCTS);
     } else {
       out.add(NEW_PRODUCT_TRIAL);
+    }
+    if (industrial) { // added beside the category's winner
+      out.add(TECHNICAL_PERFORMANCE_DATA);
     }
     // pricing (risk HIGH vetoes preferential-terms; it also wins the category)
     if (riskHigh) {
@@ -595,10 +606,6 @@ public final class HandWrittenBaseline {
       out.add(LOYALTY_REWARDS);
     } else if (lowValueLapsed) {
       out.add(LOW_COST_REACTIVATION);
-    } else if (frequentHighValue) {
-      out.add(PREMIUM_MEMBERSHIP);
-    } else if (occasionalLowValue) {
-      out.add(REPEAT_PURCHASE_PROMOTION);
     } else if (value == CORE) {
       out.add(VIP_EVENTS);
     } else if ((behaviour == AT_RISK || behaviour == LOST) && !lowValueFickle) {
@@ -615,6 +622,9 @@ public final class HandWrittenBaseline {
       out.add(PERSONALISED_CAMPAIGN);
     } else {
       out.add(STANDARD_PROMOTIONS);
+    }
+    if (industry == WHOLESALE_RETAIL) {
+      out.add(RANGE_AND_PROMOTION_CALENDAR);
     }
     // service
     if (fickle) {
@@ -633,6 +643,11 @@ public final class HandWrittenBaseline {
       out.add(EXTRA_ATTENTION);
     } else {
       out.add(STANDARD_SERVICE);
+    }
+    if (industrial) {
+      out.add(QUALITY_DELIVERY_COMMITMENT);
+    } else if (services) {
+      out.add(RESPONSE_TIME_COMMITMENT);
     }
     // follow-up (low value x LOST vetoes retention-contact)
     if (slipping) {

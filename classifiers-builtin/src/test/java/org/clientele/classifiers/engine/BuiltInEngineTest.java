@@ -63,7 +63,7 @@ class BuiltInEngineTest {
 
     assertThat(engine.dimensions())
         .extracting(Dimension::id)
-        .containsExactly("value", "loyalty", "behaviour", "rfm", "risk", "industry");
+        .containsExactly("value", "loyalty", "behaviour", "rfm", "risk", "industry", "purchase_pattern");
     assertThat(engine.diagnostics()).isEmpty();
     for (Customer c : population) {
       Classification result = engine.classify(c);
@@ -90,7 +90,7 @@ class BuiltInEngineTest {
               .filter(r -> r.status() == org.clientele.api.PlanExplanation.RuleStatus.MATCHED_WINNER
                   || r.status() == org.clientele.api.PlanExplanation.RuleStatus.MATCHED_ALSO))
           .extracting(r -> r.ruleId() + "/" + r.actionCode())
-          .as("winners of %s", c.id())
+          .as("winners and additions of %s", c.id())
           .containsExactlyInAnyOrderElementsOf(
               explanation.plan().actions().stream().map(a -> a.rule() + "/" + a.code()).toList());
     }

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 class QualityGuardrailsTest {
 
   private static SegmentationReport report(List<Customer> population) {
-    EngineBuilder builder = Engine.builder().configuration("{\"dimensions\": {\"value\": {}, \"rfm\": {}}}", "q.json");
+    return report(population, "{\"dimensions\": {\"value\": {}, \"rfm\": {}}}");
+  }
+
+  private static SegmentationReport report(List<Customer> population, String configuration) {
+    EngineBuilder builder = Engine.builder().configuration(configuration, "q.json");
     Engine engine = builder.model(builder.calibrate(population)).parallelism(1).build();
     ReportAccumulator acc = ReportAccumulator.create(engine, ReportOptions.defaults());
     population.forEach(c -> acc.add(c, engine.classify(c)));
@@ -76,5 +80,54 @@ class QualityGuardrailsTest {
     assertThat(grid.segments().get(0).get(0)).isIn("LOST", "");
     long champions = r.dimension("rfm").orElseThrow().segment("CHAMPIONS").orElseThrow().customers();
     assertThat(grid.customers().get(4).get(3) + grid.customers().get(4).get(4)).isEqualTo(champions);
+  }
+
+  private static SegmentationReport purchasePatternReport(double orders) {
+    List<Customer> population = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      population.add(Customer.builder("C" + i)
+          .set(StandardFeatures.ORDERS_12M, Double.isNaN(orders) ? (double) (i % 9) : orders)
+          .set(StandardFeatures.AVERAGE_ORDER_VALUE, 20.0 + i)
+          .set(StandardFeatures.REVENUE_12M, 100.0 + i)
+          .build());
+    }
+    return report(population, "{\"dimensions\": {\"value\": {}, \"purchase_pattern\": {}}}");
+  }
+
+  @Test
+  void thePurchaseGridCarriesEachQuadrantAndTheCalibratedCutOffs() {
+    SegmentationReport r = purchasePatternReport(Double.NaN);
+    SegmentationReport.PurchaseGrid grid = r.purchaseGrid();
+
+    assertThat(grid).isNotNull();
+    assertThat(grid.frequencyCutoff()).hasValue(4); // orders 0..8, 200 customers: the 100th smallest is 4
+    assertThat(grid.orderValueCutoff()).hasValue(119); // 20..219: the 100th smallest is 119
+    assertThat(grid.basis()).isEqualTo("median of 200 customers with orders_12m, median of 200 with average_order_value");
+    assertThat(grid.notes()).isEmpty();
+    assertThat(grid.unplaced()).isZero();
+    assertThat(grid.quadrants()).extracting(SegmentationReport.Segment::label)
+        .containsExactlyElementsOf(SegmentationReport.PurchaseGrid.QUADRANTS);
+    for (SegmentationReport.Segment q : grid.quadrants()) {
+      assertThat(q.customers()).isEqualTo(r.dimension("purchase_pattern").orElseThrow().segment(q.label()).orElseThrow().customers());
+    }
+    assertThat(grid.quadrants().stream().mapToLong(SegmentationReport.Segment::customers).sum()).isEqualTo(200);
+    assertThat(r.quality().warnings()).extracting(QualityWarning::code).doesNotContain("degenerate_cut_off");
+    assertThat(r.toJson()).contains("\"purchaseGrid\" : {", "\"frequencyCutoff\" : 4,", "\"orderValueCutoff\" : 119,");
+  }
+
+  @Test
+  void everyoneWithOneOrderIsADegenerateCutOffSaidInTheWarningsTheGridAndTheText() {
+    SegmentationReport r = purchasePatternReport(1);
+
+    assertThat(r.quality().warnings()).filteredOn(w -> w.code().equals("degenerate_cut_off")).singleElement()
+        .satisfies(w -> {
+          assertThat(w.dimension()).isEqualTo("purchase_pattern");
+          assertThat(w.message()).startsWith("purchase_pattern: every one of the 200 customers with orders_12m has 1:"
+              + " the split means nothing");
+        });
+    SegmentationReport.PurchaseGrid grid = r.purchaseGrid();
+    assertThat(grid).isNotNull();
+    assertThat(grid.notes()).singleElement().asString().contains("configure method 'threshold'");
+    assertThat(r.toTable()).contains("WARNING: the split means nothing on one axis: every one of the 200 customers");
   }
 }

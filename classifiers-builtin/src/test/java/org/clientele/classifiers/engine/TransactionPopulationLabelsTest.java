@@ -41,10 +41,28 @@ class TransactionPopulationLabelsTest {
       r.labels().forEach((dimension, label) -> seen.computeIfAbsent(dimension, d -> new LinkedHashSet<>()).add(label));
     }
     assertThat(engine.dimensions()).extracting(Dimension::id)
-        .containsExactly("value", "loyalty", "behaviour", "rfm", "risk", "industry");
+        .containsExactly("value", "loyalty", "behaviour", "rfm", "risk", "industry", "purchase_pattern");
     for (Dimension d : engine.dimensions()) {
       assertThat(seen.get(d.id())).as("labels of %s", d.id()).containsExactlyInAnyOrderElementsOf(d.labels());
     }
+  }
+
+  @Test
+  void creditUtilisationAloneDrivesSomeRiskLabels() {
+    // Accounts whose only signal is utilisation: clean on defaults, days past due and warnings.
+    Map<String, Integer> byLabel = new HashMap<>();
+    for (Customer c : customers) {
+      double used = c.number(StandardFeatures.CREDIT_USED, Double.NaN);
+      double limit = c.number(StandardFeatures.CREDIT_LIMIT, Double.NaN);
+      boolean clean = c.number(StandardFeatures.DEFAULT_COUNT, 1) == 0 && c.number(StandardFeatures.OVERDUE_DAYS, 99) <= 30
+          && c.number(StandardFeatures.RISK_WARNINGS, 1) == 0;
+      if (clean && limit > 0 && used / limit > 0.9) {
+        byLabel.merge(engine.classify(c).label("risk"), 1, Integer::sum);
+      }
+    }
+    // Without utilisation they would all be LOW; above 0.9 of the limit they are NORMAL.
+    assertThat(byLabel).as("risk of accounts clean but for their credit utilisation").containsOnlyKeys("NORMAL");
+    assertThat(byLabel.get("NORMAL")).isGreaterThanOrEqualTo(10);
   }
 
   @Test

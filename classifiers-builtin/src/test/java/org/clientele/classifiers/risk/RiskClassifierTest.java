@@ -1,6 +1,8 @@
 package org.clientele.classifiers.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clientele.api.StandardFeatures.CREDIT_LIMIT;
+import static org.clientele.api.StandardFeatures.CREDIT_USED;
 import static org.clientele.api.StandardFeatures.DEFAULT_COUNT;
 import static org.clientele.api.StandardFeatures.OVERDUE_DAYS;
 import static org.clientele.api.StandardFeatures.RISK_WARNINGS;
@@ -86,7 +88,58 @@ class RiskClassifierTest {
     Assignment a = both(risk, customer(OVERDUE_DAYS, 5.0));
     assertThat(a.label()).isEqualTo("LOW");
     assertThat(a.reasons()).filteredOn(Reason::isMissing).extracting(Reason::feature)
-        .containsExactly("default_count", "risk_warnings");
+        .containsExactly("default_count", "risk_warnings", "credit_limit");
+  }
+
+  static Stream<Arguments> utilisation() {
+    return Stream.of(
+        Arguments.of("well within the limit", 500.0, 1000.0, "LOW", "credit utilisation 50% (credit_used 500 / credit_limit 1000; <= 0.9)"),
+        Arguments.of("at 90%", 900.0, 1000.0, "LOW", "credit utilisation 90% "),
+        Arguments.of("above 90%", 901.0, 1000.0, "NORMAL", "credit utilisation 90.1% "),
+        Arguments.of("at the limit", 1000.0, 1000.0, "NORMAL", "credit utilisation 100% (credit_used 1000 / credit_limit 1000; > 0.9)"),
+        Arguments.of("over the limit", 1200.0, 1000.0, "HIGH",
+            "credit utilisation 120% (credit_used 1200 / credit_limit 1000, over the limit by 200; > 1): HIGH"),
+        Arguments.of("credit balance", -50.0, 1000.0, "LOW", "credit utilisation -5% "));
+  }
+
+  @ParameterizedTest(name = "{0}: used {1} of {2} -> {3}")
+  @MethodSource("utilisation")
+  void creditUtilisationRaisesRiskWithTheOtherSignals(String name, double used, double limit, String expected,
+      String reason) {
+    Assignment a = both(risk, customer(DEFAULT_COUNT, 0.0, OVERDUE_DAYS, 0.0, RISK_WARNINGS, 0.0,
+        CREDIT_USED, used, CREDIT_LIMIT, limit));
+    assertThat(a.label()).isEqualTo(expected);
+    assertThat(a.reasons()).filteredOn(r -> r.feature().equals("credit_utilisation"))
+        .singleElement().satisfies(r -> assertThat(r.text()).startsWith(reason));
+    // Utilisation alone is credit data: the customer is rated, not UNRATED.
+    assertThat(both(risk, customer(CREDIT_USED, used, CREDIT_LIMIT, limit)).label()).isEqualTo(expected);
+  }
+
+  @Test
+  void aLimitOfZeroOrMissingIsNeverAUtilisation() {
+    Assignment zero = both(risk, customer(CREDIT_USED, 500.0, CREDIT_LIMIT, 0.0));
+    assertThat(zero.label()).isEqualTo("UNRATED");
+    assertThat(zero.reasons()).filteredOn(Reason::isMissing).extracting(Reason::text)
+        .anyMatch(t -> t.startsWith("credit_limit is 0 with credit_used 500: credit utilisation is undefined"));
+    Assignment noLimit = both(risk, customer(OVERDUE_DAYS, 40.0, CREDIT_USED, 500.0));
+    assertThat(noLimit.label()).isEqualTo("NORMAL");
+    assertThat(noLimit.reasons()).filteredOn(Reason::isMissing).extracting(Reason::text)
+        .contains("credit_limit is missing: credit utilisation (credit_used / credit_limit) not assessed");
+    Assignment noUse = both(risk, customer(CREDIT_LIMIT, 1000.0));
+    assertThat(noUse.label()).isEqualTo("UNRATED");
+    assertThat(noUse.reasons()).extracting(Reason::text).anyMatch(t -> t.startsWith("credit_used is missing"));
+  }
+
+  @Test
+  void utilisationThresholdsAreConfigurableAndOrdered() {
+    Classifier lenient = new RiskClassifierProvider().create(PluginConfig.of("risk",
+        Map.of("high", Map.of("utilisation", 1.1), "normal", Map.of("utilisation", 1.0))));
+    assertThat(both(lenient, customer(CREDIT_USED, 1050.0, CREDIT_LIMIT, 1000.0)).label()).isEqualTo("NORMAL");
+    assertThat(both(lenient, customer(CREDIT_USED, 1000.0, CREDIT_LIMIT, 1000.0)).label()).isEqualTo("LOW");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RiskClassifierProvider().create(PluginConfig.of("risk",
+        Map.of("normal", Map.of("utilisation", 1.5)))))
+        .isInstanceOf(org.clientele.api.ConfigurationException.class).hasMessageContaining("utilisation")
+        .hasMessageContaining("must not exceed high.utilisation");
   }
 
   @Test

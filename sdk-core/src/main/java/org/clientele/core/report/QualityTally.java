@@ -316,6 +316,12 @@ final class QualityTally {
         }
       }
     }
+    // A calibrator that found an axis it cannot split (everyone has the same value) says so in words.
+    if (calibration.get("degenerate") instanceof List<?> degenerate) {
+      for (Object problem : degenerate) {
+        warnings.add(new QualityWarning("degenerate_cut_off", dimension, "", dimension + ": " + problem));
+      }
+    }
     if (calibration.get("core") instanceof Number core && calibration.get("important") instanceof Number important
         && core.doubleValue() == important.doubleValue()) {
       warnings.add(new QualityWarning("tied_cut_points", dimension, "",

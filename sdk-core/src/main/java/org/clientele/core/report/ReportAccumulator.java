@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
@@ -113,13 +114,16 @@ public final class ReportAccumulator {
   private final ExactSum[] rfmRevenue = sums(25);
   private final int[] rfmSegment = new int[25];
   private final List<SegmentationReport.QualityWarning> runWarnings = new ArrayList<>();
+  // The purchase pattern's axes and cut-offs, read from the engine's model (null without one).
+  private final @Nullable PurchaseAxes purchaseAxes;
 
   // Per-customer scratch, so that add() allocates nothing.
   private final double[] values;
   private final int[] slots;
 
   private ReportAccumulator(List<Dimension> dimensions, ReportOptions options, List<Set<Feature<?>>> inputs,
-      Map<String, Map<String, Object>> calibrations) {
+      Map<String, Map<String, Object>> calibrations, @Nullable PurchaseAxes purchaseAxes) {
+    this.purchaseAxes = purchaseAxes;
     this.dimensions = List.copyOf(dimensions);
     this.options = options;
     this.inputs = List.copyOf(inputs);
@@ -195,7 +199,7 @@ public final class ReportAccumulator {
     Objects.requireNonNull(options, "options");
     List<Set<Feature<?>>> none = new ArrayList<>();
     dimensions.forEach(dim -> none.add(Set.of()));
-    return new ReportAccumulator(dimensions, options, none, Map.of());
+    return new ReportAccumulator(dimensions, options, none, Map.of(), null);
   }
 
   /**
@@ -213,14 +217,18 @@ public final class ReportAccumulator {
     List<Set<Feature<?>>> inputs = new ArrayList<>();
     engine.dimensions().forEach(dim -> inputs.add(engine.inputs(dim.id())));
     Map<String, Map<String, Object>> calibrations = new LinkedHashMap<>();
+    PurchaseAxes axes = null;
     for (org.clientele.core.Model.Section section : engine.model().dimensions()) {
       if (section.settings().get(org.clientele.api.spi.ClassifierProvider.CALIBRATION_KEY) instanceof Map<?, ?> cal) {
         Map<String, Object> copy = new LinkedHashMap<>();
         cal.forEach((k, v) -> copy.put(String.valueOf(k), v));
         calibrations.put(section.id(), copy);
       }
+      if (section.id().equals(PURCHASE_PATTERN)) {
+        axes = PurchaseAxes.of(section.settings());
+      }
     }
-    return new ReportAccumulator(engine.dimensions(), options, inputs, calibrations);
+    return new ReportAccumulator(engine.dimensions(), options, inputs, calibrations, axes);
   }
 
   /**
@@ -553,7 +561,7 @@ public final class ReportAccumulator {
    */
   public void mergeState(byte[] state) {
     Objects.requireNonNull(state, "state");
-    ReportAccumulator other = new ReportAccumulator(dimensions, options, inputs, calibrations);
+    ReportAccumulator other = new ReportAccumulator(dimensions, options, inputs, calibrations, purchaseAxes);
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
       int format = in.readInt();
       int dims = in.readInt();
@@ -765,7 +773,89 @@ public final class ReportAccumulator {
         notes,
         planSummary(totalRevenue),
         withLackOfData(withRunWarnings(quality.build(slotCustomers, slotHave, slotSum, overallHave, overallSum, customers))),
-        rfmGrid());
+        rfmGrid(),
+        purchaseGrid(dims));
+  }
+
+  /** The id of the built-in purchase pattern dimension, whose quadrants the report draws as a grid. */
+  static final String PURCHASE_PATTERN = "purchase_pattern";
+
+  /**
+   * The purchase pattern's axes and cut-offs as its model section holds them: the calibration's
+   * (quantile method) or the configured ones (threshold method), under the built-in's keys.
+   */
+  private record PurchaseAxes(String frequency, String orderValue, double frequencyCutoff, double orderValueCutoff,
+      String basis, List<String> notes) {
+
+    static PurchaseAxes of(Map<String, Object> settings) {
+      Object c = settings.get(org.clientele.api.spi.ClassifierProvider.CALIBRATION_KEY);
+      Map<?, ?> cal = c instanceof Map<?, ?> m ? m : Map.of();
+      String frequency = text(cal.get("frequencyFeature"), text(settings.get("frequencyFeature"),
+          org.clientele.api.StandardFeatures.ORDERS_12M.name()));
+      String orderValue = text(cal.get("orderValueFeature"), text(settings.get("orderValueFeature"),
+          org.clientele.api.StandardFeatures.AVERAGE_ORDER_VALUE.name()));
+      String basis;
+      if (cal.isEmpty()) {
+        basis = "configured cut-offs (method threshold)";
+      } else {
+        basis = quantile(settings.get("frequencyQuantile")) + " of " + count(cal.get("frequencyPopulation")) + " customers with "
+            + frequency + ", " + quantile(settings.get("orderValueQuantile")) + " of " + count(cal.get("orderValuePopulation"))
+            + " with " + orderValue;
+      }
+      List<String> notes = new ArrayList<>();
+      if (cal.get("degenerate") instanceof List<?> list) {
+        list.forEach(n -> notes.add(String.valueOf(n)));
+      }
+      Map<?, ?> source = cal.isEmpty() ? settings : cal;
+      return new PurchaseAxes(frequency, orderValue, number(source.get("frequencyCutoff")),
+          number(source.get("orderValueCutoff")), basis, notes);
+    }
+
+    private static String text(@Nullable Object v, String otherwise) {
+      return v instanceof String s ? s : otherwise;
+    }
+
+    private static double number(@Nullable Object v) {
+      return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static String count(@Nullable Object v) {
+      return v instanceof Number n ? org.clientele.core.internal.Formats.count(n.longValue()) : "?";
+    }
+
+    private static String quantile(@Nullable Object v) {
+      double q = v instanceof Number n ? n.doubleValue() : 0.5;
+      return q == 0.5 ? "median" : org.clientele.core.internal.Formats.plain(q * 100) + "% quantile";
+    }
+  }
+
+  /** The quadrants of a purchase pattern dimension with the built-in's labels; null without one. */
+  private SegmentationReport.@Nullable PurchaseGrid purchaseGrid(List<DimensionSummary> dims) {
+    int position = position(PURCHASE_PATTERN);
+    if (position < 0) {
+      return null;
+    }
+    DimensionSummary summary = dims.get(position);
+    List<Segment> quadrants = new ArrayList<>();
+    for (String label : SegmentationReport.PurchaseGrid.QUADRANTS) {
+      Optional<Segment> segment = summary.segment(label);
+      if (segment.isEmpty()) {
+        return null; // a dimension of that id with other labels: not the built-in's quadrants
+      }
+      quadrants.add(segment.get());
+    }
+    long placed = quadrants.stream().mapToLong(Segment::customers).sum();
+    PurchaseAxes a = purchaseAxes;
+    java.util.OptionalDouble none = java.util.OptionalDouble.empty();
+    if (a == null) {
+      return new SegmentationReport.PurchaseGrid(summary.id(), org.clientele.api.StandardFeatures.ORDERS_12M.name(),
+          org.clientele.api.StandardFeatures.AVERAGE_ORDER_VALUE.name(), none, none, "cut-offs not known (report made"
+              + " without the engine)", quadrants, customers - placed, List.of());
+    }
+    return new SegmentationReport.PurchaseGrid(summary.id(), a.frequency(), a.orderValue(),
+        Double.isNaN(a.frequencyCutoff()) ? none : java.util.OptionalDouble.of(a.frequencyCutoff()),
+        Double.isNaN(a.orderValueCutoff()) ? none : java.util.OptionalDouble.of(a.orderValueCutoff()),
+        a.basis(), quadrants, customers - placed, a.notes());
   }
 
   private SegmentationReport.@Nullable RfmGrid rfmGrid() {

@@ -226,6 +226,37 @@ final class ReportJson {
         g.writeEndObject();
       }
 
+      SegmentationReport.PurchaseGrid quadrants = r.purchaseGrid();
+      if (quadrants == null) {
+        g.writeNullField("purchaseGrid");
+      } else {
+        g.writeObjectFieldStart("purchaseGrid");
+        g.writeStringField("dimension", quadrants.dimension());
+        g.writeStringField("frequencyFeature", quadrants.frequencyFeature());
+        g.writeStringField("orderValueFeature", quadrants.orderValueFeature());
+        optional(g, "frequencyCutoff", quadrants.frequencyCutoff());
+        optional(g, "orderValueCutoff", quadrants.orderValueCutoff());
+        g.writeStringField("basis", quadrants.basis());
+        g.writeArrayFieldStart("quadrants");
+        for (SegmentationReport.Segment q : quadrants.quadrants()) {
+          g.writeStartObject();
+          g.writeStringField("label", q.label());
+          g.writeNumberField("customers", q.customers());
+          share(g, "customerShare", q.customerShare());
+          amount(g, "revenue", q.revenue());
+          share(g, "revenueShare", q.revenueShare());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("unplaced", quadrants.unplaced());
+        g.writeArrayFieldStart("notes");
+        for (String note : quadrants.notes()) {
+          g.writeString(note);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+
       means(g, "overall", r.overall());
       counts(g, "rejectedByReason", r.rejectedByReason());
       counts(g, "errorCounts", r.errorCounts());
@@ -287,6 +318,14 @@ final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  private static void optional(JsonGenerator g, String field, java.util.OptionalDouble value) throws IOException {
+    if (value.isPresent()) {
+      amount(g, field, value.getAsDouble());
+    } else {
+      g.writeNullField(field);
+    }
   }
 
   private static void counts(JsonGenerator g, String field, Map<String, Long> counts) throws IOException {

@@ -67,6 +67,11 @@ final class ReportTable {
       crossTab(out, c, cell -> percent(cell.revenueShare()));
     }
 
+    SegmentationReport.PurchaseGrid grid = r.purchaseGrid();
+    if (grid != null) {
+      purchaseGrid(out, grid);
+    }
+
     ParetoCurve p = r.pareto();
     if (p != null) {
       out.append("Pareto curve of revenue (").append(r.revenueMetric()).append(")\n");
@@ -129,6 +134,43 @@ final class ReportTable {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The purchase pattern as a 2 x 2 grid: frequency down the side (frequent on top), order value
+   * across (big orders on the right, as in the HTML report's chart), customers and revenue share in
+   * each cell, the cut-offs under it and what makes them meaningless, if anything.
+   */
+  private static void purchaseGrid(StringBuilder out, SegmentationReport.PurchaseGrid g) {
+    out.append("Purchase pattern: ").append(g.frequencyFeature()).append(" × ").append(g.orderValueFeature())
+        .append(" (").append(g.dimension()).append(")\n");
+    String f = cutoff(g.frequencyCutoff());
+    String v = cutoff(g.orderValueCutoff());
+    Table table = new Table(List.of("", g.orderValueFeature() + " <= " + v, g.orderValueFeature() + " > " + v));
+    List<Segment> q = g.quadrants();
+    table.row(List.of(g.frequencyFeature() + " > " + f, cell(q.get(1)), cell(q.get(0))));
+    table.row(List.of(g.frequencyFeature() + " <= " + f, cell(q.get(3)), cell(q.get(2))));
+    table.render(out, true);
+    out.append(INDENT).append("Cells: customers (share of customers, share of revenue). Cut-offs: ")
+        .append(g.frequencyFeature()).append(' ').append(f).append(", ").append(g.orderValueFeature()).append(' ').append(v)
+        .append(" (").append(g.basis()).append("); equal to a cut-off counts as the low side.\n");
+    if (g.unplaced() > 0) {
+      out.append(INDENT).append(count(g.unplaced())).append(" customers have no quadrant (UNKNOWN: ")
+          .append(g.frequencyFeature()).append(" or ").append(g.orderValueFeature()).append(" missing).\n");
+    }
+    for (String note : g.notes()) {
+      out.append(INDENT).append("WARNING: the split means nothing on one axis: ").append(note).append('\n');
+    }
+    out.append('\n');
+  }
+
+  private static String cutoff(java.util.OptionalDouble c) {
+    return c.isPresent() ? org.clientele.core.internal.Formats.plain(c.getAsDouble()) : "?";
+  }
+
+  private static String cell(Segment s) {
+    return s.label() + ": " + count(s.customers()) + " (" + percent(s.customerShare()) + ", " + percent(s.revenueShare())
+        + ")";
   }
 
   /**

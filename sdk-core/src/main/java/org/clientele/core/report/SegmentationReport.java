@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  *     warnings (empty or tiny segments, tied cut points, contradictions between dimensions)
  * @param rfmGrid customers and revenue per R x F cell, when the engine has an {@code rfm}
  *     dimension scoring RFM codes (the built-in one); null otherwise
+ * @param purchaseGrid the frequency x order value quadrants with their cut-offs, when the engine
+ *     has a {@code purchase_pattern} dimension with the built-in's labels; null otherwise
  * @since 0.1.0
  */
 public record SegmentationReport(
@@ -51,7 +53,8 @@ public record SegmentationReport(
     List<String> notes,
     PlanSummary plan,
     Quality quality,
-    @Nullable RfmGrid rfmGrid) {
+    @Nullable RfmGrid rfmGrid,
+    @Nullable PurchaseGrid purchaseGrid) {
 
   /**
    * Checks the parts and copies the collections.
@@ -69,6 +72,7 @@ public record SegmentationReport(
    * @param plan which actions the strategy gave to how many customers and how much revenue
    * @param quality the four principles per segment, and the quality warnings
    * @param rfmGrid customers and revenue per R x F cell, or null without an RFM dimension
+   * @param purchaseGrid the purchase pattern quadrants, or null without a purchase pattern dimension
    */
   public SegmentationReport {
     Objects.requireNonNull(revenueMetric, "revenueMetric");
@@ -183,10 +187,75 @@ public record SegmentationReport(
   }
 
   /**
+   * Purchase frequency crossed with average order value: the four quadrants of the practice's
+   * e-commerce example (docs/classifiers.md, {@code purchase_pattern}), with the cut-offs that made
+   * them. A customer above both cut-offs is {@code FREQUENT_BIG_ORDERS}; equal to a cut-off counts
+   * as the low side.
+   *
+   * @param dimension the purchase pattern dimension's id
+   * @param frequencyFeature the feature on the frequency axis, for example {@code orders_12m}
+   * @param orderValueFeature the feature on the order value axis, for example {@code
+   *     average_order_value}
+   * @param frequencyCutoff the frequency cut-off, or empty if it is not known (no customer had the
+   *     feature, or the report was made without the engine)
+   * @param orderValueCutoff the order value cut-off, or empty if it is not known
+   * @param basis where the cut-offs came from, for example {@code median of 2,000 customers}
+   * @param quadrants the four quadrants in {@link #QUADRANTS} order, each with its customers and
+   *     revenue
+   * @param unplaced customers without a quadrant ({@code UNKNOWN}: an input missing) or unclassified
+   * @param notes what makes a cut-off meaningless (everyone has the same value), in words; empty
+   *     when the split is sound
+   * @since 0.1.0
+   */
+  public record PurchaseGrid(
+      String dimension,
+      String frequencyFeature,
+      String orderValueFeature,
+      OptionalDouble frequencyCutoff,
+      OptionalDouble orderValueCutoff,
+      String basis,
+      List<Segment> quadrants,
+      long unplaced,
+      List<String> notes) {
+
+    /** The quadrant labels, high frequency first, then big orders first. */
+    public static final List<String> QUADRANTS =
+        List.of("FREQUENT_BIG_ORDERS", "FREQUENT_SMALL_ORDERS", "OCCASIONAL_BIG_ORDERS", "OCCASIONAL_SMALL_ORDERS");
+
+    /**
+     * Checks the parts and copies the lists.
+     *
+     * @param dimension the purchase pattern dimension's id
+     * @param frequencyFeature the feature on the frequency axis
+     * @param orderValueFeature the feature on the order value axis
+     * @param frequencyCutoff the frequency cut-off, or empty
+     * @param orderValueCutoff the order value cut-off, or empty
+     * @param basis where the cut-offs came from
+     * @param quadrants the four quadrants in {@link #QUADRANTS} order
+     * @param unplaced customers without a quadrant
+     * @param notes what makes a cut-off meaningless; empty when the split is sound
+     */
+    public PurchaseGrid {
+      Objects.requireNonNull(dimension, "dimension");
+      Objects.requireNonNull(frequencyFeature, "frequencyFeature");
+      Objects.requireNonNull(orderValueFeature, "orderValueFeature");
+      Objects.requireNonNull(frequencyCutoff, "frequencyCutoff");
+      Objects.requireNonNull(orderValueCutoff, "orderValueCutoff");
+      Objects.requireNonNull(basis, "basis");
+      quadrants = List.copyOf(quadrants);
+      if (quadrants.size() != QUADRANTS.size()) {
+        throw new IllegalArgumentException("expected the " + QUADRANTS.size() + " quadrants " + QUADRANTS + ", got "
+            + quadrants.size());
+      }
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /**
    * One thing a reader of the segmentation must not miss.
    *
    * @param code a stable name: {@code empty_segment}, {@code small_segment}, {@code
-   *     tied_cut_points}, {@code single_label}, {@code contradiction}
+   *     tied_cut_points}, {@code degenerate_cut_off}, {@code single_label}, {@code contradiction}
    * @param dimension the dimension it is about
    * @param label the segment it is about, or empty for the whole dimension
    * @param message what is wrong and what it means, in words

@@ -381,7 +381,7 @@ class SegmentationReportTest {
     JsonNode root = new ObjectMapper().readTree(json);
 
     assertThat(fieldNames(root)).containsExactly(
-        "format", "revenueMetric", "totals", "dimensions", "crossTabs", "pareto", "plan", "quality", "rfmGrid", "overall",
+        "format", "revenueMetric", "totals", "dimensions", "crossTabs", "pareto", "plan", "quality", "rfmGrid", "purchaseGrid", "overall",
         "rejectedByReason", "errorCounts", "notes");
     assertThat(fieldNames(root.get("pareto"))).containsExactly("top", "customerShareFor80", "customersFor80", "curve");
     assertThat(root.at("/pareto/curve")).hasSize(101);

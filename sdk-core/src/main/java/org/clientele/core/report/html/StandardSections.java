@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.clientele.core.internal.Formats;
 import org.clientele.core.report.SegmentationReport;
 import org.clientele.core.report.SegmentationReport.Cell;
 import org.clientele.core.report.SegmentationReport.CrossTab;
@@ -27,7 +28,7 @@ import org.clientele.core.report.SegmentationReport.Segment;
 
 /**
  * The sections of the standard {@link HtmlReport}, in page order: {@code summary}, {@code
- * warnings}, {@code segments}, {@code pareto}, {@code cross-tabs}, {@code rfm-grid}, {@code profiles}, {@code plan}, {@code quality},
+ * warnings}, {@code segments}, {@code pareto}, {@code cross-tabs}, {@code rfm-grid}, {@code purchase-grid}, {@code profiles}, {@code plan}, {@code quality},
  * and the placeholders {@code migration}, {@code outcome-lift} and {@code prediction-validation},
  * which write nothing until the issues that bring their data replace them.
  *
@@ -54,7 +55,8 @@ public final class StandardSections {
    * @return the sections
    */
   public static List<ReportSection> all() {
-    return List.of(summary(), warnings(), segments(), pareto(), crossTabs(), rfmGrid(), profiles(), plan(), quality(),
+    return List.of(summary(), warnings(), segments(), pareto(), crossTabs(), rfmGrid(), purchaseGrid(), profiles(), plan(),
+        quality(),
         placeholder("migration", "Migration between snapshots"),
         placeholder("outcome-lift", "Outcome lift per rule"),
         placeholder("prediction-validation", "Prediction validation"));
@@ -155,6 +157,64 @@ public final class StandardSections {
           "Darker cells hold more of the revenue: the top right are the champions.",
           "Revenue share per RFM cell, largest cell " + decimal(maxShare) + "% of revenue.",
           heatMap(columns, rowLabels, revenue, maxShare, SEQUENTIAL), headers, rows));
+    });
+  }
+
+  /**
+   * The purchase pattern's four quadrants as a 2 x 2 grid, frequency up the side and order value
+   * across, customers and revenue share per cell, with the cut-offs and, loudly, what makes a
+   * cut-off meaningless; nothing without a purchase pattern dimension.
+   *
+   * @return the section {@code purchase-grid}
+   * @since 0.1.0
+   */
+  public static ReportSection purchaseGrid() {
+    return section("purchase-grid", "Purchase frequency × order value", (in, out) -> {
+      SegmentationReport.PurchaseGrid grid = in.report().purchaseGrid();
+      if (grid == null) {
+        return;
+      }
+      grid.notes().forEach(n -> out.warning("The split means nothing on one axis: " + n));
+      // Cut-offs as calibrated, unrounded: a customer at 1,148.66 must be able to tell its side.
+      String f = grid.frequencyCutoff().isPresent() ? Formats.plain(grid.frequencyCutoff().getAsDouble()) : "?";
+      String v = grid.orderValueCutoff().isPresent() ? Formats.plain(grid.orderValueCutoff().getAsDouble()) : "?";
+      List<String> columns = List.of("small orders (" + grid.orderValueFeature() + " <= " + v + ")",
+          "big orders (" + grid.orderValueFeature() + " > " + v + ")");
+      List<String> rowLabels = List.of("frequent (" + grid.frequencyFeature() + " > " + f + ")",
+          "occasional (" + grid.frequencyFeature() + " <= " + f + ")");
+      // Quadrant i of PurchaseGrid.QUADRANTS sits at row i / 2 (frequent first), column 1 - i % 2 (big right).
+      List<Object> customers = new ArrayList<>();
+      List<Object> revenue = new ArrayList<>();
+      List<List<String>> rows = new ArrayList<>();
+      long maxCustomers = 0;
+      double maxShare = 0;
+      for (int i = 0; i < grid.quadrants().size(); i++) {
+        Segment q = grid.quadrants().get(i);
+        int row = i / 2;
+        int column = 1 - i % 2;
+        double share = pct(q.revenueShare());
+        customers.add(List.of(column, row, q.customers()));
+        revenue.add(List.of(column, row, share));
+        maxCustomers = Math.max(maxCustomers, q.customers());
+        maxShare = Math.max(maxShare, share);
+        rows.add(List.of(q.label(), count(q.customers()), percent(q.customerShare()), money(q.revenue()),
+            decimal(share) + "%"));
+      }
+      List<String> headers = List.of("quadrant", "customers", "share of customers", "revenue", "revenue share");
+      String cutoffs = "Cut-offs: " + grid.frequencyFeature() + " " + f + ", " + grid.orderValueFeature() + " " + v
+          + " (" + grid.basis() + "); equal to a cut-off counts as the low side.";
+      out.chart(new Chart(grid.dimension() + ": customers per quadrant",
+          "Frequent buyers on top, big orders on the right. " + cutoffs,
+          "Customers per purchase pattern quadrant, largest " + count(maxCustomers) + " customers.",
+          heatMap(columns, rowLabels, customers, maxCustomers, SEQUENTIAL), headers, rows));
+      out.chart(new Chart(grid.dimension() + ": % of revenue per quadrant",
+          "Darker cells hold more of the revenue.",
+          "Revenue share per purchase pattern quadrant, largest " + decimal(maxShare) + "% of revenue.",
+          heatMap(columns, rowLabels, revenue, maxShare, SEQUENTIAL), headers, rows));
+      if (grid.unplaced() > 0) {
+        out.paragraph(count(grid.unplaced()) + " customers have no quadrant (UNKNOWN: " + grid.frequencyFeature()
+            + " or " + grid.orderValueFeature() + " missing) and are in no cell.");
+      }
     });
   }
 

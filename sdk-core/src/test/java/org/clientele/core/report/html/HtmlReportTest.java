@@ -58,7 +58,7 @@ class HtmlReportTest {
 
     assertThat(html).contains("<section id=\"segments\"", "<section id=\"pareto\"", "<section id=\"warnings\"")
         .doesNotContain("<section id=\"plan\"", "<section id=\"migration\"", "<section id=\"cross-tabs\"")
-        .contains("Not in this report (no data of their kind in this run): Cross-tabs; RFM grid; The plan: actions by customers"
+        .contains("Not in this report (no data of their kind in this run): Cross-tabs; RFM grid; Purchase frequency × order value; The plan: actions by customers"
             + " and revenue; Migration between snapshots; Outcome lift per rule; Prediction validation.");
   }
 
@@ -83,7 +83,7 @@ class HtmlReportTest {
     HtmlReport html = HtmlReport.builder().replace("migration", migration).build();
 
     assertThat(html.sections()).extracting(ReportSection::id).containsExactly("summary", "warnings", "segments",
-        "pareto", "cross-tabs", "rfm-grid", "profiles", "plan", "quality", "migration", "outcome-lift", "prediction-validation");
+        "pareto", "cross-tabs", "rfm-grid", "purchase-grid", "profiles", "plan", "quality", "migration", "outcome-lift", "prediction-validation");
     assertThat(html.render(ReportInput.of(report()).with("12 customers moved"))).contains(
         "<section id=\"migration\"", "<p>12 customers moved</p>");
     assertThatThrownBy(() -> HtmlReport.builder().section(migration).build())
