@@ -119,6 +119,32 @@ class SegmentationInputTest {
   }
 
   @Test
+  void pastTenThousandRejectionsARowAfterAGapIsStillReportedInTheFilesOwnColumnAndPattern() throws IOException {
+    // Over 10,000 rejections are passed on before the date is settled; the second pass then adds the
+    // rows after the gap only, found by what the date guard wrote, whatever the file's date pattern.
+    StringBuilder log = new StringBuilder("Client,Order Date,Total\n");
+    for (int i = 0; i < 10_200; i++) {
+      log.append("C").append(i % 20).append(",not a date,10\n");
+      if (i % 40 == 0) {
+        log.append("C").append(i % 20).append(",15/").append(String.format("%02d", 1 + i % 12)).append("/1998,10\n");
+      }
+    }
+    log.append("C1,01/03/2098,10\n");
+    Path orders = dir.resolve("orders.csv");
+    Files.writeString(orders, log);
+    org.clientele.core.Model model = org.clientele.core.Model.fromJson("""
+        {"dimensions": {"threshold": {}}, "strategy": {"provider": "simple"}, "input": {"maxRejectedShare": 1,
+          "transactions": {"datePattern": "dd/MM/yyyy",
+          "fields": {"customerId": "Client", "date": "Order Date", "amount": "Total"}}}}""", "cfg.json");
+    List<org.clientele.core.io.Rejection> rejected = new java.util.ArrayList<>();
+    Segmentation.builder().model(model).transactions(orders).threads(1).build()
+        .run(new ResultWriter(new StringWriter(), ResultFormat.CSV), rejected::add);
+    assertThat(rejected).hasSize(10_201);
+    assertThat(rejected.get(rejected.size() - 1)).extracting(r -> r.column() + " " + r.value())
+        .isEqualTo("Order Date 01/03/2098");
+  }
+
+  @Test
   void aLogWhereMostRowsAreRejectedForOneReasonStopsTheRunNamingItASampleAndTheFix() throws IOException {
     StringBuilder log = new StringBuilder("customer_id,date,amount\n");
     for (int i = 0; i < 10; i++) {

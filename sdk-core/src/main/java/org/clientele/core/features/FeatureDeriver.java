@@ -359,8 +359,8 @@ public final class FeatureDeriver {
     }
 
     @Override
-    public void transaction(Transaction t, long line) {
-      if (!rejected(t.date().toEpochDay(), line, null)) {
+    public void transaction(Transaction t, long line, @Nullable String dateText) {
+      if (!rejected(t.date().toEpochDay(), line, dateText)) {
         deriver.add(t);
       }
     }
@@ -451,7 +451,7 @@ public final class FeatureDeriver {
     String basis = dataBasis(options, latest) + "; " + after + " row" + (after == 1 ? "" : "s")
         + " dated after a gap of more than " + options.implausibleGapDays() + " days rejected as implausible_date";
     FeatureDeriver deriver = create(options, latest);
-    RejectionSink second = deferred != null && deferred.overflowed() ? afterGapOnly(sink, latest) : sink;
+    RejectionSink second = deferred != null && deferred.overflowed() ? afterGapOnly(sink) : sink;
     return new Result(deriver, pass.run(deriver, second, null, latest), basis);
   }
 
@@ -461,17 +461,12 @@ public final class FeatureDeriver {
   }
 
   /** Passes on only the rejections of rows dated after the gap (the others were passed on already). */
-  private static RejectionSink afterGapOnly(RejectionSink sink, LocalDate latest) {
+  private static RejectionSink afterGapOnly(RejectionSink sink) {
+    // Told apart by what DateGuard wrote, not by the value: the rejection names the file's column
+    // and text, in whatever date pattern the file uses.
     return r -> {
-      if (r.reason() == org.clientele.core.io.RejectionReason.IMPLAUSIBLE_DATE && "date".equals(r.column())) {
-        try {
-          LocalDate d = LocalDate.parse(r.value());
-          if (d.isAfter(latest) && !DateGuard.isImplausible(d.toEpochDay())) {
-            sink.reject(r);
-          }
-        } catch (java.time.format.DateTimeParseException e) {
-          // not a date this class wrote: a rejection of the reader, passed on already
-        }
+      if (DateGuard.isAfterGap(r)) {
+        sink.reject(r);
       }
     };
   }

@@ -77,8 +77,9 @@ public final class TransactionScan {
      *
      * @param transaction the transaction
      * @param line the 1-based line where it starts
+     * @param dateText the date cell as the file wrote it (for a rejection that names it), or null
      */
-    void transaction(Transaction transaction, long line);
+    void transaction(Transaction transaction, long line, @Nullable String dateText);
   }
 
   /**
@@ -569,7 +570,8 @@ public final class TransactionScan {
       values.add(text.substring(from, cut));
       Transaction t = reader.read(CsvRowSource.framed(source, line, names, header, values));
       if (t != null) {
-        visitor.transaction(t, line);
+        reader.advanced(); // as next() would: the record's date text becomes the reader's last
+        visitor.transaction(t, line, reader.rawText("date"));
       }
     }
 
@@ -581,7 +583,7 @@ public final class TransactionScan {
           .onUnmappableCharacter(CodingErrorAction.REPLACE)), BUFFER);
       rows.handOver(new CsvRowSource(source, text, layout, header, names, line - 1));
       while (reader.hasNext()) {
-        visitor.transaction(reader.next(), reader.line());
+        visitor.transaction(reader.next(), reader.line(), reader.rawText("date"));
       }
     }
 
@@ -590,7 +592,7 @@ public final class TransactionScan {
       InputStream all = new SequenceInputStream(new ByteArrayInputStream(buf, 0, end), in);
       try (TransactionReader reader = TransactionReader.open(all, source, format, sink)) {
         while (reader.hasNext()) {
-          visitor.transaction(reader.next(), reader.line());
+          visitor.transaction(reader.next(), reader.line(), reader.rawText("date"));
         }
         return reader.counts();
       }

@@ -364,7 +364,7 @@ class TransactionScanTest {
         }
 
         @Override
-        public void transaction(Transaction t, long line) {
+        public void transaction(Transaction t, long line, @Nullable String dateText) {
           accepted.add(describe(line, t.customerId(), t.date(), t.amount(), t.orderId(), t.channel()));
         }
       });
@@ -380,7 +380,7 @@ class TransactionScanTest {
       public void row(TransactionScan.Row row) {}
 
       @Override
-      public void transaction(Transaction transaction, long line) {}
+      public void transaction(Transaction transaction, long line, @Nullable String dateText) {}
     };
   }
 
