@@ -27,7 +27,7 @@ final class PlaybookBinder {
   private final List<Dimension> dims;
   private final Map<String, String> aliases;
   final List<String> diagnostics = new ArrayList<>();
-  /** Dimensions not configured whose rules were dropped, for the coverage warning's hint. */
+  /** Dimensions not configured whose competing rules were dropped, for the coverage warning's hint. */
   final java.util.Set<String> absent = new java.util.TreeSet<>();
 
   PlaybookBinder(List<Dimension> dims, Map<String, String> aliases) {
@@ -55,7 +55,9 @@ final class PlaybookBinder {
       if (position < 0) {
         if (origin.optional().contains(dim)) {
           diagnostics.add(origin.name() + ": " + who + " dropped: dimension '" + dim + "' is not configured " + ids(dims));
-          absent.add(dim);
+          if (r.combine() != Rule.Combine.ALSO) {
+            absent.add(dim); // an additive rule adds beside a winner: without it, no zone goes empty
+          }
           return null;
         }
         throw where.error(dim, whoHere + " names dimension '" + dim + "', which is not configured; configured: " + ids(dims)
