@@ -12,4 +12,12 @@ module org.clientele.practice {
 
   // Each dimension exports its own package (org.clientele.practice.<dimension>) and provides its
   // ClassifierProvider here.
+  exports org.clientele.practice.needs;
+  exports org.clientele.practice.channel;
+  exports org.clientele.practice.promotion;
+
+  provides org.clientele.api.spi.ClassifierProvider with
+      org.clientele.practice.needs.NeedsClassifierProvider,
+      org.clientele.practice.channel.ChannelClassifierProvider,
+      org.clientele.practice.promotion.PromotionClassifierProvider;
 }
