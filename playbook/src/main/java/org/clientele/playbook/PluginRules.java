@@ -44,13 +44,36 @@ final class PluginRules {
     List<PluginConfig> out = new ArrayList<>();
     for (Map.Entry<String, URL> e : found.entrySet()) {
       try (InputStream in = e.getValue().openStream()) {
-        out.add(config.json(e.getKey(), in));
+        out.addAll(ruleSets(config.json(e.getKey(), in)));
       } catch (IOException x) {
         throw new ConfigurationException(e.getKey(), "cannot read the plugin's playbook rules: " + x, x);
       }
     }
     out.sort(Comparator.comparing(PluginRules::dimensionOrEmpty).thenComparing(PluginConfig::source));
     return out;
+  }
+
+  /**
+   * The rule sets of one file: the file itself, or, for a jar that ships several dimensions, each
+   * element of its {@code rulesets} array (each a rules document of one dimension, applied only
+   * where that dimension is configured).
+   */
+  private static List<PluginConfig> ruleSets(PluginConfig file) {
+    if (!file.has("rulesets")) {
+      return List.of(file);
+    }
+    for (String key : file.keys()) {
+      if (!key.equals("rulesets") && !key.equals("description")) {
+        throw file.error(key, "a file of several rule sets has only \"description\" and \"rulesets\" at the top;"
+            + " move \"" + key + "\" into the rule set of its dimension");
+      }
+    }
+    file.string("description", "");
+    List<PluginConfig> sets = file.sections("rulesets");
+    if (sets.isEmpty()) {
+      throw file.error("rulesets", "no rule set; give one object per dimension, each with \"dimension\" and \"rules\"");
+    }
+    return sets;
   }
 
   /** The dimension a plugin's rules are about; an error naming the file if it does not say. */
