@@ -233,6 +233,7 @@ public final class TransactionPopulation {
    * @param creditLimit credit limit, or null
    * @param creditUsed credit in use, or null
    * @param transactions the transactions (refunds have negative amounts)
+   * @param practice the columns of the practice dimensions (needs, promotion response)
    *
    * @since 0.1.0
    */
@@ -251,7 +252,8 @@ public final class TransactionPopulation {
       @Nullable Double riskWarnings,
       @Nullable Double creditLimit,
       @Nullable Double creditUsed,
-      List<Transaction> transactions) {
+      List<Transaction> transactions,
+      PracticeColumns practice) {
 
     /**
      * Copies the transactions.
@@ -273,10 +275,12 @@ public final class TransactionPopulation {
      * @param creditLimit credit limit, or null
      * @param creditUsed credit in use, or null
      * @param transactions the transactions (refunds have negative amounts)
+     * @param practice the columns of the practice dimensions (needs, promotion response)
      */
     public Account {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(practice, "practice");
       transactions = List.copyOf(transactions);
     }
 
@@ -301,6 +305,7 @@ public final class TransactionPopulation {
           .setOrRemove(StandardFeatures.RISK_WARNINGS, riskWarnings)
           .setOrRemove(StandardFeatures.CREDIT_LIMIT, creditLimit)
           .setOrRemove(StandardFeatures.CREDIT_USED, creditUsed);
+      practice.apply(b);
       return b.build();
     }
 
@@ -334,8 +339,11 @@ public final class TransactionPopulation {
     Kind kind = kind(r);
     String id = id(index);
     List<Transaction> tx = new ArrayList<>();
-    new Orders(r, id, tx).generate(kind);
-    return attributes(r, id, kind, tx);
+    // The practice dimensions' inputs (channel mix, needs, promotions) come from a source of their own,
+    // so that adding them changed no other column of the demo.
+    SplittableRandom practice = new SplittableRandom(seed * 0x632BE59BD9B4E019L + index * 0x94D049BB133111EBL + 7);
+    new Orders(r, id, tx, practice).generate(kind);
+    return attributes(r, id, kind, tx, PracticeColumns.draw(practice, kind));
   }
 
   private static Kind kind(SplittableRandom r) {
@@ -372,7 +380,7 @@ public final class TransactionPopulation {
 
   private static final String[] REGIONS = {"North", "South", "East", "West", "Central"};
 
-  private static Account attributes(SplittableRandom r, String id, Kind kind, List<Transaction> tx) {
+  private static Account attributes(SplittableRandom r, String id, Kind kind, List<Transaction> tx, PracticeColumns practice) {
     String industry;
     double u = r.nextDouble();
     if (u < 0.05) {
@@ -439,7 +447,7 @@ public final class TransactionPopulation {
       used = (double) Math.round(limit * r.nextDouble());
     }
     return new Account(id, kind, industry, organisation, region, regionType, Math.max(1, employees),
-        satisfaction, complaints, overdue, defaults, warnings, limit, used, tx);
+        satisfaction, complaints, overdue, defaults, warnings, limit, used, tx, practice);
   }
 
   // --- transactions
@@ -450,13 +458,26 @@ public final class TransactionPopulation {
     private final String id;
     private final List<Transaction> out;
     private final String channel;
+    /** The channel mix: the other channel's share of orders (0 for most accounts), from the practice source. */
+    private final SplittableRandom mix;
+    private final double otherShare;
     private int orders;
 
-    Orders(SplittableRandom r, String id, List<Transaction> out) {
+    Orders(SplittableRandom r, String id, List<Transaction> out, SplittableRandom mix) {
       this.r = r;
       this.id = id;
       this.out = out;
       this.channel = r.nextInt(100) < 45 ? "online" : "offline";
+      this.mix = mix;
+      this.otherShare = mix.nextInt(100) < 35 ? 0.25 + 0.5 * mix.nextDouble() : 0;
+    }
+
+    /** The channel of the next order: mostly the account's own, the other one at its share. */
+    private String orderChannel() {
+      if (otherShare == 0 || mix.nextDouble() >= otherShare) {
+        return channel;
+      }
+      return channel.equals("online") ? "offline" : "online";
     }
 
     void generate(Kind kind) {
@@ -511,6 +532,7 @@ public final class TransactionPopulation {
       String orderId = id.substring(2) + "-" + orders;
       int lines = 1 + (r.nextInt(10) < 6 ? 0 : r.nextInt(1, 3));
       double orderValue = StrictMath.exp(logNormal(r, logMedian, 0.55));
+      String channel = orderChannel();
       for (int l = 0; l < lines; l++) {
         double amount = cents(orderValue / lines * (0.6 + 0.8 * r.nextDouble()));
         double quantity = 1 + r.nextInt(12);
