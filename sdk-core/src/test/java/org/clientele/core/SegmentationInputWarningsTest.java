@@ -64,7 +64,7 @@ class SegmentationInputWarningsTest {
 
     assertThat(w).filteredOn(q -> q.code().equals("channel_not_recognised")).singleElement()
         .satisfies(q -> assertThat(q.message()).contains("3 purchase rows of orders.csv")
-            .contains("'Fax' (2 rows), 'kiosk' (1 rows)").contains("left out of online_share"));
+            .contains("'Fax' (2 rows), 'kiosk' (1 row)").contains("left out of online_share"));
     assertThat(codes(warnings("id\nA\n", "customer_id,date,amount,channel\nA,2024-03-01,100,web\n", LocalDate.of(2024, 7, 1))))
         .doesNotContain("channel_not_recognised");
   }

@@ -862,7 +862,7 @@ public final class Segmentation {
       }
       long rows = unknown.values().stream().mapToLong(Long::longValue).sum();
       String named = unknown.entrySet().stream().limit(10)
-          .map(e -> String.format(Locale.ROOT, "'%s' (%,d rows)", e.getKey(), e.getValue()))
+          .map(e -> String.format(Locale.ROOT, "'%s' (%,d row%s)", e.getKey(), e.getValue(), e.getValue() == 1 ? "" : "s"))
           .collect(java.util.stream.Collectors.joining(", "));
       return java.util.Optional.of(new QualityWarning("channel_not_recognised", "", "", String.format(Locale.ROOT,
           "%,d purchase rows of %s have a channel that is neither an online nor an offline name: %s%s. They are left"
