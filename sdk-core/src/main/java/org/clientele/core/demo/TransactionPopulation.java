@@ -30,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  * Attributes follow a CRM export: an industry code in ISIC Rev.4, NAICS 2022 or GB/T 4754-2017
  * form (some missing or unreadable), organisation and region type, size, satisfaction and
  * complaints (some missing), and credit data (overdue days, defaults, warnings; missing altogether
- * for some accounts, as for a customer never credit-checked).
+ * for some accounts, as for a customer never credit-checked). The columns of the practice
+ * dimensions ({@link PracticeColumns}: needs and promotion response) and a channel mix (about a
+ * third of the accounts order through both channels) come from a random source of their own, so
+ * that every label of those dimensions occurs too and no other column changed.
  *
  * <pre>{@code
  * TransactionPopulation population = TransactionPopulation.of(2_000, TransactionPopulation.DEFAULT_SEED);
