@@ -149,6 +149,40 @@ class PluginRulesTest {
         .hasMessageContaining("$.optinal: unknown key; did you mean 'optional'?");
   }
 
+  @Test
+  void aFileOfSeveralRuleSetsAppliesEachOnlyWhereItsDimensionIsConfigured() {
+    String other = NEEDS_RULES.replace("\"dimension\": \"needs\"", "\"dimension\": \"channel\"")
+        .replace("needs-solution-workshop", "channel-a").replace("needs-core-solution-architect", "channel-b")
+        .replace("{ \"needs\": \"SOLUTION\"", "{ \"channel\": \"ONLINE\"");
+    ClassLoader two = plugin("{\"description\": \"two dimensions\", \"rulesets\": [" + NEEDS_RULES + ", " + other + "]}");
+
+    Playbook p = with(two, () -> Playbook.defaults(WITH));
+
+    assertThat(p.rules()).extracting(Rule::id).contains("needs-solution-workshop").doesNotContain("channel-a", "channel-b");
+    assertThat(p.diagnostics())
+        .anyMatch(d -> d.endsWith(" for dimension 'needs' added [needs-solution-workshop, needs-core-solution-architect]"))
+        .anyMatch(d -> d.contains(" skipped: they are about dimension 'channel', which is not configured"));
+    assertThat(p.coverage().isClean()).as(p.coverage().toText(20)).isTrue();
+  }
+
+  @Test
+  void aFileOfRuleSetsWithOtherKeysOrNoSetIsAnErrorNamingTheKey() {
+    ClassLoader stray = plugin("{\"dimension\": \"needs\", \"rulesets\": [" + NEEDS_RULES + "]}");
+    assertThatThrownBy(() -> with(stray, () -> Playbook.defaults(WITH)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(Playbook.PLUGIN_RULES_RESOURCE + " $.dimension: a file of several rule sets has only"
+            + " \"description\" and \"rulesets\" at the top");
+
+    ClassLoader empty = plugin("{\"rulesets\": []}");
+    assertThatThrownBy(() -> with(empty, () -> Playbook.defaults(WITH)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("$.rulesets: no rule set");
+
+    ClassLoader nested = plugin("{\"rulesets\": [" + NEEDS_RULES.replace("\"optional\"", "\"optinal\"") + "]}");
+    assertThatThrownBy(() -> with(nested, () -> Playbook.defaults(WITH)))
+        .hasMessageContaining("$.rulesets[0].optinal: unknown key");
+  }
+
   /** "needs": SOLUTION for everyone; enough to run an engine with the plugin's dimension. */
   static final class NeedsProvider implements ClassifierProvider {
     @Override
