@@ -208,7 +208,8 @@ class PluginsOptionTest {
     assertThat(missing.code()).isEqualTo(ExitCodes.FATAL);
     assertThat(missing.err()).contains("--plugins", "nowhere", "no such folder");
 
-    Path jar = Files.list(needsPlugins).findFirst().orElseThrow();
+    // The folder also holds PluginJar's build directories: take the jar, not whichever entry lists first.
+    Path jar = Files.list(needsPlugins).filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
     Cli.Run file = Cli.run("validate-config", config.toString(), "--plugins", jar.toString());
     assertThat(file.code()).isEqualTo(ExitCodes.FATAL);
     assertThat(file.err()).contains("not a folder");
