@@ -9,15 +9,18 @@ module org.clientele.practice {
   requires static org.jspecify;
 
   exports org.clientele.practice;
-  // geography and age bands
+  // Each dimension exports its own package and provides its ClassifierProvider here (and in
+  // META-INF/services, for the class path).
+  exports org.clientele.practice.needs;
   exports org.clientele.practice.geography;
+  exports org.clientele.practice.channel;
+  exports org.clientele.practice.promotion;
   exports org.clientele.practice.age;
 
-  // Each dimension exports its own package (org.clientele.practice.<dimension>) and provides its
-  // ClassifierProvider here.
-
-  // geography and age bands
   provides org.clientele.api.spi.ClassifierProvider with
+      org.clientele.practice.needs.NeedsClassifierProvider,
       org.clientele.practice.geography.GeographyClassifierProvider,
+      org.clientele.practice.channel.ChannelClassifierProvider,
+      org.clientele.practice.promotion.PromotionClassifierProvider,
       org.clientele.practice.age.AgeClassifierProvider;
 }

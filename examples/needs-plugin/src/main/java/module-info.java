@@ -1,5 +1,5 @@
 /**
- * An example Clientele plugin: the {@code needs} dimension, calibrated on the population. It needs
+ * An example Clientele plugin: the {@code acme-needs} dimension, calibrated on the population. It needs
  * {@code org.clientele.api} alone and offers its provider to {@link java.util.ServiceLoader} on the
  * module path.
  */

@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
       "Generates a realistic synthetic population of B2B accounts with two years of transactions"
           + " (deterministic: same seed, same data), writes it as a customers CSV and a transactions CSV,"
           + " and runs the whole pipeline on those files exactly as 'classify' would: derive features,"
-          + " calibrate, classify every account on every built-in dimension, plan actions, print the report.",
+          + " calibrate, classify every account on every built-in dimension and the practice dimensions (needs,"
+          + " channel, promotion), plan actions, print the report. The configuration it runs, clientele.json, is"
+          + " written beside the data: 'classify -c' reproduces the demo.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -41,7 +43,7 @@ import picocli.CommandLine.Spec;
       "  clientele demo",
       "  clientele demo --dir demo-data --out demo-data/results.csv",
       "  clientele demo --report-html report.html",
-      "  clientele explain A-0000042 --customers demo-data/customers.csv --transactions demo-data/transactions.csv"
+      "  clientele explain A-0000042 -c demo-data/clientele.json --customers demo-data/customers.csv --transactions demo-data/transactions.csv"
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -93,16 +95,18 @@ final class DemoCommand implements Callable<Integer> {
         target = Files.createTempDirectory("clientele-demo-");
       }
       DemoFiles files = DemoFiles.write(TransactionPopulation.of(customers, seed), target, i -> { });
+      Path configuration = DemoFiles.writeConfiguration(target);
       stdout.printf(Locale.ROOT,
           "Clientele demo: %,d synthetic B2B accounts (seed %d), %,d transactions from %s to %s%n",
           files.accounts(), seed, files.transactionRows(), TransactionPopulation.FIRST_DAY, TransactionPopulation.LAST_DAY);
-      stdout.printf(Locale.ROOT, "Input files: %s, %s%s%n%n", files.customers(), files.transactions(),
-          temporary ? " (temporary; keep them with --dir DIR)" : "");
+      stdout.printf(Locale.ROOT, "Input files: %s, %s; configuration %s%s%n%n", files.customers(), files.transactions(),
+          configuration, temporary ? " (temporary; keep them with --dir DIR)" : "");
       InputOptions in = new InputOptions();
       in.customers = files.customers();
       in.transactions = files.transactions();
       in.noProgress = noProgress;
-      Segmentation job = in.job(null, Segmentation.Calibration.ALWAYS, err);
+      // The demo configuration names the practice dimensions too, which a default run leaves out.
+      Segmentation job = in.job(configuration, Segmentation.Calibration.ALWAYS, err);
       Path results = out;
       SegmentationResult outcome;
       try (ResultWriter writer = results == null ? null : new ResultWriter(Output.open(results, stdout), ResultFormat.of(results))) {
@@ -115,8 +119,8 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println("Results: " + results);
       }
       if (!temporary) {
-        stdout.printf(Locale.ROOT, "%nOne account, explained: clientele explain %s --customers %s --transactions %s%n",
-            TransactionPopulation.id(41), files.customers(), files.transactions());
+        stdout.printf(Locale.ROOT, "%nOne account, explained: clientele explain %s -c %s --customers %s --transactions %s%n",
+            TransactionPopulation.id(41), configuration, files.customers(), files.transactions());
       }
       return outcome.counts().rejected() > 0 ? ExitCodes.REJECTIONS : ExitCodes.OK;
     } catch (IOException e) {

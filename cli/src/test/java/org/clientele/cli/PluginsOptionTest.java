@@ -44,7 +44,7 @@ class PluginsOptionTest {
           import org.clientele.api.*;
           import org.clientele.api.spi.*;
           public final class NeedsProvider implements ClassifierProvider {
-            public String name() { return "needs"; }
+            public String name() { return "acme-needs"; }
             public Optional<Calibrator> calibrator(PluginConfig config) { return Optional.of(new Cut()); }
             public Classifier create(PluginConfig config) {
               if (!config.has(CALIBRATION_KEY)) { throw config.error(CALIBRATION_KEY, "missing: calibrate first"); }
@@ -98,7 +98,7 @@ class PluginsOptionTest {
   @Test
   void aPluginJarInThePluginsFolderIsCalibratedOnItsOwnColumnAndShowsInTheReportAndInExplain() throws IOException {
     Path config = Files.writeString(dir.resolve("clientele.json"),
-        "{\"format\": 1, \"dimensions\": {\"needs\": {}}, \"strategy\": null}");
+        "{\"format\": 1, \"dimensions\": {\"acme-needs\": {}}, \"strategy\": null}");
     Path customers = needsCustomers("service_tickets");
     Path results = dir.resolve("results.jsonl");
 
@@ -106,7 +106,7 @@ class PluginsOptionTest {
         "--plugins", needsPlugins.toString(), "--out", results.toString(), "--no-progress");
 
     assertThat(run.code()).as(run.toString()).isZero();
-    assertThat(Files.readAllLines(results).stream().filter(l -> l.contains("\"needs\":\"SERVICE\"")).count())
+    assertThat(Files.readAllLines(results).stream().filter(l -> l.contains("\"acme-needs\":\"SERVICE\"")).count())
         .as("the top fifth by service tickets, as calibrated on the column").isEqualTo(400);
     assertThat(run.out()).contains("needs", "SERVICE", "PRODUCT");
 
@@ -119,21 +119,21 @@ class PluginsOptionTest {
   @Test
   void aCustomersFileWithoutThePluginsColumnFailsNamingDimensionFeatureFileAndFix() throws IOException {
     Path config = Files.writeString(dir.resolve("clientele.json"),
-        "{\"format\": 1, \"dimensions\": {\"needs\": {}}, \"strategy\": null}");
+        "{\"format\": 1, \"dimensions\": {\"acme-needs\": {}}, \"strategy\": null}");
     Path customers = needsCustomers("tickets");
 
     Cli.Run run = Cli.run("classify", "-c", config.toString(), "--customers", customers.toString(),
         "--plugins", needsPlugins.toString(), "--out", dir.resolve("r.jsonl").toString(), "--no-progress");
 
     assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.FATAL);
-    assertThat(run.err()).contains("dimension 'needs' reads [service_tickets]", "customers.csv", "unmapped columns [tickets]",
+    assertThat(run.err()).contains("dimension 'acme-needs' reads [service_tickets]", "customers.csv", "unmapped columns [tickets]",
         "input.customers.rename");
   }
 
   @Test
   void theNeedsExamplePluginCalibratesOnItsColumnsAndItsPlaybookRulesJoinTheDefault() throws IOException {
     Path config = Files.writeString(dir.resolve("clientele.json"),
-        "{\"format\": 1, \"dimensions\": {\"value\": {}, \"needs\": {}}, \"strategy\": {\"provider\": \"playbook\"}}");
+        "{\"format\": 1, \"dimensions\": {\"value\": {}, \"acme-needs\": {}}, \"strategy\": {\"provider\": \"playbook\"}}");
     StringBuilder csv = new StringBuilder("id,revenue_12m,service_ticket_share,product_lines,project_purchases\n");
     for (int i = 0; i < 50; i++) {
       boolean solution = i % 10 == 0;
@@ -148,20 +148,20 @@ class PluginsOptionTest {
 
     assertThat(run.code()).as(run.toString()).isZero();
     List<String> lines = Files.readAllLines(results);
-    assertThat(lines.stream().filter(l -> l.contains("\"needs\":\"SOLUTION\"")).count()).isEqualTo(5);
-    assertThat(lines.stream().filter(l -> l.contains("\"needs\":\"SERVICE\"")).count())
+    assertThat(lines.stream().filter(l -> l.contains("\"acme-needs\":\"SOLUTION\"")).count()).isEqualTo(5);
+    assertThat(lines.stream().filter(l -> l.contains("\"acme-needs\":\"SERVICE\"")).count())
         .as("the top fifth by service share, as calibrated on the column").isEqualTo(10);
     // The plugin's own rules, shipped in its jar, joined the default playbook.
-    assertThat(lines.stream().filter(l -> l.contains("\"needs\":\"SOLUTION\"")))
+    assertThat(lines.stream().filter(l -> l.contains("\"acme-needs\":\"SOLUTION\"")))
         .allSatisfy(l -> assertThat(l).contains("solution-workshop"));
-    assertThat(lines.stream().filter(l -> l.contains("\"needs\":\"SERVICE\"")))
+    assertThat(lines.stream().filter(l -> l.contains("\"acme-needs\":\"SERVICE\"")))
         .allSatisfy(l -> assertThat(l).contains("service-level-review"));
     assertThat(run.out()).contains("needs", "SOLUTION", "SERVICE", "PRODUCT");
 
     Cli.Run explain = Cli.run("explain", "N0", "-c", config.toString(), "--customers", customers.toString(),
         "--plugins", needsExamplePlugins.toString(), "--no-progress");
     assertThat(explain.code()).as(explain.toString()).isZero();
-    assertThat(explain.out()).contains("SOLUTION", "Projects across several product lines", "needs-solution-workshop");
+    assertThat(explain.out()).contains("SOLUTION", "Projects across several product lines", "acme-needs-solution-workshop");
   }
 
   @Test
@@ -208,7 +208,8 @@ class PluginsOptionTest {
     assertThat(missing.code()).isEqualTo(ExitCodes.FATAL);
     assertThat(missing.err()).contains("--plugins", "nowhere", "no such folder");
 
-    Path jar = Files.list(needsPlugins).findFirst().orElseThrow();
+    // The folder also holds PluginJar's build directories: take the jar, not whichever entry lists first.
+    Path jar = Files.list(needsPlugins).filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
     Cli.Run file = Cli.run("validate-config", config.toString(), "--plugins", jar.toString());
     assertThat(file.code()).isEqualTo(ExitCodes.FATAL);
     assertThat(file.err()).contains("not a folder");

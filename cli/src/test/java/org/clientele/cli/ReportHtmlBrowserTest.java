@@ -133,7 +133,7 @@ class ReportHtmlBrowserTest {
     int plots = text.split("<div class=\"plot\"", -1).length - 1;
     assertThat(seen.charts()).as("every chart of the file was drawn").hasSize(plots);
     List<String> ids = seen.charts().stream().map(c -> c.path("id").asText()).toList();
-    int dimensions = result.dimensionIds().size();
+    int dimensions = org.clientele.core.demo.DemoFiles.DIMENSIONS.size(); // the demo runs its own configuration
     assertThat(ids).filteredOn(id -> id.startsWith("chart-segments-")).hasSize(dimensions);
     assertThat(ids).filteredOn(id -> id.startsWith("chart-profiles-")).hasSize(dimensions);
     assertThat(ids).filteredOn(id -> id.startsWith("chart-cross-tabs-")).hasSize(4); // value × behaviour, value × risk

@@ -21,9 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class PluginRules {
 
-  /** The key of a file that holds the rules of several dimensions, one object per dimension. */
-  static final String BLOCKS = "blocks";
-
   private PluginRules() {}
 
   /**
@@ -47,7 +44,7 @@ final class PluginRules {
     List<PluginConfig> out = new ArrayList<>();
     for (Map.Entry<String, URL> e : found.entrySet()) {
       try (InputStream in = e.getValue().openStream()) {
-        out.addAll(blocks(config.json(e.getKey(), in)));
+        out.addAll(ruleSets(config.json(e.getKey(), in)));
       } catch (IOException x) {
         throw new ConfigurationException(e.getKey(), "cannot read the plugin's playbook rules: " + x, x);
       }
@@ -57,26 +54,26 @@ final class PluginRules {
   }
 
   /**
-   * The rules of one file, one section per dimension: the file itself, or, for a jar that ships
-   * several dimensions, each object of its {@value #BLOCKS} array (each with the keys of a one-dimension
-   * file, its errors naming {@code $.blocks[i]}).
+   * The rule sets of one file: the file itself, or, for a jar that ships several dimensions, each
+   * element of its {@code rulesets} array (each a rules document of one dimension, applied only
+   * where that dimension is configured).
    */
-  private static List<PluginConfig> blocks(PluginConfig file) {
-    if (!file.keys().contains(BLOCKS)) {
+  private static List<PluginConfig> ruleSets(PluginConfig file) {
+    if (!file.has("rulesets")) {
       return List.of(file);
     }
     for (String key : file.keys()) {
-      if (!key.equals(BLOCKS) && !key.equals("description")) {
-        throw file.error(key, "a rules file with \"" + BLOCKS + "\" holds only \"description\" and \"" + BLOCKS
-            + "\"; put \"" + key + "\" in the block of its dimension");
+      if (!key.equals("rulesets") && !key.equals("description")) {
+        throw file.error(key, "a file of several rule sets has only \"description\" and \"rulesets\" at the top;"
+            + " move \"" + key + "\" into the rule set of its dimension");
       }
     }
-    file.has("description");
-    List<PluginConfig> blocks = file.sections(BLOCKS);
-    if (blocks.isEmpty()) {
-      throw file.error(BLOCKS, "holds no block; give one object per dimension, for example {\"dimension\": \"geography\", \"rules\": [...]}");
+    file.string("description", "");
+    List<PluginConfig> sets = file.sections("rulesets");
+    if (sets.isEmpty()) {
+      throw file.error("rulesets", "no rule set; give one object per dimension, each with \"dimension\" and \"rules\"");
     }
-    return blocks;
+    return sets;
   }
 
   /** The dimension a plugin's rules are about; an error naming the file if it does not say. */

@@ -149,6 +149,40 @@ class PluginRulesTest {
         .hasMessageContaining("$.optinal: unknown key; did you mean 'optional'?");
   }
 
+  @Test
+  void aFileOfSeveralRuleSetsAppliesEachOnlyWhereItsDimensionIsConfigured() {
+    String other = NEEDS_RULES.replace("\"dimension\": \"needs\"", "\"dimension\": \"channel\"")
+        .replace("needs-solution-workshop", "channel-a").replace("needs-core-solution-architect", "channel-b")
+        .replace("{ \"needs\": \"SOLUTION\"", "{ \"channel\": \"ONLINE\"");
+    ClassLoader two = plugin("{\"description\": \"two dimensions\", \"rulesets\": [" + NEEDS_RULES + ", " + other + "]}");
+
+    Playbook p = with(two, () -> Playbook.defaults(WITH));
+
+    assertThat(p.rules()).extracting(Rule::id).contains("needs-solution-workshop").doesNotContain("channel-a", "channel-b");
+    assertThat(p.diagnostics())
+        .anyMatch(d -> d.endsWith(" for dimension 'needs' added [needs-solution-workshop, needs-core-solution-architect]"))
+        .anyMatch(d -> d.contains(" skipped: they are about dimension 'channel', which is not configured"));
+    assertThat(p.coverage().isClean()).as(p.coverage().toText(20)).isTrue();
+  }
+
+  @Test
+  void aFileOfRuleSetsWithOtherKeysOrNoSetIsAnErrorNamingTheKey() {
+    ClassLoader stray = plugin("{\"dimension\": \"needs\", \"rulesets\": [" + NEEDS_RULES + "]}");
+    assertThatThrownBy(() -> with(stray, () -> Playbook.defaults(WITH)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(Playbook.PLUGIN_RULES_RESOURCE + " $.dimension: a file of several rule sets has only"
+            + " \"description\" and \"rulesets\" at the top");
+
+    ClassLoader empty = plugin("{\"rulesets\": []}");
+    assertThatThrownBy(() -> with(empty, () -> Playbook.defaults(WITH)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("$.rulesets: no rule set");
+
+    ClassLoader nested = plugin("{\"rulesets\": [" + NEEDS_RULES.replace("\"optional\"", "\"optinal\"") + "]}");
+    assertThatThrownBy(() -> with(nested, () -> Playbook.defaults(WITH)))
+        .hasMessageContaining("$.rulesets[0].optinal: unknown key");
+  }
+
   /** "needs": SOLUTION for everyone; enough to run an engine with the plugin's dimension. */
   static final class NeedsProvider implements ClassifierProvider {
     @Override
@@ -176,53 +210,6 @@ class PluginRulesTest {
         }
       };
     }
-  }
-
-  /** A jar that ships two dimensions: one block each, in one file. */
-  static final String TWO_BLOCKS = """
-      {
-        "description": "Rules of a plugin with two dimensions",
-        "blocks": [
-          %s,
-          { "dimension": "area", "rules": [
-              { "id": "area-remote-video", "priority": 47, "combine": "also", "when": { "area": "REMOTE" },
-                "rationale": "Far away: video instead of visits.",
-                "actions": [ { "code": "video-review", "category": "channel", "description": "Review by video." } ] } ] }
-        ]
-      }
-      """.formatted(NEEDS_RULES);
-
-  @Test
-  void aFileWithBlocksAddsTheRulesOfEachConfiguredDimensionAndSkipsTheOthers() {
-    Playbook p = with(plugin(TWO_BLOCKS), () -> Playbook.defaults(WITH));
-
-    assertThat(p.rules()).extracting(Rule::id).contains("needs-solution-workshop", "needs-core-solution-architect")
-        .doesNotContain("area-remote-video");
-    assertThat(p.diagnostics())
-        .anyMatch(d -> d.endsWith(" for dimension 'needs' added [needs-solution-workshop, needs-core-solution-architect]"))
-        .anyMatch(d -> d.endsWith(" skipped: they are about dimension 'area', which is not configured"
-            + " [value, loyalty, behaviour, risk, needs]"));
-    assertThat(p.coverage().isClean()).as(p.coverage().toText(20)).isTrue();
-
-    Dimension area = Dimension.of("area", "NEAR", "REMOTE");
-    Playbook both = with(plugin(TWO_BLOCKS), () -> Playbook.defaults(List.of(VALUE, LOYALTY, LIFECYCLE, RISK, NEEDS, area)));
-    assertThat(codes(both, "value=LOW behaviour=ACTIVE risk=LOW needs=PRODUCT area=REMOTE")).contains("video-review");
-  }
-
-  @Test
-  void aBlockIsCheckedLikeAFileAndItsErrorsNameItsPath() {
-    String typo = TWO_BLOCKS.replace("\"combine\": \"also\", \"when\": { \"area\"", "\"combien\": \"also\", \"when\": { \"area\"");
-    Dimension area = Dimension.of("area", "NEAR", "REMOTE");
-
-    assertThatThrownBy(() -> with(plugin(typo), () -> Playbook.defaults(List.of(VALUE, LOYALTY, LIFECYCLE, RISK, area))))
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("$.blocks[1].rules[0].combien");
-    assertThatThrownBy(() -> with(plugin("{\"blocks\": [], \"rules\": []}"), () -> Playbook.defaults(WITH)))
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("$.rules: a rules file with \"blocks\" holds only \"description\" and \"blocks\"");
-    assertThatThrownBy(() -> with(plugin("{\"blocks\": []}"), () -> Playbook.defaults(WITH)))
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("$.blocks: holds no block");
   }
 
   @Test

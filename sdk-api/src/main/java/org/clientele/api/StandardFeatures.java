@@ -103,6 +103,16 @@ public final class StandardFeatures {
   public static final Feature<String> CHANNEL =
       Feature.text("channel", "Main purchase channel (online / offline)");
 
+  /**
+   * Share of purchases made online, 0 to 1: online purchase rows over the purchase rows whose
+   * channel is a known online or offline name ({@link ChannelNames}); derived from a transaction
+   * log's channel column, or given by a customers file.
+   *
+   * @since 0.1.0
+   */
+  public static final Feature<Double> ONLINE_SHARE =
+      Feature.number("online_share", "Share of purchases made online, 0 to 1");
+
   // --- credit
 
   /** Days the oldest unpaid invoice is past due. */
@@ -174,6 +184,7 @@ public final class StandardFeatures {
           SATISFACTION,
           COMPLAINTS_12M,
           CHANNEL,
+          ONLINE_SHARE,
           OVERDUE_DAYS,
           DEFAULT_COUNT,
           RISK_WARNINGS,

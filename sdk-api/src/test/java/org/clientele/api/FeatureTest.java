@@ -217,7 +217,7 @@ class FeatureTest {
       assertThat(Feature.lookup(f.name())).as(f.name()).containsSame(f);
       assertThat(f.description()).as(f.name()).isNotBlank();
     }
-    assertThat(all).hasSize(31);
+    assertThat(all).hasSize(32);
   }
 
   @Test

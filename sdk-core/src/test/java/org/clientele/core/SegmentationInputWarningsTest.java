@@ -57,6 +57,19 @@ class SegmentationInputWarningsTest {
   }
 
   @Test
+  void channelValuesThatAreNeitherOnlineNorOfflineAreNamedWithTheirRows() throws IOException {
+    List<QualityWarning> w = warnings("id\nA\nB\n", "customer_id,date,amount,channel\n"
+        + "A,2024-03-01,100,online\nA,2024-03-02,100,Fax\nB,2024-04-01,70,store\nB,2024-04-02,70,Fax\n"
+        + "B,2024-04-03,70,kiosk\n", LocalDate.of(2024, 7, 1));
+
+    assertThat(w).filteredOn(q -> q.code().equals("channel_not_recognised")).singleElement()
+        .satisfies(q -> assertThat(q.message()).contains("3 purchase rows of orders.csv")
+            .contains("'Fax' (2 rows), 'kiosk' (1 row)").contains("left out of online_share"));
+    assertThat(codes(warnings("id\nA\n", "customer_id,date,amount,channel\nA,2024-03-01,100,web\n", LocalDate.of(2024, 7, 1))))
+        .doesNotContain("channel_not_recognised");
+  }
+
+  @Test
   void aJoinWhereLessThanHalfOfTheSmallerFileMeetsIsNamed() throws IOException {
     List<QualityWarning> w = warnings("id\nA\nB\nC\nD\nE\nF\nG\nH\n",
         "customer_id,date,amount\nA,2024-03-01,1\nX,2024-03-01,1\nY,2024-03-01,1\nZ,2024-03-01,1\n", LocalDate.of(2024, 7, 1));

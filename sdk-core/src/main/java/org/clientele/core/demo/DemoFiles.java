@@ -57,7 +57,7 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
    *
    * @since 0.1.0
    */
-  public static final List<Feature<?>> ATTRIBUTES = List.of(
+  public static final List<Feature<?>> ATTRIBUTES = java.util.stream.Stream.of(List.<Feature<?>>of(
       StandardFeatures.INDUSTRY_CODE,
       StandardFeatures.ORGANISATION_TYPE,
       StandardFeatures.REGION,
@@ -70,7 +70,26 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
       StandardFeatures.RISK_WARNINGS,
       StandardFeatures.CREDIT_LIMIT,
       StandardFeatures.CREDIT_USED,
-      StandardFeatures.AGE); // age bands (clientele-classifiers-practice)
+      StandardFeatures.AGE), // age bands (clientele-classifiers-practice)
+      PracticeColumns.FEATURES)
+      .flatMap(List::stream).toList();
+
+  /**
+   * The demo configuration's name, written beside the data by {@link #writeConfiguration}.
+   *
+   * @since 0.1.0
+   */
+  public static final String CONFIGURATION = "clientele.json";
+
+  /**
+   * The dimensions of the demo configuration, in order: the built-ins and the practice dimensions
+   * of {@code clientele-classifiers-practice}, each with its defaults.
+   *
+   * @since 0.1.0
+   */
+  public static final List<String> DIMENSIONS = List.of(
+      "value", "loyalty", "behaviour", "rfm", "risk", "industry", "purchase_pattern",
+      "needs", "geography", "channel", "promotion", "age");
 
   /**
    * The derived columns written with {@link #writeWithFeatures}, in order.
@@ -146,6 +165,33 @@ public record DemoFiles(Path customers, @Nullable Path transactions, int account
       throw new UncheckedIOException("cannot write the demo files in " + dir + ": " + e.getMessage(), e);
     }
     return new DemoFiles(customers, transactions, population.size(), rows);
+  }
+
+  /**
+   * Writes the demo configuration, {@value #CONFIGURATION}, into a directory: every dimension of
+   * {@link #DIMENSIONS} with its defaults and the default playbook, so that {@code clientele
+   * classify -c} on the demo files gives what {@code clientele demo} printed. The practice
+   * dimensions need {@code clientele-classifiers-practice} on the class path (the command has it).
+   *
+   * @param dir the directory (created if needed)
+   * @return the file
+   * @throws UncheckedIOException if it cannot be written
+   * @since 0.1.0
+   */
+  public static Path writeConfiguration(Path dir) {
+    StringBuilder json = new StringBuilder("{\n  \"format\": 1,\n  \"dimensions\": {\n");
+    for (int i = 0; i < DIMENSIONS.size(); i++) {
+      json.append("    \"").append(DIMENSIONS.get(i)).append("\": {}").append(i + 1 < DIMENSIONS.size() ? ",\n" : "\n");
+    }
+    json.append("  },\n  \"strategy\": {\"provider\": \"playbook\"}\n}\n");
+    Path file = dir.resolve(CONFIGURATION);
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(file, json, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the demo configuration in " + dir + ": " + e.getMessage(), e);
+    }
+    return file;
   }
 
   /**

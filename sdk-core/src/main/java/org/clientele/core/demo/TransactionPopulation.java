@@ -30,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  * Attributes follow a CRM export: an industry code in ISIC Rev.4, NAICS 2022 or GB/T 4754-2017
  * form (some missing or unreadable), organisation and region type, size, satisfaction and
  * complaints (some missing), and credit data (overdue days, defaults, warnings; missing altogether
- * for some accounts, as for a customer never credit-checked).
+ * for some accounts, as for a customer never credit-checked). The columns of the practice
+ * dimensions ({@link PracticeColumns}: needs and promotion response) and a channel mix (about a
+ * third of the accounts order through both channels) come from a random source of their own, so
+ * that every label of those dimensions occurs too and no other column changed.
  *
  * <pre>{@code
  * TransactionPopulation population = TransactionPopulation.of(2_000, TransactionPopulation.DEFAULT_SEED);
@@ -233,6 +236,7 @@ public final class TransactionPopulation {
    * @param creditLimit credit limit, or null
    * @param creditUsed credit in use, or null
    * @param transactions the transactions (refunds have negative amounts)
+   * @param practice the columns of the practice dimensions (needs, promotion response)
    *
    * @since 0.1.0
    */
@@ -251,7 +255,8 @@ public final class TransactionPopulation {
       @Nullable Double riskWarnings,
       @Nullable Double creditLimit,
       @Nullable Double creditUsed,
-      List<Transaction> transactions) {
+      List<Transaction> transactions,
+      PracticeColumns practice) {
 
     /**
      * Copies the transactions.
@@ -273,10 +278,12 @@ public final class TransactionPopulation {
      * @param creditLimit credit limit, or null
      * @param creditUsed credit in use, or null
      * @param transactions the transactions (refunds have negative amounts)
+     * @param practice the columns of the practice dimensions (needs, promotion response)
      */
     public Account {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(practice, "practice");
       transactions = List.copyOf(transactions);
     }
 
@@ -302,6 +309,7 @@ public final class TransactionPopulation {
           .setOrRemove(StandardFeatures.RISK_WARNINGS, riskWarnings)
           .setOrRemove(StandardFeatures.CREDIT_LIMIT, creditLimit)
           .setOrRemove(StandardFeatures.CREDIT_USED, creditUsed);
+      practice.apply(b);
       return b.build();
     }
 
@@ -335,8 +343,11 @@ public final class TransactionPopulation {
     Kind kind = kind(r);
     String id = id(index);
     List<Transaction> tx = new ArrayList<>();
-    new Orders(r, id, tx).generate(kind);
-    return attributes(r, id, kind, tx);
+    // The practice dimensions' inputs (channel mix, needs, promotions) come from a source of their own,
+    // so that adding them changed no other column of the demo.
+    SplittableRandom practice = new SplittableRandom(seed * 0x632BE59BD9B4E019L + index * 0x94D049BB133111EBL + 7);
+    new Orders(r, id, tx, practice).generate(kind);
+    return attributes(r, id, kind, tx, PracticeColumns.draw(practice, kind));
   }
 
   private static Kind kind(SplittableRandom r) {
@@ -373,7 +384,7 @@ public final class TransactionPopulation {
 
   private static final String[] REGIONS = {"North", "South", "East", "West", "Central"};
 
-  private static Account attributes(SplittableRandom r, String id, Kind kind, List<Transaction> tx) {
+  private static Account attributes(SplittableRandom r, String id, Kind kind, List<Transaction> tx, PracticeColumns practice) {
     String industry;
     double u = r.nextDouble();
     if (u < 0.05) {
@@ -441,7 +452,7 @@ public final class TransactionPopulation {
       used = (double) Math.round(limit * r.nextDouble());
     }
     return new Account(id, kind, industry, organisation, region, regionType, Math.max(1, employees),
-        satisfaction, complaints, overdue, defaults, warnings, limit, used, tx);
+        satisfaction, complaints, overdue, defaults, warnings, limit, used, tx, practice);
   }
 
   // --- transactions
@@ -452,13 +463,26 @@ public final class TransactionPopulation {
     private final String id;
     private final List<Transaction> out;
     private final String channel;
+    /** The channel mix: the other channel's share of orders (0 for most accounts), from the practice source. */
+    private final SplittableRandom mix;
+    private final double otherShare;
     private int orders;
 
-    Orders(SplittableRandom r, String id, List<Transaction> out) {
+    Orders(SplittableRandom r, String id, List<Transaction> out, SplittableRandom mix) {
       this.r = r;
       this.id = id;
       this.out = out;
       this.channel = r.nextInt(100) < 45 ? "online" : "offline";
+      this.mix = mix;
+      this.otherShare = mix.nextInt(100) < 35 ? 0.25 + 0.5 * mix.nextDouble() : 0;
+    }
+
+    /** The channel of the next order: mostly the account's own, the other one at its share. */
+    private String orderChannel() {
+      if (otherShare == 0 || mix.nextDouble() >= otherShare) {
+        return channel;
+      }
+      return channel.equals("online") ? "offline" : "online";
     }
 
     void generate(Kind kind) {
@@ -513,6 +537,7 @@ public final class TransactionPopulation {
       String orderId = id.substring(2) + "-" + orders;
       int lines = 1 + (r.nextInt(10) < 6 ? 0 : r.nextInt(1, 3));
       double orderValue = StrictMath.exp(logNormal(r, logMedian, 0.55));
+      String channel = orderChannel();
       for (int l = 0; l < lines; l++) {
         double amount = cents(orderValue / lines * (0.6 + 0.8 * r.nextDouble()));
         double quantity = 1 + r.nextInt(12);

@@ -5,6 +5,7 @@ import static org.clientele.api.StandardFeatures.CHANNEL;
 import static org.clientele.api.StandardFeatures.DAYS_SINCE_LAST_PURCHASE;
 import static org.clientele.api.StandardFeatures.FIRST_PURCHASE_DATE;
 import static org.clientele.api.StandardFeatures.LAST_PURCHASE_DATE;
+import static org.clientele.api.StandardFeatures.ONLINE_SHARE;
 import static org.clientele.api.StandardFeatures.ORDERS_12M;
 import static org.clientele.api.StandardFeatures.ORDERS_PREV_12M;
 import static org.clientele.api.StandardFeatures.PURCHASE_DAYS;
@@ -66,7 +67,10 @@ import org.jspecify.annotations.Nullable;
  *       is one order, except that rows with the same order id that follow each other for the same
  *       customer are one order;
  *   <li>{@code average_order_value}: purchase amounts before R / orders before R;
- *   <li>{@code channel}: the channel of most purchase rows (ties: the alphabetically first).
+ *   <li>{@code channel}: the channel of most purchase rows (ties: the alphabetically first);
+ *   <li>{@code online_share}: online purchase rows over the purchase rows whose channel is a known
+ *       online or offline name ({@link org.clientele.api.ChannelNames}); rows of any other channel
+ *       are left out of it and listed by {@link #unrecognisedChannels()}.
  * </ul>
  *
  * <p>A customer with refunds only has the revenue, refund and order features but no purchase
@@ -86,7 +90,7 @@ public final class FeatureDeriver {
   public static final List<Feature<?>> FEATURES = List.of(
       REVENUE_12M, REVENUE_PREV_12M, REVENUE_TOTAL, REFUNDS_12M, ORDERS_12M, ORDERS_PREV_12M,
       FIRST_PURCHASE_DATE, LAST_PURCHASE_DATE, DAYS_SINCE_LAST_PURCHASE, TENURE_DAYS, PURCHASE_DAYS,
-      REPEAT_PURCHASES, VISITS_12M, VISITS_3M, AVERAGE_ORDER_VALUE, CHANNEL);
+      REPEAT_PURCHASES, VISITS_12M, VISITS_3M, AVERAGE_ORDER_VALUE, CHANNEL, ONLINE_SHARE);
 
 
   private final DerivationOptions.Mode mode;
@@ -663,7 +667,7 @@ public final class FeatureDeriver {
     }
     return java.util.Set.of(REVENUE_12M, REVENUE_PREV_12M, REVENUE_TOTAL, REFUNDS_12M, ORDERS_12M, ORDERS_PREV_12M,
         FIRST_PURCHASE_DATE, LAST_PURCHASE_DATE, DAYS_SINCE_LAST_PURCHASE, TENURE_DAYS, PURCHASE_DAYS,
-        REPEAT_PURCHASES, VISITS_12M, VISITS_3M, AVERAGE_ORDER_VALUE, CHANNEL);
+        REPEAT_PURCHASES, VISITS_12M, VISITS_3M, AVERAGE_ORDER_VALUE, CHANNEL, ONLINE_SHARE);
   }
 
   /**
@@ -836,8 +840,79 @@ public final class FeatureDeriver {
     int channel = a.mainChannel(channels);
     if (channel >= 0) {
       b.set(CHANNEL, channels.text(channel));
+      double share = onlineShare(a.channelCounts);
+      if (!Double.isNaN(share)) {
+        b.set(ONLINE_SHARE, share);
+      }
     }
     return b.build();
+  }
+
+  // --- channel mix: the names are read once per distinct channel, not once per row
+
+  private static final byte ONLINE = 1;
+  private static final byte OFFLINE = 2;
+  private static final byte NEITHER = 3;
+  private byte[] channelKinds = new byte[0];
+
+  /** Filled lazily when customers are built; a race only recomputes the same byte. */
+  private byte channelKind(int index) {
+    if (index >= channelKinds.length) {
+      channelKinds = Arrays.copyOf(channelKinds, channels.size());
+    }
+    if (channelKinds[index] == 0) {
+      String name = channels.text(index);
+      channelKinds[index] = org.clientele.api.ChannelNames.isOneOf(name, org.clientele.api.ChannelNames.ONLINE) ? ONLINE
+          : org.clientele.api.ChannelNames.isOneOf(name, org.clientele.api.ChannelNames.OFFLINE) ? OFFLINE : NEITHER;
+    }
+    return channelKinds[index];
+  }
+
+  /** Online rows over online and offline rows; NaN when no row has a known channel name. */
+  private double onlineShare(int @Nullable [] counts) {
+    if (counts == null) {
+      return Double.NaN;
+    }
+    long online = 0;
+    long known = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        byte kind = channelKind(i);
+        if (kind != NEITHER) {
+          known += counts[i];
+          online += kind == ONLINE ? counts[i] : 0;
+        }
+      }
+    }
+    return known == 0 ? Double.NaN : (double) online / known;
+  }
+
+  /**
+   * Returns the channel values of the purchase rows that are neither a known online nor a known
+   * offline name ({@link org.clientele.api.ChannelNames}), with their row counts, most rows first:
+   * those rows are left out of {@code online_share}, and a run says so. Counted over every customer
+   * on demand, not while reading.
+   *
+   * @return channel value to purchase rows, in descending order of rows; empty when every channel is known
+   * @since 0.1.0
+   */
+  public java.util.Map<String, Long> unrecognisedChannels() {
+    long[] rows = new long[channels.size()];
+    for (int n = 0; n < ids.size(); n++) {
+      int[] counts = accumulators[n].channelCounts;
+      if (counts != null) {
+        for (int i = 0; i < counts.length; i++) {
+          rows[i] += counts[i];
+        }
+      }
+    }
+    java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+    java.util.stream.IntStream.range(0, rows.length)
+        .filter(i -> rows[i] > 0 && channelKind(i) == NEITHER)
+        .boxed()
+        .sorted((x, y) -> rows[y] != rows[x] ? Long.compare(rows[y], rows[x]) : channels.text(x).compareTo(channels.text(y)))
+        .forEach(i -> out.put(channels.text(i), rows[i]));
+    return out;
   }
 
   /** Per-customer running totals; a few dozen bytes plus the day bitmap it extends (one object per customer). */

@@ -996,6 +996,9 @@ public final class Segmentation {
       }
       ReadCounts customersRead = counts.customersFile();
       ReadCounts transactionsRead = counts.transactionsFile();
+      if (d != null && derive.mode() == DerivationOptions.Mode.STANDARD) {
+        unrecognisedChannels(d, transactionsRead).ifPresent(out::add);
+      }
       if (join == null || customersRead == null || transactionsRead == null) {
         return out;
       }
@@ -1032,6 +1035,24 @@ public final class Segmentation {
         }
       });
       return out;
+    }
+
+    /** Channel values that are neither online nor offline: left out of online_share, and said so. */
+    private static java.util.Optional<QualityWarning> unrecognisedChannels(FeatureDeriver d, @Nullable ReadCounts log) {
+      Map<String, Long> unknown = d.unrecognisedChannels();
+      if (unknown.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      long rows = unknown.values().stream().mapToLong(Long::longValue).sum();
+      String named = unknown.entrySet().stream().limit(10)
+          .map(e -> String.format(Locale.ROOT, "'%s' (%,d row%s)", e.getKey(), e.getValue(), e.getValue() == 1 ? "" : "s"))
+          .collect(java.util.stream.Collectors.joining(", "));
+      return java.util.Optional.of(new QualityWarning("channel_not_recognised", "", "", String.format(Locale.ROOT,
+          "%,d purchase rows of %s have a channel that is neither an online nor an offline name: %s%s. They are left"
+              + " out of online_share (a customer with only such rows has none); rename them in the log to a known name"
+              + " such as online or store (org.clientele.api.ChannelNames)",
+          rows, log == null ? "the transaction log" : log.source(), named,
+          unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : "")));
     }
 
     private @Nullable CustomerReader customerReader() {

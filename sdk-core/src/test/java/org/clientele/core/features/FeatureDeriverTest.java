@@ -76,6 +76,25 @@ class FeatureDeriverTest {
   }
 
   @Test
+  void theOnlineShareCountsKnownChannelNamesOnlyAndNamesTheOthers() {
+    FeatureDeriver deriver = derive(List.of(
+        tx("A", "2024-01-02", 10, "1", "Online"),
+        tx("A", "2024-01-03", 10, "2", "E-Commerce"),   // normalised: e_commerce, online
+        tx("A", "2024-01-04", 10, "3", "store"),
+        tx("A", "2024-01-05", 10, "4", "fax"),          // neither: left out of the share
+        tx("A", "2024-01-06", 10, "5", "fax"),
+        tx("B", "2024-01-02", 10, "6", "fax"),          // only unknown rows: no share at all
+        tx("C", "2024-01-02", 10, "7", null)));         // no channel: no share
+
+    assertThat(deriver.customer("A").orElseThrow().getOrNull(org.clientele.api.StandardFeatures.ONLINE_SHARE))
+        .isEqualTo(2.0 / 3);
+    assertThat(deriver.customer("B").orElseThrow().getOrNull(org.clientele.api.StandardFeatures.ONLINE_SHARE)).isNull();
+    assertThat(deriver.customer("B").orElseThrow().getOrNull(CHANNEL)).isEqualTo("fax");
+    assertThat(deriver.customer("C").orElseThrow().getOrNull(org.clientele.api.StandardFeatures.ONLINE_SHARE)).isNull();
+    assertThat(deriver.unrecognisedChannels()).containsExactly(Map.entry("fax", 3L));
+  }
+
+  @Test
   void everyFeatureAsOfTheReferenceDate() {
     FeatureDeriver deriver = derive(log());
     assertThat(deriver.customerCount()).isEqualTo(2);
@@ -98,7 +117,8 @@ class FeatureDeriverTest {
         Map.entry(ORDERS_12M, 4.0),
         Map.entry(ORDERS_PREV_12M, 2.0),
         Map.entry(AVERAGE_ORDER_VALUE, 45.0),
-        Map.entry(CHANNEL, "web")));
+        Map.entry(CHANNEL, "web"),
+        Map.entry(org.clientele.api.StandardFeatures.ONLINE_SHARE, 1.0)));
     Customer b = deriver.customer("B").orElseThrow();
     assertThat(b.features()).containsExactlyInAnyOrderEntriesOf(Map.of(
         REVENUE_12M, -10.0, REVENUE_PREV_12M, 0.0, REVENUE_TOTAL, -10.0, REFUNDS_12M, 10.0,

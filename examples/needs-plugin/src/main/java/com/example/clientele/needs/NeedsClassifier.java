@@ -48,7 +48,7 @@ final class NeedsClassifier extends ExplainingClassifier {
     }
     if (solution) {
       if (why != null) {
-        why.add(Reason.conclusion("needs", "Projects across several product lines: needs SOLUTION"));
+        why.add(Reason.conclusion("acme-needs", "Projects across several product lines: needs SOLUTION"));
       }
       out.accept(Need.SOLUTION.ordinal(), share);
       return;

@@ -8,7 +8,7 @@ import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
 
 /**
- * Provides the {@code needs} classifier: what a customer mainly buys from us, from the plugin's own
+ * Provides the {@code acme-needs} classifier: what a customer mainly buys from us, from the plugin's own
  * columns ({@link NeedsFeatures}).
  *
  * <ol>
@@ -29,7 +29,7 @@ import org.clientele.api.spi.PluginConfig;
 public final class NeedsClassifierProvider implements ClassifierProvider {
 
   /** The provider's name, and the default dimension id. */
-  public static final String NAME = "needs";
+  public static final String NAME = "acme-needs";
 
   /** Creates the provider; ServiceLoader calls this. */
   public NeedsClassifierProvider() {}

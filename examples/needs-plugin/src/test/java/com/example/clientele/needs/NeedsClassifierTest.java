@@ -27,7 +27,7 @@ class NeedsClassifierTest {
 
   private static Classifier fixed(double threshold) {
     return new NeedsClassifierProvider().create(
-        PluginConfig.of("needs", "clientele.json", "$.dimensions.needs", Map.of("serviceThreshold", threshold)));
+        PluginConfig.of("acme-needs", "clientele.json", "$.dimensions.acme-needs", Map.of("serviceThreshold", threshold)));
   }
 
   private static Customer customer(String id, double projects, double lines, double share) {
@@ -78,13 +78,13 @@ class NeedsClassifierTest {
       customers.add(customer(String.format("N%04d", i), 0, 1 + random.nextInt(2), share));
     }
     EngineBuilder builder = Engine.builder()
-        .configuration("{\"dimensions\": {\"needs\": {}}, \"strategy\": null}", "clientele.json");
+        .configuration("{\"dimensions\": {\"acme-needs\": {}}, \"strategy\": null}", "clientele.json");
     Model model = builder.calibrate(customers);
     Engine engine = builder.model(Model.fromJson(model.toJson(), "model.json")).build();
-    long service = customers.stream().filter(c -> engine.classify(c).labels().get("needs").equals("SERVICE")).count();
+    long service = customers.stream().filter(c -> engine.classify(c).labels().get("acme-needs").equals("SERVICE")).count();
     assertThat(service).as("seed %s", SEED).isEqualTo(400);
     assertThat(model.dimensions().get(0).settings()).containsKey("calibration");
-    assertThatAssignment(engine.explain(customers.get(0)).assignment("needs"))
+    assertThatAssignment(engine.explain(customers.get(0)).assignment("acme-needs"))
         .hasLabel("SERVICE").hasReasonAbout("service_ticket_share");
   }
 
@@ -92,28 +92,28 @@ class NeedsClassifierTest {
   void aPopulationWithoutTheServiceColumnIsACalibrationFailureNotASilentCutoff() {
     List<Customer> customers = List.of(customer("A", 0, 2, Double.NaN), customer("B", 1, 4, Double.NaN));
     EngineBuilder builder = Engine.builder()
-        .configuration("{\"dimensions\": {\"needs\": {}}, \"strategy\": null}", "clientele.json");
+        .configuration("{\"dimensions\": {\"acme-needs\": {}}, \"strategy\": null}", "clientele.json");
     assertThatThrownBy(() -> builder.calibrate(customers))
         .isInstanceOf(CalibrationException.class)
-        .hasMessageContaining("needs")
+        .hasMessageContaining("acme-needs")
         .hasStackTraceContaining("no customer of the calibration population had service_ticket_share");
   }
 
   @Test
   void aFixedThresholdAndACalibratedShareTogetherAreRefused() {
-    assertThatThrownBy(() -> new NeedsClassifierProvider().create(PluginConfig.of("needs", "clientele.json",
-            "$.dimensions.needs", Map.of("serviceThreshold", 0.3, "serviceTopShare", 0.2))))
+    assertThatThrownBy(() -> new NeedsClassifierProvider().create(PluginConfig.of("acme-needs", "clientele.json",
+            "$.dimensions.acme-needs", Map.of("serviceThreshold", 0.3, "serviceTopShare", 0.2))))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("$.dimensions.needs.serviceTopShare: set serviceThreshold (a fixed cut-off) or"
+        .hasMessageContaining("$.dimensions.acme-needs.serviceTopShare: set serviceThreshold (a fixed cut-off) or"
             + " serviceTopShare (a calibrated one), not both");
   }
 
   @Test
   void aCalibratedConfigurationWithoutItsCalibrationSaysHowToGetOne() {
-    assertThatThrownBy(() -> new NeedsClassifierProvider().create(PluginConfig.of("needs", "clientele.json",
-            "$.dimensions.needs", Map.of())))
+    assertThatThrownBy(() -> new NeedsClassifierProvider().create(PluginConfig.of("acme-needs", "clientele.json",
+            "$.dimensions.acme-needs", Map.of())))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("$.dimensions.needs.calibration: missing")
+        .hasMessageContaining("$.dimensions.acme-needs.calibration: missing")
         .hasMessageContaining("set a fixed serviceThreshold");
   }
 }

@@ -1,0 +1,94 @@
+package org.clientele.practice.channel;
+
+import static org.clientele.practice.internal.Text.percent;
+
+import java.util.List;
+import java.util.Set;
+import org.clientele.api.ChannelNames;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
+import org.clientele.api.LabelSink;
+import org.clientele.api.Reason;
+import org.clientele.api.StandardFeatures;
+import org.clientele.api.spi.ExplainingClassifier;
+import org.jspecify.annotations.Nullable;
+
+/** See {@link ChannelClassifierProvider}. Immutable, so safe to share across threads. */
+final class ChannelClassifier extends ExplainingClassifier {
+
+  static final int ONLINE = 0;
+  static final int OFFLINE = 1;
+  static final int OMNICHANNEL = 2;
+  static final int UNKNOWN = 3;
+
+  private final ChannelSettings settings;
+
+  ChannelClassifier(Dimension dimension, ChannelSettings settings) {
+    super(dimension);
+    this.settings = settings;
+  }
+
+  static Dimension dimension(String id) {
+    return Dimension.of(id, "ONLINE", "OFFLINE", "OMNICHANNEL", "UNKNOWN");
+  }
+
+  @Override
+  protected void evaluate(Customer customer, LabelSink out, @Nullable List<Reason> why) {
+    double share = customer.number(settings.onlineShare(), Double.NaN);
+    if (!Double.isNaN(share)) {
+      if (share < 0 || share > 1) {
+        if (why != null) {
+          why.add(Reason.of(settings.onlineShare(), share, "0 to 1", "Online share " + share + " is not a share between"
+              + " 0 and 1 (a percentage? write 0.4 for 40%): channel UNKNOWN"));
+        }
+        out.accept(UNKNOWN, Double.NaN);
+        return;
+      }
+      int label = share >= settings.online() ? ONLINE : share <= settings.offline() ? OFFLINE : OMNICHANNEL;
+      if (why != null) {
+        String rule = switch (label) {
+          case ONLINE -> ">= " + percent(settings.online());
+          case OFFLINE -> "<= " + percent(settings.offline());
+          default -> "> " + percent(settings.offline()) + " and < " + percent(settings.online());
+        };
+        why.add(Reason.of(settings.onlineShare(), share, rule, percent(share) + " of purchases online ("
+            + rule + "): prefers " + switch (label) {
+              case ONLINE -> "online channels";
+              case OFFLINE -> "offline channels";
+              default -> "both online and offline channels";
+            }));
+      }
+      out.accept(label, share);
+      return;
+    }
+    String channel = customer.getOrNull(StandardFeatures.CHANNEL);
+    if (channel == null) {
+      if (why != null) {
+        why.add(Reason.missing(settings.onlineShare(), "No online share and no channel known: channel UNKNOWN; give a"
+            + " transaction log with a channel column, or an online_share or channel column in the customers"));
+      }
+      out.accept(UNKNOWN, Double.NaN);
+      return;
+    }
+    String name = ChannelNames.normalise(channel);
+    int label = settings.onlineNames().contains(name) ? ONLINE
+        : settings.offlineNames().contains(name) ? OFFLINE
+        : settings.omnichannelNames().contains(name) ? OMNICHANNEL
+        : UNKNOWN;
+    if (why != null) {
+      why.add(label == UNKNOWN
+          ? Reason.of(StandardFeatures.CHANNEL, channel, "a known channel name", "Channel '" + channel + "' is neither"
+              + " an online nor an offline channel name: channel UNKNOWN; add it to onlineChannels or offlineChannels")
+          : Reason.of(StandardFeatures.CHANNEL, channel, "an " + (label == ONLINE ? "online" : label == OFFLINE
+              ? "offline" : "omnichannel") + " name", "Main channel '" + channel + "' (no online share known): "
+              + dimension().labels().get(label)));
+    }
+    out.accept(label, label == ONLINE ? 1 : label == OFFLINE ? 0 : Double.NaN);
+  }
+
+  @Override
+  public Set<Feature<?>> features() {
+    return Set.of(settings.onlineShare(), StandardFeatures.CHANNEL);
+  }
+}

@@ -1,0 +1,81 @@
+package org.clientele.practice.channel;
+
+import java.util.Optional;
+import java.util.Set;
+import org.clientele.api.Classifier;
+import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
+import org.clientele.api.StandardFeatures;
+import org.clientele.api.spi.ClassifierProvider;
+import org.clientele.api.spi.PluginConfig;
+
+/**
+ * Provides the {@code channel} dimension: the customer's channel preference, from {@link
+ * StandardFeatures#ONLINE_SHARE} (derived from a transaction log's channel column, or a customers
+ * column), else from the main {@link StandardFeatures#CHANNEL}.
+ *
+ * <ul>
+ *   <li>{@code ONLINE}: an online share at or above {@code online} (default 0.8);
+ *   <li>{@code OFFLINE}: at or below {@code offline} (default 0.2);
+ *   <li>{@code OMNICHANNEL}: in between: buys through both;
+ *   <li>{@code UNKNOWN}: neither column known, a share outside 0 to 1, or a main channel that is no
+ *       known name (named in the reason).
+ * </ul>
+ *
+ * <p>Without an online share, the main channel's name decides: one of {@link
+ * org.clientele.api.ChannelNames#ONLINE} or {@code onlineChannels} is ONLINE, of {@link
+ * org.clientele.api.ChannelNames#OFFLINE} or {@code offlineChannels} OFFLINE, of {@code
+ * omnichannelChannels} (default {@code omnichannel}, {@code mixed}, {@code both}) OMNICHANNEL. The
+ * configured names are added to the defaults. The share column can be renamed with {@code
+ * onlineShareFeature}. The score is the online share. Not part of the default configuration: name
+ * it in one.
+ *
+ * @since 0.1.0
+ */
+public final class ChannelClassifierProvider implements ClassifierProvider {
+
+  /**
+   * The provider's name and default dimension id.
+   *
+   * @since 0.1.0
+   */
+  public static final String NAME = "channel";
+
+  /**
+   * Creates the provider; does nothing else.
+   *
+   * @since 0.1.0
+   */
+  public ChannelClassifierProvider() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /**
+   * Not part of the default configuration: a default run may have no channel data.
+   *
+   * @return false
+   */
+  @Override
+  public boolean inDefaultConfiguration() {
+    return false;
+  }
+
+  @Override
+  public Optional<Dimension> dimension(PluginConfig config) {
+    ChannelSettings.read(config);
+    return Optional.of(ChannelClassifier.dimension(config.id()));
+  }
+
+  @Override
+  public Set<Feature<?>> features(PluginConfig config) {
+    return Set.of(ChannelSettings.read(config).onlineShare(), StandardFeatures.CHANNEL);
+  }
+
+  @Override
+  public Classifier create(PluginConfig config) {
+    return new ChannelClassifier(ChannelClassifier.dimension(config.id()), ChannelSettings.read(config));
+  }
+}

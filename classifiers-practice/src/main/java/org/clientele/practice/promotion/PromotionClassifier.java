@@ -1,0 +1,101 @@
+package org.clientele.practice.promotion;
+
+import static org.clientele.practice.internal.Text.percent;
+import static org.clientele.practice.internal.Text.plain;
+
+import java.util.List;
+import java.util.Set;
+import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
+import org.clientele.api.Feature;
+import org.clientele.api.LabelSink;
+import org.clientele.api.Reason;
+import org.clientele.api.spi.ExplainingClassifier;
+import org.jspecify.annotations.Nullable;
+
+/** See {@link PromotionClassifierProvider}. Immutable, so safe to share across threads. */
+final class PromotionClassifier extends ExplainingClassifier {
+
+  static final int RESPONSIVE = 0;
+  static final int OCCASIONAL = 1;
+  static final int UNRESPONSIVE = 2;
+  static final int UNKNOWN = 3;
+
+  private final PromotionSettings settings;
+
+  PromotionClassifier(Dimension dimension, PromotionSettings settings) {
+    super(dimension);
+    this.settings = settings;
+  }
+
+  static Dimension dimension(String id) {
+    return Dimension.of(id, "RESPONSIVE", "OCCASIONAL", "UNRESPONSIVE", "UNKNOWN");
+  }
+
+  @Override
+  protected void evaluate(Customer customer, LabelSink out, @Nullable List<Reason> why) {
+    double received = customer.number(settings.received(), Double.NaN);
+    double redeemed = customer.number(settings.redeemed(), Double.NaN);
+    if (Double.isNaN(received)) {
+      if (why != null) {
+        why.add(Reason.missing(settings.received(), "How many promotions the customer was sent is not known: response"
+            + " UNKNOWN"));
+      }
+      out.accept(UNKNOWN, Double.NaN);
+      return;
+    }
+    if (received == 0) {
+      if (why != null) {
+        why.add(Reason.of(settings.received(), received, "> 0", "Never sent a promotion in the last 12 months: response"
+            + " UNKNOWN, not UNRESPONSIVE (nobody can respond to an offer never made)"));
+      }
+      out.accept(UNKNOWN, Double.NaN);
+      return;
+    }
+    if (Double.isNaN(redeemed)) {
+      if (why != null) {
+        why.add(Reason.missing(settings.redeemed(), "Sent " + plain(received) + " promotions, but how many were redeemed"
+            + " is not known: response UNKNOWN"));
+      }
+      out.accept(UNKNOWN, Double.NaN);
+      return;
+    }
+    if (redeemed > received) {
+      if (why != null) {
+        why.add(Reason.of(settings.redeemed(), redeemed, "<= " + plain(received), plain(redeemed) + " promotions redeemed"
+            + " but only " + plain(received) + " sent: the two columns disagree (another period? coupons passed on?);"
+            + " response UNKNOWN until the data is corrected"));
+      }
+      out.accept(UNKNOWN, Double.NaN);
+      return;
+    }
+    double rate = redeemed / received;
+    if (received < settings.minPromotions()) {
+      if (why != null) {
+        why.add(Reason.of(settings.received(), received, ">= " + plain(settings.minPromotions()), "Only "
+            + plain(received) + " promotion" + (received == 1 ? "" : "s") + " sent, fewer than "
+            + plain(settings.minPromotions()) + ": too few for a redemption rate (" + plain(redeemed) + " redeemed) to"
+            + " mean anything; response UNKNOWN"));
+      }
+      out.accept(UNKNOWN, rate);
+      return;
+    }
+    int label = rate >= settings.responsive() ? RESPONSIVE : rate >= settings.occasional() ? OCCASIONAL : UNRESPONSIVE;
+    if (why != null) {
+      String rule = switch (label) {
+        case RESPONSIVE -> ">= " + percent(settings.responsive());
+        case OCCASIONAL -> ">= " + percent(settings.occasional()) + " and < " + percent(settings.responsive());
+        default -> "< " + percent(settings.occasional());
+      };
+      why.add(Reason.conclusion("promotion_redemption_rate", rate, rule, "Redeemed " + plain(redeemed) + " of "
+          + plain(received) + " promotions sent (" + percent(rate) + "): " + dimension().labels().get(label) + " ("
+          + rule + ")"));
+    }
+    out.accept(label, rate);
+  }
+
+  @Override
+  public Set<Feature<?>> features() {
+    return Set.of(settings.received(), settings.redeemed());
+  }
+}
