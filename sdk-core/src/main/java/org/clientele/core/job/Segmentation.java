@@ -721,7 +721,7 @@ public final class Segmentation {
       checked.add(id);
       boolean calibrates = calibrating.contains(id);
       WithoutInput policy = withoutInput != null ? withoutInput
-          : !calibrates ? null : this.model != null ? WithoutInput.FAIL : WithoutInput.WARN;
+          : !calibrates ? null : namesDimensions() ? WithoutInput.FAIL : WithoutInput.WARN;
       if (policy == null || reads.stream().anyMatch(present.features()::contains)) {
         continue;
       }
@@ -746,6 +746,15 @@ public final class Segmentation {
       }
     }
     return out;
+  }
+
+  /**
+   * True if a configuration names the dimensions: a dimension it names without input is an error;
+   * one of the default dimensions (no configuration, or one without a dimensions section) is left
+   * out with a warning, as a run without a configuration does.
+   */
+  private boolean namesDimensions() {
+    return model != null && !model.dimensions().isEmpty();
   }
 
   /** The standard features a transaction log gives (standard derivation). */
