@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * Simulate from each model with known parameters, fit, and recover them within four standard
  * errors, each standard error below 25% of its parameter (so the check has teeth): a seeded
- * property test; the seed is in every failure message. Set the system
- * property {@code clientele.seed} to replay one.
+ * property test; the seed is in every failure message. The build runs one fixed seed; set the system
+ * property {@code clientele.seed} to run or replay another.
  */
 class SyntheticRecoveryTest {
 
-  private static final long SEED = Long.getLong("clientele.seed", new Random().nextLong());
+  // A statistical check fails now and then on a true model (a 4-standard-error miss; seen once in a
+  // CI-sized run): the build uses a fixed seed, so that it fails only when the fit changes. Explore
+  // others with -Dclientele.seed=N.
+  private static final long SEED = Long.getLong("clientele.seed", 20_261_129L);
 
   private static void recovered(Map<String, Double> truth, ModelFit<?> fit, Map<String, Double> estimate) {
     List<String> names = List.copyOf(truth.keySet());

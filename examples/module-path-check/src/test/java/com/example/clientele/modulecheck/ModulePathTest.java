@@ -72,7 +72,7 @@ class ModulePathTest {
   void theModulePathRunFindsEveryProviderCalibratesAndClassifies() {
     List<String> summary = summary(modulePath);
     assertThat(summary).contains(
-        "classifier providers: [acme-geography, behaviour, industry, loyalty, rfm, risk, value]",
+        "classifier providers: [acme-geography, behaviour, industry, loyalty, purchase_pattern, rfm, risk, value]",
         "diagnostics: []",
         "dimensions: [value, value_sketch, loyalty, behaviour, activity, rfm, risk, industry, acme-geography]");
     // Calibrated on the customers with revenue: exactly, and past the exact limit by KLL sketch.
