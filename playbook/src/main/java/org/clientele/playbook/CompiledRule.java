@@ -74,6 +74,26 @@ final class CompiledRule {
     return true;
   }
 
+  /** As {@link #labelsMatch(int[])}, looking only at the positions marked known (the others may match). */
+  boolean labelsMatch(int[] labelByPosition, boolean[] known) {
+    for (int i = 0; i < positions.length; i++) {
+      if (known[positions[i]] && !allowed[i][labelByPosition[positions[i]]]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True if every dimension this rule reads is marked known. */
+  boolean readsOnly(boolean[] known) {
+    for (int p : positions) {
+      if (!known[p]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   boolean conditional() {
     return tests.length > 0;
   }

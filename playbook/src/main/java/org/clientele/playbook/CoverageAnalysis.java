@@ -35,8 +35,16 @@ final class CoverageAnalysis {
   static CoverageReport analyse(Playbook playbook) {
     List<Dimension> dims = playbook.dimensions();
     CompiledRule[] rules = playbook.table.compiled;
+    // The dimensions that competing rules or vetoes read are enumerated; those read only by additive
+    // rules without vetoes (industry, purchase_pattern, needs, channel: "combine": "also") are not,
+    // or the twelve dimensions of the demo would make millions of classes. Such a rule may match
+    // anywhere but is never counted as covering a combination: a dead zone it might fill is still
+    // reported, and a veto is always placed exactly.
     boolean[] referenced = new boolean[dims.size()];
     for (CompiledRule r : rules) {
+      if (r.rule.additive() && r.rule.vetoes().isEmpty()) {
+        continue;
+      }
       for (int p : r.positions) {
         referenced[p] = true;
       }
@@ -92,8 +100,9 @@ final class CoverageAnalysis {
       for (int world = 0; world < worlds; world++) {
         boolean fallback = world == 1;
         for (int r = 0; r < rules.length; r++) {
-          possible[r] = rules[r].labelsMatch(labels) && rules[r].basisMatches(fallback && rules[r].positions.length > 0);
-          certain[r] = possible[r] && !rules[r].conditional();
+          possible[r] = rules[r].labelsMatch(labels, referenced)
+              && rules[r].basisMatches(fallback && rules[r].positions.length > 0);
+          certain[r] = possible[r] && !rules[r].conditional() && rules[r].readsOnly(referenced);
         }
         for (int c = 0; c < categories; c++) {
           Entry[] entries = playbook.table.byCategory[c];

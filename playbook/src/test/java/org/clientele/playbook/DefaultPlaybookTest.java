@@ -192,8 +192,9 @@ class DefaultPlaybookTest {
   void defaultPlaybookIsCleanWithEveryBuiltInDimensionUnderBothBehaviourSchemes() {
     assertThat(Playbook.defaults(ALL).coverage().isClean()).as(Playbook.defaults(ALL).coverage().toString()).isTrue();
     assertThat(Playbook.defaults(ACTIVITY_SCHEME).coverage().isClean()).isTrue();
+    // Enumerated: the dimensions competing rules read; industry and purchase_pattern have additive rules only.
     assertThat(Playbook.defaults(ALL).coverage().dimensions())
-        .containsExactly("risk", "value", "industry", "loyalty", "behaviour", "purchase_pattern");
+        .containsExactly("risk", "value", "loyalty", "behaviour");
   }
 
   @Test
