@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.clientele.api.Action;
 import org.clientele.api.ActionCategory;
 import org.clientele.api.Customer;
@@ -31,11 +32,13 @@ import org.jeasy.rules.core.RuleBuilder;
  * <p>The customer is a fact; derived values (loyalty score, RFM letters, industry sector) are facts
  * that a first set of rules computes; each dimension is a rule set fired with {@code
  * skipOnFirstAppliedRule} (the first rule that applies gives the label, a string fact named after
- * the dimension); the playbook is one rule set fired in priority order whose rules offer their
- * actions to a plan fact that keeps one rule per category and drops vetoed actions (every vetoing
- * rule of the default playbook outranks the rules it vetoes, so firing in priority order applies
- * vetoes first). {@code EasyRulesPeerTest} checks that it gives the engine's labels and plan on the
- * whole benchmark population.
+ * the dimension, and whether it was measured or decided for lack of data, a boolean fact named
+ * after the dimension with {@code Measured} appended); the playbook is one rule set fired in
+ * priority order whose rules offer their actions to a plan fact that keeps one rule per category
+ * and drops vetoed actions (every vetoing rule of the default playbook outranks the rules it
+ * vetoes, so firing in priority order applies vetoes first; a rule with a {@code "basis"} also
+ * reads the measured facts of the dimensions it names). {@code EasyRulesPeerTest} checks that it
+ * gives the engine's labels, labels for lack of data and plan on the whole benchmark population.
  */
 public final class EasyRulesPeer {
 
@@ -54,6 +57,9 @@ public final class EasyRulesPeer {
   private final Rules industry = new Rules();
   private final Rules playbook = new Rules();
 
+  /** The dimensions, in the engine's order. */
+  private static final List<String> DIMENSIONS = List.of("value", "loyalty", "behaviour", "rfm", "risk", "industry");
+
   /**
    * One customer's labels (names, as the rules wrote them) and plan.
    *
@@ -64,11 +70,12 @@ public final class EasyRulesPeer {
    * @param rfm RFM segment
    * @param risk risk label
    * @param industry industry sector
+   * @param lackOfData the dimensions whose label was decided for lack of data, in the engine's order
    * @param plan the plan, most urgent first
    */
   public record Outcome(
       String customerId, String value, String loyalty, String behaviour, String rfm, String risk, String industry,
-      Plan plan) {}
+      List<String> lackOfData, Plan plan) {}
 
   /**
    * Builds the rules with a model's calibrated cut-offs.
@@ -102,10 +109,11 @@ public final class EasyRulesPeer {
       double predicted = customer(f).number(StandardFeatures.PREDICTED_VALUE, Double.NaN);
       return predicted >= t.valueImportant() && predicted > 0;
     }));
-    value.register(label("value-low", 5, "value", "LOW", f -> true));
+    value.register(lackOfData("value-missing", 5, "value", "LOW", f -> Double.isNaN(revenue(f))));
+    value.register(label("value-low", 6, "value", "LOW", f -> true));
 
     // loyalty
-    loyalty.register(label("loyalty-insufficient", 1, "loyalty", "LOW", f -> Double.isNaN(f.<Double>get("loyaltyScore"))));
+    loyalty.register(lackOfData("loyalty-insufficient", 1, "loyalty", "LOW", f -> Double.isNaN(f.<Double>get("loyaltyScore"))));
     loyalty.register(label("loyalty-high", 2, "loyalty", "HIGH", f -> f.<Double>get("loyaltyScore") >= 0.75
         && !(customer(f).number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN) > 365)));
     loyalty.register(label("loyalty-medium", 3, "loyalty", "MEDIUM", f -> f.<Double>get("loyaltyScore") >= 0.40));
@@ -116,7 +124,7 @@ public final class EasyRulesPeer {
     behaviour.register(label("behaviour-new", 2, "behaviour", "NEW", f -> firstPurchaseRecent(customer(f))));
     behaviour.register(label("behaviour-no-visits-lost", 3, "behaviour", "LOST",
         f -> Double.isNaN(visits(f)) && customer(f).number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN) > 365));
-    behaviour.register(label("behaviour-no-visits", 4, "behaviour", "SWINGING", f -> Double.isNaN(visits(f))));
+    behaviour.register(lackOfData("behaviour-no-visits", 4, "behaviour", "SWINGING", f -> Double.isNaN(visits(f))));
     behaviour.register(label("behaviour-active", 5, "behaviour", "ACTIVE", f -> visits(f) >= 3));
     behaviour.register(label("behaviour-swinging", 6, "behaviour", "SWINGING", f -> visits(f) >= 2));
     behaviour.register(label("behaviour-one-recent-visit", 7, "behaviour", "SWINGING", f -> {
@@ -142,7 +150,7 @@ public final class EasyRulesPeer {
     rfm.register(label("rfm-lost", 11, "rfm", "LOST", f -> true));
 
     // risk
-    risk.register(label("risk-unrated", 1, "risk", "UNRATED", f -> {
+    risk.register(lackOfData("risk-unrated", 1, "risk", "UNRATED", f -> {
       Customer c = customer(f);
       return !c.has(StandardFeatures.DEFAULT_COUNT) && !c.has(StandardFeatures.OVERDUE_DAYS) && !c.has(StandardFeatures.RISK_WARNINGS)
           && Double.isNaN(utilisation(c));
@@ -157,26 +165,35 @@ public final class EasyRulesPeer {
       return c.number(StandardFeatures.DEFAULT_COUNT, 0) >= 1 || c.number(StandardFeatures.OVERDUE_DAYS, 0) > 30
           || c.number(StandardFeatures.RISK_WARNINGS, 0) >= 1 || utilisation(c) > 0.9;
     }));
-    risk.register(label("risk-low", 4, "risk", "LOW", f -> true));
+    // LOW with defaults, overdue days or warnings unread: no sign of trouble, but not assessed.
+    risk.register(lackOfData("risk-low-partial", 4, "risk", "LOW", f -> {
+      Customer c = customer(f);
+      return Double.isNaN(c.number(StandardFeatures.DEFAULT_COUNT, Double.NaN))
+          || Double.isNaN(c.number(StandardFeatures.OVERDUE_DAYS, Double.NaN))
+          || Double.isNaN(c.number(StandardFeatures.RISK_WARNINGS, Double.NaN));
+    }));
+    risk.register(label("risk-low", 5, "risk", "LOW", f -> true));
 
     // industry
-    industry.register(rule("industry-known", 1, f -> f.<Integer>get("sector") != UNKNOWN_INDUSTRY,
-        f -> f.put("industry", SECTORS.get(f.<Integer>get("sector")))));
-    industry.register(label("industry-unknown", 2, "industry", "UNKNOWN", f -> true));
+    industry.register(label("industry-known", 1, "industry", f -> SECTORS.get(f.<Integer>get("sector")),
+        f -> f.<Integer>get("sector") != UNKNOWN_INDUSTRY));
+    industry.register(lackOfData("industry-unknown", 2, "industry", "UNKNOWN", f -> true));
 
     // the default playbook
     List<PlaybookRule> rules = List.of(
         new PlaybookRule("risk-high", 100, is("risk", "HIGH"), List.of("preferential-terms"), PREPAYMENT_REQUIRED, PREPAID_PRICING),
         new PlaybookRule("high-value-slipping-win-back", 90, both(highValue(), is("behaviour", "AT_RISK", "LOST")), List.of(),
             WIN_BACK_CALL, PERSONAL_RETENTION_OFFER),
-        new PlaybookRule("high-value-fickle-relationship", 85, both(highValue(), is("loyalty", "LOW")), List.of(),
-            RELATIONSHIP_REVIEW, SERVICE_RECOVERY),
+        new PlaybookRule("high-value-fickle-relationship", 85,
+            measured(both(highValue(), is("loyalty", "LOW")), "value", "loyalty"), List.of(), RELATIONSHIP_REVIEW,
+            SERVICE_RECOVERY),
         new PlaybookRule("high-value-cooling-visit", 85, both(highValue(), is("behaviour", "SWINGING", "PASSIVE")), List.of(),
             ACCOUNT_MANAGER_VISIT),
         new PlaybookRule("high-value-loyal-rewards", 80, both(highValue(), is("loyalty", "HIGH", "MEDIUM")), List.of(), LOYALTY_REWARDS),
         new PlaybookRule("low-value-loyal-growth", 80, both(is("value", "LOW"), is("loyalty", "HIGH", "MEDIUM")), List.of(),
             VOLUME_TIER_PRICING),
-        new PlaybookRule("low-value-fickle-no-win-back", 80, both(is("value", "LOW"), is("loyalty", "LOW")), List.of("win-back-offer")),
+        new PlaybookRule("low-value-fickle-no-win-back", 80,
+            measured(both(is("value", "LOW"), is("loyalty", "LOW")), "value", "loyalty"), List.of("win-back-offer")),
         new PlaybookRule("potential-newcomer-onboarding", 80, both(is("value", "POTENTIAL"), is("behaviour", "NEW")), List.of(),
             ONBOARDING),
         new PlaybookRule("low-value-lapsed-reactivation", 80, both(is("value", "LOW"), is("behaviour", "LOST")),
@@ -190,7 +207,9 @@ public final class EasyRulesPeer {
         new PlaybookRule("value-important", 60, is("value", "IMPORTANT"), List.of(), CROSS_SELL, VOLUME_DISCOUNT, TRADE_SHOWS,
             CARE_ACTIVITIES, CUSTOMER_CARE, FOLLOW_UP_VISITS),
         new PlaybookRule("loyalty-high", 55, is("loyalty", "HIGH"), List.of(), LOYAL_CUSTOMISED_SERVICE, CUSTOMISED_OFFERS),
-        new PlaybookRule("loyalty-low", 55, is("loyalty", "LOW"), List.of(), SERVICE_QUALITY, NEW_PRODUCTS, LOYALTY_WIN_BACK_OFFER),
+        new PlaybookRule("loyalty-low", 55, measured(is("loyalty", "LOW"), "loyalty"), List.of(), SERVICE_QUALITY, NEW_PRODUCTS,
+            LOYALTY_WIN_BACK_OFFER),
+        PlaybookRule.also("loyalty-not-measured", 55, lackOfData(is("loyalty", "LOW"), "loyalty"), LOYALTY_DATA_CHECK),
         new PlaybookRule("behaviour-active", 52, is("behaviour", "ACTIVE"), List.of(), ACTIVE_CUSTOMISED_SERVICE,
             PERIODIC_RECOMMENDATIONS),
         new PlaybookRule("behaviour-keep-in-touch", 52, is("behaviour", "PASSIVE", "SWINGING"), List.of(), KEEP_IN_TOUCH,
@@ -206,8 +225,9 @@ public final class EasyRulesPeer {
             "OTHER_SERVICES"), RESPONSE_TIME_COMMITMENT),
         PlaybookRule.also("industry-retail-range-promotions", 45, is("industry", "WHOLESALE_RETAIL"),
             RANGE_AND_PROMOTION_CALENDAR),
-        new PlaybookRule("risk-low", 40, is("risk", "LOW"), List.of(), CREDIT_TERMS),
+        new PlaybookRule("risk-low", 40, measured(is("risk", "LOW"), "risk"), List.of(), CREDIT_TERMS),
         new PlaybookRule("risk-normal", 40, is("risk", "NORMAL"), List.of(), PERIODIC_CREDIT_REVIEW),
+        new PlaybookRule("risk-not-assessed", 40, lackOfData(is("risk", "LOW"), "risk"), List.of(), CREDIT_CHECK_NOT_ASSESSED),
         new PlaybookRule("risk-unrated", 40, is("risk", "UNRATED"), List.of(), CREDIT_CHECK));
     for (int i = 0; i < rules.size(); i++) {
       PlaybookRule r = rules.get(i);
@@ -241,8 +261,14 @@ public final class EasyRulesPeer {
     PlanFact plan = new PlanFact();
     facts.put(PLAN, plan);
     allRules.fire(playbook, facts);
+    List<String> lackOfData = new ArrayList<>(2);
+    for (String d : DIMENSIONS) {
+      if (!isMeasured(facts, d)) {
+        lackOfData.add(d);
+      }
+    }
     return new Outcome(c.id(), facts.get("value"), facts.get("loyalty"), facts.get("behaviour"), facts.get("rfm"),
-        facts.get("risk"), facts.get("industry"), new Plan(plan.actions));
+        facts.get("risk"), facts.get("industry"), List.copyOf(lackOfData), new Plan(plan.actions));
   }
 
   /** A playbook rule: a condition, vetoed codes and actions; {@code also} adds beside the winners. */
@@ -288,8 +314,60 @@ public final class EasyRulesPeer {
     return new RuleBuilder().name(name).priority(priority).when(when).then(then).build();
   }
 
+  /** A rule that gives a measured label. */
   private static Rule label(String name, int priority, String dimension, String label, Condition when) {
-    return rule(name, priority, when, f -> f.put(dimension, label));
+    return label(name, priority, dimension, f -> label, when);
+  }
+
+  /** A rule that gives a measured label computed from the facts. */
+  private static Rule label(
+      String name, int priority, String dimension, Function<Facts, String> label, Condition when) {
+    return rule(name, priority, when, f -> {
+      f.put(dimension, label.apply(f));
+      f.put(dimension + "Measured", Boolean.TRUE);
+    });
+  }
+
+  /** A rule that gives a label decided for lack of data. */
+  private static Rule lackOfData(String name, int priority, String dimension, String label, Condition when) {
+    return rule(name, priority, when, f -> {
+      f.put(dimension, label);
+      f.put(dimension + "Measured", Boolean.FALSE);
+    });
+  }
+
+  private static boolean isMeasured(Facts f, String dimension) {
+    return f.<Boolean>get(dimension + "Measured");
+  }
+
+  /** {@code "basis": "measured"}: the condition, and every dimension it names measured. */
+  private static Condition measured(Condition when, String... dimensions) {
+    return f -> {
+      if (!when.evaluate(f)) {
+        return false;
+      }
+      for (String d : dimensions) {
+        if (!isMeasured(f, d)) {
+          return false;
+        }
+      }
+      return true;
+    };
+  }
+
+  /** {@code "basis": "lack-of-data"}: the condition, and a dimension it names decided for lack of data. */
+  private static Condition lackOfData(Condition when, String... dimensions) {
+    return f -> {
+      if (!when.evaluate(f)) {
+        return false;
+      }
+      for (String d : dimensions) {
+        if (!isMeasured(f, d)) {
+          return true;
+        }
+      }
+      return false;
+    };
   }
 
   private static Condition is(String dimension, String... labels) {

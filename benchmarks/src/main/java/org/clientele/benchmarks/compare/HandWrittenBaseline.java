@@ -25,8 +25,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It gives the same labels and the same plan as the engine with the default configuration
  * (behaviour scheme {@code lifecycle}); {@code HandWrittenBaselineTest} checks that label for label
- * and action for action on the whole benchmark population. Like the engine, it reads every
- * feature through {@link Customer#number} and treats a missing value as missing, never as zero.
+ * and action for action on the whole benchmark population. Like the engine, it tells a measured
+ * label from one decided for lack of data (loyalty with fewer than two inputs, risk LOW with a
+ * credit input missing or UNRATED, value LOW without the revenue, behaviour SWINGING without the
+ * visits, industry UNKNOWN): one boolean per dimension in {@link Result}, which the playbook's
+ * {@code "basis"} rules read. Like the engine, it reads every feature through {@link
+ * Customer#number} and treats a missing value as missing, never as zero.
  * Actions carry the playbook's code, category, priority and rule; their texts are left empty.
  *
  * <p>Thread-safe and immutable. {@link #classify(Customer)} returns an immutable {@link Decision};
@@ -110,6 +114,7 @@ public final class HandWrittenBaseline {
   static final Action SERVICE_QUALITY = action("service-quality-improvement", SERVICE, 55, "loyalty-low");
   static final Action NEW_PRODUCTS = action("new-products", PRODUCT, 55, "loyalty-low");
   static final Action LOYALTY_WIN_BACK_OFFER = action("win-back-offer", PROMOTION, 55, "loyalty-low");
+  static final Action LOYALTY_DATA_CHECK = action("loyalty-data-check", FOLLOW_UP, 55, "loyalty-not-measured");
   static final Action ACTIVE_CUSTOMISED_SERVICE = action("customised-service", SERVICE, 52, "behaviour-active");
   static final Action PERIODIC_RECOMMENDATIONS = action("periodic-recommendations", FOLLOW_UP, 52, "behaviour-active");
   static final Action KEEP_IN_TOUCH = action("keep-in-touch", CHANNEL, 52, "behaviour-keep-in-touch");
@@ -135,6 +140,7 @@ public final class HandWrittenBaseline {
       action("range-and-promotion-calendar", PROMOTION, 45, "industry-retail-range-promotions");
   static final Action CREDIT_TERMS = action("credit-terms", RISK_CONTROL, 40, "risk-low");
   static final Action PERIODIC_CREDIT_REVIEW = action("periodic-credit-review", RISK_CONTROL, 40, "risk-normal");
+  static final Action CREDIT_CHECK_NOT_ASSESSED = action("credit-check", RISK_CONTROL, 40, "risk-not-assessed");
   static final Action CREDIT_CHECK = action("credit-check", RISK_CONTROL, 40, "risk-unrated");
 
   private static Action action(String code, ActionCategory category, int priority, String rule) {
@@ -193,7 +199,10 @@ public final class HandWrittenBaseline {
     }
   }
 
-  /** A reusable result: labels and the plan in category order. Not thread-safe. */
+  /**
+   * A reusable result: labels, whether each was measured (or decided for lack of data), and the
+   * plan in category order. Not thread-safe.
+   */
   public static final class Result {
     int value;
     int loyalty;
@@ -201,8 +210,16 @@ public final class HandWrittenBaseline {
     int rfm;
     int risk;
     int industry;
-    // One winner per category, plus the industry rules' actions added beside the winners.
-    final Action[] actions = new Action[ActionCategory.values().length + 2];
+    // Measured, or decided for lack of data (the engine's Segments.isFallback, negated). RFM has
+    // no fallback: a missing input scores 1, a measured reading.
+    boolean valueMeasured;
+    boolean loyaltyMeasured;
+    boolean behaviourMeasured;
+    boolean riskMeasured;
+    boolean industryMeasured;
+    // One winner per category, plus the actions added beside the winners: at most two of the
+    // industry rules and loyalty-not-measured's data check.
+    final Action[] actions = new Action[ActionCategory.values().length + 3];
     int actionCount;
 
     /** Creates an empty result. */
@@ -222,6 +239,25 @@ public final class HandWrittenBaseline {
         case 3 -> rfm;
         case 4 -> risk;
         case 5 -> industry;
+        default -> throw new IndexOutOfBoundsException(position);
+      };
+    }
+
+    /**
+     * Tells whether the label on a dimension was measured; false if it was decided for lack of
+     * data (the engine's {@code Segments.isFallback}).
+     *
+     * @param position 0 value, 1 loyalty, 2 behaviour, 3 rfm, 4 risk, 5 industry
+     * @return true for a measured label (RFM's always is)
+     */
+    public boolean measured(int position) {
+      return switch (position) {
+        case 0 -> valueMeasured;
+        case 1 -> loyaltyMeasured;
+        case 2 -> behaviourMeasured;
+        case 3 -> true;
+        case 4 -> riskMeasured;
+        case 5 -> industryMeasured;
         default -> throw new IndexOutOfBoundsException(position);
       };
     }
@@ -258,12 +294,13 @@ public final class HandWrittenBaseline {
    * @param out the result to overwrite
    */
   public void classify(Customer c, Result out) {
-    out.value = value(c);
-    out.loyalty = loyalty(c);
-    out.behaviour = behaviour(c);
+    value(c, out);
+    loyalty(c, out);
+    behaviour(c, out);
     out.rfm = rfm(c);
-    out.risk = risk(c);
+    risk(c, out);
     out.industry = industry(c.getOrNull(StandardFeatures.INDUSTRY_CODE));
+    out.industryMeasured = out.industry != UNKNOWN_INDUSTRY;
     out.actionCount = 0;
     plan(c, out);
   }
@@ -279,7 +316,7 @@ public final class HandWrittenBaseline {
     classify(c, r);
     Action[] plan = r.actions;
     int n = r.actionCount;
-    // Most urgent first, then by category: an insertion sort, stable, on at most nine actions.
+    // Most urgent first, then by category: an insertion sort, stable, on at most ten actions.
     for (int i = 1; i < n; i++) {
       Action a = plan[i];
       int j = i - 1;
@@ -298,34 +335,41 @@ public final class HandWrittenBaseline {
   }
 
   // --- value: Pareto cut-offs; below them POTENTIAL on 20% growth or a predicted value at the
-  // important cut-off; otherwise (or with the revenue missing) LOW.
+  // important cut-off; otherwise LOW (with the revenue missing: LOW for lack of data, ifMissing).
 
-  int value(Customer c) {
+  private void value(Customer c, Result out) {
     double revenue = c.number(StandardFeatures.REVENUE_12M, Double.NaN);
+    out.valueMeasured = true; // the tiers are measured; only LOW without the revenue is not
     if (revenue > 0) { // false for NaN: a missing revenue is never a top contributor
       if (revenue >= valueCore) {
-        return CORE;
+        out.value = CORE;
+        return;
       }
       if (revenue >= valueImportant) {
-        return IMPORTANT;
+        out.value = IMPORTANT;
+        return;
       }
     }
     double previous = c.number(StandardFeatures.REVENUE_PREV_12M, Double.NaN);
     if (!Double.isNaN(revenue) && previous > 0 && (revenue - previous) / previous >= 0.20) {
-      return POTENTIAL;
+      out.value = POTENTIAL;
+      return;
     }
     double predicted = c.number(StandardFeatures.PREDICTED_VALUE, Double.NaN);
     if (predicted >= valueImportant && predicted > 0) {
-      return POTENTIAL;
+      out.value = POTENTIAL;
+      return;
     }
-    return LOW_VALUE;
+    out.value = LOW_VALUE;
+    out.valueMeasured = !Double.isNaN(revenue);
   }
 
   // --- loyalty: 0-2 points each for tenure (365, 730 days), repeat purchases (1, 4),
   // satisfaction (3, 4) and recency (365, 90 days or fewer); complaints (1, 3) cost 1-2 points;
-  // score = points / possible; silent for more than 365 days: at most MEDIUM.
+  // score = points / possible; silent for more than 365 days: at most MEDIUM. Fewer than two of
+  // the four inputs known: LOW for lack of data (ifInsufficient).
 
-  static int loyalty(Customer c) {
+  private static void loyalty(Customer c, Result out) {
     int known = 0;
     int points = 0;
     double tenure = c.number(StandardFeatures.TENURE_DAYS, Double.NaN);
@@ -349,19 +393,24 @@ public final class HandWrittenBaseline {
       points += recency <= 90 ? 2 : recency <= 365 ? 1 : 0;
     }
     if (known < 2) {
-      return LOW_LOYALTY;
+      out.loyalty = LOW_LOYALTY;
+      out.loyaltyMeasured = false;
+      return;
     }
     double complaints = c.number(StandardFeatures.COMPLAINTS_12M, Double.NaN);
     int penalty = complaints >= 3 ? 2 : complaints >= 1 ? 1 : 0; // NaN: no penalty
     double score = Math.max(0, points - penalty) / (2.0 * known);
     int label = score >= 0.75 ? HIGH_LOYALTY : score >= 0.40 ? MEDIUM_LOYALTY : LOW_LOYALTY;
-    return label == HIGH_LOYALTY && recency > 365 ? MEDIUM_LOYALTY : label; // lapsed: at most MEDIUM
+    out.loyalty = label == HIGH_LOYALTY && recency > 365 ? MEDIUM_LOYALTY : label; // lapsed: at most MEDIUM
+    out.loyaltyMeasured = true;
   }
 
   // --- behaviour, lifecycle: PROSPECT, NEW (first purchase within 90 days), ACTIVE (3+ visits in
   // 12 months), SWINGING (2), one visit: AT_RISK if over 90 days ago, else SWINGING; LOST (0).
+  // Without the visits: LOST beyond 365 days, else SWINGING for lack of data (ifVisitsMissing).
 
-  static int behaviour(Customer c) {
+  private static void behaviour(Customer c, Result out) {
+    out.behaviourMeasured = true;
     double visits = c.number(StandardFeatures.VISITS_12M, Double.NaN);
     double visits3m = c.number(StandardFeatures.VISITS_3M, Double.NaN);
     double purchaseDays = c.number(StandardFeatures.PURCHASE_DAYS, Double.NaN);
@@ -369,32 +418,41 @@ public final class HandWrittenBaseline {
     double tenure = c.number(StandardFeatures.TENURE_DAYS, Double.NaN);
     if (Double.isNaN(purchaseDays)) {
       if (Double.isNaN(recency) && Double.isNaN(tenure) && Double.isNaN(visits) && Double.isNaN(visits3m)) {
-        return PROSPECT; // no purchase history at all
+        out.behaviour = PROSPECT; // no purchase history at all
+        return;
       }
     } else if (purchaseDays <= 0) {
-      return PROSPECT;
+      out.behaviour = PROSPECT;
+      return;
     }
     if (!Double.isNaN(tenure)) {
       if (tenure <= 90) {
-        return NEW;
+        out.behaviour = NEW;
+        return;
       }
     } else if (!Double.isNaN(purchaseDays) && !Double.isNaN(visits3m) && purchaseDays <= visits3m) {
-      return NEW; // every purchase day lies in the last three months
+      out.behaviour = NEW; // every purchase day lies in the last three months
+      return;
     }
     if (Double.isNaN(visits)) {
-      return recency > 365 ? LOST : SWINGING;
+      out.behaviourMeasured = recency > 365; // LOST is read from the recency; SWINGING is ifVisitsMissing
+      out.behaviour = recency > 365 ? LOST : SWINGING;
+      return;
     }
     if (visits >= 3) {
-      return ACTIVE;
+      out.behaviour = ACTIVE;
+      return;
     }
     if (visits >= 2) {
-      return SWINGING;
+      out.behaviour = SWINGING;
+      return;
     }
     if (visits >= 1) {
       boolean recent = !Double.isNaN(recency) ? recency <= 90 : visits3m >= 1; // unknown: AT_RISK
-      return recent ? SWINGING : AT_RISK;
+      out.behaviour = recent ? SWINGING : AT_RISK;
+      return;
     }
-    return LOST;
+    out.behaviour = LOST;
   }
 
   // --- rfm: quintile scores 1-5 of days since the last purchase and purchase days (equal to a cut
@@ -426,9 +484,11 @@ public final class HandWrittenBaseline {
   }
 
   // --- risk: HIGH at 2 defaults, 90+ days overdue, 2 warnings or credit used over the limit;
-  // NORMAL at 1, 30+, 1 or utilisation above 0.9; UNRATED without any credit data.
+  // NORMAL at 1, 30+, 1 or utilisation above 0.9; UNRATED without any credit data (ifNoData). Both
+  // UNRATED and LOW with defaults, overdue days or warnings missing are for lack of data; NORMAL
+  // and HIGH rest on a signal read.
 
-  static int risk(Customer c) {
+  private static void risk(Customer c, Result out) {
     double defaults = c.number(StandardFeatures.DEFAULT_COUNT, Double.NaN);
     double overdue = c.number(StandardFeatures.OVERDUE_DAYS, Double.NaN);
     double warnings = c.number(StandardFeatures.RISK_WARNINGS, Double.NaN);
@@ -436,16 +496,22 @@ public final class HandWrittenBaseline {
     // Credit utilisation: no positive limit, no utilisation.
     double utilisation = limit > 0 ? c.number(StandardFeatures.CREDIT_USED, Double.NaN) / limit : Double.NaN;
     if (Double.isNaN(defaults) && Double.isNaN(overdue) && Double.isNaN(warnings) && Double.isNaN(utilisation)) {
-      return UNRATED;
+      out.risk = UNRATED;
+      out.riskMeasured = false;
+      return;
     }
+    out.riskMeasured = true;
     // Comparisons with NaN are false: a missing input raises nothing.
     if (defaults >= 2 || overdue > 90 || warnings >= 2 || utilisation > 1.0) {
-      return HIGH_RISK;
+      out.risk = HIGH_RISK;
+    } else if (defaults >= 1 || overdue > 30 || warnings >= 1 || utilisation > 0.9) {
+      out.risk = NORMAL_RISK;
+    } else {
+      out.risk = LOW_RISK;
+      // "No sign of trouble" with a signal unread was not seen, only not known (the utilisation
+      // is not one of these: without a limit there is none to read).
+      out.riskMeasured = !Double.isNaN(defaults) && !Double.isNaN(overdue) && !Double.isNaN(warnings);
     }
-    if (defaults >= 1 || overdue > 30 || warnings >= 1 || utilisation > 0.9) {
-      return NORMAL_RISK;
-    }
-    return LOW_RISK;
   }
 
   // --- industry: a section letter and/or two or more digits, read in every code system that can
@@ -532,7 +598,9 @@ public final class HandWrittenBaseline {
   }
 
   // --- the default playbook, one category at a time, rules in priority order (ties: playbook
-  // order); vetoes are applied where the vetoed action would win.
+  // order); vetoes are applied where the vetoed action would win. Rules with "basis": "measured"
+  // (the two fickle quadrants, loyalty-low, risk-low) need every label they read measured; those
+  // with "lack-of-data" (loyalty-not-measured, risk-not-assessed) need one of them for lack of data.
 
   private static void plan(Customer c, Result out) {
     int value = out.value;
@@ -543,8 +611,10 @@ public final class HandWrittenBaseline {
     boolean loyal = loyalty == HIGH_LOYALTY || loyalty == MEDIUM_LOYALTY;
     boolean riskHigh = risk == HIGH_RISK;
     boolean slipping = highValue && (behaviour == AT_RISK || behaviour == LOST);
-    boolean fickle = highValue && loyalty == LOW_LOYALTY;
-    boolean lowValueFickle = value == LOW_VALUE && loyalty == LOW_LOYALTY; // vetoes win-back-offer
+    boolean loyaltyLow = loyalty == LOW_LOYALTY && out.loyaltyMeasured; // loyalty-low
+    boolean loyaltyNotMeasured = loyalty == LOW_LOYALTY && !out.loyaltyMeasured; // loyalty-not-measured
+    boolean fickle = highValue && loyaltyLow && out.valueMeasured;
+    boolean lowValueFickle = value == LOW_VALUE && loyaltyLow && out.valueMeasured; // vetoes win-back-offer
     boolean lowValueLapsed = value == LOW_VALUE && behaviour == LOST; // vetoes retention-contact
     int industry = out.industry;
     boolean industrial = industry == MANUFACTURING || industry == CONSTRUCTION;
@@ -559,7 +629,7 @@ public final class HandWrittenBaseline {
       out.add(PRODUCT_INFORMATION);
     } else if (value == IMPORTANT) {
       out.add(CROSS_SELL);
-    } else if (loyalty == LOW_LOYALTY) {
+    } else if (loyaltyLow) {
       out.add(NEW_PRODUCTS);
     } else if (value == POTENTIAL) {
       out.add(CUSTOMISED_PRODUCTS);
@@ -614,7 +684,7 @@ public final class HandWrittenBaseline {
       out.add(CARE_ACTIVITIES);
     } else if (loyalty == HIGH_LOYALTY) {
       out.add(CUSTOMISED_OFFERS);
-    } else if (loyalty == LOW_LOYALTY && !lowValueFickle) {
+    } else if (loyaltyLow && !lowValueFickle) {
       out.add(LOYALTY_WIN_BACK_OFFER);
     } else if (behaviour == SWINGING) {
       out.add(PURCHASE_STIMULUS);
@@ -635,7 +705,7 @@ public final class HandWrittenBaseline {
       out.add(CUSTOMER_CARE);
     } else if (loyalty == HIGH_LOYALTY) {
       out.add(LOYAL_CUSTOMISED_SERVICE);
-    } else if (loyalty == LOW_LOYALTY) {
+    } else if (loyaltyLow) {
       out.add(SERVICE_QUALITY);
     } else if (behaviour == ACTIVE) {
       out.add(ACTIVE_CUSTOMISED_SERVICE);
@@ -671,11 +741,14 @@ public final class HandWrittenBaseline {
     } else {
       out.add(SERVE_OR_CONVERT);
     }
+    if (loyaltyNotMeasured) { // added beside the category's winner
+      out.add(LOYALTY_DATA_CHECK);
+    }
     // risk control
     if (riskHigh) {
       out.add(PREPAYMENT_REQUIRED);
     } else if (risk == LOW_RISK) {
-      out.add(CREDIT_TERMS);
+      out.add(out.riskMeasured ? CREDIT_TERMS : CREDIT_CHECK_NOT_ASSESSED);
     } else if (risk == NORMAL_RISK) {
       out.add(PERIODIC_CREDIT_REVIEW);
     } else {

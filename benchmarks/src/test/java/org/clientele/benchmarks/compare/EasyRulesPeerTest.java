@@ -3,6 +3,7 @@ package org.clientele.benchmarks.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.clientele.api.Customer;
+import org.clientele.api.Dimension;
 import org.clientele.benchmarks.BenchmarkData;
 import org.clientele.core.Classification;
 import org.clientele.core.Engine;
@@ -22,6 +23,10 @@ class EasyRulesPeerTest {
       assertThat(new String[] {actual.value(), actual.loyalty(), actual.behaviour(), actual.rfm(), actual.risk(), actual.industry()})
           .as("labels of customer %s", c.id())
           .containsExactly(expected.labels().values().toArray(new String[0]));
+      assertThat(actual.lackOfData())
+          .as("labels for lack of data of customer %s", c.id())
+          .containsExactlyElementsOf(engine.dimensions().stream()
+              .map(Dimension::id).filter(expected::isFallback).toList());
       assertThat(HandWrittenBaselineTest.keys(actual.plan().actions()))
           .as("plan of customer %s", c.id())
           .isEqualTo(HandWrittenBaselineTest.keys(expected.plan().actions()));

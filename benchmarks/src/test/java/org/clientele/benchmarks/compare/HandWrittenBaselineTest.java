@@ -68,6 +68,7 @@ class HandWrittenBaselineTest {
   void theReusablePathGivesTheSameActionsInTheEnginesOrder() {
     ClassificationBuffer buffer = engine.newBuffer();
     HandWrittenBaseline.Result result = new HandWrittenBaseline.Result();
+    boolean[][] basisSeen = new boolean[6][2];
     for (Customer c : customers) {
       engine.classify(c, buffer);
       baseline.classify(c, result);
@@ -82,7 +83,15 @@ class HandWrittenBaselineTest {
       assertThat(actual).as("customer %s", c.id()).isEqualTo(expected);
       for (int d = 0; d < 6; d++) {
         assertThat(result.label(d)).as("customer %s, dimension %d", c.id(), d).isEqualTo(buffer.labelIndex(d));
+        assertThat(result.measured(d)).as("customer %s, dimension %d measured", c.id(), d).isEqualTo(!buffer.isFallback(d));
+        basisSeen[d][result.measured(d) ? 1 : 0] = true;
       }
+    }
+    // Labels for lack of data are reached on value, loyalty, risk and industry, so the playbook's
+    // basis rules are exercised both ways (RFM has none; the population always has visits_12m, so
+    // behaviour's ifVisitsMissing is not reached).
+    for (int d : new int[] {0, 1, 4, 5}) {
+      assertThat(basisSeen[d]).as("measured and lack-of-data labels of dimension %d reached", d).containsExactly(true, true);
     }
   }
 
