@@ -258,6 +258,27 @@ public final class FeatureDeriver {
    * @throws org.clientele.core.io.InputException if the file cannot be read
    */
   public static Result derive(Path file, TransactionFormat format, DerivationOptions options, RejectionSink sink) {
+    return derive(file, format, options, sink, 1);
+  }
+
+  /**
+   * Reads a transaction log and derives the features, as {@link #derive(Path, TransactionFormat,
+   * DerivationOptions, RejectionSink)} does, the scan parsing the file on several threads (see
+   * {@link TransactionScan#scan(InputStream, String, TransactionFormat, RejectionSink,
+   * TransactionScan.Visitor, int)}): the same features, rejections and counts; the derivation
+   * itself stays on the calling thread.
+   *
+   * @param file the transaction log
+   * @param format its layout
+   * @param options the mode and dates
+   * @param sink receives the rejected rows (of the deriving pass)
+   * @param threads the threads that parse a file the scan reads; 1 for the sequential scan
+   * @return the deriver, filled, and the counts of the file
+   * @throws org.clientele.core.io.InputException if the file cannot be read
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   * @since 0.1.0
+   */
+  public static Result derive(Path file, TransactionFormat format, DerivationOptions options, RejectionSink sink, int threads) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(options, "options");
@@ -265,7 +286,7 @@ public final class FeatureDeriver {
     if (!TransactionScan.supports(file, format)) {
       return derive(s -> TransactionReader.open(file, format, s), options, sink);
     }
-    return derive(file, () -> openFile(file), format, options, sink);
+    return derive(file, () -> openFile(file), format, options, sink, threads);
   }
 
   private static InputStream openFile(Path file) {
@@ -296,6 +317,28 @@ public final class FeatureDeriver {
    */
   public static Result derive(
       Path file, Supplier<? extends InputStream> open, TransactionFormat format, DerivationOptions options, RejectionSink sink) {
+    return derive(file, open, format, options, sink, 1);
+  }
+
+  /**
+   * Reads a transaction log whose bytes the caller opens and derives the features, as {@link
+   * #derive(Path, Supplier, TransactionFormat, DerivationOptions, RejectionSink)} does, the scan
+   * parsing the file on several threads (the derivation stays on the calling thread; the result,
+   * rejections and counts are the same).
+   *
+   * @param file the transaction log: its name and extension (the layout's format)
+   * @param open opens the file's bytes from the start; called once per pass; closed when the pass ends
+   * @param format its layout
+   * @param options the mode and dates
+   * @param sink receives the rejected rows (of the deriving pass)
+   * @param threads the threads that parse a file the scan reads; 1 for the sequential scan
+   * @return the deriver, filled, and the counts of the file
+   * @throws org.clientele.core.io.InputException if the file cannot be read
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   * @since 0.1.0
+   */
+  public static Result derive(Path file, Supplier<? extends InputStream> open, TransactionFormat format,
+      DerivationOptions options, RejectionSink sink, int threads) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(open, "open");
     Objects.requireNonNull(format, "format");
@@ -303,13 +346,16 @@ public final class FeatureDeriver {
     Objects.requireNonNull(sink, "sink");
     Path name = file.getFileName();
     String source = name == null ? file.toString() : name.toString();
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
     if (!TransactionScan.supports(file, format)) {
       return derive(s -> TransactionReader.open(open.get(), source, format, s), options, sink);
     }
     // One pass without an object per plain row; the same rows, rejections and counts (TransactionScan).
     return derive((deriver, s, days, latest) -> {
       ScanVisitor visitor = new ScanVisitor(deriver, s, source, format.dateColumn(), days, latest);
-      ReadCounts counts = TransactionScan.scan(open.get(), source, format, s, visitor);
+      ReadCounts counts = TransactionScan.scan(open.get(), source, format, s, visitor, threads);
       return DateGuard.moved(counts, visitor.implausible);
     }, options, sink);
   }

@@ -14,9 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +57,14 @@ public final class TransactionScan {
   /** Days from 0000-01-01 to 1970-01-01, as in {@link LocalDate}. */
   private static final long DAYS_0000_TO_1970 = 719_528L;
   private static final int MAX_LINE = 1 << 20;
+  /** The bytes of a chunk that a worker parses (more if a line is longer): a few rows' worth of thousands. */
+  static final int CHUNK = 1 << 20;
+  /** The workers of a parallel scan: daemons, so that a host's exit never waits for a scan. */
+  private static final ThreadFactory WORKERS = task -> {
+    Thread t = new Thread(task, "clientele-scan");
+    t.setDaemon(true);
+    return t;
+  };
   /** Largest mantissa whose quotient by an exact power of ten is correctly rounded. */
   private static final long EXACT_MANTISSA = 1L << 53;
   private static final double[] POWERS_OF_TEN = {
@@ -238,8 +254,48 @@ public final class TransactionScan {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(visitor, "visitor");
+    return scan(raw, source, format, sink, visitor, 1, CHUNK);
+  }
+
+  /**
+   * Reads a file's bytes as {@link #scan(InputStream, String, TransactionFormat, RejectionSink,
+   * Visitor)} does, parsing it on several threads: the file is cut into chunks of whole lines
+   * (about a mebibyte each) that worker threads parse into offsets and values, and the rows are
+   * handed to the visitor on the calling thread in file order. The visitor and the sink get exactly
+   * the calls, lines, rejections and counts of the sequential scan; only the parsing is shared
+   * out. From the first line the CSV parser must read (a quote, a control character), the rest of
+   * the file is read by it on the calling thread, as in the sequential scan. Up to {@code 2 *
+   * threads} chunks are read ahead of the visitor.
+   *
+   * @param raw the file's bytes from the start (gzip is decompressed); closed when done
+   * @param source the file's name, for rejections and errors
+   * @param format its layout; {@link #supports} must be true for the file
+   * @param sink receives rejected rows ({@link RejectionSink#strict()} to stop at the first)
+   * @param visitor receives accepted rows
+   * @param threads worker threads that parse; 1 reads line by line on the calling thread alone
+   * @return the counts of the file, as {@link TransactionReader#counts()} gives them
+   * @throws InputException if the file cannot be read, or its header lacks a required column
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   * @since 0.1.0
+   */
+  public static ReadCounts scan(
+      InputStream raw, String source, TransactionFormat format, RejectionSink sink, Visitor visitor, int threads) {
+    return scan(raw, source, format, sink, visitor, threads, CHUNK);
+  }
+
+  /** The scan with a chunk size of choice: tests cut files at every awkward byte. */
+  static ReadCounts scan(InputStream raw, String source, TransactionFormat format, RejectionSink sink, Visitor visitor,
+      int threads, int chunkBytes) {
+    Objects.requireNonNull(raw, "raw");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(visitor, "visitor");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
     try (InputStream in = InputFiles.text(raw, source)) {
-      return new Pass(source, in, format, sink, visitor).run();
+      return new Pass(source, in, format, sink, visitor, threads, Math.max(1, chunkBytes)).run();
     } catch (IOException e) {
       throw new InputException(source, 0, "cannot read the file: " + e, e);
     }
@@ -293,8 +349,8 @@ public final class TransactionScan {
     private final Visitor visitor;
     private final Layout layout;
     private final byte delimiter;
-    private final boolean plainDates;
-    private final boolean plainNumbers;
+    private final int threads;
+    private final int chunkBytes;
     private final Row row = new Row();
     private byte[] buf = new byte[BUFFER];
     /** Valid bytes are {@code [0, end)}; the current line is {@code [lineStart, lineEnd)}, the next starts at {@code next}. */
@@ -305,11 +361,9 @@ public final class TransactionScan {
     private boolean eof;
     private boolean tooLong;
     private long line;
-    private int[] fieldStart = new int[0];
-    private int[] fieldEnd = new int[0];
-    private double number;
 
-    Pass(String source, InputStream in, TransactionFormat format, RejectionSink sink, Visitor visitor) {
+    Pass(String source, InputStream in, TransactionFormat format, RejectionSink sink, Visitor visitor, int threads,
+        int chunkBytes) {
       this.source = source;
       this.in = in;
       this.format = format;
@@ -317,9 +371,8 @@ public final class TransactionScan {
       this.visitor = visitor;
       this.layout = Layout.of(format.delimiter(), true);
       this.delimiter = (byte) layout.delimiter();
-      this.plainDates = ValueParser.ISO.equalsIgnoreCase(format.datePattern());
-      this.plainNumbers = format.decimalSeparator() == '.' && format.thousandsSeparator().isEmpty()
-          && format.currencySymbols().isEmpty();
+      this.threads = threads;
+      this.chunkBytes = chunkBytes;
     }
 
     ReadCounts run() throws IOException {
@@ -340,14 +393,16 @@ public final class TransactionScan {
       }
       Rows rows = new Rows(names, header);
       try (TransactionReader reader = TransactionReader.scanned(source, rows, format, sink)) {
-        int[] columns = reader.columnPositions();
-        fieldStart = new int[names.size() + 1];
-        fieldEnd = new int[names.size() + 1];
-        byte[] firstName = header.get(0).getBytes(StandardCharsets.US_ASCII);
+        LineParser parser = new LineParser(delimiter, format, reader.columnPositions(), names.size(),
+            header.get(0).getBytes(StandardCharsets.US_ASCII));
+        if (threads > 1) {
+          chunked(parser, reader, rows, names, header);
+          return reader.counts();
+        }
         while (nextLine()) {
           line++;
-          if (tooLong || !lineByLine(reader, columns, names, header, firstName)) {
-            handOver(reader, rows, names, header);
+          if (tooLong || !lineByLine(parser, reader, names, header)) {
+            handOver(reader, rows, header, new ByteArrayInputStream(buf, lineStart, end - lineStart));
             break;
           }
         }
@@ -359,14 +414,512 @@ public final class TransactionScan {
      * Reads the current line; false if it must be handed over to the CSV parser (a quote, a
      * carriage return or another control character, or a line of blanks alone).
      */
-    private boolean lineByLine(TransactionReader reader, int[] columns, List<String> names, List<String> header, byte[] firstName) {
-      int s = lineStart;
-      int e = lineEnd;
+    private boolean lineByLine(LineParser parser, TransactionReader reader, List<String> names, List<String> header) {
+      switch (parser.parse(buf, lineStart, lineEnd)) {
+        case LineParser.PLAIN -> {
+          row.line = line;
+          plain(parser, buf, reader);
+        }
+        case LineParser.CONVERT -> converted(reader, buf, parser.start, next, names, header);
+        case LineParser.HAND_OVER -> {
+          return false;
+        }
+        default -> { } // an empty line, or spaces alone: skipped, as the CSV parser skips them
+      }
+      return true;
+    }
+
+    /** Hands the plain row the parser read to the visitor ({@link Row#line} is set). */
+    private void plain(LineParser p, byte[] bytes, TransactionReader reader) {
+      row.epochDay = p.day;
+      row.amount = p.amount;
+      row.customerId.set(bytes, p.idFrom, p.idTo);
+      row.hasOrderId = p.orderFrom >= 0;
+      if (row.hasOrderId) {
+        row.orderId.set(bytes, p.orderFrom, p.orderTo);
+      }
+      row.hasChannel = p.channelFrom >= 0;
+      if (row.hasChannel) {
+        row.channel.set(bytes, p.channelFrom, p.channelTo);
+      }
+      reader.accepted();
+      visitor.row(row);
+    }
+
+    /**
+     * Decodes the line at {@link #line}, {@code [start, next)} of {@code bytes} with its line break,
+     * and converts (or rejects) it with the reader's code.
+     */
+    private void converted(TransactionReader reader, byte[] bytes, int start, int next, List<String> names, List<String> header) {
+      // Decoded with its line break, as the parser decodes it, so that a malformed sequence at
+      // the end of the line becomes the same replacement characters.
+      String text = new String(bytes, start, next - start, StandardCharsets.UTF_8);
+      int cut = text.length();
+      while (cut > 0 && (text.charAt(cut - 1) == '\n' || text.charAt(cut - 1) == '\r')) {
+        cut--;
+      }
+      List<@Nullable String> values = new ArrayList<>(names.size());
+      char d = layout.delimiter();
+      int from = 0;
+      for (int i = 0; i < cut; i++) {
+        if (text.charAt(i) == d) {
+          values.add(text.substring(from, i));
+          from = i + 1;
+        }
+      }
+      values.add(text.substring(from, cut));
+      Transaction t = reader.read(CsvRowSource.framed(source, line, names, header, values));
+      if (t != null) {
+        reader.advanced(); // as next() would: the record's date text becomes the reader's last
+        visitor.transaction(t, line, reader.rawText("date"));
+      }
+    }
+
+    /**
+     * Hands the line at {@link #line} and the rest of the file to the reader's CSV parser: {@code
+     * read} holds the bytes already read from that line's start, {@link #in} the rest.
+     */
+    private void handOver(TransactionReader reader, Rows rows, List<String> header, InputStream read) {
+      List<String> names = rows.names();
+      InputStream rest = new SequenceInputStream(read, in);
+      Reader text = new BufferedReader(new InputStreamReader(rest, StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)), BUFFER);
+      rows.handOver(new CsvRowSource(source, text, layout, header, names, line - 1));
+      while (reader.hasNext()) {
+        visitor.transaction(reader.next(), reader.line(), reader.rawText("date"));
+      }
+    }
+
+    /**
+     * Reads the rest of the file in chunks of whole lines that worker threads parse, and hands
+     * their rows to the reader and the visitor here, in file order: the same calls, lines and
+     * counts as the line-by-line loop. At the first line of a chunk that the CSV parser must read,
+     * the bytes from that line on (the rest of that chunk, the chunks read after it, the rest of the
+     * file) are handed over as the loop hands them over. At most {@code 2 * threads} chunks are read
+     * ahead, so memory stays bounded.
+     */
+    private void chunked(LineParser parser, TransactionReader reader, Rows rows, List<String> names, List<String> header)
+        throws IOException {
+      ChunkReader chunks = new ChunkReader(in, buf, next, end, eof, chunkBytes);
+      int depth = 2 * threads;
+      ArrayDeque<Chunk> free = new ArrayDeque<>();
+      ArrayDeque<Parsing> parsing = new ArrayDeque<>(depth);
+      ExecutorService workers = Executors.newFixedThreadPool(threads, WORKERS);
+      try {
+        while (true) {
+          while (parsing.size() < depth) {
+            Chunk c = free.isEmpty() ? new Chunk(parser.copy()) : free.pop();
+            if (!chunks.next(c)) {
+              free.push(c);
+              break;
+            }
+            parsing.add(new Parsing(c, workers.submit(c::parse)));
+          }
+          Parsing head = parsing.poll();
+          if (head == null) {
+            return;
+          }
+          Chunk c = head.await(source);
+          long base = line;
+          int[] spans = c.spans;
+          for (int r = 0, at = 0; r < c.rows; r++, at += Chunk.SPANS) {
+            line = base + c.lines[r];
+            if (c.kinds[r] == LineParser.PLAIN) {
+              row.line = line;
+              row.epochDay = c.days[r];
+              row.amount = c.amounts[r];
+              row.customerId.set(c.bytes, spans[at], spans[at + 1]);
+              row.hasOrderId = spans[at + 2] >= 0;
+              if (row.hasOrderId) {
+                row.orderId.set(c.bytes, spans[at + 2], spans[at + 3]);
+              }
+              row.hasChannel = spans[at + 4] >= 0;
+              if (row.hasChannel) {
+                row.channel.set(c.bytes, spans[at + 4], spans[at + 5]);
+              }
+              reader.accepted();
+              visitor.row(row);
+            } else {
+              converted(reader, c.bytes, spans[at], spans[at + 1], names, header);
+            }
+          }
+          if (c.handOverFrom >= 0) {
+            line = base + c.handOverLine;
+            List<InputStream> read = new ArrayList<>();
+            read.add(new ByteArrayInputStream(c.bytes, c.handOverFrom, c.length - c.handOverFrom));
+            for (Parsing p : parsing) {
+              read.add(new ByteArrayInputStream(p.chunk().bytes, 0, p.chunk().length));
+            }
+            read.add(chunks.carried());
+            handOver(reader, rows, header, new SequenceInputStream(Collections.enumeration(read)));
+            return;
+          }
+          line = base + c.lineCount;
+          free.push(c);
+        }
+      } finally {
+        workers.shutdownNow(); // the workers only parse: a chunk still being parsed is dropped
+      }
+    }
+
+    /** Reads the whole file with {@link TransactionReader}, from its first byte. */
+    private ReadCounts whole() {
+      InputStream all = new SequenceInputStream(new ByteArrayInputStream(buf, 0, end), in);
+      try (TransactionReader reader = TransactionReader.open(all, source, format, sink)) {
+        while (reader.hasNext()) {
+          visitor.transaction(reader.next(), reader.line(), reader.rawText("date"));
+        }
+        return reader.counts();
+      }
+    }
+
+    /** True if the current line is a header the scan reads: ASCII text, no quotes or control characters. */
+    private boolean plainHeader() {
+      if (tooLong) {
+        return false;
+      }
+      boolean text = false;
+      for (int i = lineStart; i < lineEnd; i++) {
+        byte b = buf[i];
+        if (b < ' ' || b == '"' || b == 127) {
+          return false;
+        }
+        text |= b != ' ' && b != delimiter;
+      }
+      return text;
+    }
+
+    /**
+     * Finds the next line: {@code [lineStart, lineEnd)} without its line break, {@link #next} after
+     * it. Sets {@link #tooLong} for a line beyond {@link #MAX_LINE}; false at the end of the file.
+     */
+    private boolean nextLine() throws IOException {
+      int from = next;
+      int scan = from;
+      while (true) {
+        for (int i = scan; i < end; i++) {
+          if (buf[i] == '\n') {
+            lineStart = from;
+            lineEnd = i > from && buf[i - 1] == '\r' ? i - 1 : i;
+            next = i + 1;
+            return true;
+          }
+        }
+        if (eof) {
+          if (from == end) {
+            return false;
+          }
+          lineStart = from;
+          lineEnd = end;
+          next = end;
+          return true;
+        }
+        // Move the partial line to the front, grow if it fills the buffer, and read more.
+        int kept = end - from;
+        if (kept >= MAX_LINE) {
+          lineStart = from;
+          lineEnd = end;
+          next = end;
+          tooLong = true;
+          return true;
+        }
+        if (from > 0) {
+          System.arraycopy(buf, from, buf, 0, kept);
+        } else if (kept == buf.length) {
+          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        }
+        end = kept;
+        from = 0;
+        scan = kept;
+        next = 0;
+        fill();
+      }
+    }
+
+    private void fill() throws IOException {
+      while (end < buf.length) {
+        int n = in.read(buf, end, buf.length - end);
+        if (n < 0) {
+          eof = true;
+          return;
+        }
+        end += n;
+        if (n == 0) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** A chunk on its way through a worker. */
+  private record Parsing(Chunk chunk, Future<?> done) {
+
+    /** Waits for the worker; the chunk, parsed. */
+    Chunk await(String source) {
+      try {
+        done.get();
+        return chunk;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InputException(source, 0, "interrupted while reading the file", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+          throw r;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException("reading " + source + " on a worker thread failed", cause);
+      }
+    }
+  }
+
+  /**
+   * Whole lines of the file and what a worker read from them: per row its kind, line (from 1 in
+   * the chunk), byte offsets of its texts, day and amount; no object per row. Reused once the
+   * rows were handed to the visitor.
+   */
+  private static final class Chunk {
+    /** Offsets per row: id, order id and channel (from, to; -1 if absent); a converted line: start, next. */
+    static final int SPANS = 6;
+    private final LineParser parser;
+    byte[] bytes = new byte[0];
+    int length;
+    int rows;
+    byte[] kinds = new byte[256];
+    int[] lines = new int[256];
+    int[] spans = new int[256 * SPANS];
+    long[] days = new long[256];
+    double[] amounts = new double[256];
+    /** The lines in the chunk (up to the line handed over, if one is). */
+    int lineCount;
+    /** The first byte of the line from which the CSV parser reads the file, or -1. */
+    int handOverFrom;
+    /** That line, from 1 in the chunk. */
+    int handOverLine;
+
+    Chunk(LineParser parser) {
+      this.parser = parser;
+    }
+
+    /** Parses the lines, as the sequential loop does, up to the end or the first line to hand over. */
+    void parse() {
+      rows = 0;
+      handOverFrom = -1;
+      byte[] b = bytes;
+      int n = length;
+      int rel = 0;
+      int pos = 0;
+      while (pos < n) {
+        int nl = pos;
+        while (nl < n && b[nl] != '\n') {
+          nl++;
+        }
+        int lineEnd;
+        int next;
+        if (nl < n) {
+          lineEnd = nl > pos && b[nl - 1] == '\r' ? nl - 1 : nl;
+          next = nl + 1;
+        } else {
+          lineEnd = n;
+          next = n;
+        }
+        rel++;
+        int kind = nl - pos >= MAX_LINE ? LineParser.HAND_OVER : parser.parse(b, pos, lineEnd);
+        if (kind == LineParser.HAND_OVER) {
+          handOverFrom = pos;
+          handOverLine = rel;
+          lineCount = rel;
+          return;
+        }
+        if (kind != LineParser.SKIP) {
+          add(kind, rel, next);
+        }
+        pos = next;
+      }
+      lineCount = rel;
+    }
+
+    private void add(int kind, int line, int next) {
+      if (rows == kinds.length) {
+        int size = rows * 2;
+        kinds = Arrays.copyOf(kinds, size);
+        lines = Arrays.copyOf(lines, size);
+        spans = Arrays.copyOf(spans, size * SPANS);
+        days = Arrays.copyOf(days, size);
+        amounts = Arrays.copyOf(amounts, size);
+      }
+      LineParser p = parser;
+      int at = rows * SPANS;
+      kinds[rows] = (byte) kind;
+      lines[rows] = line;
+      if (kind == LineParser.PLAIN) {
+        spans[at] = p.idFrom;
+        spans[at + 1] = p.idTo;
+        spans[at + 2] = p.orderFrom;
+        spans[at + 3] = p.orderTo;
+        spans[at + 4] = p.channelFrom;
+        spans[at + 5] = p.channelTo;
+        days[rows] = p.day;
+        amounts[rows] = p.amount;
+      } else {
+        spans[at] = p.start;
+        spans[at + 1] = next;
+      }
+      rows++;
+    }
+  }
+
+  /**
+   * Cuts the rest of a file into chunks of whole lines, each about {@code target} bytes: a chunk
+   * ends after its last line break, and the bytes after it start the next. A chunk is longer when
+   * a line is; a line of {@link #MAX_LINE} bytes without a break ends one (its worker hands it over).
+   */
+  private static final class ChunkReader {
+    private final InputStream in;
+    private final int target;
+    private byte[] carry;
+    private int carried;
+    private boolean eof;
+
+    ChunkReader(InputStream in, byte[] buf, int from, int end, boolean eof, int target) {
+      this.in = in;
+      this.target = target;
+      this.carry = Arrays.copyOfRange(buf, from, end);
+      this.carried = end - from;
+      this.eof = eof;
+    }
+
+    /** Fills the chunk with the next lines; false at the end of the file. */
+    boolean next(Chunk c) throws IOException {
+      byte[] b = c.bytes.length >= Math.max(target, carried) ? c.bytes : new byte[Math.max(target, carried)];
+      System.arraycopy(carry, 0, b, 0, carried);
+      int end = carried;
+      carried = 0;
+      int scanned = 0;
+      int want = target;
+      while (true) {
+        while (end < want && !eof) {
+          if (end == b.length) {
+            b = Arrays.copyOf(b, Math.max(want, b.length * 2));
+          }
+          int n = in.read(b, end, Math.min(b.length, want) - end);
+          if (n < 0) {
+            eof = true;
+          } else {
+            end += n;
+          }
+        }
+        int cut = end - 1;
+        while (cut >= scanned && b[cut] != '\n') {
+          cut--;
+        }
+        if (cut >= scanned || (eof ? end > 0 : end >= MAX_LINE)) {
+          int length = cut >= scanned ? cut + 1 : end;
+          int rest = end - length;
+          if (carry.length < rest) {
+            carry = new byte[Math.max(rest, target)];
+          }
+          System.arraycopy(b, length, carry, 0, rest);
+          carried = rest;
+          c.bytes = b;
+          c.length = length;
+          return true;
+        }
+        if (eof) {
+          c.bytes = b;
+          return false;
+        }
+        scanned = end;
+        want = end + target;
+      }
+    }
+
+    /** The bytes read after the last chunk, before the rest of the file. */
+    InputStream carried() {
+      return new ByteArrayInputStream(carry, 0, carried);
+    }
+  }
+
+  /**
+   * Reads one line's bytes: whether the scan converts it itself (and its values), hands it to the
+   * reader's code, skips it, or hands the rest of the file to the CSV parser. One per thread: the
+   * sequential pass and each chunk of a parallel one use the same rules.
+   */
+  static final class LineParser {
+    /** An empty line, or spaces alone: skipped, as the CSV parser skips them. */
+    static final int SKIP = 0;
+    /** A plain row, read into the parser's fields. */
+    static final int PLAIN = 1;
+    /** A line without quotes or control characters that the reader's code converts or rejects. */
+    static final int CONVERT = 2;
+    /** A quote, a carriage return or another control character, or blanks alone: the CSV parser's from here on. */
+    static final int HAND_OVER = 3;
+
+    private final byte delimiter;
+    private final boolean plainDates;
+    private final boolean plainNumbers;
+    private final int[] columns;
+    private final int width;
+    private final byte[] firstName;
+    private final int[] fieldStart;
+    private final int[] fieldEnd;
+    private byte[] buf = new byte[0];
+    private double number;
+    /** The line's first byte after the spaces that start it. */
+    int start;
+    long day;
+    double amount;
+    int idFrom;
+    int idTo;
+    /** The order id's bytes, or -1 if the row has none. */
+    int orderFrom;
+    int orderTo;
+    /** The channel's bytes, or -1 if the row has none. */
+    int channelFrom;
+    int channelTo;
+
+    LineParser(byte delimiter, TransactionFormat format, int[] columns, int width, byte[] firstName) {
+      this.delimiter = delimiter;
+      this.plainDates = ValueParser.ISO.equalsIgnoreCase(format.datePattern());
+      this.plainNumbers = format.decimalSeparator() == '.' && format.thousandsSeparator().isEmpty()
+          && format.currencySymbols().isEmpty();
+      this.columns = columns;
+      this.width = width;
+      this.firstName = firstName;
+      this.fieldStart = new int[width + 1];
+      this.fieldEnd = new int[width + 1];
+    }
+
+    /** A parser with the same rules, for another thread. */
+    LineParser copy() {
+      return new LineParser(delimiter, plainDates, plainNumbers, columns, width, firstName);
+    }
+
+    private LineParser(byte delimiter, boolean plainDates, boolean plainNumbers, int[] columns, int width, byte[] firstName) {
+      this.delimiter = delimiter;
+      this.plainDates = plainDates;
+      this.plainNumbers = plainNumbers;
+      this.columns = columns;
+      this.width = width;
+      this.firstName = firstName;
+      this.fieldStart = new int[width + 1];
+      this.fieldEnd = new int[width + 1];
+    }
+
+    /** Reads the line {@code [from, to)} (without its line break) of {@code bytes}: one of the kinds above. */
+    int parse(byte[] bytes, int from, int to) {
+      buf = bytes;
+      int s = from;
+      int e = to;
       while (s < e && buf[s] == ' ') {
         s++; // the CSV parser drops the spaces that start a line
       }
+      start = s;
       if (s == e) {
-        return true; // an empty line, or spaces alone: skipped, as the CSV parser skips them
+        return SKIP;
       }
       int capacity = fieldStart.length;
       int n = 0;
@@ -384,7 +937,7 @@ public final class TransactionScan {
             fieldStart[n] = i + 1;
           }
         } else if (b == '"' || (b >= 0 && b < ' ' && b != '\t')) {
-          return false;
+          return HAND_OVER;
         } else if (b < 0) {
           ascii = false;
         } else if (b != ' ' && b != '\t') {
@@ -396,16 +949,13 @@ public final class TransactionScan {
       }
       n++;
       if (n == 1 && blank) {
-        return false; // blanks alone: the parser's call
+        return HAND_OVER; // blanks alone: the parser's call
       }
-      if (!ascii || n != names.size() || sameBytes(0, firstName) || !plainRow(reader, columns)) {
-        converted(reader, s, names, header);
-      }
-      return true;
+      return ascii && n == width && !sameBytes(0, firstName) && plainRow() ? PLAIN : CONVERT;
     }
 
-    /** Reads a plain row into {@link #row} and hands it to the visitor; false if it is not plain. */
-    private boolean plainRow(TransactionReader reader, int[] columns) {
+    /** Reads a plain row's values into this parser's fields; false if it is not plain. */
+    private boolean plainRow() {
       if (!plainDates || !plainNumbers) {
         return false;
       }
@@ -413,11 +963,11 @@ public final class TransactionScan {
       if (!trimmed(id) || fieldEnd[id] == fieldStart[id]) {
         return false;
       }
-      long day = isoDay(columns[1]);
-      if (day == Long.MIN_VALUE || !plainNumber(columns[2])) {
+      long d = isoDay(columns[1]);
+      if (d == Long.MIN_VALUE || !plainNumber(columns[2])) {
         return false;
       }
-      double amount = number;
+      double a = number;
       int quantity = columns[3];
       if (quantity >= 0 && fieldEnd[quantity] > fieldStart[quantity] && !plainNumber(quantity)) {
         return false;
@@ -427,20 +977,16 @@ public final class TransactionScan {
       if ((order >= 0 && !trimmed(order)) || (channel >= 0 && !trimmed(channel))) {
         return false;
       }
-      row.line = line;
-      row.epochDay = day;
-      row.amount = amount;
-      row.customerId.set(buf, fieldStart[id], fieldEnd[id]);
-      row.hasOrderId = order >= 0 && fieldEnd[order] > fieldStart[order];
-      if (row.hasOrderId) {
-        row.orderId.set(buf, fieldStart[order], fieldEnd[order]);
-      }
-      row.hasChannel = channel >= 0 && fieldEnd[channel] > fieldStart[channel];
-      if (row.hasChannel) {
-        row.channel.set(buf, fieldStart[channel], fieldEnd[channel]);
-      }
-      reader.accepted();
-      visitor.row(row);
+      day = d;
+      amount = a;
+      idFrom = fieldStart[id];
+      idTo = fieldEnd[id];
+      boolean hasOrder = order >= 0 && fieldEnd[order] > fieldStart[order];
+      orderFrom = hasOrder ? fieldStart[order] : -1;
+      orderTo = hasOrder ? fieldEnd[order] : -1;
+      boolean hasChannel = channel >= 0 && fieldEnd[channel] > fieldStart[channel];
+      channelFrom = hasChannel ? fieldStart[channel] : -1;
+      channelTo = hasChannel ? fieldEnd[channel] : -1;
       return true;
     }
 
@@ -547,132 +1093,6 @@ public final class TransactionScan {
       double v = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : (double) mantissa;
       number = negative ? -v : v;
       return true;
-    }
-
-    /** Decodes the current line and converts (or rejects) it with the reader's code. */
-    private void converted(TransactionReader reader, int start, List<String> names, List<String> header) {
-      // Decoded with its line break, as the parser decodes it, so that a malformed sequence at
-      // the end of the line becomes the same replacement characters.
-      String text = new String(buf, start, next - start, StandardCharsets.UTF_8);
-      int cut = text.length();
-      while (cut > 0 && (text.charAt(cut - 1) == '\n' || text.charAt(cut - 1) == '\r')) {
-        cut--;
-      }
-      List<@Nullable String> values = new ArrayList<>(names.size());
-      char d = layout.delimiter();
-      int from = 0;
-      for (int i = 0; i < cut; i++) {
-        if (text.charAt(i) == d) {
-          values.add(text.substring(from, i));
-          from = i + 1;
-        }
-      }
-      values.add(text.substring(from, cut));
-      Transaction t = reader.read(CsvRowSource.framed(source, line, names, header, values));
-      if (t != null) {
-        reader.advanced(); // as next() would: the record's date text becomes the reader's last
-        visitor.transaction(t, line, reader.rawText("date"));
-      }
-    }
-
-    /** Hands the current line and the rest of the file to the reader's CSV parser. */
-    private void handOver(TransactionReader reader, Rows rows, List<String> names, List<String> header) {
-      InputStream rest = new SequenceInputStream(new ByteArrayInputStream(buf, lineStart, end - lineStart), in);
-      Reader text = new BufferedReader(new InputStreamReader(rest, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)), BUFFER);
-      rows.handOver(new CsvRowSource(source, text, layout, header, names, line - 1));
-      while (reader.hasNext()) {
-        visitor.transaction(reader.next(), reader.line(), reader.rawText("date"));
-      }
-    }
-
-    /** Reads the whole file with {@link TransactionReader}, from its first byte. */
-    private ReadCounts whole() {
-      InputStream all = new SequenceInputStream(new ByteArrayInputStream(buf, 0, end), in);
-      try (TransactionReader reader = TransactionReader.open(all, source, format, sink)) {
-        while (reader.hasNext()) {
-          visitor.transaction(reader.next(), reader.line(), reader.rawText("date"));
-        }
-        return reader.counts();
-      }
-    }
-
-    /** True if the current line is a header the scan reads: ASCII text, no quotes or control characters. */
-    private boolean plainHeader() {
-      if (tooLong) {
-        return false;
-      }
-      boolean text = false;
-      for (int i = lineStart; i < lineEnd; i++) {
-        byte b = buf[i];
-        if (b < ' ' || b == '"' || b == 127) {
-          return false;
-        }
-        text |= b != ' ' && b != delimiter;
-      }
-      return text;
-    }
-
-    /**
-     * Finds the next line: {@code [lineStart, lineEnd)} without its line break, {@link #next} after
-     * it. Sets {@link #tooLong} for a line beyond {@link #MAX_LINE}; false at the end of the file.
-     */
-    private boolean nextLine() throws IOException {
-      int from = next;
-      int scan = from;
-      while (true) {
-        for (int i = scan; i < end; i++) {
-          if (buf[i] == '\n') {
-            lineStart = from;
-            lineEnd = i > from && buf[i - 1] == '\r' ? i - 1 : i;
-            next = i + 1;
-            return true;
-          }
-        }
-        if (eof) {
-          if (from == end) {
-            return false;
-          }
-          lineStart = from;
-          lineEnd = end;
-          next = end;
-          return true;
-        }
-        // Move the partial line to the front, grow if it fills the buffer, and read more.
-        int kept = end - from;
-        if (kept >= MAX_LINE) {
-          lineStart = from;
-          lineEnd = end;
-          next = end;
-          tooLong = true;
-          return true;
-        }
-        if (from > 0) {
-          System.arraycopy(buf, from, buf, 0, kept);
-        } else if (kept == buf.length) {
-          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-        }
-        end = kept;
-        from = 0;
-        scan = kept;
-        next = 0;
-        fill();
-      }
-    }
-
-    private void fill() throws IOException {
-      while (end < buf.length) {
-        int n = in.read(buf, end, buf.length - end);
-        if (n < 0) {
-          eof = true;
-          return;
-        }
-        end += n;
-        if (n == 0) {
-          return;
-        }
-      }
     }
   }
 

@@ -828,7 +828,8 @@ public final class Segmentation {
     Path file = transactionsPath;
     // One pass (two only after a gap in the dates): the fast scan for a CSV file, the reader otherwise.
     FeatureDeriver.Result r = file != null
-        ? FeatureDeriver.derive(file, () -> tracked(open(file), "Deriving features"), input.transactions(), derive, sink)
+        ? FeatureDeriver.derive(file, () -> tracked(open(file), "Deriving features"), input.transactions(), derive, sink,
+            threads != null ? threads : Runtime.getRuntime().availableProcessors())
         : FeatureDeriver.derive(s -> in.open(s, "Deriving features"), derive, sink);
     return new Derived(r.features(), r.counts(), r.referenceBasis());
   }
@@ -1622,7 +1623,10 @@ public final class Segmentation {
     }
 
     /**
-     * Sets the worker threads for calibration and classification (default: the engine's).
+     * Sets the worker threads for calibration and classification (default: the engine's), and
+     * for parsing a CSV transaction log in chunks (default: the available processors; 1 reads it
+     * line by line on the job's thread). The derivation itself stays on the job's thread, so the
+     * features, rejections and counts do not depend on it.
      *
      * @param threads at least 1
      * @return this builder
