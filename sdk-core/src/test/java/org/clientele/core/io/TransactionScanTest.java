@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TransactionScanTest {
 
-  private static final String HEADER = "customer_id,date,amount,quantity,order_id,channel";
+  static final String HEADER = "customer_id,date,amount,quantity,order_id,channel";
   private static final LocalDate REFERENCE = LocalDate.of(2024, 7, 1);
 
   private static final String[] IDS = {"A1", "A2", "B-7", "C 9", " A1", "A1 ", "", "é1", "\"A1\"", "A\"1", "customer_id", "\t"};
@@ -257,7 +257,7 @@ class TransactionScanTest {
   }
 
   /** Every customer's features, numbers as their exact bits (so 0.30000000000000004 is not 0.3). */
-  private static List<String> bits(FeatureDeriver deriver) {
+  static List<String> bits(FeatureDeriver deriver) {
     List<String> out = new ArrayList<>();
     deriver.customers().forEachRemaining(c -> {
       StringBuilder b = new StringBuilder(c.id());
@@ -276,7 +276,7 @@ class TransactionScanTest {
    * before and after its boundaries), refunds and repeated order ids; some files end with a few
    * rows after a gap of years.
    */
-  private static byte[] plainFile(Random random, int rows, boolean gap) {
+  static byte[] plainFile(Random random, int rows, boolean gap) {
     StringBuilder text = new StringBuilder(HEADER + "\n");
     for (int i = 0; i < rows; i++) {
       boolean late = gap && i % 500 == 250;
@@ -389,7 +389,7 @@ class TransactionScanTest {
   }
 
   /** A file of plain and tricky lines; each line mostly plain, with one value or shape off now and then. */
-  private static byte[] randomFile(Random random, int seed) throws IOException {
+  static byte[] randomFile(Random random, int seed) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String delimiter = seed % 7 == 6 ? ";" : ",";
     if (random.nextInt(20) == 0) {
@@ -447,7 +447,7 @@ class TransactionScanTest {
     return values[random.nextInt(values.length)];
   }
 
-  private static byte[] concat(byte[] a, byte[] b) {
+  static byte[] concat(byte[] a, byte[] b) {
     byte[] out = new byte[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);
     System.arraycopy(b, 0, out, a.length, b.length);
