@@ -49,6 +49,12 @@ import org.jspecify.annotations.Nullable;
  * A file whose header line is not plain ASCII without quotes is read by {@link TransactionReader}
  * from the start. The visitor receives the accepted rows in file order; rejections go to the sink.
  *
+ * <p>With more than one thread the lines after the header are cut into chunks of whole lines that
+ * worker threads parse by the same rules into offsets and values; the calling thread hands their
+ * rows to the reader's code and the visitor in file order, with each chunk's lines counted after
+ * the lines of the chunks before it. The calls, lines, rejections and counts are those of the
+ * sequential scan; at a chunk's first line for the CSV parser, the bytes from there on go to it.
+ *
  * @since 0.1.0
  */
 public final class TransactionScan {
@@ -58,7 +64,7 @@ public final class TransactionScan {
   private static final long DAYS_0000_TO_1970 = 719_528L;
   private static final int MAX_LINE = 1 << 20;
   /** The bytes of a chunk that a worker parses (more if a line is longer): a few rows' worth of thousands. */
-  static final int CHUNK = 1 << 20;
+  static final int CHUNK = 1 << 19;
   /** The workers of a parallel scan: daemons, so that a host's exit never waits for a scan. */
   private static final ThreadFactory WORKERS = task -> {
     Thread t = new Thread(task, "clientele-scan");
@@ -260,8 +266,8 @@ public final class TransactionScan {
   /**
    * Reads a file's bytes as {@link #scan(InputStream, String, TransactionFormat, RejectionSink,
    * Visitor)} does, parsing it on several threads: the file is cut into chunks of whole lines
-   * (about a mebibyte each) that worker threads parse into offsets and values, and the rows are
-   * handed to the visitor on the calling thread in file order. The visitor and the sink get exactly
+   * (about half a mebibyte each) that {@code threads - 1} worker threads parse into offsets and
+   * values, and the rows are handed to the visitor on the calling thread in file order. The visitor and the sink get exactly
    * the calls, lines, rejections and counts of the sequential scan; only the parsing is shared
    * out. From the first line the CSV parser must read (a quote, a control character), the rest of
    * the file is read by it on the calling thread, as in the sequential scan. Up to {@code 2 *
@@ -272,7 +278,8 @@ public final class TransactionScan {
    * @param format its layout; {@link #supports} must be true for the file
    * @param sink receives rejected rows ({@link RejectionSink#strict()} to stop at the first)
    * @param visitor receives accepted rows
-   * @param threads worker threads that parse; 1 reads line by line on the calling thread alone
+   * @param threads the threads of the scan, the calling thread included; 1 reads line by line on
+   *     the calling thread alone
    * @return the counts of the file, as {@link TransactionReader#counts()} gives them
    * @throws InputException if the file cannot be read, or its header lacks a required column
    * @throws IllegalArgumentException if {@code threads} is less than 1
@@ -505,11 +512,13 @@ public final class TransactionScan {
       int depth = 2 * threads;
       ArrayDeque<Chunk> free = new ArrayDeque<>();
       ArrayDeque<Parsing> parsing = new ArrayDeque<>(depth);
-      ExecutorService workers = Executors.newFixedThreadPool(threads, WORKERS);
+      // The calling thread is busy with the visitor: threads - 1 workers parse (measured: on two
+      // cores, two workers beside it were slower than one).
+      ExecutorService workers = Executors.newFixedThreadPool(threads - 1, WORKERS);
       try {
         while (true) {
           while (parsing.size() < depth) {
-            Chunk c = free.isEmpty() ? new Chunk(parser.copy()) : free.pop();
+            Chunk c = free.isEmpty() ? new Chunk(parser.copy(), chunkBytes / 32) : free.pop();
             if (!chunks.next(c)) {
               free.push(c);
               break;
@@ -688,11 +697,11 @@ public final class TransactionScan {
     byte[] bytes = new byte[0];
     int length;
     int rows;
-    byte[] kinds = new byte[256];
-    int[] lines = new int[256];
-    int[] spans = new int[256 * SPANS];
-    long[] days = new long[256];
-    double[] amounts = new double[256];
+    byte[] kinds;
+    int[] lines;
+    int[] spans;
+    long[] days;
+    double[] amounts;
     /** The lines in the chunk (up to the line handed over, if one is). */
     int lineCount;
     /** The first byte of the line from which the CSV parser reads the file, or -1. */
@@ -700,8 +709,15 @@ public final class TransactionScan {
     /** That line, from 1 in the chunk. */
     int handOverLine;
 
-    Chunk(LineParser parser) {
+    /** A chunk for the parser's thread, with room for {@code rows} rows before it grows. */
+    Chunk(LineParser parser, int rows) {
       this.parser = parser;
+      int capacity = Math.max(16, rows);
+      kinds = new byte[capacity];
+      lines = new int[capacity];
+      spans = new int[capacity * SPANS];
+      days = new long[capacity];
+      amounts = new double[capacity];
     }
 
     /** Parses the lines, as the sequential loop does, up to the end or the first line to hand over. */
