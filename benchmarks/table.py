@@ -149,7 +149,11 @@ def main():
     e2e_rows = [
         ("DuckDB 1.5.6 aggregation (the peer), 1 thread", duck[1], None),
         ("DuckDB 1.5.6 aggregation (the peer), 2 threads", duck[2], None),
-        ("Clientele read + derive, 1 thread", e2e("ReadDeriveBenchmark.readAndDerive"), duck[1]),
+        # Results from before readAndDerive had a threads parameter have one run: the sequential one.
+        ("Clientele read + derive, 1 thread",
+         e2e("ReadDeriveBenchmark.readAndDerive", 1) or e2e("ReadDeriveBenchmark.readAndDerive"), duck[1]),
+        ("Clientele read + derive, 2 threads (the log parsed in chunks on a worker thread)",
+         e2e("ReadDeriveBenchmark.readAndDerive", 2), duck[2]),
         ("Clientele read + derive through TransactionReader (Jackson; JSON Lines, other encodings), 1 thread",
          e2e("ReadDeriveBenchmark.readAndDeriveViaReader"), duck[1]),
         ("Clientele `classify` job, 1 thread", e2e("ClassifyJobBenchmark.classify", 1), duck[1]),
