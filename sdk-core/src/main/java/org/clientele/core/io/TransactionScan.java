@@ -63,7 +63,7 @@ public final class TransactionScan {
   /** Days from 0000-01-01 to 1970-01-01, as in {@link LocalDate}. */
   private static final long DAYS_0000_TO_1970 = 719_528L;
   private static final int MAX_LINE = 1 << 20;
-  /** The bytes of a chunk that a worker parses (more if a line is longer): a few rows' worth of thousands. */
+  /** The bytes of a chunk that a worker parses (more if a line is longer): about ten thousand rows of a typical log. */
   static final int CHUNK = 1 << 19;
   /** The workers of a parallel scan: daemons, so that a host's exit never waits for a scan. */
   private static final ThreadFactory WORKERS = task -> {
@@ -267,9 +267,9 @@ public final class TransactionScan {
    * Reads a file's bytes as {@link #scan(InputStream, String, TransactionFormat, RejectionSink,
    * Visitor)} does, parsing it on several threads: the file is cut into chunks of whole lines
    * (about half a mebibyte each) that {@code threads - 1} worker threads parse into offsets and
-   * values, and the rows are handed to the visitor on the calling thread in file order. The visitor and the sink get exactly
-   * the calls, lines, rejections and counts of the sequential scan; only the parsing is shared
-   * out. From the first line the CSV parser must read (a quote, a control character), the rest of
+   * values, and the rows are handed to the visitor on the calling thread in file order. The
+   * visitor and the sink get exactly the calls, lines, rejections and counts of the sequential
+   * scan; only the parsing is shared out. From the first line the CSV parser must read (a quote, a control character), the rest of
    * the file is read by it on the calling thread, as in the sequential scan. Up to {@code 2 *
    * threads} chunks are read ahead of the visitor.
    *
@@ -898,15 +898,9 @@ public final class TransactionScan {
     int channelTo;
 
     LineParser(byte delimiter, TransactionFormat format, int[] columns, int width, byte[] firstName) {
-      this.delimiter = delimiter;
-      this.plainDates = ValueParser.ISO.equalsIgnoreCase(format.datePattern());
-      this.plainNumbers = format.decimalSeparator() == '.' && format.thousandsSeparator().isEmpty()
-          && format.currencySymbols().isEmpty();
-      this.columns = columns;
-      this.width = width;
-      this.firstName = firstName;
-      this.fieldStart = new int[width + 1];
-      this.fieldEnd = new int[width + 1];
+      this(delimiter, ValueParser.ISO.equalsIgnoreCase(format.datePattern()),
+          format.decimalSeparator() == '.' && format.thousandsSeparator().isEmpty() && format.currencySymbols().isEmpty(),
+          columns, width, firstName);
     }
 
     /** A parser with the same rules, for another thread. */
