@@ -70,8 +70,10 @@ def run(cmd, work):
 def check(page, write):
     with open(page, encoding="utf-8") as f:
         lines = f.read().split("\n")
-    work = tempfile.mkdtemp(prefix="docs-check.")
+    top = tempfile.mkdtemp(prefix="docs-check.")
+    work = os.path.join(top, "work")
     os.makedirs(os.path.join(work, ".bin"))
+    os.symlink(os.path.join(ROOT, "..", "shared"), os.path.join(top, "shared"))  # ../shared/data as in the repo
     with open(os.path.join(work, ".bin", "clientele"), "w") as f:
         f.write('#!/bin/sh\nexec java -jar "%s" "$@"\n' % JAR)
     os.chmod(os.path.join(work, ".bin", "clientele"), 0o755)
@@ -80,13 +82,12 @@ def check(page, write):
         shutil.copy(sim, os.path.join(work, "simulate.py"))
     for name in ("examples", "cli"):  # commands name repository paths relative to the root
         os.symlink(os.path.join(ROOT, name), os.path.join(work, name))
-    os.symlink(os.path.join(ROOT, "..", "shared"), os.path.join(work, "..shared"))
     failures, edits = 0, []
     for cmd, start, end in blocks(lines):
         if isinstance(cmd, tuple):
             run(cmd[1], work)
             continue
-        actual = run(cmd.replace("../shared/", "..shared/"), work).replace(work + "/", "/.../")
+        actual = run(cmd, work).replace(work + "/", "/.../")
         actual = re.sub(r"/clientele-demo-\d+/", "/clientele-demo-.../", actual)
         while end > start and not lines[end - 1].strip():  # the blank line before the next command
             end -= 1
@@ -104,7 +105,7 @@ def check(page, write):
             lines[start:end] = new
         with open(page, "w", encoding="utf-8") as f:
             f.write("\n".join(lines))
-    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(top, ignore_errors=True)
     return failures
 
 
