@@ -1,13 +1,8 @@
 package org.clientele.practice.channel;
 
-import java.util.Optional;
 import java.util.Set;
-import org.clientele.api.Classifier;
-import org.clientele.api.Dimension;
-import org.clientele.api.Feature;
 import org.clientele.api.StandardFeatures;
-import org.clientele.api.spi.ClassifierProvider;
-import org.clientele.api.spi.PluginConfig;
+import org.clientele.api.spi.SettingsClassifierProvider;
 
 /**
  * Provides the {@code channel} dimension: the customer's channel preference, from {@link
@@ -32,7 +27,7 @@ import org.clientele.api.spi.PluginConfig;
  *
  * @since 0.1.0
  */
-public final class ChannelClassifierProvider implements ClassifierProvider {
+public final class ChannelClassifierProvider extends SettingsClassifierProvider {
 
   /**
    * The provider's name and default dimension id.
@@ -46,11 +41,10 @@ public final class ChannelClassifierProvider implements ClassifierProvider {
    *
    * @since 0.1.0
    */
-  public ChannelClassifierProvider() {}
-
-  @Override
-  public String name() {
-    return NAME;
+  public ChannelClassifierProvider() {
+    super(NAME, ChannelClassifier::dimension, ChannelSettings::read,
+        s -> Set.of(s.onlineShare(), StandardFeatures.CHANNEL),
+        (dimension, s, config) -> new ChannelClassifier(dimension, s));
   }
 
   /**
@@ -61,21 +55,5 @@ public final class ChannelClassifierProvider implements ClassifierProvider {
   @Override
   public boolean inDefaultConfiguration() {
     return false;
-  }
-
-  @Override
-  public Optional<Dimension> dimension(PluginConfig config) {
-    ChannelSettings.read(config);
-    return Optional.of(ChannelClassifier.dimension(config.id()));
-  }
-
-  @Override
-  public Set<Feature<?>> features(PluginConfig config) {
-    return Set.of(ChannelSettings.read(config).onlineShare(), StandardFeatures.CHANNEL);
-  }
-
-  @Override
-  public Classifier create(PluginConfig config) {
-    return new ChannelClassifier(ChannelClassifier.dimension(config.id()), ChannelSettings.read(config));
   }
 }

@@ -6,10 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.clientele.api.Classifier;
 import org.clientele.api.Dimension;
-import org.clientele.api.Feature;
 import org.clientele.api.spi.Calibrator;
-import org.clientele.api.spi.ClassifierProvider;
 import org.clientele.api.spi.PluginConfig;
+import org.clientele.api.spi.SettingsClassifierProvider;
 
 /**
  * Provides the {@code needs} dimension: what a customer mainly buys from us (产品需求 / 服务需求 /
@@ -38,7 +37,7 @@ import org.clientele.api.spi.PluginConfig;
  *
  * @since 0.1.0
  */
-public final class NeedsClassifierProvider implements ClassifierProvider {
+public final class NeedsClassifierProvider extends SettingsClassifierProvider {
 
   /**
    * The provider's name and default dimension id.
@@ -52,11 +51,9 @@ public final class NeedsClassifierProvider implements ClassifierProvider {
    *
    * @since 0.1.0
    */
-  public NeedsClassifierProvider() {}
-
-  @Override
-  public String name() {
-    return NAME;
+  public NeedsClassifierProvider() {
+    super(NAME, NeedsClassifier::dimension, NeedsSettings::read,
+        s -> Set.of(s.projects(), s.productLines(), s.serviceShare()), NeedsClassifierProvider::classifier);
   }
 
   /**
@@ -70,27 +67,13 @@ public final class NeedsClassifierProvider implements ClassifierProvider {
   }
 
   @Override
-  public Optional<Dimension> dimension(PluginConfig config) {
-    NeedsSettings.read(config);
-    return Optional.of(NeedsClassifier.dimension(config.id()));
-  }
-
-  @Override
-  public Set<Feature<?>> features(PluginConfig config) {
-    NeedsSettings s = NeedsSettings.read(config);
-    return Set.of(s.projects(), s.productLines(), s.serviceShare());
-  }
-
-  @Override
   public Optional<Calibrator> calibrator(PluginConfig config) {
     NeedsSettings settings = NeedsSettings.read(config);
     return settings.calibrated() ? Optional.of(new NeedsCalibrator(settings)) : Optional.empty();
   }
 
-  @Override
-  public Classifier create(PluginConfig config) {
-    NeedsSettings settings = NeedsSettings.read(config);
-    Dimension dimension = NeedsClassifier.dimension(config.id());
+  /** A fixed cut-off, or the calibrated one checked against the settings it was made for. */
+  private static Classifier classifier(Dimension dimension, NeedsSettings settings, PluginConfig config) {
     if (!settings.calibrated()) {
       return new NeedsClassifier(dimension, settings, settings.threshold(), percent(settings.threshold()));
     }

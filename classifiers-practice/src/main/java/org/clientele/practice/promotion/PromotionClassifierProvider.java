@@ -1,12 +1,7 @@
 package org.clientele.practice.promotion;
 
-import java.util.Optional;
 import java.util.Set;
-import org.clientele.api.Classifier;
-import org.clientele.api.Dimension;
-import org.clientele.api.Feature;
-import org.clientele.api.spi.ClassifierProvider;
-import org.clientele.api.spi.PluginConfig;
+import org.clientele.api.spi.SettingsClassifierProvider;
 
 /**
  * Provides the {@code promotion} dimension: how a customer responds to promotions (按促销反应细分),
@@ -29,7 +24,7 @@ import org.clientele.api.spi.PluginConfig;
  *
  * @since 0.1.0
  */
-public final class PromotionClassifierProvider implements ClassifierProvider {
+public final class PromotionClassifierProvider extends SettingsClassifierProvider {
 
   /**
    * The provider's name and default dimension id.
@@ -43,11 +38,10 @@ public final class PromotionClassifierProvider implements ClassifierProvider {
    *
    * @since 0.1.0
    */
-  public PromotionClassifierProvider() {}
-
-  @Override
-  public String name() {
-    return NAME;
+  public PromotionClassifierProvider() {
+    super(NAME, PromotionClassifier::dimension, PromotionSettings::read,
+        s -> Set.of(s.received(), s.redeemed()),
+        (dimension, s, config) -> new PromotionClassifier(dimension, s));
   }
 
   /**
@@ -58,22 +52,5 @@ public final class PromotionClassifierProvider implements ClassifierProvider {
   @Override
   public boolean inDefaultConfiguration() {
     return false;
-  }
-
-  @Override
-  public Optional<Dimension> dimension(PluginConfig config) {
-    PromotionSettings.read(config);
-    return Optional.of(PromotionClassifier.dimension(config.id()));
-  }
-
-  @Override
-  public Set<Feature<?>> features(PluginConfig config) {
-    PromotionSettings s = PromotionSettings.read(config);
-    return Set.of(s.received(), s.redeemed());
-  }
-
-  @Override
-  public Classifier create(PluginConfig config) {
-    return new PromotionClassifier(PromotionClassifier.dimension(config.id()), PromotionSettings.read(config));
   }
 }
