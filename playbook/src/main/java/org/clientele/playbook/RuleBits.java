@@ -25,16 +25,16 @@ final class RuleBits {
 
   /** Engine positions that some rule constrains. */
   private final int[] positions;
-  /** Per constrained position and label: the rules that accept that label there. */
-  private final long[][] labelMasks;
-  /** Per constrained position: the rules that accept UNCLASSIFIED there. */
-  private final long[] unclassifiedMasks;
-  /** Per constrained position: the rules that do not constrain it (for a label out of range). */
-  private final long[] unconstrainedMasks;
-  /** Per constrained position: the rules that name it and need it measured ({@link Rule.Basis#MEASURED}). */
-  private final long[] measuredMasks;
-  /** Per constrained position: the rules that name it and accept a fallback there ({@link Rule.Basis#LACK_OF_DATA}). */
-  private final long[] lackMasks;
+  /** Per constrained position: its dimension's number of labels. */
+  private final int[] sizes;
+  /**
+   * Per constrained position, two longs per {@linkplain #code label code}: the rules the label
+   * leaves matching (ANDed), and the {@link Rule.Basis#LACK_OF_DATA} rules it satisfies (ORed into
+   * the rules that saw a fallback). A label decided for lack of data has its own codes, whose
+   * first mask already drops the rules that need it measured: a rule with a {@code basis} costs
+   * the same two table reads as any other.
+   */
+  private final long[][] codeMasks;
   /** The rules that need some fallback label among the dimensions they name. */
   private final long lackRules;
   /** Every rule. */
@@ -59,16 +59,12 @@ final class RuleBits {
   private final long[][][] sameCodeEarlier;
 
   private RuleBits(
-      int[] positions, long[][] labelMasks, long[] unclassifiedMasks, long[] unconstrainedMasks,
-      long[] measuredMasks, long[] lackMasks, long lackRules, long all,
+      int[] positions, int[] sizes, long[][] codeMasks, long lackRules, long all,
       CompiledRule[] conditional, int[] rank, long[] categoryMasks, long[] alsoMasks, Action[][][] actions,
       long[][][] vetoMasks, long[][][] sameCodeWinners, long[][][] sameCodeEarlier) {
     this.positions = positions;
-    this.labelMasks = labelMasks;
-    this.unclassifiedMasks = unclassifiedMasks;
-    this.unconstrainedMasks = unconstrainedMasks;
-    this.measuredMasks = measuredMasks;
-    this.lackMasks = lackMasks;
+    this.sizes = sizes;
+    this.codeMasks = codeMasks;
     this.lackRules = lackRules;
     this.all = all;
     this.conditional = conditional;
@@ -182,8 +178,23 @@ final class RuleBits {
         }
       }
     }
-    return new RuleBits(positions, labelMasks, unclassifiedMasks, unconstrainedMasks, measuredMasks, lackMasks,
-        lackRules, all,
+    int[] sizes = new int[positions.length];
+    long[][] codeMasks = new long[positions.length][];
+    for (int p = 0; p < positions.length; p++) {
+      int size = labelMasks[p].length;
+      sizes[p] = size;
+      long[] m = new long[2 * 2 * (size + 2)];
+      for (int fallback = 0; fallback < 2; fallback++) {
+        for (int label = -1; label <= size; label++) {
+          long accepting = label < 0 ? unclassifiedMasks[p] : label < size ? labelMasks[p][label] : unconstrainedMasks[p];
+          int at = 2 * code(label, size, fallback == 1);
+          m[at] = fallback == 1 ? accepting & ~measuredMasks[p] : accepting;
+          m[at + 1] = fallback == 1 ? lackMasks[p] : 0;
+        }
+      }
+      codeMasks[p] = m;
+    }
+    return new RuleBits(positions, sizes, codeMasks, lackRules, all,
         conditional.toArray(new CompiledRule[0]), rank, categoryMasks, alsoMasks, actions, vetoMasks,
         sameCodeWinners, sameCodeEarlier);
   }
@@ -197,6 +208,17 @@ final class RuleBits {
         vetoMasks[c][b][i] |= bit(rank, v);
       }
     }
+  }
+
+  /**
+   * A position's label as an index into its {@link #codeMasks}: 0 for UNCLASSIFIED, {@code label +
+   * 1} for a label of the dimension, {@code size + 1} for one outside it (a foreign {@link
+   * Segments}; no rule naming the position accepts it), plus {@code size + 2} when the label was
+   * decided for lack of data.
+   */
+  private static int code(int label, int size, boolean fallback) {
+    int code = label < 0 ? 0 : label < size ? label + 1 : size + 1;
+    return fallback ? code + size + 2 : code;
   }
 
   private static long bit(int[] rank, CompiledRule r) {
@@ -217,13 +239,11 @@ final class RuleBits {
     long matched = all;
     long lackSeen = 0;
     for (int p = 0; p < positions.length; p++) {
-      int label = segments.labelIndex(positions[p]);
-      long[] masks = labelMasks[p];
-      matched &= label < 0 ? unclassifiedMasks[p] : label < masks.length ? masks[label] : unconstrainedMasks[p];
-      if (segments.isFallback(positions[p])) {
-        matched &= ~measuredMasks[p];
-        lackSeen |= lackMasks[p];
-      }
+      int position = positions[p];
+      int at = 2 * code(segments.labelIndex(position), sizes[p], segments.isFallback(position));
+      long[] masks = codeMasks[p];
+      matched &= masks[at];
+      lackSeen |= masks[at + 1];
     }
     matched &= ~(lackRules & ~lackSeen);
     for (CompiledRule r : conditional) {

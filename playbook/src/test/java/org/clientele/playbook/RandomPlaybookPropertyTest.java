@@ -18,8 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seeded random playbooks (label conditions, UNCLASSIFIED, unless, feature conditions, vetoes,
- * equal priorities, additive rules and action codes shared between rules) on random customers: {@code plan} gives exactly the actions of {@code explain},
+ * Seeded random playbooks (label conditions, UNCLASSIFIED, unless, a {@code basis}, feature
+ * conditions, vetoes, equal priorities, additive rules and action codes shared between rules) on
+ * random customers, some labels decided for lack of data: {@code plan} gives exactly the actions of {@code explain},
  * whether the playbook fits the 64-rule bit tables or takes the general path.
  */
 class RandomPlaybookPropertyTest {
@@ -37,10 +38,14 @@ class RandomPlaybookPropertyTest {
         Playbook p = Playbook.create(Fixtures.config(randomPlaybook(random, ruleCount)), DIMS);
         for (int n = 0; n < 300; n++) {
           int[] labels = new int[DIMS.size()];
+          double[] scores = new double[DIMS.size()];
+          boolean[] fallback = new boolean[DIMS.size()];
           for (int i = 0; i < labels.length; i++) {
             labels[i] = random.nextInt(DIMS.get(i).size() + 1) - 1; // -1: UNCLASSIFIED
+            scores[i] = Double.NaN;
+            fallback[i] = random.nextInt(4) == 0; // decided for lack of data
           }
-          var segments = Segments.of(DIMS, labels);
+          var segments = Segments.of(DIMS, labels, scores, fallback);
           Customer.Builder b = Customer.builder("C-" + n);
           if (random.nextInt(4) > 0) {
             b.set(StandardFeatures.ORDERS_12M, (double) random.nextInt(10));
@@ -89,6 +94,9 @@ class RandomPlaybookPropertyTest {
       }
       if (!unless.isEmpty()) {
         rule.put("unless", unless);
+      }
+      if (!when.isEmpty() && random.nextInt(3) == 0) {
+        rule.put("basis", random.nextBoolean() ? "measured" : "lack-of-data");
       }
       if (random.nextInt(8) == 0) {
         rule.put("features", List.of(Map.of("feature", "orders_12m", "op", ">=", "value", random.nextInt(8))));

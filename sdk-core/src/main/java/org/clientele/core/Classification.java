@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.clientele.api.Dimension;
 import org.clientele.api.Plan;
 import org.clientele.api.Segments;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One customer's result: a label and score on every dimension of the engine, and the strategy's
@@ -24,16 +25,21 @@ public final class Classification implements Segments {
   private final List<Dimension> dimensions;
   private final int[] labels;
   private final double[] scores;
-  private final boolean[] fallback;
+  /** Bit {@code p} set: the label at position {@code p < 64} was decided for lack of data. */
+  private final long fallbackBits;
+  /** Engines of more than 64 dimensions only: every position's bit, as {@link #fallbackBits}. */
+  private final long @Nullable [] fallbackWords;
   private final Plan plan;
 
   Classification(
-      String customerId, List<Dimension> dimensions, int[] labels, double[] scores, boolean[] fallback, Plan plan) {
+      String customerId, List<Dimension> dimensions, int[] labels, double[] scores, long fallbackBits,
+      long @Nullable [] fallbackWords, Plan plan) {
     this.customerId = customerId;
     this.dimensions = dimensions;
     this.labels = labels;
     this.scores = scores;
-    this.fallback = fallback;
+    this.fallbackBits = fallbackBits;
+    this.fallbackWords = fallbackWords;
     this.plan = plan;
   }
 
@@ -89,7 +95,12 @@ public final class Classification implements Segments {
 
   @Override
   public boolean isFallback(int position) {
-    return labels[position] >= 0 && fallback[position];
+    if (labels[position] < 0) {
+      return false;
+    }
+    long[] words = fallbackWords;
+    long word = words == null ? fallbackBits : words[position >>> 6];
+    return (word & (1L << position)) != 0;
   }
 
   /**
@@ -121,7 +132,8 @@ public final class Classification implements Segments {
         && dimensions.equals(c.dimensions)
         && Arrays.equals(labels, c.labels)
         && Arrays.equals(scores, c.scores)
-        && Arrays.equals(fallback, c.fallback)
+        && fallbackBits == c.fallbackBits
+        && Arrays.equals(fallbackWords, c.fallbackWords)
         && plan.equals(c.plan);
   }
 

@@ -23,7 +23,12 @@ public final class ClassificationBuffer implements Segments {
   private final List<Dimension> dimensions;
   private final int[] labels;
   private final double[] scores;
-  private final boolean[] fallback;
+  /**
+   * Which labels were decided for lack of data, one bit per position (bit {@code p & 63} of word
+   * {@code p >>> 6}): a result copies one {@code long} for up to 64 dimensions instead of an array,
+   * and the playbook reads the bit without a branch.
+   */
+  private final long[] fallback;
   private Action[] actions = new Action[8];
   private int actionCount;
   private String customerId = "";
@@ -42,14 +47,14 @@ public final class ClassificationBuffer implements Segments {
     this.plans = plans;
     this.labels = new int[dimensions.size()];
     this.scores = new double[dimensions.size()];
-    this.fallback = new boolean[dimensions.size()];
+    this.fallback = new long[Math.max(1, (dimensions.size() + 63) >>> 6)];
     this.labelSink =
         new LabelSink() {
           @Override
           public void accept(int label, double score) {
             labels[cursor] = label;
             scores[cursor] = score;
-            fallback[cursor] = false;
+            fallback[cursor >>> 6] &= ~(1L << cursor);
             written = true;
           }
 
@@ -57,7 +62,7 @@ public final class ClassificationBuffer implements Segments {
           public void acceptFallback(int label, double score) {
             labels[cursor] = label;
             scores[cursor] = score;
-            fallback[cursor] = true;
+            fallback[cursor >>> 6] |= 1L << cursor;
             written = true;
           }
         };
@@ -82,13 +87,17 @@ public final class ClassificationBuffer implements Segments {
   void set(int position, int label, double score, boolean isFallback) {
     labels[position] = label;
     scores[position] = score;
-    fallback[position] = isFallback;
+    if (isFallback) {
+      fallback[position >>> 6] |= 1L << position;
+    } else {
+      fallback[position >>> 6] &= ~(1L << position);
+    }
   }
 
   void fail(int position) {
     labels[position] = -1;
     scores[position] = Double.NaN;
-    fallback[position] = false;
+    fallback[position >>> 6] &= ~(1L << position);
   }
 
   void clearPlan() {
@@ -126,7 +135,7 @@ public final class ClassificationBuffer implements Segments {
 
   @Override
   public boolean isFallback(int position) {
-    return labels[position] >= 0 && fallback[position];
+    return labels[position] >= 0 && (fallback[position >>> 6] & (1L << position)) != 0;
   }
 
   /**
@@ -159,6 +168,8 @@ public final class ClassificationBuffer implements Segments {
   public Classification toClassification() {
     // Customers with the same actions share one immutable plan.
     Plan plan = plans.plan(actions, actionCount);
-    return new Classification(customerId, dimensions, labels.clone(), scores.clone(), fallback.clone(), plan);
+    // Up to 64 dimensions the lack-of-data bits travel as one long, not an array.
+    return new Classification(customerId, dimensions, labels.clone(), scores.clone(), fallback[0],
+        fallback.length == 1 ? null : fallback.clone(), plan);
   }
 }

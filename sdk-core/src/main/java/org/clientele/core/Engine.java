@@ -510,15 +510,27 @@ public final class Engine {
   }
 
   /**
-   * {@link #classifyEach} on one thread: the chunks, results and order of delivery of {@link
-   * Chunked} (a chunk reaches the sink only once all of it is classified, so a failure under
-   * {@code FAIL_FAST} leaves the sink with the same whole chunks for any number of threads), but
-   * into two arrays reused from chunk to chunk instead of a list, a result array, a task and a
-   * record per chunk. Per customer this is the single-customer path plus the hand-over.
+   * {@link #classifyEach} on one thread. Under {@link ErrorPolicy#FALLBACK} no plugin failure can
+   * stop the run, so each result goes to the sink as soon as it is made: per customer this is
+   * {@link #classify(Customer)} and the sink's call, nothing more. Under {@link
+   * ErrorPolicy#FAIL_FAST} the chunks and order of delivery of {@link Chunked} are kept (a chunk
+   * reaches the sink only once all of it is classified, so a failure leaves the sink with the same
+   * whole chunks for any number of threads), in two arrays reused from chunk to chunk.
    */
   private long classifyOnCaller(
       Iterator<? extends Customer> customers, BiConsumer<? super Customer, ? super Classification> sink) {
     ClassificationBuffer buffer = buffers.get();
+    if (policy != ErrorPolicy.FAIL_FAST) {
+      long count = 0;
+      while (customers.hasNext()) {
+        Customer customer = customers.next();
+        Customer prepared = steps.length == 0 ? customer : applySteps(customer);
+        classifyPrepared(prepared, buffer);
+        sink.accept(prepared, buffer.toClassification());
+        count++;
+      }
+      return count;
+    }
     Customer[] seen = new Customer[chunkSize];
     Classification[] results = new Classification[chunkSize];
     long count = 0;

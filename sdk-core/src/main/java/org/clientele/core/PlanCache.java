@@ -10,13 +10,22 @@ import org.clientele.api.Plan;
  * building a {@code Plan} copies and sorts its actions; a classification looks its plan up by the
  * identities of its actions instead.
  *
- * <p>Direct-mapped and lock-free: a slot holds the last plan stored there. Slots are written
- * racily, which is safe because an entry is immutable (final fields) and a lost write only costs a
- * later rebuild. Actions made fresh per customer never hit and simply build their plan as before.
+ * <p>Open addressing: a plan is looked for in {@value #PROBES} consecutive slots from its hash, and
+ * stored in the first empty one (or, when all are taken, in its home slot, evicting that plan). So
+ * up to thousands of distinct plans all stay cached. A direct-mapped table of 1,024 slots, as
+ * before, rebuilt the plan of 12% of the benchmark population's customers (420 distinct plans):
+ * two plans sharing a slot evicted each other, and each rebuild cost more than classifying.
+ *
+ * <p>Lock-free: slots are read and written racily, which is safe because an entry is immutable
+ * (final fields) and a lost write only costs a later rebuild. Actions made fresh per customer never
+ * hit and simply build their plan as before.
  */
 final class PlanCache {
 
-  private static final int SLOTS = 1 << 10;
+  private static final int SLOTS = 1 << 12;
+
+  /** Slots searched from a plan's home slot. */
+  static final int PROBES = 8;
 
   private final Entry[] slots = new Entry[SLOTS];
 
@@ -35,22 +44,32 @@ final class PlanCache {
     for (int i = 0; i < count; i++) {
       h = 31 * h + System.identityHashCode(actions[i]);
     }
-    int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-    Entry e = slots[slot];
-    if (e != null && e.holds(actions, count)) {
-      return e.plan;
+    int home = (h ^ (h >>> 16)) & (SLOTS - 1);
+    int free = -1;
+    for (int probe = 0; probe < PROBES; probe++) {
+      int slot = (home + probe) & (SLOTS - 1);
+      Entry e = slots[slot];
+      if (e == null) {
+        free = slot;
+        break; // entries are never removed, only replaced: the plan is not further on
+      }
+      if (e.hash == h && e.holds(actions, count)) {
+        return e.plan;
+      }
     }
     Action[] key = Arrays.copyOf(actions, count);
     Plan plan = new Plan(Arrays.asList(key));
-    slots[slot] = new Entry(key, plan);
+    slots[free >= 0 ? free : home] = new Entry(h, key, plan);
     return plan;
   }
 
   private static final class Entry {
+    final int hash;
     final Action[] actions;
     final Plan plan;
 
-    Entry(Action[] actions, Plan plan) {
+    Entry(int hash, Action[] actions, Plan plan) {
+      this.hash = hash;
       this.actions = actions;
       this.plan = plan;
     }

@@ -229,6 +229,40 @@ class EngineTest {
   }
 
   @Test
+  void onOneThreadUnderFallbackEachResultReachesTheSinkBeforeTheNextCustomerIsRead() {
+    Engine engine =
+        Engine.builder()
+            .register(new Fixtures.FaultyProvider())
+            .model(engine("throw", "fallback").model())
+            .parallelism(1)
+            .chunkSize(10)
+            .build();
+    List<Customer> population = new ArrayList<>(Fixtures.population(7, 35));
+    population.set(12, BAD); // a failing classifier does not stop the run under fallback
+    List<Classification> delivered = new ArrayList<>();
+    java.util.Iterator<Customer> source = population.iterator();
+    int[] read = {0};
+    java.util.Iterator<Customer> checked = new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return source.hasNext();
+      }
+
+      @Override
+      public Customer next() {
+        assertThat(delivered).as("results delivered before customer %d is read", read[0]).hasSize(read[0]);
+        read[0]++;
+        return source.next();
+      }
+    };
+
+    assertThat(engine.classifyAll(checked, delivered::add)).isEqualTo(35);
+    // The same results as one customer at a time, in input order.
+    assertThat(delivered).isEqualTo(population.stream().map(engine::classify).toList());
+    assertThat(delivered.get(12).labelIndex(1)).isEqualTo(-1);
+  }
+
+  @Test
   void oneEngineSharedByManyThreadsGivesTheSequentialResults() throws Exception {
     long seed = System.nanoTime();
     List<Customer> population = Fixtures.population(seed, 20_000);
