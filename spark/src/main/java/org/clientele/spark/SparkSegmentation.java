@@ -52,6 +52,7 @@ import org.clientele.core.features.LifetimesSummary;
 import org.clientele.core.features.PeriodUnit;
 import org.clientele.core.io.Rejection;
 import org.clientele.core.io.RejectionReason;
+import org.clientele.core.io.ResultWriter;
 import org.clientele.core.job.Segmentation;
 import org.clientele.core.report.ReportAccumulator;
 import org.clientele.core.report.ReportOptions;
@@ -347,6 +348,8 @@ public final class SparkSegmentation {
       fields.add(DataTypes.createStructField(d.id() + "_score", DataTypes.DoubleType, true));
     });
     fields.add(DataTypes.createStructField("actions", DataTypes.createArrayType(ACTION_SCHEMA, false), false));
+    // The dimensions whose label was decided for lack of data: the CLI's lack_of_data column, as a list.
+    fields.add(DataTypes.createStructField(ResultWriter.LACK_OF_DATA, DataTypes.createArrayType(DataTypes.StringType, false), false));
     Dataset<Row> results = customers.mapPartitions(
         new ClassifyPartition(json, model.source(), rows), Encoders.row(DataTypes.createStructType(fields)));
     Dataset<Row> rejections = customers.mapPartitions(new RejectPartition(rows, customersName), Encoders.row(REJECTION_SCHEMA));
@@ -715,7 +718,7 @@ public final class SparkSegmentation {
 
   private static Row resultRow(Classification c) {
     int n = c.dimensions().size();
-    Object[] values = new Object[2 + 2 * n];
+    Object[] values = new Object[3 + 2 * n];
     values[0] = c.customerId();
     for (int i = 0; i < n; i++) {
       values[1 + 2 * i] = c.dimensions().get(i).label(c.labelIndex(i));
@@ -727,6 +730,13 @@ public final class SparkSegmentation {
       actions.add(RowFactory.create(a.code(), a.category().name(), a.priority(), a.rule()));
     }
     values[1 + 2 * n] = scala.jdk.javaapi.CollectionConverters.asScala(actions).toSeq();
+    List<String> lackOfData = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (c.isFallback(i)) {
+        lackOfData.add(c.dimensions().get(i).id());
+      }
+    }
+    values[2 + 2 * n] = scala.jdk.javaapi.CollectionConverters.asScala(lackOfData).toSeq();
     return RowFactory.create(values);
   }
 

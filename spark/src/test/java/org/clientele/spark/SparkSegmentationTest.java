@@ -22,6 +22,7 @@ import org.clientele.core.demo.DemoFiles;
 import org.clientele.core.demo.TransactionPopulation;
 import org.clientele.core.features.FeatureDeriver;
 import org.clientele.core.io.RejectionSink;
+import org.clientele.core.io.ResultWriter;
 import org.clientele.core.io.Transaction;
 import org.clientele.core.job.Segmentation;
 import org.clientele.core.job.SegmentationResult;
@@ -148,13 +149,35 @@ class SparkSegmentationTest {
         it.forEachRemaining(a -> actions.add(a.getString(0) + "/" + a.getString(1) + "/" + a.getInt(2) + "/" + a.getString(3)));
         assertThat(actions).as("%s plan", single.customerId()).isEqualTo(single.plan().actions().stream()
             .map(a -> a.code() + "/" + a.category().name() + "/" + a.priority() + "/" + a.rule()).toList());
+        List<String> lackOfData = new ArrayList<>(row.<String>getList(columns.indexOf("lack_of_data")));
+        assertThat(lackOfData).as("%s lack_of_data", single.customerId()).isEqualTo(lackOfData(single));
       }
+      assertThat(columns.subList(columns.size() - 2, columns.size()))
+          .as("after the labels and scores, the CLI results' order: actions (with their rules), then lack_of_data")
+          .containsExactly("actions", ResultWriter.LACK_OF_DATA);
 
       SegmentationReport report = job.report(customers, model, derived.rejections());
       assertThat(report.toJson()).isEqualTo(singleReport.toJson());
     } finally {
       customers.unpersist();
     }
+  }
+
+  /** The dimensions the single-JVM results list as decided for lack of data, in their order. */
+  static List<String> lackOfData(Classification c) {
+    List<String> out = new ArrayList<>();
+    for (int d = 0; d < c.dimensions().size(); d++) {
+      if (c.isFallback(d)) {
+        out.add(c.dimensions().get(d).id());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void someLabelsAreDecidedForLackOfDataSoTheComparisonMeansSomething() {
+    assertThat(singleResults.values().stream().filter(c -> !lackOfData(c).isEmpty()).count()).isPositive();
+    assertThat(singleResults.values().stream().filter(c -> lackOfData(c).isEmpty()).count()).isPositive();
   }
 
   @Test
