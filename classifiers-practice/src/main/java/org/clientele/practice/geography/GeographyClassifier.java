@@ -2,6 +2,8 @@ package org.clientele.practice.geography;
 
 import static org.clientele.api.StandardFeatures.REGION;
 import static org.clientele.api.StandardFeatures.REGION_TYPE;
+import static org.clientele.practice.internal.Text.MISSING;
+import static org.clientele.practice.internal.Text.UNPLACED;
 
 import java.util.List;
 import java.util.Map;
@@ -68,14 +70,15 @@ final class GeographyClassifier extends ExplainingClassifier {
       return;
     }
     if (why != null) {
-      String decided = type != null ? "its region type is not recognised" : "no region type is known";
+      // A region type that is there but unknown is an unplaced value; otherwise nothing could place the customer.
+      String decided = type != null ? "its region type is not recognised; " + UNPLACED : "no region type is known; " + MISSING;
       why.add(region == null
           ? Reason.missing(REGION, "No region either: geography UNKNOWN (" + decided + ")")
           : Reason.of(REGION, region, regions.isEmpty() ? "no regions mapping" : NOT_RECOGNISED,
               "Region " + quote(region) + (regions.isEmpty() ? " cannot decide: no regions mapping is configured"
                   : " is not in the regions mapping") + ": geography UNKNOWN (" + decided + ")"));
     }
-    out.accept(GeographyLabel.UNKNOWN.ordinal(), Double.NaN);
+    out.acceptFallback(GeographyLabel.UNKNOWN.ordinal(), Double.NaN);
   }
 
   /** A customer UNKNOWN with a region type has one the mapping does not know. */
