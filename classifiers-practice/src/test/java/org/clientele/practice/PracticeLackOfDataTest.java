@@ -85,6 +85,17 @@ class PracticeLackOfDataTest {
         Arguments.of(age, Named.of("age: measured", c().set(AGE, 45.0).build()), "AGE_40_49", null));
   }
 
+  @org.junit.jupiter.api.Test
+  void aPlaceholderMappedToUnknownOnPurposeIsNotAMeasurement() {
+    ClassifierProvider geography = new GeographyClassifierProvider();
+    Classifier c = geography.create(PluginConfig.of("geography", "clientele.json", "$.dimensions.geography",
+        Map.of("regionTypes", Map.of("n/a", "UNKNOWN"))));
+    Assignment a = c.explain(c().set(REGION_TYPE, "n/a").build());
+    assertThat(c.dimension().label(a.labelIndex())).isEqualTo("UNKNOWN");
+    assertThat(a.fallback()).isTrue();
+    assertThat(a.reasons()).map(Reason::text).anySatisfy(t -> assertThat(t).contains(Text.UNPLACED));
+  }
+
   @ParameterizedTest(name = "{1}")
   @MethodSource("cases")
   void unknownIsLackOfDataAndItsReasonSaysWhichCase(ClassifierProvider provider, Customer customer, String label,

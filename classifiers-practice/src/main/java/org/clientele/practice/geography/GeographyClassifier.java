@@ -46,9 +46,9 @@ final class GeographyClassifier extends ExplainingClassifier {
         if (why != null) {
           String key = GeographyClassifierProvider.normalise(type);
           why.add(Reason.of(REGION_TYPE, type, (configuredTypes.contains(key) ? "regionTypes: " : "default mapping: ") + byType,
-              "Region type " + quote(type) + " is " + byType));
+              "Region type " + quote(type) + " is " + byType + (byType == GeographyLabel.UNKNOWN ? " (" + UNPLACED + ")" : "")));
         }
-        out.accept(byType.ordinal(), Double.NaN);
+        accept(out, byType);
         return;
       }
       if (why != null) {
@@ -64,9 +64,10 @@ final class GeographyClassifier extends ExplainingClassifier {
     GeographyLabel byRegion = lookup(regions, region);
     if (region != null && byRegion != null) {
       if (why != null) {
-        why.add(Reason.of(REGION, region, "regions: " + byRegion, "Region " + quote(region) + " is mapped to " + byRegion));
+        why.add(Reason.of(REGION, region, "regions: " + byRegion, "Region " + quote(region) + " is mapped to " + byRegion
+            + (byRegion == GeographyLabel.UNKNOWN ? " (" + UNPLACED + ")" : "")));
       }
-      out.accept(byRegion.ordinal(), Double.NaN);
+      accept(out, byRegion);
       return;
     }
     if (why != null) {
@@ -81,7 +82,16 @@ final class GeographyClassifier extends ExplainingClassifier {
     out.acceptFallback(GeographyLabel.UNKNOWN.ordinal(), Double.NaN);
   }
 
-  /** A customer UNKNOWN with a region type has one the mapping does not know. */
+  /** A label a mapping gives; UNKNOWN (a placeholder mapped on purpose, such as "n/a") is never a measurement. */
+  private static void accept(LabelSink out, GeographyLabel label) {
+    if (label == GeographyLabel.UNKNOWN) {
+      out.acceptFallback(label.ordinal(), Double.NaN);
+    } else {
+      out.accept(label.ordinal(), Double.NaN);
+    }
+  }
+
+  /** A customer UNKNOWN with a region type has one the mapping does not know, or maps to UNKNOWN. */
   @Override
   public Set<Feature<?>> unplacedInputs() {
     return Set.of(REGION_TYPE);
