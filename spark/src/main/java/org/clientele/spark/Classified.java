@@ -13,7 +13,8 @@ import org.apache.spark.sql.Row;
  *     code, category, priority, rule}, then {@code lack_of_data}: the ids of the dimensions whose
  *     label was decided for lack of data rather than measured, in the dimensions' order (empty when
  *     every label was measured; the CLI's {@code lack_of_data} column and JSON Lines {@code
- *     lackOfData} list)
+ *     lackOfData} list), and with a control group {@code held_out}: the rules the customer is held
+ *     out of, whose actions are not in {@code actions}
  * @param rejections the customer rows that could not be classified (no id, a non-finite number),
  *     with the columns of a rejections file ({@link SparkSegmentation#REJECTION_COLUMNS})
  * @since 0.1.0

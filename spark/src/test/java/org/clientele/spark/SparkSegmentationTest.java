@@ -18,6 +18,7 @@ import org.clientele.api.Action;
 import org.clientele.api.Customer;
 import org.clientele.core.Classification;
 import org.clientele.core.Model;
+import org.clientele.core.cycle.ControlGroup;
 import org.clientele.core.demo.DemoFiles;
 import org.clientele.core.demo.TransactionPopulation;
 import org.clientele.core.features.FeatureDeriver;
@@ -158,6 +159,41 @@ class SparkSegmentationTest {
 
       SegmentationReport report = job.report(customers, model, derived.rejections());
       assertThat(report.toJson()).isEqualTo(singleReport.toJson());
+    } finally {
+      customers.unpersist();
+    }
+  }
+
+  /**
+   * With a control group, each customer's actions are those the single JVM keeps and the last
+   * column, {@code held_out}, names the rules it is held out of (the CLI's {@code held_out}).
+   */
+  @Test
+  void aControlGroupHoldsTheSingleJvmsCustomersOutOfTheirRules() {
+    SparkSession spark = SharedSpark.get();
+    spark.conf().set("spark.sql.shuffle.partitions", "2");
+    SparkSegmentation job = SparkSegmentation.builder().build();
+    Dataset<Row> customers = job.join(job.derive(transactionRows(spark, 2)).features(), attributeRows(spark, 2)).cache();
+    try {
+      ControlGroup control = new ControlGroup(0.3, "spark");
+      Classified classified = job.classify(customers, job.calibrate(customers), control);
+      List<String> columns = List.of(classified.results().columns());
+      assertThat(columns.subList(columns.size() - 3, columns.size()))
+          .containsExactly("actions", ResultWriter.LACK_OF_DATA, ResultWriter.HELD_OUT);
+      int heldOutCustomers = 0;
+      for (Row row : classified.results().collectAsList()) {
+        Classification single = singleResults.get(row.getString(0));
+        ControlGroup.Split split = control.split(single.customerId(), single.plan().actions());
+        List<String> actions = new ArrayList<>();
+        row.<Row>getList(columns.indexOf("actions")).forEach(a -> actions.add(a.getString(0) + "/" + a.getString(3)));
+        assertThat(actions).as(single.customerId()).isEqualTo(split.kept().stream().map(a -> a.code() + "/" + a.rule()).toList());
+        List<String> held = new ArrayList<>(row.<String>getList(columns.indexOf(ResultWriter.HELD_OUT)));
+        assertThat(held).as(single.customerId()).isEqualTo(split.heldOutRules());
+        heldOutCustomers += held.isEmpty() ? 0 : 1;
+      }
+      assertThat(heldOutCustomers).as("customers held out of a rule").isPositive();
+      assertThat(List.of(job.classify(customers, job.calibrate(customers)).results().columns()))
+          .as("no control group, no held_out column").doesNotContain(ResultWriter.HELD_OUT);
     } finally {
       customers.unpersist();
     }
