@@ -56,12 +56,15 @@ public interface Classifier {
   }
 
   /**
-   * Returns the inputs whose value, on a customer this classifier labels {@code UNKNOWN}, is a
-   * value it could not place: not recognised by its mapping, or implausible. The batch job counts
-   * those values per dimension and names the most frequent in a warning ({@code unplaced_values}),
-   * so a value that sends many customers to UNKNOWN is seen in the run, not found one explanation
-   * at a time. Declare an input only if that holds for every UNKNOWN customer that has it (not one
-   * a customer can have while being UNKNOWN for lack of another input).
+   * Returns the inputs whose value, on a customer this classifier does not place (labels {@code
+   * UNKNOWN}, or labels for lack of data with {@link LabelSink#acceptFallback}), is a value it could
+   * not place: not recognised by its mapping, a placeholder such as {@code N/A}, or implausible. This
+   * is the one mechanism for "a value was present but could not be placed": the report counts those
+   * customers per dimension, against all customers with a value of these inputs, and names the most
+   * frequent values (warning {@code unplaced_values} from 5% of them, a note below). A value that
+   * sends many customers to UNKNOWN is then seen in the run, not found one explanation at a time.
+   * Declare an input only if that holds for every such customer that has it (not one a customer can
+   * have while being UNKNOWN for lack of another input), and say in the reason which case it was.
    *
    * @return a subset of {@link #features()}; empty by default
    * @since 0.1.0

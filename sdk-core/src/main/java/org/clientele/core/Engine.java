@@ -194,8 +194,9 @@ public final class Engine {
   }
 
   /**
-   * Returns the inputs whose value on a customer labelled {@code UNKNOWN} is one the dimension's
-   * classifier could not place ({@link Classifier#unplacedInputs()}): the batch job counts them.
+   * Returns the inputs whose value on a customer the dimension did not place (UNKNOWN, or a label
+   * for lack of data) is one its classifier could not place ({@link Classifier#unplacedInputs()}):
+   * the report counts them ({@code unplaced_values}).
    *
    * @param dimensionId a dimension of this engine
    * @return the features; empty if the classifier declares none or its {@code unplacedInputs()} fails

@@ -142,6 +142,8 @@ class SegmentationInputTest {
     assertThat(rejected).hasSize(10_201);
     assertThat(rejected.get(rejected.size() - 1)).extracting(r -> r.column() + " " + r.value())
         .isEqualTo("Order Date 01/03/2098");
+    assertThat(rejected).filteredOn(org.clientele.core.io.Rejection::afterGap).singleElement()
+        .extracting(org.clientele.core.io.Rejection::value).isEqualTo("01/03/2098");
   }
 
   @Test

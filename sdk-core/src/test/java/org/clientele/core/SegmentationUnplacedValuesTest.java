@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A value a dimension cannot place sends its customer to UNKNOWN with a reason; the run counts
- * those values and names the most frequent in one warning per dimension, for the inputs the
+ * A value a dimension cannot place sends its customer to UNKNOWN with a reason; the run's report
+ * counts those values and names the most frequent in one warning per dimension, for the inputs the
  * classifier declares in {@code Classifier.unplacedInputs()}, and says nothing for a classifier
  * that declares none.
  */
@@ -89,11 +89,11 @@ class SegmentationUnplacedValuesTest {
 
     assertThat(warnings).singleElement().satisfies(w -> {
       assertThat(w.dimension()).isEqualTo("colour");
-      assertThat(w.label()).isEqualTo("UNKNOWN");
-      assertThat(w.message()).isEqualTo("colour: 10 of 11 UNKNOWN customers have a value it could not place:"
-          + " unplaced_test_colour 'blue' (2), 'green' (1), 'shade0' (1), 'shade1' (1), 'shade2' (1) and 4 more values."
-          + " Each one's reasons say why (not recognised, implausible): map the values in the dimension's configuration,"
-          + " or correct the records");
+      assertThat(w.message()).isEqualTo("colour: 10 of 11 customers with unplaced_test_colour (90.9%) have a value it could"
+          + " not place: unplaced_test_colour 'blue' (2), 'green' (1), 'shade0' (1), 'shade1' (1), 'shade2' (1) and 4 more"
+          + " values. They are labelled for lack of data or UNKNOWN; each one's reasons say why (not recognised, a"
+          + " placeholder, implausible): map the values in the dimension's configuration, or correct them in the export"
+          + " ('clientele explain <id>' shows one)");
     });
   }
 

@@ -45,6 +45,7 @@ import org.clientele.core.Engine;
 import org.clientele.core.EngineBuilder;
 import org.clientele.core.Model;
 import org.clientele.core.PartialCalibration;
+import org.clientele.core.cycle.ControlGroup;
 import org.clientele.core.demo.DemoFiles;
 import org.clientele.core.features.DerivationOptions;
 import org.clientele.core.features.FeatureDeriver;
@@ -52,6 +53,7 @@ import org.clientele.core.features.LifetimesSummary;
 import org.clientele.core.features.PeriodUnit;
 import org.clientele.core.io.Rejection;
 import org.clientele.core.io.RejectionReason;
+import org.clientele.core.io.ResultWriter;
 import org.clientele.core.job.Segmentation;
 import org.clientele.core.report.ReportAccumulator;
 import org.clientele.core.report.ReportOptions;
@@ -335,8 +337,30 @@ public final class SparkSegmentation {
    * @throws IllegalArgumentException if a column is not a declared feature or has the wrong type
    */
   public Classified classify(Dataset<Row> customers, Model model) {
+    return classify(customers, model, ControlGroup.NONE);
+  }
+
+  /**
+   * Classifies a customers Dataset as {@link #classify(Dataset, Model)} does, holding a control
+   * group out of the playbook's rules, as {@code clientele classify --control-share} does: a
+   * customer held out of a rule gets none of its actions, and the results get a last column {@code
+   * held_out}, the rules the customer is held out of (the CLI's {@code held_out} / {@code
+   * heldOut}). Membership depends only on the customer id, the rule and the salt, so it is the
+   * single JVM's on any partitioning.
+   *
+   * @param customers the id column and one column per feature
+   * @param model a calibrated model
+   * @param controlGroup the control group; {@link ControlGroup#NONE} for none (no {@code held_out}
+   *     column)
+   * @return the results and the rejected rows
+   * @throws org.clientele.core.CalibrationException if the model is not calibrated
+   * @throws IllegalArgumentException if a column is not a declared feature or has the wrong type
+   * @since 0.1.0
+   */
+  public Classified classify(Dataset<Row> customers, Model model, ControlGroup controlGroup) {
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(controlGroup, "controlGroup");
     Engine engine = engineBuilder(model).build(); // fails on the driver, before any task
     CustomerRows rows = CustomerRows.of(customers.schema(), idColumn, java8Dates(customers.sparkSession()));
     Broadcast<String> json = JavaSparkContext.fromSparkContext(customers.sparkSession().sparkContext()).broadcast(model.toJson());
@@ -347,8 +371,14 @@ public final class SparkSegmentation {
       fields.add(DataTypes.createStructField(d.id() + "_score", DataTypes.DoubleType, true));
     });
     fields.add(DataTypes.createStructField("actions", DataTypes.createArrayType(ACTION_SCHEMA, false), false));
+    // The dimensions whose label was decided for lack of data: the CLI's lack_of_data column, as a list.
+    fields.add(DataTypes.createStructField(ResultWriter.LACK_OF_DATA, DataTypes.createArrayType(DataTypes.StringType, false), false));
+    if (controlGroup.share() > 0) {
+      fields.add(DataTypes.createStructField(ResultWriter.HELD_OUT, DataTypes.createArrayType(DataTypes.StringType, false), false));
+    }
     Dataset<Row> results = customers.mapPartitions(
-        new ClassifyPartition(json, model.source(), rows), Encoders.row(DataTypes.createStructType(fields)));
+        new ClassifyPartition(json, model.source(), rows, controlGroup.share(), controlGroup.salt()),
+        Encoders.row(DataTypes.createStructType(fields)));
     Dataset<Row> rejections = customers.mapPartitions(new RejectPartition(rows, customersName), Encoders.row(REJECTION_SCHEMA));
     return new Classified(results, rejections);
   }
@@ -691,31 +721,37 @@ public final class SparkSegmentation {
     private final Broadcast<String> json;
     private final String source;
     private final CustomerRows rows;
+    private final double controlShare;
+    private final String controlSalt;
 
-    ClassifyPartition(Broadcast<String> json, String source, CustomerRows rows) {
+    ClassifyPartition(Broadcast<String> json, String source, CustomerRows rows, double controlShare, String controlSalt) {
       this.json = json;
       this.source = source;
       this.rows = rows;
+      this.controlShare = controlShare;
+      this.controlSalt = controlSalt;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
       Engine engine = Engines.engine(json.value(), source);
+      ControlGroup control = new ControlGroup(controlShare, controlSalt);
       CustomerRows.Problem[] problem = new CustomerRows.Problem[1];
       List<Row> out = new ArrayList<>();
       while (input.hasNext()) {
         Customer c = rows.toCustomer(input.next(), problem);
         if (c != null) {
-          out.add(resultRow(engine.classify(c)));
+          out.add(resultRow(engine.classify(c), control));
         }
       }
       return out.iterator();
     }
   }
 
-  private static Row resultRow(Classification c) {
+  private static Row resultRow(Classification c, ControlGroup control) {
     int n = c.dimensions().size();
-    Object[] values = new Object[2 + 2 * n];
+    boolean withControl = control.share() > 0;
+    Object[] values = new Object[(withControl ? 4 : 3) + 2 * n];
     values[0] = c.customerId();
     for (int i = 0; i < n; i++) {
       values[1 + 2 * i] = c.dimensions().get(i).label(c.labelIndex(i));
@@ -723,10 +759,21 @@ public final class SparkSegmentation {
       values[2 + 2 * i] = Double.isNaN(s) ? null : s;
     }
     List<Row> actions = new ArrayList<>();
-    for (Action a : c.plan().actions()) {
+    ControlGroup.Split split = control.split(c.customerId(), c.plan().actions());
+    for (Action a : split.kept()) {
       actions.add(RowFactory.create(a.code(), a.category().name(), a.priority(), a.rule()));
     }
     values[1 + 2 * n] = scala.jdk.javaapi.CollectionConverters.asScala(actions).toSeq();
+    List<String> lackOfData = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (c.isFallback(i)) {
+        lackOfData.add(c.dimensions().get(i).id());
+      }
+    }
+    values[2 + 2 * n] = scala.jdk.javaapi.CollectionConverters.asScala(lackOfData).toSeq();
+    if (withControl) {
+      values[3 + 2 * n] = scala.jdk.javaapi.CollectionConverters.asScala(split.heldOutRules()).toSeq();
+    }
     return RowFactory.create(values);
   }
 

@@ -48,6 +48,7 @@ class LifetimesOnSparkTest {
         Classification c = single.get(row.getString(0));
         assertThat(row.getString(1)).as(row.getString(0)).isEqualTo(c.dimensions().get(0).label(c.labelIndex(0)));
         assertThat(row.getDouble(2)).as(row.getString(0)).isEqualTo(c.score(0));
+        assertThat(row.<String>getList(4)).as(row.getString(0)).isEqualTo(SparkSegmentationTest.lackOfData(c));
       }
       assertThat(job.report(customers, model, derived.rejections()).toJson())
           .isEqualTo(r.report().orElseThrow().toJson());

@@ -18,10 +18,12 @@ import org.clientele.api.Action;
 import org.clientele.api.Customer;
 import org.clientele.core.Classification;
 import org.clientele.core.Model;
+import org.clientele.core.cycle.ControlGroup;
 import org.clientele.core.demo.DemoFiles;
 import org.clientele.core.demo.TransactionPopulation;
 import org.clientele.core.features.FeatureDeriver;
 import org.clientele.core.io.RejectionSink;
+import org.clientele.core.io.ResultWriter;
 import org.clientele.core.io.Transaction;
 import org.clientele.core.job.Segmentation;
 import org.clientele.core.job.SegmentationResult;
@@ -148,13 +150,70 @@ class SparkSegmentationTest {
         it.forEachRemaining(a -> actions.add(a.getString(0) + "/" + a.getString(1) + "/" + a.getInt(2) + "/" + a.getString(3)));
         assertThat(actions).as("%s plan", single.customerId()).isEqualTo(single.plan().actions().stream()
             .map(a -> a.code() + "/" + a.category().name() + "/" + a.priority() + "/" + a.rule()).toList());
+        List<String> lackOfData = new ArrayList<>(row.<String>getList(columns.indexOf("lack_of_data")));
+        assertThat(lackOfData).as("%s lack_of_data", single.customerId()).isEqualTo(lackOfData(single));
       }
+      assertThat(columns.subList(columns.size() - 2, columns.size()))
+          .as("after the labels and scores, the CLI results' order: actions (with their rules), then lack_of_data")
+          .containsExactly("actions", ResultWriter.LACK_OF_DATA);
 
       SegmentationReport report = job.report(customers, model, derived.rejections());
       assertThat(report.toJson()).isEqualTo(singleReport.toJson());
     } finally {
       customers.unpersist();
     }
+  }
+
+  /**
+   * With a control group, each customer's actions are those the single JVM keeps and the last
+   * column, {@code held_out}, names the rules it is held out of (the CLI's {@code held_out}).
+   */
+  @Test
+  void aControlGroupHoldsTheSingleJvmsCustomersOutOfTheirRules() {
+    SparkSession spark = SharedSpark.get();
+    spark.conf().set("spark.sql.shuffle.partitions", "2");
+    SparkSegmentation job = SparkSegmentation.builder().build();
+    Dataset<Row> customers = job.join(job.derive(transactionRows(spark, 2)).features(), attributeRows(spark, 2)).cache();
+    try {
+      ControlGroup control = new ControlGroup(0.3, "spark");
+      Classified classified = job.classify(customers, job.calibrate(customers), control);
+      List<String> columns = List.of(classified.results().columns());
+      assertThat(columns.subList(columns.size() - 3, columns.size()))
+          .containsExactly("actions", ResultWriter.LACK_OF_DATA, ResultWriter.HELD_OUT);
+      int heldOutCustomers = 0;
+      for (Row row : classified.results().collectAsList()) {
+        Classification single = singleResults.get(row.getString(0));
+        ControlGroup.Split split = control.split(single.customerId(), single.plan().actions());
+        List<String> actions = new ArrayList<>();
+        row.<Row>getList(columns.indexOf("actions")).forEach(a -> actions.add(a.getString(0) + "/" + a.getString(3)));
+        assertThat(actions).as(single.customerId()).isEqualTo(split.kept().stream().map(a -> a.code() + "/" + a.rule()).toList());
+        List<String> held = new ArrayList<>(row.<String>getList(columns.indexOf(ResultWriter.HELD_OUT)));
+        assertThat(held).as(single.customerId()).isEqualTo(split.heldOutRules());
+        heldOutCustomers += held.isEmpty() ? 0 : 1;
+      }
+      assertThat(heldOutCustomers).as("customers held out of a rule").isPositive();
+      assertThat(List.of(job.classify(customers, job.calibrate(customers)).results().columns()))
+          .as("no control group, no held_out column").doesNotContain(ResultWriter.HELD_OUT);
+    } finally {
+      customers.unpersist();
+    }
+  }
+
+  /** The dimensions the single-JVM results list as decided for lack of data, in their order. */
+  static List<String> lackOfData(Classification c) {
+    List<String> out = new ArrayList<>();
+    for (int d = 0; d < c.dimensions().size(); d++) {
+      if (c.isFallback(d)) {
+        out.add(c.dimensions().get(d).id());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void someLabelsAreDecidedForLackOfDataSoTheComparisonMeansSomething() {
+    assertThat(singleResults.values().stream().filter(c -> !lackOfData(c).isEmpty()).count()).isPositive();
+    assertThat(singleResults.values().stream().filter(c -> lackOfData(c).isEmpty()).count()).isPositive();
   }
 
   @Test

@@ -139,6 +139,12 @@ final class IndustryClassifier implements Classifier {
     return Set.of(CODE);
   }
 
+  /** A customer UNKNOWN with a code has one that is unreadable, a placeholder, unmapped or ambiguous. */
+  @Override
+  public Set<Feature<?>> unplacedInputs() {
+    return Set.of(CODE);
+  }
+
   @Override
   public void classify(Customer customer, LabelSink out) {
     String code = customer.getOrNull(CODE);

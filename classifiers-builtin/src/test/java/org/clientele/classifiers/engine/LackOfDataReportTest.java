@@ -14,16 +14,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The report with the built-ins: labels given for lack of data are counted per dimension, and
- * inputs that were there but could not be read (industry codes such as "N/A") are counted with
- * examples.
+ * values that were there but could not be placed (industry codes such as "N/A") are counted with
+ * the most frequent values, in the one {@code unplaced_values} warning.
  */
 class LackOfDataReportTest {
 
+  private static final Engine ENGINE = Engine.builder()
+      .configuration("{\"dimensions\": {\"industry\": {}, \"loyalty\": {}, \"risk\": {}}}", "lack.json").build();
+
   private static SegmentationReport report(List<Customer> population) {
-    Engine engine = Engine.builder()
-        .configuration("{\"dimensions\": {\"industry\": {}, \"loyalty\": {}, \"risk\": {}}}", "lack.json").build();
-    ReportAccumulator acc = ReportAccumulator.create(engine, ReportOptions.defaults());
-    population.forEach(c -> acc.add(c, engine.classify(c)));
+    ReportAccumulator acc = ReportAccumulator.create(ENGINE, ReportOptions.defaults());
+    population.forEach(c -> acc.add(c, ENGINE.classify(c)));
     return acc.build();
   }
 
@@ -48,12 +49,13 @@ class LackOfDataReportTest {
     population.add(Customer.builder("no-code").build());
     SegmentationReport r = report(population);
 
-    assertThat(r.quality().warnings()).filteredOn(w -> w.code().equals("unreadable_input")).singleElement()
+    assertThat(r.quality().warnings()).filteredOn(w -> w.code().equals("unplaced_values")).singleElement()
         .satisfies(w -> {
           assertThat(w.dimension()).isEqualTo("industry");
-          assertThat(w.message()).startsWith("industry: 8 of 40 customers with industry_code (20.0%)")
-              .contains("\"N/A\"", "\"Manufacturing\"", "\"12x\"");
+          assertThat(w.message()).startsWith("industry: 8 of 40 customers with industry_code (20.0%) have a value it"
+              + " could not place: industry_code '12x' (2), '99' (2), 'Manufacturing' (2), 'N/A' (2).");
         });
+    assertThat(r.quality().warnings()).extracting(w -> w.code()).doesNotContain("unreadable_input");
     // The customer without a code is UNKNOWN for lack of data too, but not "unreadable".
     assertThat(r.dimension("industry").orElseThrow().segment("UNKNOWN").orElseThrow().lackOfData()).isEqualTo(9);
     assertThat(r.quality().warnings()).filteredOn(w -> w.code().equals("lack_of_data"))
@@ -70,7 +72,27 @@ class LackOfDataReportTest {
       population.add(customer(i, i == 0 ? "N/A" : "C10"));
     }
     SegmentationReport r = report(population);
-    assertThat(r.quality().warnings()).noneMatch(w -> w.code().equals("unreadable_input"));
-    assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("industry: 1 of 100 customers with industry_code"));
+    assertThat(r.quality().warnings()).noneMatch(w -> w.code().equals("unplaced_values"));
+    assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("industry: 1 of 100 customers with industry_code (1.0%)"
+        + " have a value it could not place: industry_code 'N/A' (1)."));
+  }
+
+  @Test
+  void theCountOfUnplacedValuesMergesAcrossPartitionsExactly() {
+    List<Customer> population = new ArrayList<>();
+    String[] unreadable = {"N/A", "Manufacturing", "12x", "99", "n.a."};
+    for (int i = 0; i < 60; i++) {
+      population.add(customer(i, i % 3 == 0 ? unreadable[i % 5] : "C10"));
+    }
+    ReportAccumulator total = ReportAccumulator.create(ENGINE, ReportOptions.defaults());
+    for (int part = 0; part < 3; part++) {
+      ReportAccumulator p = ReportAccumulator.create(ENGINE, ReportOptions.defaults());
+      for (int i = part; i < population.size(); i += 3) {
+        p.add(population.get(i), ENGINE.classify(population.get(i)));
+      }
+      total.mergeState(p.state());
+    }
+    SegmentationReport merged = total.build();
+    assertThat(merged.toJson()).isEqualTo(report(population).toJson()).contains("unplaced_values");
   }
 }

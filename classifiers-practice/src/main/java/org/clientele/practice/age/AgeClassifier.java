@@ -4,6 +4,8 @@ import static org.clientele.api.StandardFeatures.AGE;
 import static org.clientele.api.StandardFeatures.FIRST_PURCHASE_DATE;
 import static org.clientele.api.StandardFeatures.TENURE_DAYS;
 import static org.clientele.practice.PracticeFeatures.BIRTH_DATE;
+import static org.clientele.practice.internal.Text.MISSING;
+import static org.clientele.practice.internal.Text.UNPLACED;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -55,9 +57,9 @@ final class AgeClassifier extends ExplainingClassifier {
         if (why != null) {
           why.add(Reason.of(AGE, age, IMPLAUSIBLE + ": 0 to " + maxAge + (wholeYearsOnly ? " whole years" : ""),
               "Age " + plain(age) + " is not a plausible age (" + problem(age)
-                  + "): not banded, UNKNOWN. Correct the record"));
+                  + "): not banded, UNKNOWN (" + UNPLACED + "). Correct the record"));
         }
-        out.accept(unknown, Double.NaN);
+        out.acceptFallback(unknown, Double.NaN);
         return;
       }
       int years = (int) Math.floor(age);
@@ -72,19 +74,19 @@ final class AgeClassifier extends ExplainingClassifier {
     LocalDate birth = customer.getOrNull(BIRTH_DATE);
     if (birth == null) {
       if (why != null) {
-        why.add(Reason.missing(AGE, "No age and no birth date: age UNKNOWN"));
+        why.add(Reason.missing(AGE, "No age and no birth date: age UNKNOWN (" + MISSING + ")"));
       }
-      out.accept(unknown, Double.NaN);
+      out.acceptFallback(unknown, Double.NaN);
       return;
     }
     LocalDate reference = asOf != null ? asOf : logReferenceDate(customer);
     if (reference == null) {
       if (why != null) {
         why.add(Reason.of(BIRTH_DATE, birth, "no reference date",
-            "Birth date " + birth + " is known but not the date to count the age to: age UNKNOWN. Set asOf, or give a"
-                + " transaction log (its reference date is used)"));
+            "Birth date " + birth + " is known but not the date to count the age to: age UNKNOWN (" + MISSING
+                + ": the reference date). Set asOf, or give a transaction log (its reference date is used)"));
       }
-      out.accept(unknown, Double.NaN);
+      out.acceptFallback(unknown, Double.NaN);
       return;
     }
     int years = completedYears(birth, reference);
@@ -92,10 +94,10 @@ final class AgeClassifier extends ExplainingClassifier {
       if (why != null) {
         why.add(Reason.of(BIRTH_DATE, birth, IMPLAUSIBLE + ": 0 to " + maxAge,
             "Birth date " + birth + " gives age " + years + " on " + reference + ", not a plausible age ("
-                + (years < 0 ? "born after the reference date" : "over maxAge " + maxAge) + "): not banded, UNKNOWN."
-                + " Correct the record"));
+                + (years < 0 ? "born after the reference date" : "over maxAge " + maxAge) + "): not banded, UNKNOWN ("
+                + UNPLACED + "). Correct the record"));
       }
-      out.accept(unknown, Double.NaN);
+      out.acceptFallback(unknown, Double.NaN);
       return;
     }
     int band = band(years);
@@ -108,7 +110,7 @@ final class AgeClassifier extends ExplainingClassifier {
     out.accept(band, years);
   }
 
-  /** A customer UNKNOWN with an age has an implausible one. */
+  /** A customer UNKNOWN with an age, or with a birth date and a reference date, has an implausible one. */
   @Override
   public Set<Feature<?>> unplacedInputs() {
     return Set.of(AGE);

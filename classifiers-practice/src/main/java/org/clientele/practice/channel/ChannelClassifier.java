@@ -1,5 +1,7 @@
 package org.clientele.practice.channel;
 
+import static org.clientele.practice.internal.Text.MISSING;
+import static org.clientele.practice.internal.Text.UNPLACED;
 import static org.clientele.practice.internal.Text.percent;
 
 import java.util.List;
@@ -40,9 +42,9 @@ final class ChannelClassifier extends ExplainingClassifier {
       if (share < 0 || share > 1) {
         if (why != null) {
           why.add(Reason.of(settings.onlineShare(), share, "0 to 1", "Online share " + share + " is not a share between"
-              + " 0 and 1 (a percentage? write 0.4 for 40%): channel UNKNOWN"));
+              + " 0 and 1 (a percentage? write 0.4 for 40%): channel UNKNOWN (" + UNPLACED + ")"));
         }
-        out.accept(UNKNOWN, Double.NaN);
+        out.acceptFallback(UNKNOWN, Double.NaN);
         return;
       }
       int label = share >= settings.online() ? ONLINE : share <= settings.offline() ? OFFLINE : OMNICHANNEL;
@@ -65,10 +67,10 @@ final class ChannelClassifier extends ExplainingClassifier {
     String channel = customer.getOrNull(StandardFeatures.CHANNEL);
     if (channel == null) {
       if (why != null) {
-        why.add(Reason.missing(settings.onlineShare(), "No online share and no channel known: channel UNKNOWN; give a"
-            + " transaction log with a channel column, or an online_share or channel column in the customers"));
+        why.add(Reason.missing(settings.onlineShare(), "No online share and no channel known: channel UNKNOWN (" + MISSING
+            + "); give a transaction log with a channel column, or an online_share or channel column in the customers"));
       }
-      out.accept(UNKNOWN, Double.NaN);
+      out.acceptFallback(UNKNOWN, Double.NaN);
       return;
     }
     String name = ChannelNames.normalise(channel);
@@ -79,12 +81,17 @@ final class ChannelClassifier extends ExplainingClassifier {
     if (why != null) {
       why.add(label == UNKNOWN
           ? Reason.of(StandardFeatures.CHANNEL, channel, "a known channel name", "Channel '" + channel + "' is neither"
-              + " an online nor an offline channel name: channel UNKNOWN; add it to onlineChannels or offlineChannels")
+              + " an online nor an offline channel name: channel UNKNOWN (" + UNPLACED + "); add it to onlineChannels or"
+              + " offlineChannels")
           : Reason.of(StandardFeatures.CHANNEL, channel, "an " + (label == ONLINE ? "online" : label == OFFLINE
               ? "offline" : "omnichannel") + " name", "Main channel '" + channel + "' (no online share known): "
               + dimension().labels().get(label)));
     }
-    out.accept(label, label == ONLINE ? 1 : label == OFFLINE ? 0 : Double.NaN);
+    if (label == UNKNOWN) {
+      out.acceptFallback(UNKNOWN, Double.NaN);
+    } else {
+      out.accept(label, label == ONLINE ? 1 : label == OFFLINE ? 0 : Double.NaN);
+    }
   }
 
   @Override

@@ -2,6 +2,8 @@ package org.clientele.practice.geography;
 
 import static org.clientele.api.StandardFeatures.REGION;
 import static org.clientele.api.StandardFeatures.REGION_TYPE;
+import static org.clientele.practice.internal.Text.MISSING;
+import static org.clientele.practice.internal.Text.UNPLACED;
 
 import java.util.List;
 import java.util.Map;
@@ -44,9 +46,9 @@ final class GeographyClassifier extends ExplainingClassifier {
         if (why != null) {
           String key = GeographyClassifierProvider.normalise(type);
           why.add(Reason.of(REGION_TYPE, type, (configuredTypes.contains(key) ? "regionTypes: " : "default mapping: ") + byType,
-              "Region type " + quote(type) + " is " + byType));
+              "Region type " + quote(type) + " is " + byType + (byType == GeographyLabel.UNKNOWN ? " (" + UNPLACED + ")" : "")));
         }
-        out.accept(byType.ordinal(), Double.NaN);
+        accept(out, byType);
         return;
       }
       if (why != null) {
@@ -62,23 +64,34 @@ final class GeographyClassifier extends ExplainingClassifier {
     GeographyLabel byRegion = lookup(regions, region);
     if (region != null && byRegion != null) {
       if (why != null) {
-        why.add(Reason.of(REGION, region, "regions: " + byRegion, "Region " + quote(region) + " is mapped to " + byRegion));
+        why.add(Reason.of(REGION, region, "regions: " + byRegion, "Region " + quote(region) + " is mapped to " + byRegion
+            + (byRegion == GeographyLabel.UNKNOWN ? " (" + UNPLACED + ")" : "")));
       }
-      out.accept(byRegion.ordinal(), Double.NaN);
+      accept(out, byRegion);
       return;
     }
     if (why != null) {
-      String decided = type != null ? "its region type is not recognised" : "no region type is known";
+      // A region type that is there but unknown is an unplaced value; otherwise nothing could place the customer.
+      String decided = type != null ? "its region type is not recognised; " + UNPLACED : "no region type is known; " + MISSING;
       why.add(region == null
           ? Reason.missing(REGION, "No region either: geography UNKNOWN (" + decided + ")")
           : Reason.of(REGION, region, regions.isEmpty() ? "no regions mapping" : NOT_RECOGNISED,
               "Region " + quote(region) + (regions.isEmpty() ? " cannot decide: no regions mapping is configured"
                   : " is not in the regions mapping") + ": geography UNKNOWN (" + decided + ")"));
     }
-    out.accept(GeographyLabel.UNKNOWN.ordinal(), Double.NaN);
+    out.acceptFallback(GeographyLabel.UNKNOWN.ordinal(), Double.NaN);
   }
 
-  /** A customer UNKNOWN with a region type has one the mapping does not know. */
+  /** A label a mapping gives; UNKNOWN (a placeholder mapped on purpose, such as "n/a") is never a measurement. */
+  private static void accept(LabelSink out, GeographyLabel label) {
+    if (label == GeographyLabel.UNKNOWN) {
+      out.acceptFallback(label.ordinal(), Double.NaN);
+    } else {
+      out.accept(label.ordinal(), Double.NaN);
+    }
+  }
+
+  /** A customer UNKNOWN with a region type has one the mapping does not know, or maps to UNKNOWN. */
   @Override
   public Set<Feature<?>> unplacedInputs() {
     return Set.of(REGION_TYPE);

@@ -1,5 +1,6 @@
 package org.clientele.practice.needs;
 
+import static org.clientele.practice.internal.Text.MISSING;
 import static org.clientele.practice.internal.Text.percent;
 import static org.clientele.practice.internal.Text.plain;
 
@@ -75,11 +76,11 @@ final class NeedsClassifier extends ExplainingClassifier {
     if (why != null) {
       why.add(Reason.conclusion("needs", Double.isNaN(share)
           ? "Without " + settings.serviceShare().name() + " a customer who is not a solution buyer may be a service or a"
-              + " product buyer: needs UNKNOWN; add the column to the customers"
+              + " product buyer: needs UNKNOWN (" + MISSING + "); add the column to the customers"
           : "Without " + settings.projects().name() + " or " + settings.productLines().name() + " a solution buyer"
-              + " cannot be ruled out: needs UNKNOWN; add the columns to the customers"));
+              + " cannot be ruled out: needs UNKNOWN (" + MISSING + "); add the columns to the customers"));
     }
-    out.accept(UNKNOWN, share);
+    out.acceptFallback(UNKNOWN, share);
   }
 
   private static Reason solutionReason(Feature<Double> feature, double value, double minimum, String what) {

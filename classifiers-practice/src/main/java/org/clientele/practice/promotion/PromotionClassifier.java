@@ -1,5 +1,7 @@
 package org.clientele.practice.promotion;
 
+import static org.clientele.practice.internal.Text.MISSING;
+import static org.clientele.practice.internal.Text.UNPLACED;
 import static org.clientele.practice.internal.Text.percent;
 import static org.clientele.practice.internal.Text.plain;
 
@@ -39,34 +41,35 @@ final class PromotionClassifier extends ExplainingClassifier {
     if (Double.isNaN(received)) {
       if (why != null) {
         why.add(Reason.missing(settings.received(), "How many promotions the customer was sent is not known: response"
-            + " UNKNOWN"));
+            + " UNKNOWN (" + MISSING + ")"));
       }
-      out.accept(UNKNOWN, Double.NaN);
+      out.acceptFallback(UNKNOWN, Double.NaN);
       return;
     }
     if (received == 0) {
       if (why != null) {
         why.add(Reason.of(settings.received(), received, "> 0", "Never sent a promotion in the last 12 months: response"
-            + " UNKNOWN, not UNRESPONSIVE (nobody can respond to an offer never made)"));
+            + " UNKNOWN, not UNRESPONSIVE (nobody can respond to an offer never made; lack of data: no response to"
+            + " measure)"));
       }
-      out.accept(UNKNOWN, Double.NaN);
+      out.acceptFallback(UNKNOWN, Double.NaN);
       return;
     }
     if (Double.isNaN(redeemed)) {
       if (why != null) {
         why.add(Reason.missing(settings.redeemed(), "Sent " + plain(received) + " promotions, but how many were redeemed"
-            + " is not known: response UNKNOWN"));
+            + " is not known: response UNKNOWN (" + MISSING + ")"));
       }
-      out.accept(UNKNOWN, Double.NaN);
+      out.acceptFallback(UNKNOWN, Double.NaN);
       return;
     }
     if (redeemed > received) {
       if (why != null) {
         why.add(Reason.of(settings.redeemed(), redeemed, "<= " + plain(received), plain(redeemed) + " promotions redeemed"
             + " but only " + plain(received) + " sent: the two columns disagree (another period? coupons passed on?);"
-            + " response UNKNOWN until the data is corrected"));
+            + " response UNKNOWN until the data is corrected (" + UNPLACED + ")"));
       }
-      out.accept(UNKNOWN, Double.NaN);
+      out.acceptFallback(UNKNOWN, Double.NaN);
       return;
     }
     double rate = redeemed / received;
@@ -75,9 +78,9 @@ final class PromotionClassifier extends ExplainingClassifier {
         why.add(Reason.of(settings.received(), received, ">= " + plain(settings.minPromotions()), "Only "
             + plain(received) + " promotion" + (received == 1 ? "" : "s") + " sent, fewer than "
             + plain(settings.minPromotions()) + ": too few for a redemption rate (" + plain(redeemed) + " redeemed) to"
-            + " mean anything; response UNKNOWN"));
+            + " mean anything; response UNKNOWN (lack of data: too few promotions to measure)"));
       }
-      out.accept(UNKNOWN, rate);
+      out.acceptFallback(UNKNOWN, rate);
       return;
     }
     int label = rate >= settings.responsive() ? RESPONSIVE : rate >= settings.occasional() ? OCCASIONAL : UNRESPONSIVE;

@@ -65,7 +65,7 @@ class AgeCustomersFileTest {
     assertThat(result.report().orElseThrow().quality().warnings())
         .filteredOn(w -> w.code().equals("unplaced_values")).singleElement()
         .satisfies(w -> assertThat(w.message()).startsWith(
-            "age: 2 of 3 UNKNOWN customers have a value it could not place: age '134' (1), '41.5' (1)."));
+            "age: 2 of 7 customers with age (28.6%) have a value it could not place: age '134' (1), '41.5' (1)."));
     assertThat(labels).containsExactly(
         Map.entry("M-01", "UNDER_20"), Map.entry("M-02", "AGE_20_29"), Map.entry("M-03", "AGE_30_39"),
         Map.entry("M-04", "AGE_40_49"), Map.entry("M-05", "AGE_50_PLUS"), Map.entry("M-06", "AGE_30_39"),

@@ -68,7 +68,7 @@ class GeographyCustomersFileTest {
     assertThat(result.report().orElseThrow().quality().warnings())
         .filteredOn(w -> w.code().equals("unplaced_values")).singleElement()
         .satisfies(w -> assertThat(w.message()).startsWith(
-            "geography: 1 of 2 UNKNOWN customers have a value it could not place: region_type 'Gebirge' (1)."));
+            "geography: 1 of 6 customers with region_type (16.7%) have a value it could not place: region_type 'Gebirge' (1)."));
 
     Explanation gebirge = job.explain("K007", RejectionSink.discard()).orElseThrow();
     assertThatAssignment(gebirge.assignment("geography")).hasLabel("UNKNOWN")

@@ -79,11 +79,21 @@ final class ChurnClassifier implements Classifier {
   public Assignment explain(Customer customer) {
     List<Reason> why = new ArrayList<>();
     double[] verdict = new double[2];
-    evaluate(customer, (label, score) -> {
-      verdict[0] = label;
-      verdict[1] = score;
+    boolean[] fallback = {false};
+    evaluate(customer, new LabelSink() {
+      @Override
+      public void accept(int label, double score) {
+        verdict[0] = label;
+        verdict[1] = score;
+      }
+
+      @Override
+      public void acceptFallback(int label, double score) {
+        accept(label, score);
+        fallback[0] = true;
+      }
     }, why);
-    return new Assignment(dimension, (int) verdict[0], verdict[1], "", why);
+    return new Assignment(dimension, (int) verdict[0], verdict[1], "", why, fallback[0]);
   }
 
   /** The customer with the predicted features, or unchanged without a usable history. */
@@ -116,10 +126,12 @@ final class ChurnClassifier implements Classifier {
     if (Double.isNaN(score)) {
       if (why != null) {
         why.add(Reason.missing(settings.frequency(), problem != null
-            ? "the purchase history is inconsistent (" + problem + "): no prediction"
-            : "no purchase history (" + settings.frequency().name() + " with recency and age): no prediction"));
+            ? "the purchase history is inconsistent (" + problem + "): no prediction, NO_HISTORY for lack of data"
+            : "no purchase history (" + settings.frequency().name() + " with recency and age): no prediction,"
+                + " NO_HISTORY for lack of data"));
       }
-      out.accept(NO_HISTORY, Double.NaN);
+      // Not a measurement: the results' lack_of_data and the playbook's basis keep it apart.
+      out.acceptFallback(NO_HISTORY, Double.NaN);
       return;
     }
     int label = score >= settings.active() ? ACTIVE

@@ -55,7 +55,11 @@ final class ChurnFromFeatures implements Classifier {
   @Override
   public void classify(Customer customer, LabelSink out) {
     double score = score(customer);
-    out.accept(label(score), score);
+    if (Double.isNaN(score)) {
+      out.acceptFallback(ChurnClassifier.NO_HISTORY, score); // no prediction: not a measurement
+    } else {
+      out.accept(label(score), score);
+    }
   }
 
   @Override
@@ -65,8 +69,8 @@ final class ChurnFromFeatures implements Classifier {
     List<Reason> why = new ArrayList<>();
     if (Double.isNaN(score)) {
       why.add(Reason.missing(read, read.name() + " is missing: no purchase history, or no predictions step configured"
-          + " (features.predictions): no prediction"));
-      return new Assignment(dimension, label, score, "", why);
+          + " (features.predictions): no prediction, NO_HISTORY for lack of data"));
+      return new Assignment(dimension, label, score, "", why, true);
     }
     String measure = read == PredictedFeatures.P_ALIVE ? "P(alive)" : "P(a purchase in the horizon) (1 - churn_risk)";
     String threshold = switch (label) {

@@ -71,7 +71,40 @@ class ChurnClassifierTest {
     Classifier c = calibrated(Map.of(), ChurnContractTest.simulated(1_000, 3));
     Assignment a = c.explain(Customer.builder("prospect").build());
     assertThat(a.label()).isEqualTo("NO_HISTORY");
-    assertThat(a.reasons().get(0).text()).contains("no purchase history");
+    assertThat(a.reasons().get(0).text()).contains("no purchase history").contains("for lack of data");
+    assertThat(a.fallback()).as("NO_HISTORY is decided for lack of data").isTrue();
+    assertThat(fallback(c, Customer.builder("prospect").build())).as("classify agrees").isTrue();
+    assertThat(c.explain(history(6, 37, 38)).fallback()).as("a predicted label is measured").isFalse();
+    assertThat(fallback(c, history(6, 37, 38))).isFalse();
+  }
+
+  /**
+   * The churn rules state facts (P(alive) falls, a high or low value): they fire on measured labels
+   * only, so a customer whose value was labelled for lack of data is not told "newsletter only".
+   */
+  @Test
+  void theChurnRulesFireOnMeasuredLabelsOnly() throws java.io.IOException {
+    try (java.io.InputStream in = ChurnClassifier.class.getResourceAsStream("/META-INF/clientele/playbook-rules.json")) {
+      com.fasterxml.jackson.databind.JsonNode rules = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(java.util.Objects.requireNonNull(in)).get("rules");
+      assertThat(rules).isNotEmpty();
+      rules.forEach(r -> assertThat(r.path("basis").asText()).as(r.get("id").asText()).isEqualTo("measured"));
+    }
+  }
+
+  /** Whether classify labels the customer for lack of data. */
+  static boolean fallback(Classifier c, Customer customer) {
+    boolean[] fallback = {false};
+    c.classify(customer, new org.clientele.api.LabelSink() {
+      @Override
+      public void accept(int labelIndex, double score) {}
+
+      @Override
+      public void acceptFallback(int labelIndex, double score) {
+        fallback[0] = true;
+      }
+    });
+    return fallback[0];
   }
 
   @Test
@@ -113,6 +146,10 @@ class ChurnClassifierTest {
     assertThat(a.label()).isEqualTo("COOLING");
     assertThat(a.reasons().get(0).text()).contains("P(alive) 0.55 (COOLING >= 0.4 and < 0.7), from the predictions step: p_alive 0.55, churn_risk 0.80");
     assertThat(c.explain(Customer.builder("b").build()).label()).isEqualTo("NO_HISTORY");
+    assertThat(c.explain(Customer.builder("b").build()).fallback()).isTrue();
+    assertThat(fallback(c, Customer.builder("b").build())).isTrue();
+    assertThat(a.fallback()).isFalse();
+    assertThat(fallback(c, cooling)).isFalse();
 
     Classifier byRisk = PROVIDER.create(PluginConfig.of("churn", Map.of("source", "features", "basis", "purchase_probability")));
     assertThat(byRisk.explain(cooling).label()).isEqualTo("AT_RISK"); // 1 - churn_risk = 0.2

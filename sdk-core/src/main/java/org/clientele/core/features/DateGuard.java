@@ -104,14 +104,6 @@ final class DateGuard implements Records<Transaction> {
     return new ReadCounts(c.source(), c.read(), c.accepted() - moved, c.rejected() + moved, byReason, c.notes());
   }
 
-  /** What the rejection of a row dated after a gap says after its date; {@link #isAfterGap} finds it. */
-  private static final String AFTER_GAP = " lies far after the rest of the file, which ends on ";
-
-  /** True if the rejection is of a row dated after a gap (and not of a placeholder or a date before 1900). */
-  static boolean isAfterGap(Rejection r) {
-    return r.reason() == RejectionReason.IMPLAUSIBLE_DATE && r.message().contains(AFTER_GAP);
-  }
-
   /** The rejection of a transaction whose date cannot be real, or null if it can. */
   static @Nullable Rejection check(
       Transaction t, @Nullable LocalDate latest, @Nullable LocalDate bulkEnd, String source, long line) {
@@ -137,10 +129,10 @@ final class DateGuard implements Records<Transaction> {
     }
     if (latest != null && d.isAfter(latest)) {
       return new Rejection(source, line, column, raw != null ? raw : d.toString(), RejectionReason.IMPLAUSIBLE_DATE,
-          "the date " + d + AFTER_GAP + bulkEnd
+          "the date " + d + " lies far after the rest of the file, which ends on " + bulkEnd
               + " (a mistyped year or a placeholder?); it would have become \"today\" for every customer",
           "correct the date; or, if it is right, set input.derive.referenceDate (--reference-date),"
-              + " or input.derive.implausibleGapDays to 0");
+              + " or input.derive.implausibleGapDays to 0", true);
     }
     return null;
   }

@@ -512,10 +512,10 @@ public final class FeatureDeriver {
 
   /** Passes on only the rejections of rows dated after the gap (the others were passed on already). */
   private static RejectionSink afterGapOnly(RejectionSink sink) {
-    // Told apart by what DateGuard wrote, not by the value: the rejection names the file's column
-    // and text, in whatever date pattern the file uses.
+    // Told apart by the rejection's own marker, not by its value (the file's text, in whatever date
+    // pattern the file uses) nor by its message.
     return r -> {
-      if (DateGuard.isAfterGap(r)) {
+      if (r.afterGap()) {
         sink.reject(r);
       }
     };

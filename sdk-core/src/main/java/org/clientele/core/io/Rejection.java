@@ -12,6 +12,10 @@ import java.util.Objects;
  * @param reason the reason's category, for counting
  * @param message what is wrong, in a sentence
  * @param fix what to change in the file or the configuration
+ * @param afterGap true for an {@link RejectionReason#IMPLAUSIBLE_DATE} of a row dated after a long
+ *     gap in the log (a mistyped year): decided against the rest of the log once its dates were
+ *     seen, not from the row alone (a placeholder, a date before 1900), so a pass made again after
+ *     the date is settled passes on only these
  * @since 0.1.0
  */
 public record Rejection(
@@ -21,7 +25,8 @@ public record Rejection(
     String value,
     RejectionReason reason,
     String message,
-    String fix) {
+    String fix,
+    boolean afterGap) {
 
   /** Longest value kept verbatim; longer values (a runaway quoted field) are shortened. */
   static final int MAX_VALUE_LENGTH = 200;
@@ -36,6 +41,7 @@ public record Rejection(
    * @param reason the reason's category, for counting
    * @param message what is wrong, in a sentence
    * @param fix what to change in the file or the configuration
+   * @param afterGap whether the row is dated after a long gap in the log
    */
   public Rejection {
     Objects.requireNonNull(source, "source");
@@ -50,6 +56,24 @@ public record Rejection(
     if (value.length() > MAX_VALUE_LENGTH) {
       value = value.substring(0, MAX_VALUE_LENGTH) + "...";
     }
+    if (afterGap && reason != RejectionReason.IMPLAUSIBLE_DATE) {
+      throw new IllegalArgumentException("only an implausible_date rejection is of a row after a gap, not " + reason.code());
+    }
+  }
+
+  /**
+   * A rejection decided from the row alone (not after a gap).
+   *
+   * @param source the file name (or another description of the input)
+   * @param line the 1-based line where the row starts (the header, if any, is line 1)
+   * @param column the column or JSON key at fault; empty when the whole row is at fault
+   * @param value the offending value as read, possibly shortened; empty when there is none
+   * @param reason the reason's category, for counting
+   * @param message what is wrong, in a sentence
+   * @param fix what to change in the file or the configuration
+   */
+  public Rejection(String source, long line, String column, String value, RejectionReason reason, String message, String fix) {
+    this(source, line, column, value, reason, message, fix, false);
   }
 
   /**

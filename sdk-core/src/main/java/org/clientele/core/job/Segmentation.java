@@ -310,10 +310,8 @@ public final class Segmentation {
       if (features != null) {
         features.begin(featureColumns(engine));
       }
-      UnplacedValues unplaced = new UnplacedValues(engine);
       long classified = engine.classifyEach(stream, (customer, result) -> {
         report.add(customer, result);
-        unplaced.add(customer, result);
         results.accept(result);
         if (features != null) {
           features.accept(customer);
@@ -322,7 +320,6 @@ public final class Segmentation {
       RunCounts counts = stream.counts(derived, classified);
       checkRejectedShare(counts.customersFile(), sink);
       stream.inputWarnings(counts).forEach(report::addWarning);
-      unplaced.warnings().forEach(report::addWarning);
       Map<String, Long> errors = engine.errorCounts();
       errors.forEach((id, n) -> {
         if (n > 0) {

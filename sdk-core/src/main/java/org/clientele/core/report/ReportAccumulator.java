@@ -71,6 +71,7 @@ public final class ReportAccumulator {
   private final ReportOptions options;
   // The construction arguments, to make an empty twin that reads another JVM's state (mergeState).
   private final List<Set<Feature<?>>> inputs;
+  private final List<Set<Feature<?>>> unplacedInputs;
   private final Map<String, Map<String, Object>> calibrations;
   private final List<Feature<Double>> features;
   private final List<String> skippedCrossTabs;
@@ -87,14 +88,8 @@ public final class ReportAccumulator {
   private final long[][] slotCustomers;
   // Per dimension d and label: the customers whose label was decided for lack of data.
   private final long[][] fallbackCustomers;
-  // Per dimension d: its classifier's inputs (sorted by name), the customers that have them all,
-  // those of them labelled for lack of data anyway (an input was there but could not be read:
-  // "N/A" as an industry code), and a few distinct examples of such inputs.
-  private final Feature<?>[][] inputList;
-  private final long[] withInputs;
-  private final long[] unreadable;
-  private final List<List<String>> unreadableExamples;
-  private final int[] examplesTried;
+  // Values present but not placed (an industry code "N/A", a region type no mapping knows).
+  private final UnplacedTally unplaced;
   private final long[][][] slotHave; // [d][s][feature]
   private final ExactSum[][][] slotSum; // [d][s][feature]; feature 0 is the revenue metric
   // Per cross-tab t, cell r * (columns + 1) + c.
@@ -122,11 +117,14 @@ public final class ReportAccumulator {
   private final int[] slots;
 
   private ReportAccumulator(List<Dimension> dimensions, ReportOptions options, List<Set<Feature<?>>> inputs,
-      Map<String, Map<String, Object>> calibrations, @Nullable PurchaseAxes purchaseAxes) {
+      List<Set<Feature<?>>> unplacedInputs, Map<String, Map<String, Object>> calibrations,
+      @Nullable PurchaseAxes purchaseAxes) {
     this.purchaseAxes = purchaseAxes;
     this.dimensions = List.copyOf(dimensions);
     this.options = options;
     this.inputs = List.copyOf(inputs);
+    this.unplacedInputs = List.copyOf(unplacedInputs);
+    this.unplaced = new UnplacedTally(this.dimensions, this.unplacedInputs);
     this.calibrations = calibrations;
     this.features = options.meanFeatures();
     int f = features.size();
@@ -135,21 +133,12 @@ public final class ReportAccumulator {
     overallSum = sums(f);
     slotCustomers = new long[d][];
     fallbackCustomers = new long[d][];
-    inputList = new Feature<?>[d][];
-    withInputs = new long[d];
-    unreadable = new long[d];
-    unreadableExamples = new ArrayList<>();
-    examplesTried = new int[d];
     slotHave = new long[d][][];
     slotSum = new ExactSum[d][][];
     for (int i = 0; i < d; i++) {
       int n = this.dimensions.get(i).size() + 1;
       slotCustomers[i] = new long[n];
       fallbackCustomers[i] = new long[n];
-      inputList[i] = i < inputs.size()
-          ? inputs.get(i).stream().sorted(Comparator.comparing((Feature<?> x) -> x.name())).toArray(Feature<?>[]::new)
-          : new Feature<?>[0];
-      unreadableExamples.add(new ArrayList<>());
       slotHave[i] = new long[n][f];
       slotSum[i] = new ExactSum[n][];
       for (int s = 0; s < n; s++) {
@@ -199,7 +188,7 @@ public final class ReportAccumulator {
     Objects.requireNonNull(options, "options");
     List<Set<Feature<?>>> none = new ArrayList<>();
     dimensions.forEach(dim -> none.add(Set.of()));
-    return new ReportAccumulator(dimensions, options, none, Map.of(), null);
+    return new ReportAccumulator(dimensions, options, none, none, Map.of(), null);
   }
 
   /**
@@ -216,6 +205,9 @@ public final class ReportAccumulator {
     // calibrated cut points (tied cut points).
     List<Set<Feature<?>>> inputs = new ArrayList<>();
     engine.dimensions().forEach(dim -> inputs.add(engine.inputs(dim.id())));
+    // And the inputs whose present values a classifier may not place (Classifier.unplacedInputs()).
+    List<Set<Feature<?>>> unplacedInputs = new ArrayList<>();
+    engine.dimensions().forEach(dim -> unplacedInputs.add(engine.unplacedInputs(dim.id())));
     Map<String, Map<String, Object>> calibrations = new LinkedHashMap<>();
     PurchaseAxes axes = null;
     for (org.clientele.core.Model.Section section : engine.model().dimensions()) {
@@ -228,7 +220,7 @@ public final class ReportAccumulator {
         axes = PurchaseAxes.of(section.settings());
       }
     }
-    return new ReportAccumulator(engine.dimensions(), options, inputs, calibrations, axes);
+    return new ReportAccumulator(engine.dimensions(), options, inputs, unplacedInputs, calibrations, axes);
   }
 
   /**
@@ -280,13 +272,8 @@ public final class ReportAccumulator {
       if (segments.isFallback(d)) {
         fallbackCustomers[d][slots[d]]++;
       }
-      if (inputList[d].length > 0 && hasAll(customer, inputList[d])) {
-        withInputs[d]++;
-        if (segments.isFallback(d)) {
-          unreadable(d, customer);
-        }
-      }
     }
+    unplaced.add(customer, segments);
     double revenue = accumulate(customer);
     quality.add(customer, slots, values);
     if (rfmPosition >= 0) {
@@ -323,39 +310,6 @@ public final class ReportAccumulator {
       }
     }
   }
-
-  private static boolean hasAll(Customer customer, Feature<?>[] features) {
-    for (Feature<?> f : features) {
-      if (!customer.has(f)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Counts a customer whose inputs were all there and still gave a label for lack of data; keeps a few examples. */
-  private void unreadable(int d, Customer customer) {
-    unreadable[d]++;
-    List<String> examples = unreadableExamples.get(d);
-    // A bounded number of tries, so that a file of one bad value does not allocate per customer.
-    if (examples.size() < MAX_EXAMPLES && examplesTried[d] < 100) {
-      examplesTried[d]++;
-      StringBuilder b = new StringBuilder();
-      for (Feature<?> f : inputList[d]) {
-        b.append(b.length() > 0 ? ", " : "").append(inputList[d].length > 1 ? f.name() + "=" : "")
-            .append('"').append(customer.getOrNull(f)).append('"');
-      }
-      addExample(examples, b.toString());
-    }
-  }
-
-  private static void addExample(List<String> examples, String example) {
-    if (examples.size() < MAX_EXAMPLES && !examples.contains(example)) {
-      examples.add(example);
-    }
-  }
-
-  private static final int MAX_EXAMPLES = 3;
 
   /** Counts the customer in its R x F cell when the score is an RFM code (111 to 555). */
   private void rfmCell(double code, int slot, double revenue) {
@@ -441,13 +395,7 @@ public final class ReportAccumulator {
       }
     }
     quality.merge(other.quality);
-    for (int d = 0; d < unreadable.length; d++) {
-      withInputs[d] += other.withInputs[d];
-      unreadable[d] += other.unreadable[d];
-      for (String e : other.unreadableExamples.get(d)) {
-        addExample(unreadableExamples.get(d), e);
-      }
-    }
+    unplaced.merge(other.unplaced);
     for (int i = 0; i < 25; i++) {
       rfmCustomers[i] += other.rfmCustomers[i];
       rfmRevenue[i].merge(other.rfmRevenue[i]);
@@ -518,14 +466,7 @@ public final class ReportAccumulator {
         writeLongs(out, contact);
       }
       writeLongs(out, quality.contradicting);
-      writeLongs(out, withInputs);
-      writeLongs(out, unreadable);
-      for (List<String> examples : unreadableExamples) {
-        out.writeInt(examples.size());
-        for (String e : examples) {
-          out.writeUTF(e);
-        }
-      }
+      unplaced.write(out);
       writeSums(out, quality.overallSquares);
       writeLongs(out, rfmCustomers);
       writeSums(out, rfmRevenue);
@@ -561,7 +502,7 @@ public final class ReportAccumulator {
    */
   public void mergeState(byte[] state) {
     Objects.requireNonNull(state, "state");
-    ReportAccumulator other = new ReportAccumulator(dimensions, options, inputs, calibrations, purchaseAxes);
+    ReportAccumulator other = new ReportAccumulator(dimensions, options, inputs, unplacedInputs, calibrations, purchaseAxes);
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
       int format = in.readInt();
       int dims = in.readInt();
@@ -599,17 +540,7 @@ public final class ReportAccumulator {
         readLongs(in, contact);
       }
       readLongs(in, other.quality.contradicting);
-      readLongs(in, other.withInputs);
-      readLongs(in, other.unreadable);
-      for (List<String> examples : other.unreadableExamples) {
-        int n = in.readInt();
-        if (n < 0 || n > MAX_EXAMPLES) {
-          throw new IllegalArgumentException("report state holds " + n + " examples of unreadable inputs; at most " + MAX_EXAMPLES);
-        }
-        for (int i = 0; i < n; i++) {
-          examples.add(in.readUTF());
-        }
-      }
+      other.unplaced.read(in);
       readSums(in, other.quality.overallSquares);
       readLongs(in, other.rfmCustomers);
       readSums(in, other.rfmRevenue);
@@ -646,7 +577,7 @@ public final class ReportAccumulator {
     merge(other);
   }
 
-  private static final int STATE_FORMAT = 2;
+  private static final int STATE_FORMAT = 3; // 3: unplaced values replace the unreadable-input counts
 
   private static void writeLongs(DataOutput out, long[] values) throws IOException {
     for (long v : values) {
@@ -738,8 +669,8 @@ public final class ReportAccumulator {
           + " and count as 0 revenue.");
     }
     for (int d = 0; d < dimensions.size(); d++) {
-      if (unreadable[d] > 0 && share(unreadable[d], withInputs[d]) < UNREADABLE_WARNING_SHARE) {
-        notes.add(unreadableText(d));
+      if (unplaced.any(d) && !unplaced.isWarning(d)) {
+        notes.add(unplaced.text(d)); // a few: a note; from 5% of the customers with a value, a warning
       }
     }
     for (int f = 0; f < features.size(); f++) {
@@ -892,9 +823,8 @@ public final class ReportAccumulator {
     List<SegmentationReport.QualityWarning> lack = new ArrayList<>();
     for (int d = 0; d < dimensions.size(); d++) {
       Dimension dim = dimensions.get(d);
-      double share = share(unreadable[d], withInputs[d]);
-      if (unreadable[d] > 0 && share >= UNREADABLE_WARNING_SHARE) {
-        lack.add(new SegmentationReport.QualityWarning("unreadable_input", dim.id(), "", unreadableText(d)));
+      if (unplaced.isWarning(d)) {
+        lack.add(new SegmentationReport.QualityWarning(UNPLACED_VALUES, dim.id(), "", unplaced.text(d)));
       }
       for (int s = 0; s < dim.size(); s++) {
         long n = fallbackCustomers[d][s];
@@ -915,16 +845,8 @@ public final class ReportAccumulator {
     return new SegmentationReport.Quality(q.segments(), all);
   }
 
-  /** From this share of the customers that have a dimension's inputs, unreadable inputs are a quality warning, not only a note. */
-  static final double UNREADABLE_WARNING_SHARE = 0.05;
-
-  private String unreadableText(int d) {
-    String names = java.util.Arrays.stream(inputList[d]).map(Feature::name).collect(java.util.stream.Collectors.joining(", "));
-    return dimensions.get(d).id() + ": " + unreadable[d] + " of " + withInputs[d] + " customers with " + names
-        + " (" + Formats.percent(share(unreadable[d], withInputs[d])) + ") have a value that could not be read, for example "
-        + String.join("; ", unreadableExamples.get(d)) + ": labelled for lack of data. Correct them in the export (or map"
-        + " them in the dimension's configuration); 'clientele explain <id>' says why each was not read.";
-  }
+  /** The warning code of values present but not placed (see {@link UnplacedTally}). */
+  static final String UNPLACED_VALUES = "unplaced_values";
 
   private SegmentationReport.Quality withRunWarnings(SegmentationReport.Quality q) {
     if (runWarnings.isEmpty()) {

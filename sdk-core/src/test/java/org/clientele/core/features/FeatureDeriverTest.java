@@ -245,6 +245,7 @@ class FeatureDeriverTest {
       assertThat(r.value()).isEqualTo("2098-03-01");
       assertThat(r.message()).contains("ends on 1998-12-15");
       assertThat(r.fix()).contains("referenceDate");
+      assertThat(r.afterGap()).as("marked as a row after the gap").isTrue();
     });
     assertThat(result.counts().read()).isEqualTo(201);
     assertThat(result.counts().accepted() + result.counts().rejected()).isEqualTo(201);
@@ -262,6 +263,7 @@ class FeatureDeriverTest {
 
     assertThat(rejections).extracting(Rejection::value).containsExactly("9999-12-31", "1900-01-01", "1850-06-01");
     assertThat(rejections).allSatisfy(r -> assertThat(r.reason()).isEqualTo(RejectionReason.IMPLAUSIBLE_DATE));
+    assertThat(rejections).noneMatch(Rejection::afterGap); // decided from the row alone
     assertThat(result.counts().rejected()).isEqualTo(3);
     assertThat(result.referenceBasis()).startsWith("given");
   }
