@@ -1,9 +1,7 @@
 package org.clientele.classifiers.industry;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,44 +68,52 @@ final class IndustryTable {
   }
 
   private static IndustryTable load(System system) {
+    // Read whole and cut at line ends: three small files in every cold engine build, where a
+    // BufferedReader would load its reader and decoder classes for them alone.
+    String text;
     try (InputStream in = IndustryTable.class.getResourceAsStream(system.resource)) {
       if (in == null) {
         throw new IllegalStateException("Mapping table " + system.resource + " is missing from the jar");
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String source = "";
-      List<String[]> rows = new ArrayList<>();
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (line.startsWith("# source:")) {
-          source = line.substring("# source:".length()).trim();
-        }
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cols = line.split("\t", -1);
-        if (cols.length != 5) {
-          throw new IllegalStateException(system.resource + ": expected 5 tab-separated columns: " + line);
-        }
-        rows.add(cols);
-      }
-      IndustryTable table = new IndustryTable(system, source);
-      for (String[] cols : rows) {
-        table.add(cols, system.resource);
-      }
-      for (int d = 0; d < 100; d++) {
-        if (table.divisionTitle[d] != null && table.divisionSector[d] == null) {
-          char sec = table.divisionSection[d];
-          String sector = sec == 0 ? null : table.sectionSector[sec - 'A'];
-          if (sector == null) {
-            throw new IllegalStateException(system.resource + ": division " + d + " has no sector");
-          }
-          table.divisionSector[d] = sector;
-        }
-      }
-      return table;
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read mapping table " + system.resource, e);
     }
+    String source = "";
+    List<String[]> rows = new ArrayList<>();
+    for (int start = 0, end; start < text.length(); start = end + 1) {
+      end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
+      if (line.startsWith("# source:")) {
+        source = line.substring("# source:".length()).trim();
+      }
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cols = line.split("\t", -1);
+      if (cols.length != 5) {
+        throw new IllegalStateException(system.resource + ": expected 5 tab-separated columns: " + line);
+      }
+      rows.add(cols);
+    }
+    IndustryTable table = new IndustryTable(system, source);
+    for (String[] cols : rows) {
+      table.add(cols, system.resource);
+    }
+    for (int d = 0; d < 100; d++) {
+      if (table.divisionTitle[d] != null && table.divisionSector[d] == null) {
+        char sec = table.divisionSection[d];
+        String sector = sec == 0 ? null : table.sectionSector[sec - 'A'];
+        if (sector == null) {
+          throw new IllegalStateException(system.resource + ": division " + d + " has no sector");
+        }
+        table.divisionSector[d] = sector;
+      }
+    }
+    return table;
   }
 
   private void add(String[] cols, String resource) {

@@ -139,10 +139,15 @@ public final class Providers<P> {
           }
         }
       }
-      clashes.keySet().forEach(found::remove);
-      clashes.forEach((name, classes) -> diagnostics.add(new ProviderDiagnostic(service, String.join(" and ", classes),
-          "two providers are named '" + name + "': neither is used, and a configuration naming '" + name + "' fails", "")));
-      found.forEach(chosen::putIfAbsent);
+      for (Map.Entry<String, List<String>> clash : clashes.entrySet()) {
+        String name = clash.getKey();
+        found.remove(name);
+        diagnostics.add(new ProviderDiagnostic(service, String.join(" and ", clash.getValue()),
+            "two providers are named '" + name + "': neither is used, and a configuration naming '" + name + "' fails", ""));
+      }
+      for (Map.Entry<String, P> e : found.entrySet()) {
+        chosen.putIfAbsent(e.getKey(), e.getValue());
+      }
     }
     return new Providers<>(service, chosen, diagnostics, clashes);
   }
