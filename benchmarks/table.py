@@ -191,6 +191,13 @@ def main():
         build_ms = build["primaryMetric"]["score"] * factor
         spread = f", min {min(raw) * factor:.0f} ms, max {max(raw) * factor:.0f} ms over {len(raw)} forks" if raw else ""
         io_text.append(f"Engine build from configuration, cold (first build in a fresh JVM): **{build_ms:.0f} ms** mean{spread}.")
+    from_file = get("core.EngineBuildBenchmark.buildFromFile")
+    if from_file:
+        factor = {"ms/op": 1, "us/op": 1e-3, "s/op": 1e3, "ns/op": 1e-6}[from_file["primaryMetric"]["scoreUnit"]]
+        raw = [v * factor for fork in from_file["primaryMetric"].get("rawData", []) for v in fork]
+        spread = f", min {min(raw):.0f} ms, max {max(raw):.0f} ms over {len(raw)} forks" if raw else ""
+        io_text.append(f"The same from the model file (`configuration(Path)`): "
+                       f"**{from_file['primaryMetric']['score'] * factor:.0f} ms** mean{spread}.")
     cds = load([a.build_cds]).get("core.EngineBuildBenchmark.build") if a.build_cds else None
     cds_ms = None
     if cds:

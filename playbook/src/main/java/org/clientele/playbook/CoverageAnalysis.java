@@ -63,7 +63,10 @@ final class CoverageAnalysis {
       combinations = saturatedTimes(combinations, dims.get(p).size());
       cells = saturatedTimes(cells, c.size());
     }
-    List<String> ids = positions.stream().map(p -> dims.get(p).id()).toList();
+    List<String> ids = new ArrayList<>(positions.size());
+    for (int p : positions) {
+      ids.add(dims.get(p).id());
+    }
     if (cells > LIMIT) {
       return new CoverageReport(
           ids, combinations, List.of(), List.of(),
@@ -92,7 +95,20 @@ final class CoverageAnalysis {
     int[] labels = new int[dims.size()];
     boolean[] possible = new boolean[rules.length];
     boolean[] certain = new boolean[rules.length];
-    int worlds = Arrays.stream(rules).anyMatch(r -> r.rule.basis() != Rule.Basis.ANY) ? 2 : 1;
+    // What does not change from one combination to the next, worked out once (every engine build
+    // runs this loop in the interpreter): whether each rule's basis admits the world's labels, and
+    // whether a match is certain (no feature condition, only enumerated dimensions read).
+    int worlds = 1;
+    boolean[][] basisAdmits = new boolean[2][rules.length];
+    boolean[] definite = new boolean[rules.length];
+    for (int r = 0; r < rules.length; r++) {
+      if (rules[r].rule.basis() != Rule.Basis.ANY) {
+        worlds = 2;
+      }
+      basisAdmits[0][r] = rules[r].basisMatches(false);
+      basisAdmits[1][r] = rules[r].basisMatches(rules[r].positions.length > 0);
+      definite[r] = !rules[r].conditional() && rules[r].readsOnly(referenced);
+    }
     for (long i = 0; i < cells; i++) {
       for (int d = 0; d < n; d++) {
         labels[positions.get(d)] = classes.get(d).get(cell[d])[0];
@@ -100,9 +116,8 @@ final class CoverageAnalysis {
       for (int world = 0; world < worlds; world++) {
         boolean fallback = world == 1;
         for (int r = 0; r < rules.length; r++) {
-          possible[r] = rules[r].labelsMatch(labels, referenced)
-              && rules[r].basisMatches(fallback && rules[r].positions.length > 0);
-          certain[r] = possible[r] && !rules[r].conditional() && rules[r].readsOnly(referenced);
+          possible[r] = basisAdmits[world][r] && rules[r].labelsMatch(labels, referenced);
+          certain[r] = possible[r] && definite[r];
         }
         for (int c = 0; c < categories; c++) {
           Entry[] entries = playbook.table.byCategory[c];
@@ -223,7 +238,11 @@ final class CoverageAnalysis {
     }
     List<int[]> out = new ArrayList<>();
     for (List<Integer> labels : bySignature.values()) {
-      out.add(labels.stream().mapToInt(Integer::intValue).toArray());
+      int[] members = new int[labels.size()];
+      for (int k = 0; k < members.length; k++) {
+        members[k] = labels.get(k);
+      }
+      out.add(members);
     }
     return out;
   }

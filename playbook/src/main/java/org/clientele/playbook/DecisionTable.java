@@ -1,8 +1,6 @@
 package org.clientele.playbook;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.clientele.api.Action;
@@ -71,11 +69,22 @@ final class DecisionTable {
         e.sameCodeEarlier = new CompiledRule[e.actions.length][];
         for (int i = 0; i < e.actions.length; i++) {
           String code = e.actions[i].code();
-          e.sameCodeWinners[i] = Arrays.stream(competing[c]).filter(o -> has(o, code)).map(o -> o.rule).toArray(CompiledRule[]::new);
-          e.sameCodeEarlier[i] = Arrays.stream(also[c], 0, k).filter(o -> has(o, code)).map(o -> o.rule).toArray(CompiledRule[]::new);
+          e.sameCodeWinners[i] = withCode(competing[c], competing[c].length, code);
+          e.sameCodeEarlier[i] = withCode(also[c], k, code);
         }
       }
     }
+  }
+
+  /** The rules of the first {@code n} entries with an action of this code (a loop: every cold build runs it). */
+  private static CompiledRule[] withCode(Entry[] entries, int n, String code) {
+    List<CompiledRule> out = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      if (has(entries[j], code)) {
+        out.add(entries[j].rule);
+      }
+    }
+    return out.toArray(new CompiledRule[0]);
   }
 
   private static boolean has(Entry e, String code) {
@@ -85,6 +94,12 @@ final class DecisionTable {
       }
     }
     return false;
+  }
+
+  /** Higher priority first, then playbook order (one method, not a Comparator chain of lambdas). */
+  private static int byPriorityThenOrder(Entry a, Entry b) {
+    int byPriority = Integer.compare(b.rule.rule.priority(), a.rule.rule.priority());
+    return byPriority != 0 ? byPriority : Integer.compare(a.rule.order, b.rule.order);
   }
 
   private static Entry[][] entries(CompiledRule[] rules, boolean additive) {
@@ -102,11 +117,17 @@ final class DecisionTable {
         CompiledRule[][] vetoers = new CompiledRule[actions.size()][];
         for (int i = 0; i < actions.size(); i++) {
           String code = actions.get(i).code();
-          vetoers[i] = Arrays.stream(rules).filter(v -> v.rule.vetoes().contains(code)).toArray(CompiledRule[]::new);
+          List<CompiledRule> vetoing = new ArrayList<>();
+          for (CompiledRule v : rules) {
+            if (v.rule.vetoes().contains(code)) {
+              vetoing.add(v);
+            }
+          }
+          vetoers[i] = vetoing.toArray(new CompiledRule[0]);
         }
         entries.add(new Entry(r, actions.toArray(new Action[0]), vetoers));
       }
-      entries.sort(Comparator.comparingInt((Entry e) -> -e.rule.rule.priority()).thenComparingInt(e -> e.rule.order));
+      entries.sort(DecisionTable::byPriorityThenOrder);
       out[category.ordinal()] = entries.toArray(new Entry[0]);
     }
     return out;

@@ -1,7 +1,7 @@
 package org.clientele.playbook;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,7 +122,11 @@ public final class Playbook implements Strategy {
     this.dimensions = List.copyOf(dimensions);
     this.segments = List.copyOf(segments);
     this.table = table;
-    this.rules = Arrays.stream(table.compiled).map(c -> c.rule).toList();
+    List<Rule> compiledRules = new ArrayList<>(table.compiled.length);
+    for (CompiledRule c : table.compiled) {
+      compiledRules.add(c.rule);
+    }
+    this.rules = Collections.unmodifiableList(compiledRules);
     this.diagnostics = List.copyOf(diagnostics);
   }
 

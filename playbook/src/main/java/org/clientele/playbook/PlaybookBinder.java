@@ -2,6 +2,7 @@ package org.clientele.playbook;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,11 @@ final class PlaybookBinder {
     } catch (IllegalArgumentException e) {
       throw r.section().error("id", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
-    int[] positions = allowed.keySet().stream().mapToInt(Integer::intValue).toArray();
+    int[] positions = new int[allowed.size()];
+    int next = 0;
+    for (int position : allowed.keySet()) {
+      positions[next++] = position;
+    }
     boolean[][] masks = allowed.values().toArray(new boolean[0][]);
     boolean[] unc = new boolean[positions.length];
     for (int i = 0; i < positions.length; i++) {
@@ -191,7 +196,11 @@ final class PlaybookBinder {
   }
 
   static List<String> ids(List<Dimension> dims) {
-    return dims.stream().map(Dimension::id).toList();
+    List<String> ids = new ArrayList<>(dims.size());
+    for (Dimension d : dims) {
+      ids.add(d.id());
+    }
+    return Collections.unmodifiableList(ids);
   }
 
   private String missingHint(String dim) {

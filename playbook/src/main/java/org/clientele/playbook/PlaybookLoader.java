@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 final class PlaybookLoader {
 
   /**
-   * The logger, created on first use: loading a playbook without findings logs nothing, so it
-   * does not initialise the logging backend (part of a cold engine build's time).
+   * The logger, created on first use: loading a playbook without coverage findings logs nothing,
+   * so it does not initialise the logging backend (part of a cold engine build's time).
    */
   private static final class Log {
     static final Logger LOG = LoggerFactory.getLogger(Playbook.class);
@@ -86,10 +86,10 @@ final class PlaybookLoader {
       playbook = defaults(config, dims, aliases);
     }
     // Rules skipped on an optional dimension and plugin rules of absent dimensions are what the
-    // authors asked for: routine, so DEBUG; Playbook.diagnostics() still lists every one.
-    for (String d : playbook.diagnostics()) {
-      Log.LOG.debug("{}", d);
-    }
+    // authors asked for: routine, so not logged. Playbook.diagnostics() lists every one (for a host:
+    // Engine.strategyDiagnostics(), the starter's health details). Logging them, even at DEBUG,
+    // started the logging backend in every build of the default configuration: about a sixth of
+    // a cold engine build (docs/benchmarks.md).
     if (mode != CoverageMode.OFF) {
       CoverageReport report = playbook.coverage();
       if (!report.isClean()) {
@@ -300,7 +300,10 @@ final class PlaybookLoader {
     }
     List<String> all = new ArrayList<>(diagnostics);
     all.addAll(binder.diagnostics);
-    List<CrossSegment> crossSegments = segments.stream().map(ParsedSegment::segment).toList();
+    List<CrossSegment> crossSegments = new ArrayList<>(segments.size());
+    for (ParsedSegment s : segments) {
+      crossSegments.add(s.segment());
+    }
     return new Playbook(source, isDefault, dims, crossSegments, new DecisionTable(compiled, dims), all, binder.absent);
   }
 

@@ -1,5 +1,6 @@
 package org.clientele.playbook;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,12 +158,22 @@ public record Rule(
    * @return the actions, in playbook order
    */
   public List<Action> actions(ActionCategory category) {
-    return actions.stream().filter(a -> a.category() == category).toList();
+    // Loops rather than streams here and in copy: every engine build runs them per rule, in the
+    // interpreter (docs/benchmarks.md, the cold build).
+    List<Action> out = new ArrayList<>();
+    for (Action a : actions) {
+      if (a.category() == category) {
+        out.add(a);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   static Map<String, List<String>> copy(Map<String, List<String>> in) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    in.forEach((k, v) -> out.put(Objects.requireNonNull(k, "dimension"), List.copyOf(v)));
+    for (Map.Entry<String, List<String>> e : in.entrySet()) {
+      out.put(Objects.requireNonNull(e.getKey(), "dimension"), List.copyOf(e.getValue()));
+    }
     return Collections.unmodifiableMap(out);
   }
 }

@@ -111,7 +111,11 @@ final class RuleBits {
         conditional.add(r);
       }
     }
-    int[] positions = constrained.stream().mapToInt(Integer::intValue).toArray();
+    int[] positions = new int[constrained.size()];
+    int next = 0;
+    for (int p : constrained) {
+      positions[next++] = p;
+    }
     long[][] labelMasks = new long[positions.length][];
     long[] unclassifiedMasks = new long[positions.length];
     long[] unconstrainedMasks = new long[positions.length];

@@ -1,5 +1,6 @@
 package org.clientele.api;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -78,8 +79,12 @@ public record Dimension(String id, List<String> labels) {
    * @return the dimension
    */
   public static Dimension of(String id, Class<? extends Enum<?>> labels) {
-    return new Dimension(
-        id, java.util.Arrays.stream(labels.getEnumConstants()).map(Enum::name).toList());
+    // A loop, not a stream: built-in classifiers call this in every cold engine build.
+    List<String> names = new ArrayList<>();
+    for (Enum<?> label : labels.getEnumConstants()) {
+      names.add(label.name());
+    }
+    return new Dimension(id, names);
   }
 
   /**

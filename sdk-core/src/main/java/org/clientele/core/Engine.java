@@ -98,7 +98,13 @@ public final class Engine {
       List<ProviderDiagnostic> diagnostics) {
     this.model = model;
     this.steps = steps.toArray(new FeatureStep[0]);
-    this.stepIds = model.featureSteps().stream().map(Model.Section::id).toList();
+    // Loops, not streams, here and below: this constructor is part of every cold build, where the
+    // first stream pipeline loads some thirty JDK classes (docs/benchmarks.md).
+    List<String> ids = new ArrayList<>();
+    for (Model.Section s : model.featureSteps()) {
+      ids.add(s.id());
+    }
+    this.stepIds = List.copyOf(ids);
     this.stepProviders = List.copyOf(stepProviders);
     this.stepErrors = new LongAdder[this.steps.length];
     this.stepLogged = new AtomicBoolean[this.steps.length];
@@ -107,8 +113,15 @@ public final class Engine {
       stepLogged[i] = new AtomicBoolean();
     }
     this.classifiers = classifiers.toArray(new Classifier[0]);
-    this.dimensions = classifiers.stream().map(Classifier::dimension).toList();
-    this.labelCounts = dimensions.stream().mapToInt(Dimension::size).toArray();
+    List<Dimension> dims = new ArrayList<>(classifiers.size());
+    for (Classifier c : classifiers) {
+      dims.add(c.dimension());
+    }
+    this.dimensions = List.copyOf(dims);
+    this.labelCounts = new int[dimensions.size()];
+    for (int i = 0; i < labelCounts.length; i++) {
+      labelCounts[i] = dimensions.get(i).size();
+    }
     this.providerNames = List.copyOf(providerNames);
     this.strategy = strategy;
     this.strategyName = strategyName;

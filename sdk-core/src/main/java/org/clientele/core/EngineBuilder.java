@@ -707,7 +707,11 @@ public final class EngineBuilder {
       classifiers.add(createClassifier(p, m.dimensionConfig(s), s, at));
       providerNames.add(p.name());
     }
-    List<Dimension> dimensions = classifiers.stream().map(Classifier::dimension).toList();
+    List<Dimension> dimensions = new ArrayList<>(classifiers.size());
+    for (Classifier c : classifiers) {
+      dimensions.add(c.dimension());
+    }
+    dimensions = List.copyOf(dimensions);
     Strategy strategy = null;
     String strategyName = "";
     if (m.strategy().isPresent()) {

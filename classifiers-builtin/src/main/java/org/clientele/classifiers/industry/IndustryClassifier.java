@@ -1,7 +1,6 @@
 package org.clientele.classifiers.industry;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,12 +90,12 @@ final class IndustryClassifier implements Classifier {
     List<Map.Entry<String, String>> entries = new ArrayList<>(config.textMap("mapping").entrySet());
     List<char[]> keys = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
-    entries.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> -normalise(e.getKey()).length()));
+    entries.sort(IndustryClassifier::longerKeyFirst);
     for (Map.Entry<String, String> e : entries) {
       String key = normalise(e.getKey());
       // Letters and digits of any script: codes ("C10", "5415") and names in any language
       // ("Manufacturing", "制造业", "金融业"); the key must prefix the customer's value.
-      if (key.isEmpty() || !key.codePoints().allMatch(Character::isLetterOrDigit)) {
+      if (key.isEmpty() || !lettersAndDigits(key)) {
         throw config.error("mapping." + e.getKey(),
             "a mapping key is a code or code prefix, or an industry name, of letters and digits in any"
                 + " language, for example \"C10\", \"5415\", \"Manufacturing\" or \"制造业\"");
@@ -110,8 +109,28 @@ final class IndustryClassifier implements Classifier {
       keys.add(key.toCharArray());
       labels.add(index);
     }
-    int[] labelArray = labels.stream().mapToInt(Integer::intValue).toArray();
+    int[] labelArray = new int[labels.size()];
+    for (int i = 0; i < labelArray.length; i++) {
+      labelArray[i] = labels.get(i);
+    }
     return new IndustryClassifier(dimension, configured, keys.toArray(new char[0][]), labelArray);
+  }
+
+  // Plain methods rather than a Comparator chain and a code-point stream: creating the classifier
+  // is part of every cold engine build (docs/benchmarks.md).
+  private static int longerKeyFirst(Map.Entry<String, String> a, Map.Entry<String, String> b) {
+    return Integer.compare(normalise(b.getKey()).length(), normalise(a.getKey()).length());
+  }
+
+  private static boolean lettersAndDigits(String key) {
+    for (int i = 0; i < key.length(); ) {
+      int cp = key.codePointAt(i);
+      if (!Character.isLetterOrDigit(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   private static String normalise(String code) {

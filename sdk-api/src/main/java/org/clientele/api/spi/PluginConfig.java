@@ -54,17 +54,25 @@ public final class PluginConfig {
   private final Map<String, List<PluginConfig>> sectionLists = new ConcurrentHashMap<>();
   private final @Nullable ConfigReader reader;
 
-  private PluginConfig(String id, String source, String path, Map<String, ?> values) {
-    this(id, source, path, values, null);
-  }
-
+  /**
+   * A view over values this class has copied: {@link #copying} for values from outside, or a
+   * nested object of another view's values, which is not copied again (building an engine copied
+   * a playbook's rules once per level of nesting).
+   */
   private PluginConfig(
-      String id, String source, String path, Map<String, ?> values, @Nullable ConfigReader reader) {
+      String id, String source, String path, Map<String, Object> copied, @Nullable ConfigReader reader) {
     this.id = Objects.requireNonNull(id, "id");
     this.source = Objects.requireNonNull(source, "source");
     this.path = Objects.requireNonNull(path, "path");
-    this.values = copyObject(values, source + " " + path);
+    this.values = copied;
     this.reader = reader;
+  }
+
+  private static PluginConfig copying(
+      String id, String source, String path, Map<String, ?> values, @Nullable ConfigReader reader) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(path, "path");
+    return new PluginConfig(id, source, path, copyObject(values, source + " " + path), reader);
   }
 
   /**
@@ -78,7 +86,7 @@ public final class PluginConfig {
    * @throws ConfigurationException if a value is not JSON-compatible
    */
   public static PluginConfig of(String id, String source, String path, Map<String, ?> values) {
-    return new PluginConfig(id, source, path, values);
+    return copying(id, source, path, values, null);
   }
 
   /**
@@ -89,7 +97,7 @@ public final class PluginConfig {
    * @return the view
    */
   public static PluginConfig of(String id, Map<String, ?> values) {
-    return new PluginConfig(id, "<inline>", "$", values);
+    return copying(id, "<inline>", "$", values, null);
   }
 
   /**
@@ -450,7 +458,7 @@ public final class PluginConfig {
     if (!(v instanceof Map<?, ?> map)) {
       throw mismatch(key, "an object", v);
     }
-    return sections.computeIfAbsent(key, k -> new PluginConfig(id, source, childPath(k), asStringMap(map), reader));
+    return sections.computeIfAbsent(key, k -> new PluginConfig(id, source, childPath(k), copied(map), reader));
   }
 
   /**
@@ -477,7 +485,7 @@ public final class PluginConfig {
             if (!(list.get(i) instanceof Map<?, ?> map)) {
               throw error(k + "[" + i + "]", "expected an object, found " + describe(list.get(i)));
             }
-            out.add(new PluginConfig(id, source, childPath(k) + "[" + i + "]", asStringMap(map), reader));
+            out.add(new PluginConfig(id, source, childPath(k) + "[" + i + "]", copied(map), reader));
           }
           return List.copyOf(out);
         });
@@ -493,7 +501,7 @@ public final class PluginConfig {
   public PluginConfig with(String key, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(key, value);
-    return new PluginConfig(id, source, path, copy, reader);
+    return copying(id, source, path, copy, reader);
   }
 
   /**
@@ -534,7 +542,7 @@ public final class PluginConfig {
     }
     if (get(key) instanceof Map<?, ?> embedded) {
       // Not a tracked section: as for a file, its keys are the plugin's to check.
-      return Optional.of(new PluginConfig(id, source, childPath(key), asStringMap(embedded), reader));
+      return Optional.of(new PluginConfig(id, source, childPath(key), copied(embedded), reader));
     }
     String name = string(key, "");
     Path file;
@@ -585,7 +593,7 @@ public final class PluginConfig {
     if (map == null) {
       throw new ConfigurationException(source + " $", "expected a JSON object at the top level");
     }
-    return new PluginConfig(id, source, "$", map, r);
+    return copying(id, source, "$", map, r);
   }
 
   private Path resolve(String name) {
@@ -727,10 +735,21 @@ public final class PluginConfig {
     return (Map<String, ?>) map;
   }
 
+  /** A nested object of {@link #values}: made by {@link #copyObject}, so string-keyed and unmodifiable. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> copied(Map<?, ?> map) {
+    return (Map<String, Object>) map;
+  }
+
   private static Map<String, Object> copyObject(Map<String, ?> map, String where) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, ?> e : map.entrySet()) {
-      Object v = copyValue(e.getValue(), where + "." + e.getKey());
+      Object value = e.getValue();
+      // The path names the value in messages; built only for what can hold an error (a plain
+      // string or boolean cannot), as most values of a configuration are.
+      Object v = value == null || value instanceof String || value instanceof Boolean
+          ? value
+          : copyValue(value, where + "." + e.getKey());
       if (v != null) {
         out.put(Objects.requireNonNull(e.getKey(), "key"), v);
       }
@@ -763,7 +782,8 @@ public final class PluginConfig {
     if (v instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
-        Object c = copyValue(list.get(i), where + "[" + i + "]");
+        Object item = list.get(i);
+        Object c = item instanceof String || item instanceof Boolean ? item : copyValue(item, where + "[" + i + "]");
         if (c == null) {
           throw new ConfigurationException(where + "[" + i + "]", "arrays must not hold null");
         }

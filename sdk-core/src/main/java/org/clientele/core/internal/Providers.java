@@ -27,7 +27,15 @@ import org.jspecify.annotations.Nullable;
 public final class Providers<P> {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
-  private static final Pattern CLASS_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*");
+
+  /**
+   * Compiled on first use: only a broken provider's message needs it, and compiling its character
+   * classes makes the JDK spin lambda classes, which every cold engine build would pay.
+   */
+  private static final class ClassName {
+    static final Pattern PATTERN = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*");
+  }
+
   // Bounds the loop if a broken ServiceLoader iterator keeps failing without advancing.
   private static final int MAX_FAILURES = 1_000;
 
@@ -139,10 +147,15 @@ public final class Providers<P> {
           }
         }
       }
-      clashes.keySet().forEach(found::remove);
-      clashes.forEach((name, classes) -> diagnostics.add(new ProviderDiagnostic(service, String.join(" and ", classes),
-          "two providers are named '" + name + "': neither is used, and a configuration naming '" + name + "' fails", "")));
-      found.forEach(chosen::putIfAbsent);
+      for (Map.Entry<String, List<String>> clash : clashes.entrySet()) {
+        String name = clash.getKey();
+        found.remove(name);
+        diagnostics.add(new ProviderDiagnostic(service, String.join(" and ", clash.getValue()),
+            "two providers are named '" + name + "': neither is used, and a configuration naming '" + name + "' fails", ""));
+      }
+      for (Map.Entry<String, P> e : found.entrySet()) {
+        chosen.putIfAbsent(e.getKey(), e.getValue());
+      }
     }
     return new Providers<>(service, chosen, diagnostics, clashes);
   }
@@ -188,7 +201,7 @@ public final class Providers<P> {
     }
     int end = m.indexOf(' ');
     String name = end < 0 ? m : m.substring(0, end);
-    return CLASS_NAME.matcher(name).matches() ? name : "(unknown class)";
+    return ClassName.PATTERN.matcher(name).matches() ? name : "(unknown class)";
   }
 
   private static String describe(Throwable e) {
