@@ -251,7 +251,7 @@ class SegmentationTest {
   void aNamedDimensionWithNothingToCalibrateOnFailsTheRunUnlessTheConfigurationSaysWarn() throws IOException {
     Path noRevenue = dir.resolve("no-revenue.csv");
     Files.writeString(noRevenue, "id,industry_code\nA,C10\nB,G46\n");
-    String dims = "\"dimensions\": {\"median\": {}, \"threshold\": {}}";
+    String dims = "\"strategy\": null, \"dimensions\": {\"median\": {}, \"threshold\": {}}";
 
     Segmentation named = job(Model.fromJson("{\"format\": 1, " + dims + "}", "strict.json"), noRevenue);
     assertThatThrownBy(() -> named.run(r -> {}, RejectionSink.discard()))
