@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.clientele.api.Action;
 import org.clientele.api.ActionCategory;
 import org.clientele.api.ConfigurationException;
@@ -117,7 +118,8 @@ public final class Playbook implements Strategy {
       List<String> diagnostics,
       Set<String> absentDimensions) {
     this.source = source;
-    this.absentDimensions = Set.copyOf(absentDimensions);
+    // Sorted: the coverage hint names them, and Set.copyOf's order changes from run to run.
+    this.absentDimensions = Collections.unmodifiableSortedSet(new TreeSet<>(absentDimensions));
     this.defaults = defaults;
     this.dimensions = List.copyOf(dimensions);
     this.segments = List.copyOf(segments);

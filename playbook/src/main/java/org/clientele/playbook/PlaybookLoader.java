@@ -6,12 +6,14 @@ import static org.clientele.playbook.PlaybookBinder.positionOf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Dimension;
 import org.clientele.api.spi.DidYouMean;
@@ -45,6 +47,9 @@ final class PlaybookLoader {
   private static final Set<String> FILE_KEYS =
       Set.of("description", "extends", "optional", "labels", "segments", "rules", "override", "remove");
   /** The keys of a plugin's rules file. */
+  /** Coverage warnings already logged in this class loader (bounded: a host with many playbooks). */
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
   private static final Set<String> PLUGIN_KEYS = Set.of("description", "dimension", "optional", "labels", "segments", "rules");
   /** The only playbook {@code extends} can name. */
   static final String DEFAULT = "default";
@@ -96,7 +101,12 @@ final class PlaybookLoader {
         if (mode == CoverageMode.FAIL) {
           throw config.error("coverage", "the playbook " + playbook.source() + " has coverage findings (set \"coverage\": \"warn\" to allow them):\n" + report.toText(20));
         }
-        Log.LOG.warn("Playbook {}: {}\n  {}", playbook.source(), report.toText(20), coverageHint(playbook));
+        String warning = "Playbook " + playbook.source() + ": " + report.toText(20) + "\n  " + coverageHint(playbook);
+        // A run creates its playbook more than once (EngineBuilder.validate, then build) with the
+        // same findings: warn once per distinct text; diagnostics() still carries them every time.
+        if (WARNED.size() < 256 ? WARNED.add(warning) : !WARNED.contains(warning)) {
+          Log.LOG.warn("{}", warning);
+        }
         return playbook.withCoverageFindings(report);
       }
     }
@@ -147,8 +157,19 @@ final class PlaybookLoader {
     rejectUnread(resource, Playbook.DEFAULT_RESOURCE);
 
     List<String> diagnostics = new ArrayList<>();
+    Map<String, String> firstSource = new HashMap<>();
     for (PluginConfig plugin : PluginRules.find(config)) {
       String dimension = PluginRules.dimension(plugin);
+      String earlier = firstSource.putIfAbsent(dimension, plugin.source());
+      if (earlier != null) {
+        // Two jars with rules for one dimension: both apply (a repeated rule id fails below), but
+        // a copy of the same plugin twice on the class path, or two plugins of one dimension, is
+        // rarely what the host meant.
+        String note = "Plugin rules " + plugin.source() + " are about dimension '" + dimension + "', as are " + earlier
+            + ": the rules of both apply; remove one of the jars if one dimension should have one rule set";
+        Log.LOG.warn("{}", note);
+        diagnostics.add(note);
+      }
       if (position(dims, aliases, dimension) < 0) {
         // Not parsed: a host without the plugin's dimension does not depend on its rules.
         diagnostics.add("Plugin rules " + plugin.source() + " skipped: they are about dimension '" + dimension

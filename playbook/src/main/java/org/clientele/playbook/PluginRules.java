@@ -23,7 +23,8 @@ final class PluginRules {
   private PluginRules() {}
 
   /**
-   * Reads every plugin rules file, each through the engine's JSON reader ({@code config.json}),
+   * Reads every plugin rules file, each through the engine's JSON reader ({@code
+   * config.jsonDocuments}: a resource may hold several files one after another),
    * ordered by dimension and then by where it was found, so that ties at equal priority do not
    * depend on the order of the class path's jars more than they must.
    */
@@ -43,7 +44,11 @@ final class PluginRules {
     List<PluginConfig> out = new ArrayList<>();
     for (Map.Entry<String, URL> e : found.entrySet()) {
       try (InputStream in = e.getValue().openStream()) {
-        out.addAll(ruleSets(config.json(e.getKey(), in)));
+        // A fat jar (maven-shade AppendingTransformer, Gradle shadow append) merges the files of
+        // several plugins into one resource: every JSON object in it is a plugin's rules file.
+        for (PluginConfig file : config.jsonDocuments(e.getKey(), in)) {
+          out.addAll(ruleSets(file));
+        }
       } catch (IOException x) {
         throw new ConfigurationException(e.getKey(), "cannot read the plugin's playbook rules: " + x, x);
       }

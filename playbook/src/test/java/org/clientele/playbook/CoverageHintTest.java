@@ -6,8 +6,13 @@ import static org.clientele.playbook.Fixtures.LOYALTY;
 import static org.clientele.playbook.Fixtures.RISK;
 import static org.clientele.playbook.Fixtures.VALUE;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.clientele.api.Dimension;
+import org.clientele.api.spi.PluginConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,5 +37,46 @@ class CoverageHintTest {
     Playbook full = Playbook.create(Fixtures.config(Map.of()), List.of(VALUE, LOYALTY, LIFECYCLE, RISK));
 
     assertThat(PlaybookLoader.coverageHint(full)).doesNotContain("were dropped").contains("add a rule that covers them");
+  }
+
+  /**
+   * A run with one dimension (geography alone, age alone) drops the rules of four: the hint named
+   * them in Set.copyOf's order, which changes from JVM to JVM, so two runs' logs differed.
+   */
+  @Test
+  void droppedDimensionsAreNamedInAlphabeticalOrder() {
+    Playbook riskOnly = Playbook.create(Fixtures.config(Map.of()), List.of(RISK));
+
+    assertThat(riskOnly.absentDimensions).containsExactly("behaviour", "loyalty", "value");
+    assertThat(PlaybookLoader.coverageHint(riskOnly)).contains("dimensions [behaviour, loyalty, value] were dropped");
+  }
+
+  /**
+   * A batch run creates its playbook twice (EngineBuilder.validate, then build): the same coverage
+   * warning was logged twice. The second playbook still carries the findings in diagnostics().
+   */
+  @Test
+  void theSameCoverageWarningIsLoggedOncePerRunButKeptInEveryPlaybooksDiagnostics() {
+    // A playbook of its own (source and rule), so no other test has logged this warning already.
+    Dimension lonely = Dimension.of("once", "A", "B");
+    PluginConfig config = PluginConfig.of("playbook", "coverage-once.json", "$.strategy", Fixtures.json(
+        "{\"rules\": [{\"id\": \"once-a\", \"priority\": 1, \"when\": {\"once\": \"A\"}, \"rationale\": \"r\","
+            + " \"actions\": [{\"code\": \"once-call\", \"category\": \"follow-up\", \"description\": \"Call.\"}]}]}"));
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    Playbook first;
+    Playbook second;
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      first = Playbook.create(config, List.of(lonely));
+      second = Playbook.create(config, List.of(lonely));
+    } finally {
+      System.setErr(err);
+    }
+    String log = captured.toString(StandardCharsets.UTF_8);
+
+    assertThat(log.split("coverage over", -1)).as(log).hasSize(2);
+    assertThat(first.diagnostics()).anyMatch(d -> d.startsWith("Coverage:"));
+    assertThat(second.diagnostics()).isEqualTo(first.diagnostics());
   }
 }

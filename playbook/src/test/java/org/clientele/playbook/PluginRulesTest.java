@@ -74,6 +74,27 @@ class PluginRulesTest {
     }
   }
 
+  /** A second "jar" (folder) of its own, beside the one {@link #plugin} writes. */
+  private ClassLoader twoJars(String first, String second) {
+    try {
+      ClassLoader one = plugin(first);
+      Path other = jar.resolve("second-jar");
+      Path file = other.resolve(Playbook.PLUGIN_RULES_RESOURCE);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, second);
+      return new URLClassLoader(new URL[] {other.toUri().toURL()}, one);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Rules of a second plugin about dimension {@code dimension}, with ids of their own. */
+  private static String otherRules(String dimension, String idPrefix) {
+    return "{\"dimension\": \"" + dimension + "\", \"rules\": [{\"id\": \"" + idPrefix + "-workshop\", \"priority\": 44,"
+        + " \"combine\": \"also\", \"when\": {\"" + dimension + "\": \"SOLUTION\"}, \"rationale\": \"r\","
+        + " \"actions\": [{\"code\": \"" + idPrefix + "-workshop\", \"category\": \"service\", \"description\": \"d\"}]}]}";
+  }
+
   private static <T> T with(ClassLoader loader, Supplier<T> step) {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
@@ -105,6 +126,53 @@ class PluginRulesTest {
     // The default playbook with the plugin's rules still serves every category everywhere.
     assertThat(p.coverage().isClean()).as(p.coverage().toText(20)).isTrue();
     assertThat(p.coverage().dimensions()).contains("needs");
+  }
+
+  /**
+   * A fat jar (maven-shade's AppendingTransformer, Gradle shadow's append) merges the rules files
+   * of several plugins into one resource, one JSON object after another, with or without a line
+   * between them. Each is a plugin's file; before, all but one were lost when the jar was built.
+   */
+  @Test
+  void aResourceThatAFatJarAppendedFromSeveralPluginsHasTheRulesOfEach() {
+    String appended = NEEDS_RULES.strip() + otherRules("churn", "churn") + "\n";
+
+    Playbook p = with(plugin(appended), () -> Playbook.defaults(WITH));
+
+    assertThat(p.rules()).extracting(Rule::id).contains("needs-solution-workshop", "needs-core-solution-architect");
+    assertThat(p.diagnostics())
+        .anyMatch(d -> d.contains("playbook-rules.json (document 1 of 2) for dimension 'needs' added"))
+        .anyMatch(d -> d.contains("playbook-rules.json (document 2 of 2) skipped: they are about dimension 'churn'"));
+  }
+
+  @Test
+  void aValueInAnAppendedResourceThatIsNotAnObjectIsAnErrorNamingTheDocument() {
+    ClassLoader broken = plugin(NEEDS_RULES + "\n[\"churn\"]\n");
+
+    assertThatThrownBy(() -> with(broken, () -> Playbook.defaults(WITH)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(Playbook.PLUGIN_RULES_RESOURCE)
+        .hasMessageContaining("expected a JSON object at the top level (document 2)");
+  }
+
+  /** Two resources about one dimension both apply, never one silently over the other, and say so. */
+  @Test
+  void twoRuleSetsAboutOneDimensionFromTwoJarsBothApplyWithAWarning() {
+    Playbook p = with(twoJars(NEEDS_RULES, otherRules("needs", "needs-other")), () -> Playbook.defaults(WITH));
+
+    assertThat(p.rules()).extracting(Rule::id).contains("needs-solution-workshop", "needs-other-workshop");
+    assertThat(p.diagnostics()).anyMatch(d -> d.contains(" are about dimension 'needs', as are ")
+        && d.endsWith(": the rules of both apply; remove one of the jars if one dimension should have one rule set"));
+  }
+
+  /** The same plugin twice (a plugin folder and a fat jar): the repeated rule id is an error naming both. */
+  @Test
+  void theSameRulesFromTwoJarsAreAnErrorNotASilentOverwrite() {
+    ClassLoader twice = twoJars(NEEDS_RULES, NEEDS_RULES);
+
+    assertThatThrownBy(() -> with(twice, () -> Playbook.defaults(WITH)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("rule 'needs-solution-workshop' is already defined by Plugin rules ");
   }
 
   @Test

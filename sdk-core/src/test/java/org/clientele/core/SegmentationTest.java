@@ -241,6 +241,38 @@ class SegmentationTest {
         .isInstanceOfSatisfying(CalibrationException.class, e -> assertThat(e.dimensionId()).isEqualTo("median"));
   }
 
+  /**
+   * docs/input.md's rule: a dimension the configuration names and the input gives nothing to
+   * calibrate on fails the run unless {@code input.dimensionWithoutInput} is "warn". A provider
+   * that declares no features before calibration used to escape the check before the pass, and its
+   * calibration failure left the named dimension out with only a warning and exit code 0.
+   */
+  @Test
+  void aNamedDimensionWithNothingToCalibrateOnFailsTheRunUnlessTheConfigurationSaysWarn() throws IOException {
+    Path noRevenue = dir.resolve("no-revenue.csv");
+    Files.writeString(noRevenue, "id,industry_code\nA,C10\nB,G46\n");
+    String dims = "\"strategy\": null, \"dimensions\": {\"median\": {}, \"threshold\": {}}";
+
+    Segmentation named = job(Model.fromJson("{\"format\": 1, " + dims + "}", "strict.json"), noRevenue);
+    assertThatThrownBy(() -> named.run(r -> {}, RejectionSink.discard()))
+        .isInstanceOfSatisfying(CalibrationException.class, e -> assertThat(e.dimensionId()).isEqualTo("median"))
+        .hasMessageContaining("none of them has the feature this dimension reads")
+        .hasMessageContaining("set input.dimensionWithoutInput to \"warn\"");
+
+    Segmentation warn = job(Model.fromJson(
+        "{\"format\": 1, " + dims + ", \"input\": {\"dimensionWithoutInput\": \"warn\"}}", "lenient.json"), noRevenue);
+    SegmentationResult result = warn.run(r -> {}, RejectionSink.discard());
+    assertThat(result.dimensionIds()).containsExactly("threshold");
+    assertThat(result.report().orElseThrow().quality().warnings())
+        .anySatisfy(w -> assertThat(w.code() + " " + w.dimension()).isEqualTo("dimension_left_out median"));
+  }
+
+  private static Segmentation job(Model model, Path customers) {
+    ClassifierProvider strict = strictMedian();
+    return Segmentation.builder().model(model).customers(customers).threads(1)
+        .engine(b -> b.discover(false).register(strict).register(new Fixtures.ThresholdProvider())).build();
+  }
+
   @Test
   void aJobWithoutInputValidatesButDoesNotRun() {
     Segmentation job = Segmentation.builder().build();

@@ -1,6 +1,7 @@
 package org.clientele.api.spi;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import org.clientele.api.ConfigurationException;
 
@@ -34,4 +35,24 @@ public interface ConfigReader {
    *     object, or is not an object at the top level
    */
   Map<String, Object> readObject(InputStream in, String source);
+
+  /**
+   * Reads one or more JSON objects that follow one another in a stream: the form a class-path
+   * resource takes when a fat-jar build (maven-shade's {@code AppendingTransformer}, Gradle
+   * shadow's {@code append}) merges the same resource of several jars into one.
+   *
+   * <p>The default reads exactly one object with {@link #readObject(InputStream, String)}, so a
+   * reader that does not override it fails loudly on a merged resource rather than reading part
+   * of it.
+   *
+   * @param in the documents, read to their end; the caller closes it
+   * @param source the file or resource name, for messages
+   * @return the top-level objects in stream order, at least one
+   * @throws ConfigurationException naming the source (and the line and column where known) under
+   *     the same conditions as {@link #readObject(InputStream, String)}, for any of the objects
+   * @since 0.1.0
+   */
+  default List<Map<String, Object>> readObjects(InputStream in, String source) {
+    return List.of(readObject(in, source));
+  }
 }

@@ -596,6 +596,40 @@ public final class PluginConfig {
     return copying(id, source, "$", map, r);
   }
 
+  /**
+   * Reads the JSON objects that follow one another in a stream the plugin opened: a class-path
+   * resource that several jars ship under the same name and that a fat-jar build appended into one
+   * (maven-shade's {@code AppendingTransformer}, Gradle shadow's {@code append}). Each object is
+   * read as {@link #json(String, InputStream)} reads one.
+   *
+   * @param source the name of the resource, for messages; when it holds several objects, each
+   *     view's {@link #source()} adds {@code " (document i of n)"}
+   * @param in the documents; the caller closes it
+   * @return the objects in stream order, at least one, each as a view with this section's id and
+   *     the path {@code $}
+   * @throws ConfigurationException naming the source if a top-level value is not a JSON object
+   *     within the engine's read limits, repeats a key, or no reader is available
+   * @since 0.1.0
+   */
+  public List<PluginConfig> jsonDocuments(String source, InputStream in) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(in, "in");
+    ConfigReader r = reader != null ? reader : DefaultReader.INSTANCE;
+    if (r == null) {
+      throw new ConfigurationException(
+          source,
+          "no JSON reader to read it: create the engine with org.clientele:clientele-sdk-core on the class"
+              + " path, or give this configuration one with PluginConfig.withReader(...)");
+    }
+    List<Map<String, Object>> maps = r.readObjects(in, source);
+    List<PluginConfig> out = new ArrayList<>(maps.size());
+    for (int i = 0; i < maps.size(); i++) {
+      String name = maps.size() == 1 ? source : source + " (document " + (i + 1) + " of " + maps.size() + ")";
+      out.add(new PluginConfig(id, name, "$", maps.get(i), r));
+    }
+    return List.copyOf(out);
+  }
+
   private Path resolve(String name) {
     Path file = Path.of(name);
     if (file.isAbsolute()) {

@@ -104,4 +104,43 @@ class PluginConfigFileTest {
         .hasMessageStartingWith("table.json: no JSON reader")
         .hasMessageContaining("clientele-sdk-core");
   }
+
+  /**
+   * A reader that does not override readObjects reads one object, as readObject does: a merged
+   * resource then fails in readObject, never reads part of itself. Each document keeps the
+   * resource's name as its source when there is one.
+   */
+  @Test
+  void jsonDocumentsWithAReaderOfOneObjectGiveOneViewNamedAfterTheResource() {
+    ConfigReader one = (in, source) -> Map.of("dimension", "needs");
+    InputStream in = new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8));
+
+    List<PluginConfig> docs = PluginConfig.empty("playbook").withReader(one).jsonDocuments("rules.json", in);
+
+    assertThat(docs).singleElement().satisfies(d -> {
+      assertThat(d.source()).isEqualTo("rules.json");
+      assertThat(d.path()).isEqualTo("$");
+      assertThat(d.string("dimension", "")).isEqualTo("needs");
+    });
+  }
+
+  @Test
+  void jsonDocumentsNameEachOfSeveralObjects() {
+    ConfigReader two = new ConfigReader() {
+      @Override
+      public Map<String, Object> readObject(InputStream in, String source) {
+        throw new AssertionError("readObjects is overridden");
+      }
+
+      @Override
+      public List<Map<String, Object>> readObjects(InputStream in, String source) {
+        return List.of(Map.of("dimension", "needs"), Map.of("dimension", "churn"));
+      }
+    };
+    InputStream in = new ByteArrayInputStream("{}{}".getBytes(StandardCharsets.UTF_8));
+
+    List<PluginConfig> docs = PluginConfig.empty("playbook").withReader(two).jsonDocuments("rules.json", in);
+
+    assertThat(docs).extracting(PluginConfig::source).containsExactly("rules.json (document 1 of 2)", "rules.json (document 2 of 2)");
+  }
 }

@@ -121,6 +121,41 @@ public final class Json {
     return read(() -> CONFIG_FACTORY.createParser(in), source);
   }
 
+  /**
+   * Parses one or more JSON objects that follow one another in a stream (whitespace between them
+   * optional), with the same limits and checks as {@link #readObject(InputStream, String)}: the
+   * form a class-path resource takes when a fat-jar build appends the same resource of several jars.
+   *
+   * @param in the documents; not closed here
+   * @param source the file name, for messages
+   * @return the objects in stream order, at least one, numbers normalised
+   * @throws ConfigurationException naming the line and column of a syntax error, or a top-level
+   *     value that is not an object, or the source if it cannot be read or holds no object
+   */
+  public static List<Map<String, Object>> readObjects(InputStream in, String source) {
+    try (JsonParser p = CONFIG_FACTORY.createParser(in)) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t != JsonToken.START_OBJECT) {
+          JsonLocation at = p.currentLocation();
+          throw new ConfigurationException(source + " line " + at.getLineNr() + " column " + at.getColumnNr(),
+              "expected a JSON object at the top level (document " + (out.size() + 1) + ")");
+        }
+        out.add(object(p));
+      }
+      if (out.isEmpty()) {
+        throw new ConfigurationException(source + " $", "expected a JSON object at the top level; the resource is empty");
+      }
+      return List.copyOf(out);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? source : source + " line " + at.getLineNr() + " column " + at.getColumnNr();
+      throw new ConfigurationException(where, "invalid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigurationException(source, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+    }
+  }
+
   private interface Open {
     JsonParser parser() throws IOException;
   }

@@ -1,6 +1,7 @@
 package org.clientele.core.internal;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import org.clientele.api.spi.ConfigReader;
 
@@ -21,5 +22,10 @@ public final class JsonConfigReader implements ConfigReader {
   @Override
   public Map<String, Object> readObject(InputStream in, String source) {
     return Json.readObject(in, source);
+  }
+
+  @Override
+  public List<Map<String, Object>> readObjects(InputStream in, String source) {
+    return Json.readObjects(in, source);
   }
 }

@@ -385,7 +385,7 @@ public final class Segmentation {
         try {
           calibrated = builder.calibrate(passes);
         } catch (CalibrationException e) {
-          throw withHint(e);
+          throw withHint(e, false);
         }
         CustomerStream stream = passes.last();
         while (stream.hasNext()) {
@@ -667,8 +667,12 @@ public final class Segmentation {
           if (e.population() == 0) {
             return null;
           }
-          if (!leaveOutUncalibratable || e.kind() != CalibrationException.Kind.FAILED || current.dimensions().size() == 1) {
-            throw withHint(e);
+          // The rule of checkInputs, for a dimension whose features were not known before the pass:
+          // one the configuration names fails the run unless input.dimensionWithoutInput says "warn".
+          boolean named = withoutInput == WithoutInput.FAIL || withoutInput == null && namesDimensions();
+          if (!leaveOutUncalibratable || named || e.kind() != CalibrationException.Kind.FAILED
+              || current.dimensions().size() == 1) {
+            throw withHint(e, named && withoutInput == null);
           }
           leftOut.add(new QualityWarning("dimension_left_out", e.dimensionId(), "",
               e.dimensionId() + ": left out of this run, it could not be calibrated on the " + e.population()
@@ -803,14 +807,15 @@ public final class Segmentation {
     return message.startsWith(e.location() + ": ") ? message.substring(e.location().length() + 2) : message;
   }
 
-  private static CalibrationException withHint(CalibrationException e) {
+  private static CalibrationException withHint(CalibrationException e, boolean mayWarn) {
     if (e.kind() != CalibrationException.Kind.FAILED || e.population() == 0) {
       return e;
     }
     return new CalibrationException(
         e.location(),
         problem(e) + "; none of them has the feature this dimension reads: give a transaction log,"
-            + " add the column to the customers input, or leave the dimension out of the configuration",
+            + " add the column to the customers input, " + (mayWarn ? "" : "or ") + "leave the dimension out of the configuration"
+            + (mayWarn ? ", or set input.dimensionWithoutInput to \"warn\" to go on without it" : ""),
         e.dimensionId(), e.kind(), e.population(), e);
   }
 
