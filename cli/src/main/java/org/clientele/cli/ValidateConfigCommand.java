@@ -11,6 +11,7 @@ import org.clientele.core.Validation;
 import org.clientele.core.job.Segmentation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,6 +38,11 @@ final class ValidateConfigCommand implements Callable<Integer> {
 
   @Mixin PluginOptions plugins = new PluginOptions();
 
+  @Option(
+      names = "--findings",
+      description = "List every finding of the strategy: plugin rules added or skipped, rules dropped, coverage.")
+  boolean findings;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -56,6 +62,19 @@ final class ValidateConfigCommand implements Callable<Integer> {
       stdout.printf(Locale.ROOT, "  dimension %-12s provider %-10s labels %s%n", s.id(), s.provider(), labels);
     }
     stdout.printf(Locale.ROOT, "  strategy  %s%n", model.strategy().map(Model.Section::provider).orElse("none (plans are empty)"));
+    // Plugin rules that joined the playbook are always shown (a fat jar that lost its rules file
+    // shows here); the routine rest (rules dropped for dimensions not configured) on request.
+    int others = 0;
+    for (String finding : v.strategyDiagnostics()) {
+      if (findings || (finding.startsWith("Plugin rules") && finding.contains(" added ["))) {
+        stdout.println("    " + finding.replace("\n", "\n    "));
+      } else {
+        others++;
+      }
+    }
+    if (others > 0) {
+      stdout.printf(Locale.ROOT, "    and %d other finding(s) of the strategy (rules dropped or skipped): --findings lists them%n", others);
+    }
     stdout.printf(Locale.ROOT, "  errorPolicy %s%n", model.errorPolicy().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     if (!v.needCalibration().isEmpty()) {
       stdout.printf(Locale.ROOT,

@@ -58,8 +58,7 @@ class ShadedJarPlaybookRulesIT {
     assertThat(config).isRegularFile();
     List<String> command = List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", // the playbook's diagnostics are DEBUG lines
-        "-jar", JAR.toAbsolutePath().toString(), "validate-config", config.toString());
+        "-jar", JAR.toAbsolutePath().toString(), "validate-config", "--findings", config.toString());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

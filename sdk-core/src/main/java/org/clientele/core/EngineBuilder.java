@@ -775,17 +775,23 @@ public final class EngineBuilder {
       }
     }
     boolean strategyChecked = false;
+    List<String> strategyDiagnostics = List.of();
     if (m.strategy().isPresent()) {
       StrategyProvider p = sps.require(m.strategy().get().provider(), m.source() + " $.strategy.provider");
       if (unknownLabels.isEmpty()) {
-        createStrategy(p, m, dimensions, classLoader);
+        Strategy strategy = createStrategy(p, m, dimensions, classLoader);
+        try {
+          strategyDiagnostics = strategy.diagnostics();
+        } catch (RuntimeException e) {
+          strategyDiagnostics = List.of("strategy provider '" + p.name() + "' failed to list its diagnostics: " + e);
+        }
         strategyChecked = true;
       }
     }
     List<ProviderDiagnostic> diagnostics = new ArrayList<>(cps.diagnostics());
     diagnostics.addAll(sps.diagnostics());
     diagnostics.addAll(featureProviders().diagnostics());
-    return new Validation(m, dimensions, deferred, unknownLabels, strategyChecked, diagnostics, features);
+    return new Validation(m, dimensions, deferred, unknownLabels, strategyChecked, diagnostics, features, strategyDiagnostics);
   }
 
   /**

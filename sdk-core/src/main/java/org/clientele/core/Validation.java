@@ -28,6 +28,9 @@ import org.clientele.api.Feature;
  *     provider's {@link org.clientele.api.spi.ClassifierProvider#features(org.clientele.api.spi.PluginConfig)}
  *     (an empty set when the provider does not say). Asking for them declares a plugin's own
  *     features, so that a reader opened afterwards maps the input's columns to them.
+ * @param strategyDiagnostics what the strategy found when it was created against the dimensions
+ *     ({@link org.clientele.api.Strategy#diagnostics()}: plugin rules added or skipped, rules
+ *     dropped, coverage gaps); empty when the strategy was not checked
  * @since 0.1.0
  */
 public record Validation(
@@ -37,7 +40,8 @@ public record Validation(
     List<String> labelsUnknown,
     boolean strategyChecked,
     List<ProviderDiagnostic> diagnostics,
-    Map<String, Set<Feature<?>>> features) {
+    Map<String, Set<Feature<?>>> features,
+    List<String> strategyDiagnostics) {
 
   /**
    * Checks and copies the parts.
@@ -54,6 +58,7 @@ public record Validation(
    *     strategy, or while {@code labelsUnknown} is not empty)
    * @param diagnostics providers that failed to load and were left out
    * @param features the features each dimension reads, as far as they are known without data
+   * @param strategyDiagnostics what the strategy found when it was created
    */
   public Validation {
     Objects.requireNonNull(model, "model");
@@ -64,6 +69,7 @@ public record Validation(
     Map<String, Set<Feature<?>>> copy = new LinkedHashMap<>();
     features.forEach((id, f) -> copy.put(id, Set.copyOf(f)));
     features = java.util.Collections.unmodifiableMap(copy);
+    strategyDiagnostics = List.copyOf(strategyDiagnostics);
   }
 
   /**
