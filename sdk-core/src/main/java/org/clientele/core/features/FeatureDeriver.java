@@ -45,9 +45,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a transaction log into per-customer features as of a reference date, in one pass over
- * the transactions in any order. Memory grows with the number of customers (one accumulator
- * each, plus one bit per day of the customer's purchase span for the distinct-day counts), never
- * with the number of transactions.
+ * the transactions in any order. Memory grows with the number of customers, never with the
+ * number of transactions: primitive columns of running totals indexed by customer number (about
+ * 100 bytes a customer, its id included) and, for a customer with more than one purchase day, a
+ * small array of the gaps between those days (about a byte a day) for the distinct-day counts.
  *
  * <p>Standard mode, as of the reference date R (windows use calendar months: "12m" is {@code
  * [R - 12 months, R)}, "prev 12m" {@code [R - 24 months, R - 12 months)}, "3m" {@code [R - 3
@@ -550,7 +551,7 @@ public final class FeatureDeriver {
   /**
    * A filled deriver and the counts of the file it read.
    *
-   * @param features the deriver holding every customer's accumulators
+   * @param features the deriver holding every customer's running totals
    * @param counts read, accepted and rejected rows of the transaction log
    * @param referenceBasis how the reference date (observation end) was chosen, in words: given,
    *     or the day after the last (plausible) transaction
@@ -559,7 +560,7 @@ public final class FeatureDeriver {
     /**
      * Validates the parts.
      *
-     * @param features the deriver holding every customer's accumulators
+     * @param features the deriver holding every customer's running totals
      * @param counts read, accepted and rejected rows of the transaction log
      * @param referenceBasis how the reference date was chosen
      */
@@ -796,6 +797,11 @@ public final class FeatureDeriver {
   /** The number of a customer with transactions, or -1 (for a join by number: no string per lookup). */
   int number(CharSequence id) {
     return ids.find(id);
+  }
+
+  /** The id of the customer with this number, below {@link #customerCount()}. */
+  String id(int n) {
+    return ids.text(n);
   }
 
   /** The derived features of the customer with this number, below {@link #customerCount()}. */

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.clientele.api.ConfigurationException;
 import org.clientele.api.Customer;
 import org.clientele.api.Feature;
 import org.clientele.api.StandardFeatures;
+import org.clientele.core.internal.IdIndex;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,14 +64,16 @@ public final class CustomerReader extends RecordReader<Customer> {
   private final boolean hasHeader;
   /** The header's spelling of {@link CustomerFormat#idColumn()}, matched ignoring case. */
   private String idName;
-  private final @Nullable Map<String, Long> firstLineById;
+  /** The ids accepted so far, when duplicates are rejected: compact (no object per id), with their lines. */
+  private final @Nullable IdIndex acceptedIds;
+  private long[] acceptedLines = new long[0];
 
   private CustomerReader(String source, RowSource rows, CustomerFormat format, RejectionSink sink) {
     super(source, rows, sink);
     this.format = format;
     this.idName = format.idColumn();
     this.values = new ValueParser(format.decimalSeparator(), format.datePattern(), format.thousandsSeparator(), format.currencySymbols());
-    this.firstLineById = format.rejectDuplicateIds() ? new HashMap<>() : null;
+    this.acceptedIds = format.rejectDuplicateIds() ? new IdIndex() : null;
     for (Map.Entry<String, String> e : format.rename().entrySet()) {
       if (Feature.lookup(e.getValue()).isEmpty()) {
         throw new ConfigurationException(
@@ -344,13 +348,18 @@ public final class CustomerReader extends RecordReader<Customer> {
       rejectedLines.putIfAbsent(id, row.line());
       return null;
     }
-    if (firstLineById != null) {
-      Long first = firstLineById.putIfAbsent(id, row.line());
-      if (first != null) {
+    IdIndex accepted = acceptedIds;
+    if (accepted != null) {
+      int n = accepted.add(id);
+      if (n < accepted.size() - 1) {
         return reject(row, format.idColumn(), id, RejectionReason.DUPLICATE_ID,
-            "the id already appeared on line " + first,
+            "the id already appeared on line " + acceptedLines[n],
             "keep one row per customer (merge the rows), or set rejectDuplicateIds to false");
       }
+      if (n == acceptedLines.length) {
+        acceptedLines = Arrays.copyOf(acceptedLines, Math.max(16, n + (n >> 1)));
+      }
+      acceptedLines[n] = row.line();
     }
     accepted();
     return customer;
