@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The running totals of a derivation, one column per total, indexed by customer number (the order
- * of the customer's first transaction): primitive arrays grown by half, no object per customer.
- * About 80 bytes per customer plus the purchase days ({@link DaySets}), against about 350 for an
- * object per customer with its own arrays.
+ * of the customer's first transaction): primitive columns in pages ({@link Paged}), no object per
+ * customer. About 80 bytes per customer plus the purchase days ({@link DaySets}), against about
+ * 350 for an object per customer with its own arrays.
  *
  * <p>Not thread-safe.
  */
@@ -16,56 +16,26 @@ final class CustomerColumns {
   /** Channels with a column of their own; the counts of any further channel are kept per customer. */
   static final int DENSE_CHANNELS = 8;
 
-  double[] revenueTotal = new double[0];
-  double[] revenue12 = new double[0];
-  double[] revenuePrev12 = new double[0];
-  double[] refunds12 = new double[0];
+  final Paged.Doubles revenueTotal = new Paged.Doubles();
+  final Paged.Doubles revenue12 = new Paged.Doubles();
+  final Paged.Doubles revenuePrev12 = new Paged.Doubles();
+  final Paged.Doubles refunds12 = new Paged.Doubles();
   /** Sum of purchase amounts (all amounts in lifetimes mode). */
-  double[] purchases = new double[0];
+  final Paged.Doubles purchases = new Paged.Doubles();
   /** Sum of the amounts on the first purchase day. */
-  double[] firstDayAmount = new double[0];
-  int[] orders = new int[0];
-  int[] orders12 = new int[0];
-  int[] ordersPrev12 = new int[0];
+  final Paged.Doubles firstDayAmount = new Paged.Doubles();
+  final Paged.Ints orders = new Paged.Ints(0);
+  final Paged.Ints orders12 = new Paged.Ints(0);
+  final Paged.Ints ordersPrev12 = new Paged.Ints(0);
   final DaySets days = new DaySets();
   /** The last purchase's order id, coded exactly ({@link #orderCode}); {@link #NO_ORDER} if none. */
-  private long[] lastOrder = new long[0];
-  /** The characters of a last order id too long to code ({@link #TEXT}); created when first needed. */
-  private char @Nullable [] @Nullable [] lastOrderChars;
+  private final Paged.Longs lastOrder = new Paged.Longs();
+  /** The characters of a last order id too long to code ({@link #TEXT}). */
+  private final Paged.Refs<char[]> lastOrderChars = new Paged.Refs<>();
   /** Purchase rows per channel number below {@link #DENSE_CHANNELS}: a column each. */
-  private int[][] channelRows = new int[0][];
-  /** Per customer, purchase rows of channels {@link #DENSE_CHANNELS} and up; created when first needed. */
-  private int @Nullable [] @Nullable [] moreChannelRows;
-  private int capacity;
-
-  /** Makes room for customers numbered below {@code size}. */
-  void ensureCapacity(int size) {
-    if (size <= capacity) {
-      return;
-    }
-    int grown = Math.max(size, Math.max(16, capacity + (capacity >> 1)));
-    revenueTotal = Arrays.copyOf(revenueTotal, grown);
-    revenue12 = Arrays.copyOf(revenue12, grown);
-    revenuePrev12 = Arrays.copyOf(revenuePrev12, grown);
-    refunds12 = Arrays.copyOf(refunds12, grown);
-    purchases = Arrays.copyOf(purchases, grown);
-    firstDayAmount = Arrays.copyOf(firstDayAmount, grown);
-    orders = Arrays.copyOf(orders, grown);
-    orders12 = Arrays.copyOf(orders12, grown);
-    ordersPrev12 = Arrays.copyOf(ordersPrev12, grown);
-    lastOrder = Arrays.copyOf(lastOrder, grown);
-    if (lastOrderChars != null) {
-      lastOrderChars = Arrays.copyOf(lastOrderChars, grown);
-    }
-    for (int c = 0; c < channelRows.length; c++) {
-      channelRows[c] = Arrays.copyOf(channelRows[c], grown);
-    }
-    if (moreChannelRows != null) {
-      moreChannelRows = Arrays.copyOf(moreChannelRows, grown);
-    }
-    days.ensureCapacity(grown);
-    capacity = grown;
-  }
+  private Paged.Ints[] channelRows = new Paged.Ints[0];
+  /** Per customer, purchase rows of channels {@link #DENSE_CHANNELS} and up. */
+  private final Paged.Refs<int[]> moreChannelRows = new Paged.Refs<>();
 
   // --- the last order id, exact: the rows of one order that follow each other are one order
 
@@ -113,13 +83,13 @@ final class CustomerColumns {
 
   /** Whether customer n's last order id is {@code order}, whose code is given. */
   boolean isLastOrder(int n, long code, CharSequence order) {
-    if (lastOrder[n] != code) {
+    if (lastOrder.get(n) != code) {
       return false;
     }
     if (!isText(code)) {
       return true;
     }
-    char[] chars = lastOrderChars == null ? null : lastOrderChars[n];
+    char[] chars = lastOrderChars.get(n);
     if (chars == null) {
       return false;
     }
@@ -133,20 +103,15 @@ final class CustomerColumns {
 
   /** Sets customer n's last order id (null: none), whose code is given. */
   void setLastOrder(int n, long code, @Nullable CharSequence order) {
-    lastOrder[n] = code;
+    lastOrder.set(n, code);
     if (order == null || !isText(code)) {
       return;
     }
-    char[] @Nullable [] texts = lastOrderChars;
-    if (texts == null) {
-      texts = new char[capacity][];
-      lastOrderChars = texts;
-    }
     int length = order.length();
-    char[] chars = texts[n];
+    char[] chars = lastOrderChars.get(n);
     if (chars == null || chars.length < length) {
       chars = new char[Math.max(length, chars == null ? 0 : 2 * chars.length)];
-      texts[n] = chars;
+      lastOrderChars.set(n, chars);
     }
     for (int i = 0; i < length; i++) {
       chars[i] = order.charAt(i);
@@ -159,21 +124,16 @@ final class CustomerColumns {
     if (channel < DENSE_CHANNELS) {
       while (channelRows.length <= channel) {
         channelRows = Arrays.copyOf(channelRows, channelRows.length + 1);
-        channelRows[channelRows.length - 1] = new int[capacity];
+        channelRows[channelRows.length - 1] = new Paged.Ints(0);
       }
-      channelRows[channel][n]++;
+      channelRows[channel].increment(n);
       return;
     }
-    int[] @Nullable [] more = moreChannelRows;
-    if (more == null) {
-      more = new int[capacity][];
-      moreChannelRows = more;
-    }
-    int[] counts = more[n];
+    int[] counts = moreChannelRows.get(n);
     int index = channel - DENSE_CHANNELS;
     if (counts == null || counts.length <= index) {
       counts = counts == null ? new int[index + 1] : Arrays.copyOf(counts, index + 1);
-      more[n] = counts;
+      moreChannelRows.set(n, counts);
     }
     counts[index]++;
   }
@@ -181,9 +141,9 @@ final class CustomerColumns {
   /** Customer n's purchase rows with this channel. */
   int channelRows(int n, int channel) {
     if (channel < DENSE_CHANNELS) {
-      return channel < channelRows.length ? channelRows[channel][n] : 0;
+      return channel < channelRows.length ? channelRows[channel].get(n) : 0;
     }
-    int[] counts = moreChannelRows == null ? null : moreChannelRows[n];
+    int[] counts = moreChannelRows.get(n);
     int index = channel - DENSE_CHANNELS;
     return counts == null || counts.length <= index ? 0 : counts[index];
   }

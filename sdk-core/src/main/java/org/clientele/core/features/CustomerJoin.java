@@ -89,7 +89,7 @@ public final class CustomerJoin implements Iterator<Customer> {
     while (next == null) {
       if (rest < 0 && attributes.hasNext()) {
         Customer a = attributes.next();
-        int number = derived.number(a.id());
+        int number = derived.customerNumber(a.id());
         if (number >= 0 ? joinedDerived.get(number) : joinedAttributesOnly.find(a.id()) >= 0) {
           continue; // a duplicate id the reader let through: the first row wins
         }

@@ -15,68 +15,55 @@ import org.jspecify.annotations.Nullable;
  */
 final class DaySets {
 
-  private static final byte[][] NO_GAPS = new byte[0][];
-
   /** First day per customer; {@link Integer#MAX_VALUE} while the set is empty. */
-  private int[] min = new int[0];
-  private int[] max = new int[0];
-  /** Bytes used in {@code gaps[n]}. */
-  private int[] used = new int[0];
+  private final Paged.Ints min = new Paged.Ints(Integer.MAX_VALUE);
+  private final Paged.Ints max = new Paged.Ints(0);
+  /** Bytes used in the customer's gaps. */
+  private final Paged.Ints used = new Paged.Ints(0);
   /**
    * Per customer, the days after the first: each the gap to the previous day (at least 1) as
    * seven bits a byte, low bits first, the high bit set on every byte of a gap but its last. No
-   * byte is 0, so the bytes after {@code used[n]} are free.
+   * byte is 0, so the bytes after the used ones are free.
    */
-  private byte[] @Nullable [] gaps = NO_GAPS;
-
-  /** Makes room for customers numbered below {@code capacity}. */
-  void ensureCapacity(int capacity) {
-    int old = min.length;
-    if (capacity <= old) {
-      return;
-    }
-    int grown = Math.max(capacity, Math.max(16, old + (old >> 1)));
-    min = Arrays.copyOf(min, grown);
-    Arrays.fill(min, old, grown, Integer.MAX_VALUE);
-    max = Arrays.copyOf(max, grown);
-    used = Arrays.copyOf(used, grown);
-    gaps = Arrays.copyOf(gaps, grown);
-  }
+  private final Paged.Refs<byte[]> gaps = new Paged.Refs<>();
 
   boolean isEmpty(int n) {
-    return min[n] == Integer.MAX_VALUE;
+    return min.get(n) == Integer.MAX_VALUE;
   }
 
   /** The first day, as an epoch day; only if not empty. */
   int min(int n) {
-    return min[n];
+    return min.get(n);
   }
 
   /** The last day, as an epoch day; only if not empty. */
   int max(int n) {
-    return max[n];
+    return max.get(n);
   }
 
   void add(int n, int day) {
-    int last = max[n];
-    if (min[n] == Integer.MAX_VALUE) {
-      min[n] = day;
-      max[n] = day;
-    } else if (day > last) {
+    int first = min.get(n);
+    if (first == Integer.MAX_VALUE) {
+      min.set(n, day);
+      max.set(n, day);
+      return;
+    }
+    int last = max.get(n);
+    if (day > last) {
       append(n, day - last);
-      max[n] = day;
-    } else if (day != last && day != min[n]) {
+      max.set(n, day);
+    } else if (day != last && day != first) {
       insert(n, day);
     }
   }
 
   private void append(int n, int gap) {
-    byte[] g = gaps[n];
-    int at = used[n];
+    byte[] g = gaps.get(n);
+    int at = used.get(n);
     int size = gap < 1 << 7 ? 1 : gap < 1 << 14 ? 2 : gap < 1 << 21 ? 3 : gap < 1 << 28 ? 4 : 5;
     if (g == null || at + size > g.length) {
       g = g == null ? new byte[Math.max(8, size)] : Arrays.copyOf(g, Math.max(at + size, g.length + (g.length >> 1)));
-      gaps[n] = g;
+      gaps.set(n, g);
     }
     int v = gap;
     while (v >= 0x80) {
@@ -84,7 +71,7 @@ final class DaySets {
       v >>>= 7;
     }
     g[at++] = (byte) v;
-    used[n] = at;
+    used.set(n, at);
   }
 
   /** Adds a day before the last one: rebuilds the customer's gaps (rare in a dated log). */
@@ -99,9 +86,9 @@ final class DaySets {
     System.arraycopy(days, 0, all, 0, position);
     all[position] = day;
     System.arraycopy(days, position, all, position + 1, days.length - position);
-    min[n] = all[0];
-    used[n] = 0;
-    byte[] g = gaps[n];
+    min.set(n, all[0]);
+    used.set(n, 0);
+    byte[] g = gaps.get(n);
     if (g != null) {
       Arrays.fill(g, (byte) 0);
     }
@@ -116,13 +103,13 @@ final class DaySets {
       return new int[0];
     }
     int[] out = new int[count(n)];
-    int day = min[n];
+    int day = min.get(n);
     out[0] = day;
-    byte[] g = gaps[n];
+    byte[] g = gaps.get(n);
     int k = 1;
     int v = 0;
     int shift = 0;
-    for (int i = 0, end = used[n]; i < end; i++) {
+    for (int i = 0, end = used.get(n); i < end; i++) {
       int b = Byte.toUnsignedInt(g == null ? 0 : g[i]);
       v |= (b & 0x7F) << shift;
       if (b < 0x80) {
@@ -143,8 +130,8 @@ final class DaySets {
       return 0;
     }
     int count = 1;
-    byte[] g = gaps[n];
-    for (int i = 0, end = used[n]; i < end; i++) {
+    byte[] g = gaps.get(n);
+    for (int i = 0, end = used.get(n); i < end; i++) {
       if (g != null && g[i] >= 0) {
         count++; // the last byte of a gap
       }
@@ -154,15 +141,15 @@ final class DaySets {
 
   /** Counts the distinct days in {@code [from, to)} (epoch days). */
   int count(int n, long from, long to) {
-    if (isEmpty(n) || to <= min[n] || from > max[n]) {
+    if (isEmpty(n) || to <= min(n) || from > max(n)) {
       return 0;
     }
-    long day = min[n];
+    long day = min(n);
     int count = day >= from ? 1 : 0;
-    byte[] g = gaps[n];
+    byte[] g = gaps.get(n);
     int v = 0;
     int shift = 0;
-    for (int i = 0, end = used[n]; i < end; i++) {
+    for (int i = 0, end = used.get(n); i < end; i++) {
       int b = Byte.toUnsignedInt(g == null ? 0 : g[i]);
       v |= (b & 0x7F) << shift;
       if (b < 0x80) {

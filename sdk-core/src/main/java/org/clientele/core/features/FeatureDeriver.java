@@ -177,19 +177,19 @@ public final class FeatureDeriver {
         boolean inLast12 = day >= from12m;
         boolean inPrev12 = !inLast12 && day >= from24m;
         if (inLast12) {
-          c.revenue12[n] += amount;
+          c.revenue12.add(n, amount);
         } else if (inPrev12) {
-          c.revenuePrev12[n] += amount;
+          c.revenuePrev12.add(n, amount);
         }
         if (amount < 0) {
           if (inLast12) {
-            c.refunds12[n] -= amount;
+            c.refunds12.add(n, -amount);
           }
         } else if (newOrder) {
           if (inLast12) {
-            c.orders12[n]++;
+            c.orders12.increment(n);
           } else if (inPrev12) {
-            c.ordersPrev12[n]++;
+            c.ordersPrev12.increment(n);
           }
         }
       });
@@ -596,19 +596,18 @@ public final class FeatureDeriver {
     }
     int n = ids.add(customerId);
     CustomerColumns c = this.c;
-    c.ensureCapacity(n + 1);
     boolean inLast12 = day >= from12m;
     boolean inPrev12 = !inLast12 && day >= from24m;
-    c.revenueTotal[n] += amount;
+    c.revenueTotal.add(n, amount);
     if (inLast12) {
-      c.revenue12[n] += amount;
+      c.revenue12.add(n, amount);
     } else if (inPrev12) {
-      c.revenuePrev12[n] += amount;
+      c.revenuePrev12.add(n, amount);
     }
     WindowRows rows = windowRows;
     if (amount < 0 && mode == DerivationOptions.Mode.STANDARD) {
       if (inLast12) {
-        c.refunds12[n] -= amount;
+        c.refunds12.add(n, -amount);
       }
       if (rows != null && day >= horizon) {
         rows.add(n, false, (int) day, amount, horizon);
@@ -618,20 +617,20 @@ public final class FeatureDeriver {
     int d = (int) day;
     DaySets days = c.days;
     if (days.isEmpty(n) || d < days.min(n)) {
-      c.firstDayAmount[n] = amount;
+      c.firstDayAmount.set(n, amount);
     } else if (d == days.min(n)) {
-      c.firstDayAmount[n] += amount;
+      c.firstDayAmount.add(n, amount);
     }
     days.add(n, d);
-    c.purchases[n] += amount;
+    c.purchases.add(n, amount);
     long orderCode = order == null ? CustomerColumns.NO_ORDER : CustomerColumns.orderCode(order);
     boolean newOrder = order == null || !c.isLastOrder(n, orderCode, order);
     if (newOrder) {
-      c.orders[n]++;
+      c.orders.increment(n);
       if (inLast12) {
-        c.orders12[n]++;
+        c.orders12.increment(n);
       } else if (inPrev12) {
-        c.ordersPrev12[n]++;
+        c.ordersPrev12.increment(n);
       }
     }
     if (rows != null && day >= horizon) {
@@ -794,9 +793,17 @@ public final class FeatureDeriver {
     return n < 0 || c.days.isEmpty(n) ? Optional.empty() : Optional.of(summary(n));
   }
 
-  /** The number of a customer with transactions, or -1 (for a join by number: no string per lookup). */
-  int number(CharSequence id) {
-    return ids.find(id);
+  /**
+   * Returns the number of a customer of the log: its place in the order of first transactions,
+   * from 0 to {@link #customerCount()} - 1. Lets a join or a duplicate check remember the log's
+   * customers by number (a bit, a long) instead of holding every id a second time.
+   *
+   * @param id the customer id, as any character sequence
+   * @return the number, or -1 if the id has no transaction before the reference date
+   * @since 0.1.0
+   */
+  public int customerNumber(CharSequence id) {
+    return ids.find(Objects.requireNonNull(id, "id"));
   }
 
   /** The id of the customer with this number, below {@link #customerCount()}. */
@@ -816,7 +823,7 @@ public final class FeatureDeriver {
     double period = unit.days();
     double recency = (d.max(n) - d.min(n)) / period;
     double t = (reference - 1 - d.min(n)) / period;
-    double monetary = days > 1 ? (c.purchases[n] - c.firstDayAmount[n]) / frequency : 0;
+    double monetary = days > 1 ? (c.purchases.get(n) - c.firstDayAmount.get(n)) / frequency : 0;
     return new LifetimesSummary(ids.text(n), frequency, recency, t, monetary, unit);
   }
 
@@ -825,12 +832,12 @@ public final class FeatureDeriver {
       return summary(n).toCustomer();
     }
     Customer.Builder b = Customer.builder(ids.text(n))
-        .set(REVENUE_12M, c.revenue12[n])
-        .set(REVENUE_PREV_12M, c.revenuePrev12[n])
-        .set(REVENUE_TOTAL, c.revenueTotal[n])
-        .set(REFUNDS_12M, c.refunds12[n])
-        .set(ORDERS_12M, c.orders12[n])
-        .set(ORDERS_PREV_12M, c.ordersPrev12[n]);
+        .set(REVENUE_12M, c.revenue12.get(n))
+        .set(REVENUE_PREV_12M, c.revenuePrev12.get(n))
+        .set(REVENUE_TOTAL, c.revenueTotal.get(n))
+        .set(REFUNDS_12M, c.refunds12.get(n))
+        .set(ORDERS_12M, c.orders12.get(n))
+        .set(ORDERS_PREV_12M, c.ordersPrev12.get(n));
     DaySets d = c.days;
     if (!d.isEmpty(n)) {
       int days = d.count(n);
@@ -843,8 +850,8 @@ public final class FeatureDeriver {
           .set(VISITS_12M, d.count(n, from12m, reference))
           .set(VISITS_3M, d.count(n, from3m, reference));
     }
-    if (c.orders[n] > 0) {
-      b.set(AVERAGE_ORDER_VALUE, c.purchases[n] / c.orders[n]);
+    if (c.orders.get(n) > 0) {
+      b.set(AVERAGE_ORDER_VALUE, c.purchases.get(n) / c.orders.get(n));
     }
     int channel = mainChannel(n);
     if (channel >= 0) {

@@ -32,7 +32,6 @@ class CustomerColumnsTest {
     }
     CustomerColumns columns = new CustomerColumns();
     int customers = 5;
-    columns.ensureCapacity(customers);
     String[] last = new String[customers];
     for (int row = 0; row < 20_000; row++) {
       int n = random.nextInt(customers);

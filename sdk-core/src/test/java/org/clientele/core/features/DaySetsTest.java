@@ -32,7 +32,6 @@ class DaySetsTest {
         default -> 3_000_000;
       });
     }
-    sets.ensureCapacity(customers);
     boolean ascending = random.nextBoolean();
     int[] next = origin.clone();
     for (int row = 0; row < 12_000; row++) {
@@ -69,7 +68,6 @@ class DaySetsTest {
   @Test
   void aSingleDayNeedsNoArrayAndAnEmptySetCountsNothing() {
     DaySets sets = new DaySets();
-    sets.ensureCapacity(2);
     sets.add(0, 100);
     sets.add(0, 100);
     assertThat(sets.count(0)).isEqualTo(1);
