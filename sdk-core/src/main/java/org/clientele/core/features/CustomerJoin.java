@@ -1,6 +1,6 @@
 package org.clientele.core.features;
 
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -8,15 +8,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.Set;
 import org.clientele.api.Customer;
 import org.clientele.api.Feature;
+import org.clientele.core.internal.IdIndex;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Combines customers read from a customers file (attributes such as industry, region, credit)
- * with the features derived from a transaction log, by id. Streams the attributes; holds the ids
- * already joined (one per customer).
+ * with the features derived from a transaction log, by id. Streams the attributes; remembers the
+ * customers already joined compactly: one bit per customer of the log (by the deriver's number, no
+ * string), and the ids of the customers without transactions in a compact index.
  *
  * <p>Order: every attribute customer in file order (with its derived features when the log has the
  * id; without them otherwise: a prospect has no purchase features), then the customers found only
@@ -29,8 +30,12 @@ public final class CustomerJoin implements Iterator<Customer> {
 
   private final Iterator<Customer> attributes;
   private final FeatureDeriver derived;
-  private final Set<String> joined = new HashSet<>();
-  private @Nullable Iterator<Customer> rest;
+  /** The log's customers already joined, by the deriver's number. */
+  private final BitSet joinedDerived = new BitSet();
+  /** The ids of the customers joined without transactions (to pass over a duplicate row). */
+  private final IdIndex joinedAttributesOnly = new IdIndex();
+  /** The next number of the log's customers to give once the attributes are done; -1 before. */
+  private int rest = -1;
   private @Nullable Customer next;
   private long matched;
   private long attributesOnly;
@@ -82,12 +87,18 @@ public final class CustomerJoin implements Iterator<Customer> {
   @Override
   public boolean hasNext() {
     while (next == null) {
-      if (rest == null && attributes.hasNext()) {
+      if (rest < 0 && attributes.hasNext()) {
         Customer a = attributes.next();
-        if (!joined.add(a.id())) {
+        int number = derived.customerNumber(a.id());
+        if (number >= 0 ? joinedDerived.get(number) : joinedAttributesOnly.find(a.id()) >= 0) {
           continue; // a duplicate id the reader let through: the first row wins
         }
-        Customer d = derived.customer(a.id()).orElse(null);
+        if (number >= 0) {
+          joinedDerived.set(number);
+        } else {
+          joinedAttributesOnly.add(a.id());
+        }
+        Customer d = number < 0 ? null : derived.customer(number);
         if (d == null) {
           attributesOnly++;
           if (firstAttributesOnly == null) {
@@ -109,24 +120,26 @@ public final class CustomerJoin implements Iterator<Customer> {
           next = merge(a, d);
         }
       } else {
-        if (rest == null) {
-          rest = derived.customers();
+        if (rest < 0) {
+          rest = 0;
         }
-        if (!rest.hasNext()) {
+        rest = joinedDerived.nextClearBit(rest);
+        if (rest >= derived.customerCount()) {
           return false;
         }
-        Customer d = rest.next();
-        if (!joined.contains(d.id()) && rejected.test(d.id())) {
+        int number = rest++;
+        String id = derived.id(number);
+        if (rejected.test(id)) {
           leftOut++;
           if (firstLeftOut == null) {
-            firstLeftOut = d.id();
+            firstLeftOut = id;
           }
-        } else if (!joined.contains(d.id())) {
+        } else {
           derivedOnly++;
           if (firstDerivedOnly == null) {
-            firstDerivedOnly = d.id();
+            firstDerivedOnly = id;
           }
-          next = d;
+          next = derived.customer(number);
         }
       }
     }

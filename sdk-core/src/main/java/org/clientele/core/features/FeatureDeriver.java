@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.clientele.api.Customer;
 import org.clientele.api.Feature;
+import org.clientele.core.internal.IdIndex;
 import org.clientele.core.io.ReadCounts;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.io.Transaction;
@@ -44,9 +45,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a transaction log into per-customer features as of a reference date, in one pass over
- * the transactions in any order. Memory grows with the number of customers (one accumulator
- * each, plus one bit per day of the customer's purchase span for the distinct-day counts), never
- * with the number of transactions.
+ * the transactions in any order. Memory grows with the number of customers, never with the
+ * number of transactions: primitive columns of running totals indexed by customer number (about
+ * 100 bytes a customer, its id included) and, for a customer with more than one purchase day, a
+ * small array of the gaps between those days (about a byte a day) for the distinct-day counts.
  *
  * <p>Standard mode, as of the reference date R (windows use calendar months: "12m" is {@code
  * [R - 12 months, R)}, "prev 12m" {@code [R - 24 months, R - 12 months)}, "3m" {@code [R - 3
@@ -109,10 +111,10 @@ public final class FeatureDeriver {
   private boolean open;
   /** While open: the first day a window of any reference date after the last day seen can reach. */
   private long horizon = Long.MIN_VALUE;
-  /** Customer ids numbered in the order of their first transaction used; accumulators by number. */
-  private final TextIndex ids = new TextIndex();
-  private Accumulator[] accumulators = new Accumulator[16];
-  private final TextIndex channels = new TextIndex();
+  /** Customer ids numbered in the order of their first transaction used; the columns by number. */
+  private final IdIndex ids = new IdIndex();
+  private final CustomerColumns c = new CustomerColumns();
+  private final IdIndex channels = new IdIndex();
   private long used;
   private long ignored;
   private long lastUsedDay = Long.MIN_VALUE;
@@ -172,23 +174,22 @@ public final class FeatureDeriver {
           throw new IllegalStateException("a row kept for the windows is dated " + LocalDate.ofEpochDay(day)
               + ", on or after the reference date " + referenceDate);
         }
-        Accumulator a = accumulators[n];
         boolean inLast12 = day >= from12m;
         boolean inPrev12 = !inLast12 && day >= from24m;
         if (inLast12) {
-          a.revenue12 += amount;
+          c.revenue12.add(n, amount);
         } else if (inPrev12) {
-          a.revenuePrev12 += amount;
+          c.revenuePrev12.add(n, amount);
         }
         if (amount < 0) {
           if (inLast12) {
-            a.refunds12 -= amount;
+            c.refunds12.add(n, -amount);
           }
         } else if (newOrder) {
           if (inLast12) {
-            a.orders12++;
+            c.orders12.increment(n);
           } else if (inPrev12) {
-            a.ordersPrev12++;
+            c.ordersPrev12.increment(n);
           }
         }
       });
@@ -596,7 +597,7 @@ public final class FeatureDeriver {
   /**
    * A filled deriver and the counts of the file it read.
    *
-   * @param features the deriver holding every customer's accumulators
+   * @param features the deriver holding every customer's running totals
    * @param counts read, accepted and rejected rows of the transaction log
    * @param referenceBasis how the reference date (observation end) was chosen, in words: given,
    *     or the day after the last (plausible) transaction
@@ -605,7 +606,7 @@ public final class FeatureDeriver {
     /**
      * Validates the parts.
      *
-     * @param features the deriver holding every customer's accumulators
+     * @param features the deriver holding every customer's running totals
      * @param counts read, accepted and rejected rows of the transaction log
      * @param referenceBasis how the reference date was chosen
      */
@@ -640,19 +641,19 @@ public final class FeatureDeriver {
       }
     }
     int n = ids.add(customerId);
-    Accumulator a = accumulator(n);
+    CustomerColumns c = this.c;
     boolean inLast12 = day >= from12m;
     boolean inPrev12 = !inLast12 && day >= from24m;
-    a.revenueTotal += amount;
+    c.revenueTotal.add(n, amount);
     if (inLast12) {
-      a.revenue12 += amount;
+      c.revenue12.add(n, amount);
     } else if (inPrev12) {
-      a.revenuePrev12 += amount;
+      c.revenuePrev12.add(n, amount);
     }
     WindowRows rows = windowRows;
     if (amount < 0 && mode == DerivationOptions.Mode.STANDARD) {
       if (inLast12) {
-        a.refunds12 -= amount;
+        c.refunds12.add(n, -amount);
       }
       if (rows != null && day >= horizon) {
         rows.add(n, false, (int) day, amount, horizon);
@@ -660,42 +661,32 @@ public final class FeatureDeriver {
       return;
     }
     int d = (int) day;
-    if (a.isEmpty() || d < a.min()) {
-      a.firstDayAmount = amount;
-    } else if (d == a.min()) {
-      a.firstDayAmount += amount;
+    DaySets days = c.days;
+    if (days.isEmpty(n) || d < days.min(n)) {
+      c.firstDayAmount.set(n, amount);
+    } else if (d == days.min(n)) {
+      c.firstDayAmount.add(n, amount);
     }
-    a.add(d);
-    a.purchases += amount;
-    boolean newOrder = order == null || !a.isLastOrder(order);
+    days.add(n, d);
+    c.purchases.add(n, amount);
+    long orderCode = order == null ? CustomerColumns.NO_ORDER : CustomerColumns.orderCode(order);
+    boolean newOrder = order == null || !c.isLastOrder(n, orderCode, order);
     if (newOrder) {
-      a.orders++;
+      c.orders.increment(n);
       if (inLast12) {
-        a.orders12++;
+        c.orders12.increment(n);
       } else if (inPrev12) {
-        a.ordersPrev12++;
+        c.ordersPrev12.increment(n);
       }
     }
     if (rows != null && day >= horizon) {
       // A row before the horizon lies before every window of any date after the last day seen.
       rows.add(n, newOrder, d, amount, horizon);
     }
-    a.setLastOrder(order);
+    c.setLastOrder(n, orderCode, order);
     if (channel != null) {
-      a.countChannel(channels.add(channel));
+      c.countChannel(n, channels.add(channel));
     }
-  }
-
-  private Accumulator accumulator(int n) {
-    if (n == accumulators.length) {
-      accumulators = Arrays.copyOf(accumulators, n * 2);
-    }
-    Accumulator a = accumulators[n];
-    if (a == null) {
-      a = new Accumulator();
-      accumulators[n] = a;
-    }
-    return a;
   }
 
   /**
@@ -779,7 +770,7 @@ public final class FeatureDeriver {
    */
   public Optional<Customer> customer(String id) {
     int n = ids.find(id);
-    return n < 0 ? Optional.empty() : Optional.of(toCustomer(ids.text(n), accumulators[n]));
+    return n < 0 ? Optional.empty() : Optional.of(toCustomer(n));
   }
 
   /**
@@ -803,7 +794,7 @@ public final class FeatureDeriver {
           throw new NoSuchElementException();
         }
         int n = next++;
-        return toCustomer(ids.text(n), accumulators[n]);
+        return toCustomer(n);
       }
     };
   }
@@ -820,7 +811,7 @@ public final class FeatureDeriver {
 
       @Override
       public boolean hasNext() {
-        while (next < ids.size() && accumulators[next].isEmpty()) {
+        while (next < ids.size() && c.days.isEmpty(next)) {
           next++;
         }
         return next < ids.size();
@@ -832,7 +823,7 @@ public final class FeatureDeriver {
           throw new NoSuchElementException();
         }
         int n = next++;
-        return summary(ids.text(n), accumulators[n]);
+        return summary(n);
       }
     };
   }
@@ -845,53 +836,95 @@ public final class FeatureDeriver {
    */
   public Optional<LifetimesSummary> summary(String id) {
     int n = ids.find(id);
-    return n < 0 || accumulators[n].isEmpty() ? Optional.empty() : Optional.of(summary(ids.text(n), accumulators[n]));
+    return n < 0 || c.days.isEmpty(n) ? Optional.empty() : Optional.of(summary(n));
   }
 
-  private LifetimesSummary summary(String id, Accumulator a) {
-    int days = a.count();
+  /**
+   * Returns the number of a customer of the log: its place in the order of first transactions,
+   * from 0 to {@link #customerCount()} - 1. Lets a join or a duplicate check remember the log's
+   * customers by number (a bit, a long) instead of holding every id a second time.
+   *
+   * @param id the customer id, as any character sequence
+   * @return the number, or -1 if the id has no transaction before the reference date
+   * @since 0.1.0
+   */
+  public int customerNumber(CharSequence id) {
+    return ids.find(Objects.requireNonNull(id, "id"));
+  }
+
+  /** The id of the customer with this number, below {@link #customerCount()}. */
+  String id(int n) {
+    return ids.text(n);
+  }
+
+  /** The derived features of the customer with this number, below {@link #customerCount()}. */
+  Customer customer(int n) {
+    return toCustomer(n);
+  }
+
+  private LifetimesSummary summary(int n) {
+    DaySets d = c.days;
+    int days = d.count(n);
     double frequency = days - 1;
     double period = unit.days();
-    double recency = (a.max() - a.min()) / period;
-    double t = (reference - 1 - a.min()) / period;
-    double monetary = days > 1 ? (a.purchases - a.firstDayAmount) / frequency : 0;
-    return new LifetimesSummary(id, frequency, recency, t, monetary, unit);
+    double recency = (d.max(n) - d.min(n)) / period;
+    double t = (reference - 1 - d.min(n)) / period;
+    double monetary = days > 1 ? (c.purchases.get(n) - c.firstDayAmount.get(n)) / frequency : 0;
+    return new LifetimesSummary(ids.text(n), frequency, recency, t, monetary, unit);
   }
 
-  private Customer toCustomer(String id, Accumulator a) {
+  private Customer toCustomer(int n) {
     if (mode == DerivationOptions.Mode.LIFETIMES) {
-      return summary(id, a).toCustomer();
+      return summary(n).toCustomer();
     }
-    Customer.Builder b = Customer.builder(id)
-        .set(REVENUE_12M, a.revenue12)
-        .set(REVENUE_PREV_12M, a.revenuePrev12)
-        .set(REVENUE_TOTAL, a.revenueTotal)
-        .set(REFUNDS_12M, a.refunds12)
-        .set(ORDERS_12M, a.orders12)
-        .set(ORDERS_PREV_12M, a.ordersPrev12);
-    if (!a.isEmpty()) {
-      int days = a.count();
-      b.set(FIRST_PURCHASE_DATE, LocalDate.ofEpochDay(a.min()))
-          .set(LAST_PURCHASE_DATE, LocalDate.ofEpochDay(a.max()))
-          .set(DAYS_SINCE_LAST_PURCHASE, reference - a.max())
-          .set(TENURE_DAYS, reference - a.min())
+    Customer.Builder b = Customer.builder(ids.text(n))
+        .set(REVENUE_12M, c.revenue12.get(n))
+        .set(REVENUE_PREV_12M, c.revenuePrev12.get(n))
+        .set(REVENUE_TOTAL, c.revenueTotal.get(n))
+        .set(REFUNDS_12M, c.refunds12.get(n))
+        .set(ORDERS_12M, c.orders12.get(n))
+        .set(ORDERS_PREV_12M, c.ordersPrev12.get(n));
+    DaySets d = c.days;
+    if (!d.isEmpty(n)) {
+      int days = d.count(n);
+      b.set(FIRST_PURCHASE_DATE, LocalDate.ofEpochDay(d.min(n)))
+          .set(LAST_PURCHASE_DATE, LocalDate.ofEpochDay(d.max(n)))
+          .set(DAYS_SINCE_LAST_PURCHASE, reference - d.max(n))
+          .set(TENURE_DAYS, reference - d.min(n))
           .set(PURCHASE_DAYS, days)
           .set(REPEAT_PURCHASES, days - 1)
-          .set(VISITS_12M, a.count(from12m, reference))
-          .set(VISITS_3M, a.count(from3m, reference));
+          .set(VISITS_12M, d.count(n, from12m, reference))
+          .set(VISITS_3M, d.count(n, from3m, reference));
     }
-    if (a.orders > 0) {
-      b.set(AVERAGE_ORDER_VALUE, a.purchases / a.orders);
+    if (c.orders.get(n) > 0) {
+      b.set(AVERAGE_ORDER_VALUE, c.purchases.get(n) / c.orders.get(n));
     }
-    int channel = a.mainChannel(channels);
+    int channel = mainChannel(n);
     if (channel >= 0) {
       b.set(CHANNEL, channels.text(channel));
-      double share = onlineShare(a.channelCounts);
+      double share = onlineShare(n);
       if (!Double.isNaN(share)) {
         b.set(ONLINE_SHARE, share);
       }
     }
     return b.build();
+  }
+
+  /** The channel of most purchase rows (ties: the alphabetically first), or -1 without one. */
+  private int mainChannel(int n) {
+    int best = -1;
+    int bestRows = 0;
+    for (int i = 0, size = channels.size(); i < size; i++) {
+      int rows = c.channelRows(n, i);
+      if (rows == 0) {
+        continue;
+      }
+      if (best < 0 || rows > bestRows || (rows == bestRows && channels.text(i).compareTo(channels.text(best)) < 0)) {
+        best = i;
+        bestRows = rows;
+      }
+    }
+    return best;
   }
 
   // --- channel mix: the names are read once per distinct channel, not once per row
@@ -915,18 +948,16 @@ public final class FeatureDeriver {
   }
 
   /** Online rows over online and offline rows; NaN when no row has a known channel name. */
-  private double onlineShare(int @Nullable [] counts) {
-    if (counts == null) {
-      return Double.NaN;
-    }
+  private double onlineShare(int n) {
     long online = 0;
     long known = 0;
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] > 0) {
+    for (int i = 0, size = channels.size(); i < size; i++) {
+      int rows = c.channelRows(n, i);
+      if (rows > 0) {
         byte kind = channelKind(i);
         if (kind != NEITHER) {
-          known += counts[i];
-          online += kind == ONLINE ? counts[i] : 0;
+          known += rows;
+          online += kind == ONLINE ? rows : 0;
         }
       }
     }
@@ -945,11 +976,8 @@ public final class FeatureDeriver {
   public java.util.Map<String, Long> unrecognisedChannels() {
     long[] rows = new long[channels.size()];
     for (int n = 0; n < ids.size(); n++) {
-      int[] counts = accumulators[n].channelCounts;
-      if (counts != null) {
-        for (int i = 0; i < counts.length; i++) {
-          rows[i] += counts[i];
-        }
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] += c.channelRows(n, i);
       }
     }
     java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
@@ -959,79 +987,5 @@ public final class FeatureDeriver {
         .sorted((x, y) -> rows[y] != rows[x] ? Long.compare(rows[y], rows[x]) : channels.text(x).compareTo(channels.text(y)))
         .forEach(i -> out.put(channels.text(i), rows[i]));
     return out;
-  }
-
-  /** Per-customer running totals; a few dozen bytes plus the day bitmap it extends (one object per customer). */
-  private static final class Accumulator extends DayBitmap {
-    private static final char[] NO_ORDER = new char[0];
-
-    double revenueTotal;
-    double revenue12;
-    double revenuePrev12;
-    double refunds12;
-    /** Sum of purchase amounts (all amounts in lifetimes mode). */
-    double purchases;
-    /** Sum of the amounts on the first purchase day. */
-    double firstDayAmount;
-    int orders;
-    int orders12;
-    int ordersPrev12;
-    /** The last purchase's order id, {@code lastOrderLength} characters, kept across rows; none if -1. */
-    char[] lastOrder = NO_ORDER;
-    int lastOrderLength = -1;
-    int @Nullable [] channelCounts;
-
-    boolean isLastOrder(CharSequence order) {
-      int n = order.length();
-      if (n != lastOrderLength) {
-        return false;
-      }
-      for (int i = 0; i < n; i++) {
-        if (lastOrder[i] != order.charAt(i)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    void setLastOrder(@Nullable CharSequence order) {
-      if (order == null) {
-        lastOrderLength = -1;
-        return;
-      }
-      int n = order.length();
-      if (lastOrder.length < n) {
-        lastOrder = new char[Math.max(n, 2 * lastOrder.length)];
-      }
-      for (int i = 0; i < n; i++) {
-        lastOrder[i] = order.charAt(i);
-      }
-      lastOrderLength = n;
-    }
-
-    void countChannel(int index) {
-      if (channelCounts == null || channelCounts.length <= index) {
-        channelCounts = channelCounts == null ? new int[index + 1] : Arrays.copyOf(channelCounts, index + 1);
-      }
-      channelCounts[index]++;
-    }
-
-    int mainChannel(TextIndex names) {
-      if (channelCounts == null) {
-        return -1;
-      }
-      int best = -1;
-      for (int i = 0; i < channelCounts.length; i++) {
-        if (channelCounts[i] == 0) {
-          continue;
-        }
-        if (best < 0
-            || channelCounts[i] > channelCounts[best]
-            || (channelCounts[i] == channelCounts[best] && names.text(i).compareTo(names.text(best)) < 0)) {
-          best = i;
-        }
-      }
-      return best;
-    }
   }
 }

@@ -52,9 +52,13 @@ final class WindowRows implements AutoCloseable {
     this.budgetRows = (int) Math.max(FIRST_CAPACITY, Math.min(Integer.MAX_VALUE - 8, budgetBytes / BYTES_PER_ROW));
   }
 
-  /** The default budget: an eighth of the heap, at most 64 MB (four million rows). */
+  /**
+   * The default budget: a sixteenth of the heap, at most 64 MB (four million rows). The rows past
+   * it cost a sequential write and read of a temporary file; the heap is better left to the
+   * per-customer state, which has nowhere else to go (a million customers in 256 MB).
+   */
   static long defaultBudget() {
-    return Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
+    return Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
   }
 
   /**

@@ -947,6 +947,10 @@ public final class Segmentation {
         if (customers != null) {
           reader = customers.open(sink, phase);
           if (d != null) {
+            CustomerReader file = customerReader();
+            if (file != null) {
+              file.rememberKnownIdsByNumber(d::customerNumber, d.customerCount()); // the log's ids, stored once
+            }
             join = CustomerJoin.of(reader, d, reader::wasRejected);
             it = join;
           } else {

@@ -69,6 +69,39 @@ class CustomerReaderTest {
     });
   }
 
+  /**
+   * Property: with the ids of a transaction log remembered by number, the duplicate check rejects
+   * exactly the rows a plain set rejects, naming the same first line, for ids in the log and not.
+   */
+  @Test
+  void duplicatesAreFoundTheSameWhenKnownIdsAreRememberedByNumber() {
+    long seed = System.nanoTime();
+    java.util.Random random = new java.util.Random(seed);
+    List<String> known = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      known.add("K" + i);
+    }
+    StringBuilder csv = new StringBuilder("id,revenue_12m\n");
+    for (int i = 0; i < 400; i++) {
+      csv.append(random.nextBoolean() ? "K" + random.nextInt(60) : "U" + random.nextInt(80)).append(",1\n");
+    }
+    List<Rejection> plain = new ArrayList<>();
+    List<Rejection> shared = new ArrayList<>();
+    try (CustomerReader reader = CustomerReader.open(new StringReader(csv.toString()), "c.csv", CustomerFormat.defaults(), plain::add)) {
+      readAll(reader);
+    }
+    try (CustomerReader reader = CustomerReader.open(new StringReader(csv.toString()), "c.csv", CustomerFormat.defaults(), shared::add)) {
+      reader.rememberKnownIdsByNumber(known::indexOf, known.size());
+      readAll(reader);
+      assertThatThrownBy(() -> reader.rememberKnownIdsByNumber(known::indexOf, known.size()))
+          .isInstanceOf(IllegalStateException.class);
+    }
+    assertThat(plain).as("seed %d", seed).isNotEmpty();
+    assertThat(shared).as("seed %d", seed).extracting(Rejection::line, Rejection::value, Rejection::message)
+        .containsExactlyElementsOf(plain.stream()
+            .map(r -> org.assertj.core.groups.Tuple.tuple(r.line(), r.value(), r.message())).toList());
+  }
+
   @Test
   void rowsWhoseFactsContradictEachOtherAreRejectedNamingBoth() {
     String csv = "id,first_purchase_date,last_purchase_date,days_since_last_purchase,tenure_days\n"
