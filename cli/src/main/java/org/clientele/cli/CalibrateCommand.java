@@ -74,7 +74,6 @@ final class CalibrateCommand implements Callable<Integer> {
     Model model = calibrated.model();
     model.write(out); // self-contained: a playbook file's rules are embedded
     calibrated.warnings().forEach(w -> err.println("warning: " + w.message()));
-    org.clientele.core.report.ApproximateCalibration.warnings(model).forEach(w -> err.println("warning: " + w.message()));
     List<String> done = new ArrayList<>();
     for (Model.Section s : model.dimensions()) {
       if (Model.isCalibrated(s)) {

@@ -2,52 +2,58 @@ package org.clientele.classifiers.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.clientele.api.Customer;
+import org.clientele.api.Feature;
 import org.clientele.api.StandardFeatures;
-import org.clientele.core.Engine;
-import org.clientele.core.EngineBuilder;
 import org.clientele.core.Model;
+import org.clientele.core.io.RejectionSink;
+import org.clientele.core.job.Segmentation;
 import org.clientele.core.report.ApproximateCalibration;
-import org.clientele.core.report.ReportAccumulator;
-import org.clientele.core.report.ReportOptions;
 import org.clientele.core.report.SegmentationReport;
 import org.clientele.core.report.SegmentationReport.QualityWarning;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Above {@code sketch.exactLimit} the calibration uses the randomised KLL sketch, so calibrating
- * again can move the cut-offs: the report says so per dimension, naming features, counts, k and
- * rank error and how to reproduce; under the limit it says nothing.
+ * again can move the cut-offs: a run that calibrates says so per dimension, naming features,
+ * counts, k and rank error and how to reproduce; under the limit, or with a calibrated model
+ * reused, it says nothing.
  */
 class ApproximateCalibrationWarningTest {
 
   private static final List<Customer> POPULATION = BuiltInEngineTest.population(7, 2_000);
+  private static final String OVER = "{\"dimensions\": {\"value\": {}, \"rfm\": {\"sketch\": {\"exactLimit\": 50}},"
+      + " \"purchase_pattern\": {\"sketch\": {\"exactLimit\": 50, \"k\": 100}}}}";
 
-  private static Model calibrate(String configuration) {
-    EngineBuilder builder = Engine.builder().configuration(configuration, "approximate.json");
-    return builder.calibrate(POPULATION);
+  @TempDir Path dir;
+
+  private Segmentation.Builder job(String configuration) throws IOException {
+    Path file = Files.writeString(dir.resolve("clientele.json"), configuration);
+    return Segmentation.builder().configuration(file).customers(POPULATION, "customers").threads(1);
   }
 
-  private static SegmentationReport report(Model model) {
-    Engine engine = Engine.builder().model(model).parallelism(1).build();
-    ReportAccumulator acc = ReportAccumulator.create(engine, ReportOptions.defaults());
-    POPULATION.forEach(c -> acc.add(c, engine.classify(c)));
-    return acc.build();
+  private static SegmentationReport run(Segmentation.Builder job) {
+    return job.build().run(r -> {}, RejectionSink.discard()).report().orElseThrow();
   }
 
-  private static long having(org.clientele.api.Feature<Double> feature) {
+  private static List<QualityWarning> approximate(List<QualityWarning> warnings) {
+    return warnings.stream().filter(w -> w.code().equals(ApproximateCalibration.CODE)).toList();
+  }
+
+  private static long having(Feature<Double> feature) {
     return POPULATION.stream().filter(c -> c.has(feature)).count();
   }
 
   @Test
-  void aCalibrationOverTheExactLimitIsWarnedAboutNamingDimensionFeaturesCountsAndTheFix() {
-    Model model = calibrate("{\"dimensions\": {\"value\": {}, \"rfm\": {\"sketch\": {\"exactLimit\": 50}},"
-        + " \"purchase_pattern\": {\"sketch\": {\"exactLimit\": 50, \"k\": 100}}}}");
-    SegmentationReport r = report(model);
+  void aRunCalibratingOverTheExactLimitIsWarnedAboutNamingDimensionFeaturesCountsAndTheFix() throws IOException {
+    SegmentationReport r = run(job(OVER));
 
-    List<QualityWarning> approximate =
-        r.quality().warnings().stream().filter(w -> w.code().equals("approximate_calibration")).toList();
+    List<QualityWarning> approximate = approximate(r.quality().warnings());
     // value keeps the default limit (100,000) and is exact: no warning for it.
     assertThat(approximate).extracting(QualityWarning::dimension).containsExactly("rfm", "purchase_pattern");
     assertThat(approximate.get(0).message())
@@ -61,20 +67,33 @@ class ApproximateCalibrationWarningTest {
             "raise sketch.exactLimit", "8 bytes per value per feature");
     assertThat(approximate.get(1).message())
         .contains("orders_12m: " + having(StandardFeatures.ORDERS_12M) + " values", "(k=100, rank error 2.");
-    // Every place the warnings go: the text, the JSON, and the model-level list `calibrate` prints.
+    // Where the warnings go: the text and the JSON (the HTML and -q print the same list).
     assertThat(r.toTable()).contains("rfm: calibrated with a quantile sketch, not exactly");
-    assertThat(r.toJson()).contains("\"approximate_calibration\"");
-    assertThat(ApproximateCalibration.warnings(model)).extracting(QualityWarning::message)
-        .containsExactlyElementsOf(approximate.stream().map(QualityWarning::message).toList());
+    assertThat(r.toJson()).contains("\"" + ApproximateCalibration.CODE + "\"");
   }
 
   @Test
-  void aCalibrationWithinTheExactLimitIsNotWarnedAbout() {
-    Model model = calibrate("{\"dimensions\": {\"value\": {}, \"rfm\": {\"sketch\": {\"exactLimit\": 2000}},"
-        + " \"purchase_pattern\": {\"sketch\": {\"exactLimit\": 2000}}}}");
-    SegmentationReport r = report(model);
+  void calibratingAloneWarnsAndReusingThatModelIsReproducibleAndSilent() throws IOException {
+    Segmentation.Calibrated calibrated = job(OVER).calibration(Segmentation.Calibration.ALWAYS).build()
+        .calibrate(RejectionSink.discard());
+    assertThat(approximate(calibrated.warnings())).extracting(QualityWarning::dimension)
+        .containsExactly("rfm", "purchase_pattern");
+    Model model = calibrated.model();
+    assertThat(ApproximateCalibration.warnings(model)).extracting(QualityWarning::message)
+        .containsExactlyElementsOf(approximate(calibrated.warnings()).stream().map(QualityWarning::message).toList());
 
-    assertThat(r.quality().warnings()).extracting(QualityWarning::code).doesNotContain("approximate_calibration");
-    assertThat(ApproximateCalibration.warnings(model)).isEmpty();
+    SegmentationReport withModel = run(Segmentation.builder().model(model).customers(POPULATION, "customers").threads(1));
+    assertThat(withModel.quality().warnings()).extracting(QualityWarning::code).doesNotContain(ApproximateCalibration.CODE);
+  }
+
+  @Test
+  void aRunCalibratingWithinTheExactLimitIsNotWarnedAbout() throws IOException {
+    Segmentation.Builder within = job("{\"dimensions\": {\"value\": {}, \"rfm\": {\"sketch\": {\"exactLimit\": 2000}},"
+        + " \"purchase_pattern\": {\"sketch\": {\"exactLimit\": 2000}}}}");
+    SegmentationReport r = run(within);
+
+    assertThat(r.quality().warnings()).extracting(QualityWarning::code).doesNotContain(ApproximateCalibration.CODE);
+    assertThat(ApproximateCalibration.warnings(within.calibration(Segmentation.Calibration.ALWAYS).build()
+        .calibrate(RejectionSink.discard()).model())).isEmpty();
   }
 }

@@ -15,6 +15,12 @@ import org.clientele.core.report.SegmentationReport.QualityWarning;
  * Calibrating again on the same input can move the cut-offs, so customers near them can land in
  * another segment; the model itself, once written, classifies identically every time.
  *
+ * <p>The batch job ({@link org.clientele.core.job.Segmentation}, so {@code clientele classify} and
+ * {@code calibrate}) adds these warnings when it calibrates in the run, not when it reuses a
+ * model. A host that calibrates with {@link org.clientele.core.EngineBuilder#calibrate} itself
+ * (or Spark's {@code SparkSegmentation.calibrate}) calls {@link #warnings(Model)} on the new
+ * model and shows them, for example with {@link ReportAccumulator#addWarning}.
+ *
  * <p>Built-in calibrators name each summarised feature in the calibration's {@code approximate}
  * list (in words: feature, values, {@code k}, rank error); for a calibration without that list
  * (a plugin's), {@code "exact": false} or a positive {@code rankError} gives the same warning

@@ -322,8 +322,6 @@ final class QualityTally {
         warnings.add(new QualityWarning("degenerate_cut_off", dimension, "", dimension + ": " + problem));
       }
     }
-    // A calibration summarised with the (randomised) sketch is not reproducible by calibrating again.
-    ApproximateCalibration.add(dimension, calibration, warnings);
     if (calibration.get("core") instanceof Number core && calibration.get("important") instanceof Number important
         && core.doubleValue() == important.doubleValue()) {
       warnings.add(new QualityWarning("tied_cut_points", dimension, "",
