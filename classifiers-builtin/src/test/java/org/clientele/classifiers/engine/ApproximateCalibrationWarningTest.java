@@ -28,7 +28,8 @@ class ApproximateCalibrationWarningTest {
 
   private static final List<Customer> POPULATION = BuiltInEngineTest.population(7, 2_000);
   private static final String OVER = "{\"dimensions\": {\"value\": {}, \"rfm\": {\"sketch\": {\"exactLimit\": 50}},"
-      + " \"purchase_pattern\": {\"sketch\": {\"exactLimit\": 50, \"k\": 100}}}}";
+      + " \"purchase_pattern\": {\"sketch\": {\"exactLimit\": 50, \"k\": 100}},"
+      + " \"behaviour\": {\"sketch\": {\"exactLimit\": 50}}}}";
 
   @TempDir Path dir;
 
@@ -55,7 +56,7 @@ class ApproximateCalibrationWarningTest {
 
     List<QualityWarning> approximate = approximate(r.quality().warnings());
     // value keeps the default limit (100,000) and is exact: no warning for it.
-    assertThat(approximate).extracting(QualityWarning::dimension).containsExactly("rfm", "purchase_pattern");
+    assertThat(approximate).extracting(QualityWarning::dimension).containsExactly("rfm", "purchase_pattern", "behaviour");
     assertThat(approximate.get(0).message())
         .startsWith("rfm: calibrated with a quantile sketch, not exactly: days_since_last_purchase: "
             + having(StandardFeatures.DAYS_SINCE_LAST_PURCHASE) + " values, over sketch.exactLimit 50,"
@@ -77,13 +78,23 @@ class ApproximateCalibrationWarningTest {
     Segmentation.Calibrated calibrated = job(OVER).calibration(Segmentation.Calibration.ALWAYS).build()
         .calibrate(RejectionSink.discard());
     assertThat(approximate(calibrated.warnings())).extracting(QualityWarning::dimension)
-        .containsExactly("rfm", "purchase_pattern");
+        .containsExactly("rfm", "purchase_pattern", "behaviour");
     Model model = calibrated.model();
     assertThat(ApproximateCalibration.warnings(model)).extracting(QualityWarning::message)
         .containsExactlyElementsOf(approximate(calibrated.warnings()).stream().map(QualityWarning::message).toList());
 
     SegmentationReport withModel = run(Segmentation.builder().model(model).customers(POPULATION, "customers").threads(1));
     assertThat(withModel.quality().warnings()).extracting(QualityWarning::code).doesNotContain(ApproximateCalibration.CODE);
+  }
+
+  @Test
+  void paretoValueOverTheLimitNamesItsMetricAndMassPrecision() throws IOException {
+    SegmentationReport r = run(job("{\"dimensions\": {\"value\": {\"sketch\": {\"exactLimit\": 50}}}}"));
+
+    assertThat(approximate(r.quality().warnings())).singleElement().extracting(QualityWarning::message).asString()
+        .startsWith("value: calibrated with a quantile sketch, not exactly: revenue_12m: "
+            + having(StandardFeatures.REVENUE_12M) + " values, over sketch.exactLimit 50, summarised by the KLL sketch"
+            + " (k=200, rank error 1.33%, mass precision 1%)");
   }
 
   @Test
