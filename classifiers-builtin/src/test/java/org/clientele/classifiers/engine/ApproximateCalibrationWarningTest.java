@@ -29,7 +29,7 @@ class ApproximateCalibrationWarningTest {
   private static final List<Customer> POPULATION = BuiltInEngineTest.population(7, 2_000);
   private static final String OVER = "{\"dimensions\": {\"value\": {}, \"rfm\": {\"sketch\": {\"exactLimit\": 50}},"
       + " \"purchase_pattern\": {\"sketch\": {\"exactLimit\": 50, \"k\": 100}},"
-      + " \"behaviour\": {\"sketch\": {\"exactLimit\": 50}}}}";
+      + " \"activity\": {\"provider\": \"behaviour\", \"scheme\": \"activity\", \"sketch\": {\"exactLimit\": 50}}}}";
 
   @TempDir Path dir;
 
@@ -56,7 +56,7 @@ class ApproximateCalibrationWarningTest {
 
     List<QualityWarning> approximate = approximate(r.quality().warnings());
     // value keeps the default limit (100,000) and is exact: no warning for it.
-    assertThat(approximate).extracting(QualityWarning::dimension).containsExactly("rfm", "purchase_pattern", "behaviour");
+    assertThat(approximate).extracting(QualityWarning::dimension).containsExactly("rfm", "purchase_pattern", "activity");
     assertThat(approximate.get(0).message())
         .startsWith("rfm: calibrated with a quantile sketch, not exactly: days_since_last_purchase: "
             + having(StandardFeatures.DAYS_SINCE_LAST_PURCHASE) + " values, over sketch.exactLimit 50,"
@@ -78,7 +78,7 @@ class ApproximateCalibrationWarningTest {
     Segmentation.Calibrated calibrated = job(OVER).calibration(Segmentation.Calibration.ALWAYS).build()
         .calibrate(RejectionSink.discard());
     assertThat(approximate(calibrated.warnings())).extracting(QualityWarning::dimension)
-        .containsExactly("rfm", "purchase_pattern", "behaviour");
+        .containsExactly("rfm", "purchase_pattern", "activity");
     Model model = calibrated.model();
     assertThat(ApproximateCalibration.warnings(model)).extracting(QualityWarning::message)
         .containsExactlyElementsOf(approximate(calibrated.warnings()).stream().map(QualityWarning::message).toList());
