@@ -241,9 +241,9 @@ public final class Distribution {
     if (s == null) {
       return;
     }
-    String entry = feature + ": " + Text.num(s.getN()) + " values, over sketch.exactLimit " + Text.num(options.exactLimit())
-        + ", summarised by the KLL sketch (k=" + options.k() + ", rank error " + String.format(java.util.Locale.ROOT, "%.2f%%", options.rankError() * 100)
-        + (trackMass ? ", mass precision " + Text.pct(options.massPrecision()) : "") + ")";
+    String entry = String.format(java.util.Locale.ROOT, "%s: %,d values, over sketch.exactLimit %,d, summarised by the KLL"
+        + " sketch (k=%d, rank error %.2f%%%s)", feature, s.getN(), options.exactLimit(), options.k(),
+        options.rankError() * 100, trackMass ? ", mass precision " + Text.pct(options.massPrecision()) : "");
     if (out.get(APPROXIMATE) instanceof java.util.List<?> list) {
       java.util.List<Object> grown = new java.util.ArrayList<>(list);
       grown.add(entry);

@@ -46,8 +46,9 @@ class ApproximateCalibrationWarningTest {
     return warnings.stream().filter(w -> w.code().equals(ApproximateCalibration.CODE)).toList();
   }
 
-  private static long having(Feature<Double> feature) {
-    return POPULATION.stream().filter(c -> c.has(feature)).count();
+  /** How many customers have the feature, as the message writes it (1,900). */
+  private static String having(Feature<Double> feature) {
+    return String.format(java.util.Locale.ROOT, "%,d", POPULATION.stream().filter(c -> c.has(feature)).count());
   }
 
   @Test
