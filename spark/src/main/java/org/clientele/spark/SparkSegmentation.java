@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -57,6 +60,7 @@ import org.clientele.core.io.ResultWriter;
 import org.clientele.core.job.Segmentation;
 import org.clientele.core.report.ReportAccumulator;
 import org.clientele.core.report.ReportOptions;
+import org.clientele.core.report.ApproximateCalibration;
 import org.clientele.core.report.SegmentationReport;
 import org.jspecify.annotations.Nullable;
 
@@ -124,6 +128,8 @@ public final class SparkSegmentation {
   private final String idColumn;
   private final String transactionsName;
   private final String customersName;
+  /** The models this job calibrated (by identity): their report says when a cut-off came from the sketch. */
+  private final Set<Model> calibratedHere = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
   private SparkSegmentation(Builder b) {
     this.model = b.model;
@@ -317,6 +323,7 @@ public final class SparkSegmentation {
     }
     Model calibrated = driver.calibrate(all);
     engineBuilder(calibrated).model(calibrated).build(); // the model must build, as in the single JVM
+    calibratedHere.add(calibrated);
     return calibrated;
   }
 
@@ -389,7 +396,10 @@ public final class SparkSegmentation {
   /**
    * Builds the segmentation report: each partition classifies its customers into its own report
    * accumulator, whose state is merged on the driver. The report is the single-JVM report of the
-   * same customers to the last bit (its sums are exact, whatever the partitioning).
+   * same customers to the last bit (its sums are exact, whatever the partitioning). For a model
+   * this job's {@link #calibrate} made, the report also carries an {@code approximate_calibration}
+   * warning per dimension whose cut-offs came from the quantile sketch (above {@code
+   * sketch.exactLimit}), as the single-JVM run does; a model read from a file gives none.
    *
    * @param customers the id column and one column per feature
    * @param model a calibrated model
@@ -414,6 +424,11 @@ public final class SparkSegmentation {
       total.mergeState(p.state());
       p.rejected().forEach((k, v) -> rejected.merge(k, v, Long::sum));
       p.errors().forEach((k, v) -> errors.merge(k, v, Long::sum));
+    }
+    if (calibratedHere.contains(model)) {
+      // Calibrated by this job: a sketch-summarised cut-off would not come out the same again
+      // (a model read from a file is reproducible and says nothing).
+      ApproximateCalibration.warnings(model).forEach(total::addWarning);
     }
     for (Dataset<Row> r : rejections) {
       for (Row count : r.groupBy("reason").count().collectAsList()) {

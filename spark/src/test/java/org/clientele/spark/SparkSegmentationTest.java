@@ -165,6 +165,35 @@ class SparkSegmentationTest {
   }
 
   /**
+   * Above {@code sketch.exactLimit} the KLL sketch's random compaction makes a calibration not
+   * reproducible: the report of a model this job calibrated says so; a model read back does not.
+   */
+  @Test
+  void aModelThisJobCalibratedWithTheSketchIsWarnedAboutAndTheSameModelReadBackIsNot() {
+    SparkSession spark = SharedSpark.get();
+    Model configuration = Model.fromJson(
+        "{\"dimensions\": {\"value\": {}, \"rfm\": {\"sketch\": {\"exactLimit\": 50}}}}", "approximate.json");
+    SparkSegmentation job = SparkSegmentation.builder().model(configuration).build();
+    Derived derived = job.derive(transactionRows(spark, 2));
+    Dataset<Row> customers = job.join(derived.features(), attributeRows(spark, 2)).cache();
+    try {
+      Model model = job.calibrate(customers);
+      assertThat(job.report(customers, model).quality().warnings())
+          .filteredOn(w -> w.code().equals("approximate_calibration")).singleElement()
+          .satisfies(w -> {
+            assertThat(w.dimension()).isEqualTo("rfm");
+            assertThat(w.message()).contains("days_since_last_purchase: ", "over sketch.exactLimit 50", "k=200",
+                "classify --model");
+          });
+      Model readBack = Model.fromJson(model.toJson(), "model.json");
+      assertThat(job.report(customers, readBack).quality().warnings())
+          .extracting(SegmentationReport.QualityWarning::code).doesNotContain("approximate_calibration");
+    } finally {
+      customers.unpersist();
+    }
+  }
+
+  /**
    * With a control group, each customer's actions are those the single JVM keeps and the last
    * column, {@code held_out}, names the rules it is held out of (the CLI's {@code held_out}).
    */

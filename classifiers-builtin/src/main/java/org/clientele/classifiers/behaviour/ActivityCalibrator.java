@@ -66,6 +66,8 @@ final class ActivityCalibrator implements TypedCalibrator<ActivityCalibrator>, C
     out.put("frequencyPopulation", frequency.count());
     out.put("volumePopulation", volume.count());
     out.put("exact", frequency.exact() && volume.exact());
+    frequency.noteIfApproximate(out, settings.frequency().name());
+    volume.noteIfApproximate(out, settings.volume().name());
     double error = 0;
     if (f != null) {
       out.put("frequency", f.topShareCutoff(settings.frequencyParam()));

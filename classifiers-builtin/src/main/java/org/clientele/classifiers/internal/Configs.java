@@ -79,6 +79,8 @@ public final class Configs {
           "calibration was made for method '" + made + "' but the method is '" + method
               + "': remove the calibration to recalibrate");
     }
+    // Read for the report's approximate_calibration warning, not for classifying.
+    calibration.strings(Distribution.APPROXIMATE, List.of());
     return calibration;
   }
 

@@ -222,6 +222,38 @@ public final class Distribution {
   }
 
   /**
+   * The calibration key holding, in words, every feature a calibrator summarised with the sketch:
+   * the report turns each entry into an {@code approximate_calibration} warning, because the KLL
+   * sketch compacts with DataSketches' own unseeded random generator and calibrating again on the
+   * same input can move the cut-offs.
+   */
+  public static final String APPROXIMATE = "approximate";
+
+  /**
+   * Names this distribution under {@link #APPROXIMATE} in a calibration result if it is in the
+   * sketch regime; does nothing while it is exact.
+   *
+   * @param out the calibration result being built
+   * @param feature the feature the distribution is of
+   */
+  public void noteIfApproximate(java.util.Map<String, Object> out, String feature) {
+    KllDoublesSketch s = sketch;
+    if (s == null) {
+      return;
+    }
+    String entry = String.format(java.util.Locale.ROOT, "%s: %,d values, over sketch.exactLimit %,d, summarised by the KLL"
+        + " sketch (k=%d, rank error %.2f%%%s)", feature, s.getN(), options.exactLimit(), options.k(),
+        options.rankError() * 100, trackMass ? ", mass precision " + Text.pct(options.massPrecision()) : "");
+    if (out.get(APPROXIMATE) instanceof java.util.List<?> list) {
+      java.util.List<Object> grown = new java.util.ArrayList<>(list);
+      grown.add(entry);
+      out.put(APPROXIMATE, java.util.List.copyOf(grown));
+    } else {
+      out.put(APPROXIMATE, java.util.List.of(entry));
+    }
+  }
+
+  /**
    * Freezes the distribution into a summary that answers rank and mass queries.
    *
    * @return the summary, or null if no value was added

@@ -72,6 +72,8 @@ final class PatternCalibrator implements TypedCalibrator<PatternCalibrator>, Cal
         axis(frequency, settings.frequency(), settings.frequencyParam(), "frequency", out, degenerate),
         axis(orderValue, settings.orderValue(), settings.orderValueParam(), "orderValue", out, degenerate));
     out.put("exact", frequency.exact() && orderValue.exact());
+    frequency.noteIfApproximate(out, settings.frequency().name());
+    orderValue.noteIfApproximate(out, settings.orderValue().name());
     out.put("rankError", error);
     if (!degenerate.isEmpty()) {
       out.put(DEGENERATE, degenerate);

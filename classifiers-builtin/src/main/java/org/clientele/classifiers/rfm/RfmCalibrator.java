@@ -66,6 +66,9 @@ final class RfmCalibrator implements TypedCalibrator<RfmCalibrator>, CalibratorS
     out.put("monetaryFeature", settings.monetary().name());
     out.put("population", Math.max(recency.count(), Math.max(frequency.count(), monetary.count())));
     out.put("exact", recency.exact() && frequency.exact() && monetary.exact());
+    recency.noteIfApproximate(out, settings.recency().name());
+    frequency.noteIfApproximate(out, settings.frequency().name());
+    monetary.noteIfApproximate(out, settings.monetary().name());
     double error = 0;
     Distribution.Summary r = recency.summarise();
     if (r != null) {

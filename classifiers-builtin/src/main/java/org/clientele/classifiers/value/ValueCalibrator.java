@@ -57,6 +57,7 @@ final class ValueCalibrator implements TypedCalibrator<ValueCalibrator>, Calibra
     out.put("population", distribution.count());
     Distribution.Summary s = distribution.summarise();
     out.put("exact", s == null || s.exact());
+    distribution.noteIfApproximate(out, settings.metric().name());
     if (s == null) {
       return out;
     }

@@ -54,6 +54,7 @@ import org.clientele.core.io.ResultFormat;
 import org.clientele.core.io.ResultSink;
 import org.clientele.core.io.Transaction;
 import org.clientele.core.io.TransactionReader;
+import org.clientele.core.report.ApproximateCalibration;
 import org.clientele.core.report.ReportAccumulator;
 import org.clientele.core.report.ReportOptions;
 import org.clientele.core.report.SegmentationReport;
@@ -405,6 +406,8 @@ public final class Segmentation {
           continue;
         }
       }
+      // Calibrated here and now: a sketch-summarised cut-off would not come out the same again.
+      warnings.addAll(ApproximateCalibration.warnings(calibrated));
       return new Calibrated(calibrated, counts, warnings);
     }
   }
@@ -488,7 +491,8 @@ public final class Segmentation {
    *
    * @param model the model, every population-relative dimension calibrated
    * @param counts what was read; {@code classified} is the customers calibrated on
-   * @param warnings what the input check found under {@link WithoutInput#WARN}
+   * @param warnings what the input check found under {@link WithoutInput#WARN}, and every
+   *     {@code approximate_calibration} (a dimension calibrated with the quantile sketch)
    */
   public record Calibrated(Model model, RunCounts counts, List<QualityWarning> warnings) {
     /**
@@ -497,7 +501,7 @@ public final class Segmentation {
      * @param model the model, every population-relative dimension calibrated
      * @param counts what was read; {@code classified} is the customers calibrated on
      * @param warnings what the input check found under {@link WithoutInput#WARN}: dimensions left
-     *     out of the model, or given nothing to read
+     *     out of the model, or given nothing to read; and every {@code approximate_calibration}
      */
     public Calibrated {
       Objects.requireNonNull(model, "model");
@@ -662,6 +666,8 @@ public final class Segmentation {
           if (kept != null) {
             population.finishKept(); // read to the end, if calibration stopped early
           }
+          // Calibrated in this run (a --model run is reproducible and says nothing).
+          leftOut.addAll(ApproximateCalibration.warnings(fitted));
           return engine;
         } catch (CalibrationException e) {
           if (e.population() == 0) {
