@@ -2,6 +2,7 @@ package org.clientele.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.clientele.api.Dimension;
@@ -62,18 +63,17 @@ final class ValidateConfigCommand implements Callable<Integer> {
       stdout.printf(Locale.ROOT, "  dimension %-12s provider %-10s labels %s%n", s.id(), s.provider(), labels);
     }
     stdout.printf(Locale.ROOT, "  strategy  %s%n", model.strategy().map(Model.Section::provider).orElse("none (plans are empty)"));
-    // Plugin rules that joined the playbook are always shown (a fat jar that lost its rules file
-    // shows here); the routine rest (rules dropped for dimensions not configured) on request.
-    int others = 0;
-    for (String finding : v.strategyDiagnostics()) {
-      if (findings || (finding.startsWith("Plugin rules") && finding.contains(" added ["))) {
+    // The strategy's findings are sentences (Strategy.diagnostics()): listed on request, counted
+    // otherwise, never sorted by their wording.
+    List<String> found = v.strategyDiagnostics();
+    if (findings) {
+      for (String finding : found) {
         stdout.println("    " + finding.replace("\n", "\n    "));
-      } else {
-        others++;
       }
-    }
-    if (others > 0) {
-      stdout.printf(Locale.ROOT, "    and %d other finding(s) of the strategy (rules dropped or skipped): --findings lists them%n", others);
+    } else if (!found.isEmpty()) {
+      stdout.printf(Locale.ROOT,
+          "    %d finding(s) of the strategy (plugin rules added or skipped, rules dropped, coverage): --findings lists them%n",
+          found.size());
     }
     stdout.printf(Locale.ROOT, "  errorPolicy %s%n", model.errorPolicy().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     if (!v.needCalibration().isEmpty()) {
