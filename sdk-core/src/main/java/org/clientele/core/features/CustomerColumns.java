@@ -28,14 +28,40 @@ final class CustomerColumns {
   final Paged.Ints orders12 = new Paged.Ints(0);
   final Paged.Ints ordersPrev12 = new Paged.Ints(0);
   final DaySets days = new DaySets();
-  /** The last purchase's order id, coded exactly ({@link #orderCode}); {@link #NO_ORDER} if none. */
-  private final Paged.Longs lastOrder = new Paged.Longs();
-  /** The characters of a last order id too long to code ({@link #TEXT}). */
-  private final Paged.Refs<char[]> lastOrderChars = new Paged.Refs<>();
+  /**
+   * The last purchase's order id, coded exactly ({@link #orderCode}); {@link #NO_ORDER} if none.
+   * Only the pass reads it: null once {@link #finish finished}.
+   */
+  private Paged.@Nullable Longs lastOrder = new Paged.Longs();
+  /** The characters of a last order id too long to code ({@link #TEXT}); null once finished. */
+  private Paged.@Nullable Refs<char[]> lastOrderChars = new Paged.Refs<>();
   /** Purchase rows per channel number below {@link #DENSE_CHANNELS}: a column each. */
   private Paged.Ints[] channelRows = new Paged.Ints[0];
   /** Per customer, purchase rows of channels {@link #DENSE_CHANNELS} and up. */
   private final Paged.Refs<int[]> moreChannelRows = new Paged.Refs<>();
+
+  /**
+   * Ends the pass: drops what only the pass reads (the last order ids) and reduces the purchase
+   * days to their counts in all and in the windows {@code [from[i], to)} ({@link DaySets#finish}).
+   * No transaction can be added afterwards.
+   *
+   * @param customers the number of customers
+   * @param from the windows' first days (epoch days)
+   * @param to the day after every window
+   */
+  void finish(int customers, long[] from, long to) {
+    days.finish(customers, from, to);
+    lastOrder = null;
+    lastOrderChars = null;
+  }
+
+  private static <T> T live(@Nullable T part) {
+    if (part == null) {
+      throw new IllegalStateException("the last order ids were dropped when the derivation finished;"
+          + " a deriver that takes more transactions is made with FeatureDeriver.asOf or lifetimes");
+    }
+    return part;
+  }
 
   // --- the last order id, exact: the rows of one order that follow each other are one order
 
@@ -83,13 +109,13 @@ final class CustomerColumns {
 
   /** Whether customer n's last order id is {@code order}, whose code is given. */
   boolean isLastOrder(int n, long code, CharSequence order) {
-    if (lastOrder.get(n) != code) {
+    if (live(lastOrder).get(n) != code) {
       return false;
     }
     if (!isText(code)) {
       return true;
     }
-    char[] chars = lastOrderChars.get(n);
+    char[] chars = live(lastOrderChars).get(n);
     if (chars == null) {
       return false;
     }
@@ -103,10 +129,11 @@ final class CustomerColumns {
 
   /** Sets customer n's last order id (null: none), whose code is given. */
   void setLastOrder(int n, long code, @Nullable CharSequence order) {
-    lastOrder.set(n, code);
+    live(lastOrder).set(n, code);
     if (order == null || !isText(code)) {
       return;
     }
+    Paged.Refs<char[]> lastOrderChars = live(this.lastOrderChars);
     int length = order.length();
     char[] chars = lastOrderChars.get(n);
     if (chars == null || chars.length < length) {
