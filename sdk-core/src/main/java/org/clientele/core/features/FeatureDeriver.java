@@ -49,6 +49,8 @@ import org.jspecify.annotations.Nullable;
  * number of transactions: primitive columns of running totals indexed by customer number (about
  * 100 bytes a customer, its id included) and, for a customer with more than one purchase day, a
  * small array of the gaps between those days (about a byte a day) for the distinct-day counts.
+ * The {@code derive} methods return a complete deriver: those gaps and the last order ids are
+ * reduced to the three counts the features read, and it takes no more transactions.
  *
  * <p>Standard mode, as of the reference date R (windows use calendar months: "12m" is {@code
  * [R - 12 months, R)}, "prev 12m" {@code [R - 24 months, R - 12 months)}, "3m" {@code [R - 3
