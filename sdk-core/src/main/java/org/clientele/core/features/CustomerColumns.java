@@ -73,8 +73,13 @@ final class CustomerColumns {
   /**
    * Codes an order id as a long, one code per text (no two texts share one): up to 9 ASCII
    * characters (no NUL) as seven bits each (positive); 10 to 17 digits as their value and
-   * length (bit 63 set, bit 62 clear); anything else as {@code TEXT | length} (bits 63 and 62
-   * set), its characters kept aside.
+   * length (bit 63 set, bit 62 clear, the length in bits 57 to 61); 10 to 14 characters of
+   * digits and the separators {@code - . / : _} as four bits each, 1 to 15, the first character
+   * highest (bit 63 set, bits 57 to 62 clear: no digits code has a length of 0, and no character
+   * codes as 0, so the number of characters is the number of nibbles up to the highest non-zero
+   * one); anything else as {@code TEXT | length} (bits 63 and 62 set), its characters kept aside.
+   * The third kind covers ids such as {@code 0000001-12} or {@code 2024-000123}: a million
+   * customers' last order ids keep no characters of their own.
    */
   static long orderCode(CharSequence order) {
     int length = order.length();
@@ -89,18 +94,50 @@ final class CustomerColumns {
       }
       return code;
     }
-    if (length >= 10 && length <= 17) {
+    if (length >= 10 && length <= 17 && allDigits(order)) {
       long value = 0;
       for (int i = 0; i < length; i++) {
-        char ch = order.charAt(i);
-        if (ch < '0' || ch > '9') {
-          return TEXT | length;
-        }
-        value = value * 10 + (ch - '0');
+        value = value * 10 + (order.charAt(i) - '0');
       }
       return DIGITS | (long) length << 57 | value;
     }
+    if (length >= 10 && length <= 14) {
+      long code = 0;
+      for (int i = 0; i < length; i++) {
+        int symbol = symbol(order.charAt(i));
+        if (symbol == 0) {
+          return TEXT | length;
+        }
+        code = code << 4 | symbol;
+      }
+      return DIGITS | code; // bits 57-62 stay clear: 14 nibbles fill bits 0-55
+    }
     return TEXT | length;
+  }
+
+  private static boolean allDigits(CharSequence text) {
+    for (int i = 0, length = text.length(); i < length; i++) {
+      char ch = text.charAt(i);
+      if (ch < '0' || ch > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A character of the four-bit order-id code, 1 to 15; 0 for any other character. */
+  private static int symbol(char ch) {
+    if (ch >= '0' && ch <= '9') {
+      return ch - '0' + 1;
+    }
+    return switch (ch) {
+      case '-' -> 11;
+      case '.' -> 12;
+      case '/' -> 13;
+      case ':' -> 14;
+      case '_' -> 15;
+      default -> 0;
+    };
   }
 
   private static boolean isText(long code) {
