@@ -18,14 +18,63 @@ final class DaySets {
   /** First day per customer; {@link Integer#MAX_VALUE} while the set is empty. */
   private final Paged.Ints min = new Paged.Ints(Integer.MAX_VALUE);
   private final Paged.Ints max = new Paged.Ints(0);
-  /** Bytes used in the customer's gaps. */
-  private final Paged.Ints used = new Paged.Ints(0);
+  /** Bytes used in the customer's gaps; null once finished. */
+  private Paged.@Nullable Ints used = new Paged.Ints(0);
   /**
    * Per customer, the days after the first: each the gap to the previous day (at least 1) as
    * seven bits a byte, low bits first, the high bit set on every byte of a gap but its last. No
    * byte is 0, so the bytes after the used ones are free.
    */
-  private final Paged.Refs<byte[]> gaps = new Paged.Refs<>();
+  private Paged.@Nullable Refs<byte[]> gaps = new Paged.Refs<>();
+
+  /** Once finished: the number of days in all and in each finished window; null before. */
+  private Paged.@Nullable Ints counted;
+  private Paged.Ints @Nullable [] windowCounts;
+  private long @Nullable [] windowFrom;
+  private long windowTo;
+
+  /**
+   * Ends the sets: counts every customer's days in all and in each window {@code [from[i], to)},
+   * keeps those counts and the first and last days, and drops the days themselves. Afterwards
+   * {@link #count(int, long, long)} answers only for these windows and no day can be added.
+   *
+   * @param customers the customer numbers to count, {@code 0} to {@code customers - 1}
+   * @param from the windows' first days (epoch days)
+   * @param to the day after every window
+   */
+  void finish(int customers, long[] from, long to) {
+    if (counted != null) {
+      throw new IllegalStateException("the purchase days are already reduced to counts");
+    }
+    Paged.Ints all = new Paged.Ints(0);
+    Paged.Ints[] windows = new Paged.Ints[from.length];
+    for (int w = 0; w < from.length; w++) {
+      windows[w] = new Paged.Ints(0);
+    }
+    for (int n = 0; n < customers; n++) {
+      if (isEmpty(n)) {
+        continue;
+      }
+      all.set(n, count(n));
+      for (int w = 0; w < from.length; w++) {
+        int k = count(n, from[w], to);
+        if (k != 0) {
+          windows[w].set(n, k); // a zero writes nothing: a page nobody counts in costs nothing
+        }
+      }
+    }
+    counted = all;
+    windowCounts = windows;
+    windowFrom = from.clone();
+    windowTo = to;
+    used = null;
+    gaps = null;
+  }
+
+  private static IllegalStateException finished() {
+    return new IllegalStateException("the purchase days were reduced to counts when the derivation finished;"
+        + " a deriver that takes more transactions is made with FeatureDeriver.asOf or lifetimes");
+  }
 
   boolean isEmpty(int n) {
     return min.get(n) == Integer.MAX_VALUE;
@@ -42,6 +91,9 @@ final class DaySets {
   }
 
   void add(int n, int day) {
+    if (counted != null) {
+      throw finished();
+    }
     int first = min.get(n);
     if (first == Integer.MAX_VALUE) {
       min.set(n, day);
@@ -58,6 +110,8 @@ final class DaySets {
   }
 
   private void append(int n, int gap) {
+    Paged.Refs<byte[]> gaps = live(this.gaps);
+    Paged.Ints used = live(this.used);
     byte[] g = gaps.get(n);
     int at = used.get(n);
     int size = gap < 1 << 7 ? 1 : gap < 1 << 14 ? 2 : gap < 1 << 21 ? 3 : gap < 1 << 28 ? 4 : 5;
@@ -87,8 +141,8 @@ final class DaySets {
     all[position] = day;
     System.arraycopy(days, position, all, position + 1, days.length - position);
     min.set(n, all[0]);
-    used.set(n, 0);
-    byte[] g = gaps.get(n);
+    live(used).set(n, 0);
+    byte[] g = live(gaps).get(n);
     if (g != null) {
       Arrays.fill(g, (byte) 0);
     }
@@ -97,7 +151,14 @@ final class DaySets {
     }
   }
 
-  /** Every day of the set, ascending. */
+  private static <T> T live(@Nullable T part) {
+    if (part == null) {
+      throw finished();
+    }
+    return part;
+  }
+
+  /** Every day of the set, ascending; only before {@link #finish}. */
   int[] days(int n) {
     if (isEmpty(n)) {
       return new int[0];
@@ -105,7 +166,8 @@ final class DaySets {
     int[] out = new int[count(n)];
     int day = min.get(n);
     out[0] = day;
-    byte[] g = gaps.get(n);
+    byte[] g = live(gaps).get(n);
+    Paged.Ints used = live(this.used);
     int k = 1;
     int v = 0;
     int shift = 0;
@@ -129,8 +191,13 @@ final class DaySets {
     if (isEmpty(n)) {
       return 0;
     }
+    Paged.Ints all = counted;
+    if (all != null) {
+      return all.get(n);
+    }
     int count = 1;
-    byte[] g = gaps.get(n);
+    byte[] g = live(gaps).get(n);
+    Paged.Ints used = live(this.used);
     for (int i = 0, end = used.get(n); i < end; i++) {
       if (g != null && g[i] >= 0) {
         count++; // the last byte of a gap
@@ -139,14 +206,28 @@ final class DaySets {
     return count;
   }
 
-  /** Counts the distinct days in {@code [from, to)} (epoch days). */
+  /**
+   * Counts the distinct days in {@code [from, to)} (epoch days); once finished, only for the
+   * windows given to {@link #finish}.
+   */
   int count(int n, long from, long to) {
     if (isEmpty(n) || to <= min(n) || from > max(n)) {
       return 0;
     }
+    long[] finishedFrom = windowFrom;
+    if (finishedFrom != null) {
+      for (int w = 0; w < finishedFrom.length; w++) {
+        if (finishedFrom[w] == from && windowTo == to) {
+          return java.util.Objects.requireNonNull(windowCounts)[w].get(n);
+        }
+      }
+      throw new IllegalStateException("the purchase days were counted for the reference date's windows only,"
+          + " not for [" + from + ", " + to + ")");
+    }
     long day = min(n);
     int count = day >= from ? 1 : 0;
-    byte[] g = gaps.get(n);
+    byte[] g = live(gaps).get(n);
+    Paged.Ints used = live(this.used);
     int v = 0;
     int shift = 0;
     for (int i = 0, end = used.get(n); i < end; i++) {

@@ -21,6 +21,8 @@ class CustomerColumnsTest {
     Random random = new Random(seed);
     List<String> pool = new ArrayList<>(List.of("", "0", "00", "0000001-1", "000000001", "0000000001", "00000000001",
         "12345678901234567", "012345678901234567", "123456789012345678", "ORD-2024-000123", "ORD-2024-000124",
+        "0000001-12", "0000001-13", "0000001-1-2", "2024-000123", "2024-0001230", "10.1234/5678", "12:34:56_789",
+        "--------------", "-------------", "1-2-3-4-5-6-7-8", "0000000000", "00000000000000", "_0000001-12",
         "é", "\u0000", "a\u0000", "\u4242"));
     for (int i = 0; i < 200; i++) {
       int length = random.nextInt(20);
@@ -48,5 +50,34 @@ class CustomerColumnsTest {
       columns.setLastOrder(n, view == null ? CustomerColumns.NO_ORDER : CustomerColumns.orderCode(view), view);
       last[n] = order;
     }
+  }
+
+  /**
+   * Property: no two order ids share a code unless both are coded as text (whose characters are
+   * then compared): random ids of 0 to 18 characters, mostly digits and separators (the kinds the
+   * codes pack), some letters and other characters.
+   */
+  @Test
+  void noTwoOrderIdsShareACodeOutsideText() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    String alphabet = "0123456789-./:_0000011111-aZ é\u0000";
+    java.util.Map<Long, String> seen = new java.util.HashMap<>();
+    for (int i = 0; i < 200_000; i++) {
+      int length = 1 + random.nextInt(18);
+      StringBuilder b = new StringBuilder();
+      for (int k = 0; k < length; k++) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String id = b.toString();
+      long code = CustomerColumns.orderCode(id);
+      if ((code & 0xC000_0000_0000_0000L) == 0xC000_0000_0000_0000L) {
+        continue; // text: compared by its characters
+      }
+      String before = seen.putIfAbsent(code, id);
+      assertThat(before == null || before.equals(id)).as("seed %d: %s and %s share code %x", seed, before, id, code).isTrue();
+    }
+    assertThat(CustomerColumns.orderCode("0000001-12") & 0xC000_0000_0000_0000L)
+        .as("an id of digits and a dash is packed, not kept as text").isEqualTo(Long.MIN_VALUE);
   }
 }

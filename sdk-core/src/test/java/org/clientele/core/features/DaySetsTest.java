@@ -77,4 +77,45 @@ class DaySetsTest {
     assertThat(sets.count(1)).isZero();
     assertThat(sets.count(1, Long.MIN_VALUE, Long.MAX_VALUE)).isZero();
   }
+
+  /**
+   * Property: once finished, the sets answer the total count and the finished windows' counts as
+   * they did before (random days, windows ending on the same day), keep the first and last day,
+   * and refuse what needs the days themselves (adding one, listing them, another window).
+   */
+  @Test
+  void finishedSetsKeepTheCountsOfTheirWindowsAndRefuseTheRest() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    DaySets sets = new DaySets();
+    int customers = 20_000; // more than two pages of a column
+    for (int row = 0; row < 60_000; row++) {
+      int n = random.nextInt(customers);
+      sets.add(n, 19_000 + random.nextInt(random.nextBoolean() ? 60 : 900));
+    }
+    long to = 19_000 + random.nextInt(1_000);
+    long[] from = {to - 365, to - 90, to - random.nextInt(2_000)};
+    int[][] before = new int[customers][];
+    for (int n = 0; n < customers; n++) {
+      before[n] = new int[] {sets.count(n), sets.count(n, from[0], to), sets.count(n, from[1], to),
+          sets.count(n, from[2], to), sets.isEmpty(n) ? 0 : sets.min(n), sets.isEmpty(n) ? 0 : sets.max(n)};
+    }
+    sets.finish(customers, from, to);
+    for (int n = 0; n < customers; n++) {
+      int[] after = {sets.count(n), sets.count(n, from[0], to), sets.count(n, from[1], to),
+          sets.count(n, from[2], to), sets.isEmpty(n) ? 0 : sets.min(n), sets.isEmpty(n) ? 0 : sets.max(n)};
+      assertThat(after).as("seed %d, customer %d", seed, n).containsExactly(before[n]);
+    }
+    int busy = 0;
+    while (sets.count(busy) < 2) {
+      busy++;
+    }
+    int customer = busy;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sets.add(customer, 19_001))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("reduced to counts");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sets.days(customer))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("reduced to counts");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sets.count(customer, sets.min(customer), to + 1))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("windows only");
+  }
 }

@@ -196,6 +196,52 @@ class FeatureDeriverTest {
     }
   }
 
+  /**
+   * Property: a derivation from a file, whose per-row state is dropped when it completes, gives
+   * every customer the same features, to the bit, as a deriver fed the same rows that keeps it
+   * (random logs with refunds, repeated order ids and channels, reference date given or settled
+   * from the data); and the completed deriver refuses more rows, saying why.
+   */
+  @Test
+  void aCompletedDerivationGivesTheFeaturesOfAnOpenOneAndTakesNoMoreRows(@TempDir Path dir) throws Exception {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    for (int round = 0; round < 20; round++) {
+      StringBuilder csv = new StringBuilder("customer_id,date,amount,order_id,channel\n");
+      List<Transaction> rows = new ArrayList<>();
+      LocalDate last = LocalDate.MIN;
+      for (int i = 0, n = 1 + random.nextInt(400); i < n; i++) {
+        String id = "C" + random.nextInt(1 + random.nextInt(40));
+        LocalDate day = R.minusDays(1 + random.nextInt(random.nextBoolean() ? 100 : 900));
+        double amount = random.nextInt(8) == 0 ? -random.nextInt(50) : random.nextInt(20_000) / 100.0;
+        String order = random.nextInt(4) == 0 ? "" : (random.nextBoolean() ? "O" + random.nextInt(5) : "1000000-" + random.nextInt(3));
+        String channel = List.of("web", "shop", "app").get(random.nextInt(3));
+        csv.append(id).append(',').append(day).append(',').append(amount).append(',').append(order).append(',').append(channel).append('\n');
+        rows.add(new Transaction(id, day, amount, null, order.isEmpty() ? null : order, channel));
+        last = day.isAfter(last) ? day : last;
+      }
+      Path file = dir.resolve("log" + round + ".csv");
+      Files.writeString(file, csv);
+      boolean given = random.nextBoolean();
+      FeatureDeriver.Result result = FeatureDeriver.derive(file, TransactionFormat.defaults(),
+          given ? DerivationOptions.asOf(R) : DerivationOptions.defaults(), RejectionSink.strict());
+      FeatureDeriver open = FeatureDeriver.asOf(given ? R : last.plusDays(1));
+      rows.forEach(open::add);
+      FeatureDeriver complete = result.features();
+      assertThat(complete.customerCount()).as("seed %d", seed).isEqualTo(open.customerCount());
+      java.util.Iterator<Customer> expected = open.customers();
+      java.util.Iterator<Customer> actual = complete.customers();
+      while (expected.hasNext()) {
+        Customer e = expected.next();
+        assertThat(actual.next().features()).as("seed %d, customer %s", seed, e.id()).isEqualTo(e.features());
+      }
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> complete.add(rows.get(0))))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("this deriver is complete")
+          .hasMessageContaining("FeatureDeriver.asOf");
+    }
+  }
+
   /** Sums in another order differ in the last bits; compare to a cent. */
   private static Map<Feature<?>, Object> rounded(Map<Feature<?>, Object> features) {
     Map<Feature<?>, Object> out = new java.util.HashMap<>();
