@@ -7,7 +7,6 @@
 module org.clientele.playbook {
   requires transitive org.clientele.api;
   requires static org.jspecify;
-  requires org.slf4j;
 
   exports org.clientele.playbook;
   exports org.clientele.playbook.outcome;

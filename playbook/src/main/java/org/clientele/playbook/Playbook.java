@@ -102,6 +102,7 @@ public final class Playbook implements Strategy {
   private final List<CrossSegment> segments;
   private final List<Rule> rules;
   private final List<String> diagnostics;
+  private final List<String> warnings;
   /** The compiled rules and how they decide; shared by copies. */
   final DecisionTable table;
 
@@ -116,6 +117,7 @@ public final class Playbook implements Strategy {
       List<CrossSegment> segments,
       DecisionTable table,
       List<String> diagnostics,
+      List<String> warnings,
       Set<String> absentDimensions) {
     this.source = source;
     // Sorted: the coverage hint names them, and Set.copyOf's order changes from run to run.
@@ -130,10 +132,14 @@ public final class Playbook implements Strategy {
     }
     this.rules = Collections.unmodifiableList(compiledRules);
     this.diagnostics = List.copyOf(diagnostics);
+    this.warnings = List.copyOf(warnings);
   }
 
-  /** The same playbook, with the coverage findings of its load-time check among its diagnostics. */
-  Playbook withCoverageFindings(CoverageReport report) {
+  /**
+   * The same playbook, with the coverage findings of its load-time check among its diagnostics
+   * and {@code warning}, their summary for a person, among its warnings.
+   */
+  Playbook withCoverageFindings(CoverageReport report, String warning) {
     List<String> all = new ArrayList<>(diagnostics);
     for (CoverageReport.DeadZone z : report.deadZones()) {
       all.add("Coverage: " + z.describe());
@@ -144,7 +150,9 @@ public final class Playbook implements Strategy {
     if (!report.skipped().isEmpty()) {
       all.add("Coverage: not analysed: " + report.skipped());
     }
-    Playbook copy = new Playbook(source, defaults, dimensions, segments, table, all, absentDimensions);
+    List<String> warned = new ArrayList<>(warnings);
+    warned.add(warning);
+    Playbook copy = new Playbook(source, defaults, dimensions, segments, table, all, warned, absentDimensions);
     copy.coverage = report;
     return copy;
   }
@@ -280,6 +288,21 @@ public final class Playbook implements Strategy {
   @Override
   public List<String> diagnostics() {
     return diagnostics;
+  }
+
+  /**
+   * Returns the findings a person must act on: the coverage warning, when the load-time check
+   * found label combinations that get no action in a category (or rules that can never win) and
+   * {@code "coverage"} is {@code "warn"}, with what to do about them; plugin rules that do not
+   * apply because this playbook replaces the default one; two jars with rules for one dimension.
+   * Rules dropped for a dimension the run does not have are routine and only in {@link
+   * #diagnostics()}.
+   *
+   * @return the warnings, or empty
+   */
+  @Override
+  public List<String> warnings() {
+    return warnings;
   }
 
   /**

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Dimension;
 import org.clientele.api.spi.DidYouMean;
@@ -22,8 +21,6 @@ import org.clientele.playbook.Playbook.CoverageMode;
 import org.clientele.playbook.PlaybookParser.Origin;
 import org.clientele.playbook.PlaybookParser.ParsedRule;
 import org.clientele.playbook.PlaybookParser.ParsedSegment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loads a playbook: chooses where the rules come from (inline, a {@code file}, or the default
@@ -35,20 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 final class PlaybookLoader {
 
-  /**
-   * The logger, created on first use: loading a playbook without coverage findings logs nothing,
-   * so it does not initialise the logging backend (part of a cold engine build's time).
-   */
-  private static final class Log {
-    static final Logger LOG = LoggerFactory.getLogger(Playbook.class);
-  }
-
   /** The keys of a playbook (a file, the default resource, or inline beside the strategy's own keys). */
   private static final Set<String> FILE_KEYS =
       Set.of("description", "extends", "optional", "labels", "segments", "rules", "override", "remove");
   /** The keys of a plugin's rules file. */
-  /** Coverage warnings already logged in this class loader (bounded: a host with many playbooks). */
-  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
   private static final Set<String> PLUGIN_KEYS = Set.of("description", "dimension", "optional", "labels", "segments", "rules");
   /** The only playbook {@code extends} can name. */
@@ -101,13 +88,10 @@ final class PlaybookLoader {
         if (mode == CoverageMode.FAIL) {
           throw config.error("coverage", "the playbook " + playbook.source() + " has coverage findings (set \"coverage\": \"warn\" to allow them):\n" + report.toText(20));
         }
-        String warning = "Playbook " + playbook.source() + ": " + report.toText(20) + "\n  " + coverageHint(playbook);
-        // A run creates its playbook more than once (EngineBuilder.validate, then build) with the
-        // same findings: warn once per distinct text; diagnostics() still carries them every time.
-        if (WARNED.size() < 256 ? WARNED.add(warning) : !WARNED.contains(warning)) {
-          Log.LOG.warn("{}", warning);
-        }
-        return playbook.withCoverageFindings(report);
+        // Not logged here: the engine logs a strategy's warnings() once when it is built, and a
+        // run validates (creating its playbook) before it builds.
+        return playbook.withCoverageFindings(
+            report, "Playbook " + playbook.source() + ": " + report.toText(20) + "\n  " + coverageHint(playbook));
       }
     }
     return playbook;
@@ -133,11 +117,15 @@ final class PlaybookLoader {
 
   static Playbook defaults(PluginConfig config, List<Dimension> dims, Map<String, String> aliases) {
     Base base = base(config, dims, aliases);
-    return compile(base.segments(), base.rules(), dims, aliases, base.diagnostics(), "default playbook", true);
+    return compile(base.segments(), base.rules(), dims, aliases, base.diagnostics(), base.warnings(), "default playbook", true);
   }
 
-  /** The default playbook with the plugin rules of the configured dimensions, unbound. */
-  private record Base(List<ParsedSegment> segments, List<ParsedRule> rules, List<String> diagnostics) {}
+  /**
+   * The default playbook with the plugin rules of the configured dimensions, unbound; its warnings
+   * are among its diagnostics too.
+   */
+  private record Base(
+      List<ParsedSegment> segments, List<ParsedRule> rules, List<String> diagnostics, List<String> warnings) {}
 
   private static Base base(PluginConfig config, List<Dimension> dims, Map<String, String> aliases) {
     PluginConfig resource;
@@ -157,6 +145,7 @@ final class PlaybookLoader {
     rejectUnread(resource, Playbook.DEFAULT_RESOURCE);
 
     List<String> diagnostics = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     Map<String, String> firstSource = new HashMap<>();
     for (PluginConfig plugin : PluginRules.find(config)) {
       String dimension = PluginRules.dimension(plugin);
@@ -167,8 +156,8 @@ final class PlaybookLoader {
         // rarely what the host meant.
         String note = "Plugin rules " + plugin.source() + " are about dimension '" + dimension + "', as are " + earlier
             + ": the rules of both apply; remove one of the jars if one dimension should have one rule set";
-        Log.LOG.warn("{}", note);
         diagnostics.add(note);
+        warnings.add(note);
       }
       if (position(dims, aliases, dimension) < 0) {
         // Not parsed: a host without the plugin's dimension does not depend on its rules.
@@ -197,7 +186,7 @@ final class PlaybookLoader {
           + added.stream().map(ParsedRule::id).toList());
     }
     PlaybookParser.checkActionCodes(rules, List.of());
-    return new Base(List.copyOf(segments), List.copyOf(rules), diagnostics);
+    return new Base(List.copyOf(segments), List.copyOf(rules), diagnostics, warnings);
   }
 
   /** A user's playbook (a file, or inline): replaces the default, or extends it. */
@@ -213,6 +202,7 @@ final class PlaybookLoader {
     List<ParsedSegment> segments;
     List<ParsedRule> rules;
     List<String> diagnostics = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     if (base.isEmpty()) {
       for (String key : List.of("override", "remove")) {
         if (config.has(key)) {
@@ -230,8 +220,8 @@ final class PlaybookLoader {
         if (position(dims, aliases, dimension) >= 0) {
           String note = "Plugin rules " + plugin.source() + " for dimension '" + dimension + "' not applied: the playbook "
               + source + " replaces the default playbook; add \"extends\": \"default\" to use them";
-          Log.LOG.info("{}", note);
           diagnostics.add(note);
+          warnings.add(note);
         }
       }
     } else {
@@ -241,6 +231,7 @@ final class PlaybookLoader {
       }
       Base defaults = base(config, dims, aliases);
       diagnostics.addAll(defaults.diagnostics());
+      warnings.addAll(defaults.warnings());
       List<ParsedSegment> all = new ArrayList<>(defaults.segments());
       all.addAll(PlaybookParser.segments(config, PlaybookParser.byId(defaults.segments())));
       segments = all;
@@ -249,7 +240,7 @@ final class PlaybookLoader {
     if (ownFile) {
       rejectUnread(config, source);
     }
-    return compile(segments, rules, dims, aliases, diagnostics, source, false);
+    return compile(segments, rules, dims, aliases, diagnostics, warnings, source, false);
   }
 
   /** Applies {@code remove}, {@code override} and {@code rules}, in that order, to the base rules. */
@@ -305,7 +296,7 @@ final class PlaybookLoader {
 
   private static Playbook compile(
       List<ParsedSegment> segments, List<ParsedRule> rules, List<Dimension> dims, Map<String, String> aliases,
-      List<String> diagnostics, String source, boolean isDefault) {
+      List<String> diagnostics, List<String> warnings, String source, boolean isDefault) {
     PlaybookBinder binder = new PlaybookBinder(dims, aliases);
     Map<String, ParsedSegment> byId = PlaybookParser.byId(segments);
     List<CompiledRule> compiled = new ArrayList<>();
@@ -325,7 +316,7 @@ final class PlaybookLoader {
     for (ParsedSegment s : segments) {
       crossSegments.add(s.segment());
     }
-    return new Playbook(source, isDefault, dims, crossSegments, new DecisionTable(compiled, dims), all, binder.absent);
+    return new Playbook(source, isDefault, dims, crossSegments, new DecisionTable(compiled, dims), all, warnings, binder.absent);
   }
 
   private static int position(List<Dimension> dims, Map<String, String> aliases, String playbookDimension) {

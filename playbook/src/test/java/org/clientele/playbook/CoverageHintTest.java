@@ -52,12 +52,12 @@ class CoverageHintTest {
   }
 
   /**
-   * A batch run creates its playbook twice (EngineBuilder.validate, then build): the same coverage
-   * warning was logged twice. The second playbook still carries the findings in diagnostics().
+   * A batch run creates its playbook more than once (EngineBuilder.validate, then build): the
+   * playbook logged its coverage warning each time. It now logs nothing and hands the warning to
+   * the engine ({@code Strategy.warnings()}), which logs it once when it is built.
    */
   @Test
-  void theSameCoverageWarningIsLoggedOncePerRunButKeptInEveryPlaybooksDiagnostics() {
-    // A playbook of its own (source and rule), so no other test has logged this warning already.
+  void creatingAPlaybookLogsNothingAndItsWarningsCarryTheCoverageText() {
     Dimension lonely = Dimension.of("once", "A", "B");
     PluginConfig config = PluginConfig.of("playbook", "coverage-once.json", "$.strategy", Fixtures.json(
         "{\"rules\": [{\"id\": \"once-a\", \"priority\": 1, \"when\": {\"once\": \"A\"}, \"rationale\": \"r\","
@@ -73,10 +73,26 @@ class CoverageHintTest {
     } finally {
       System.setErr(err);
     }
-    String log = captured.toString(StandardCharsets.UTF_8);
 
-    assertThat(log.split("coverage over", -1)).as(log).hasSize(2);
+    assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(first.warnings()).singleElement().asString()
+        .startsWith("Playbook coverage-once.json $.strategy: coverage over")
+        .contains("dead zone FOLLOW_UP", "once=B", "add a rule that covers them");
     assertThat(first.diagnostics()).anyMatch(d -> d.startsWith("Coverage:"));
     assertThat(second.diagnostics()).isEqualTo(first.diagnostics());
+    assertThat(second.warnings()).isEqualTo(first.warnings());
+  }
+
+  @Test
+  void withCoverageOffTheGapsAreNotWarnedAbout() {
+    Dimension lonely = Dimension.of("once", "A", "B");
+    String rules = "\"rules\": [{\"id\": \"once-a\", \"priority\": 1, \"when\": {\"once\": \"A\"}, \"rationale\": \"r\","
+        + " \"actions\": [{\"code\": \"once-call\", \"category\": \"follow-up\", \"description\": \"Call.\"}]}]";
+    PluginConfig off = PluginConfig.of("playbook", "off.json", "$.strategy", Fixtures.json("{\"coverage\": \"off\", " + rules + "}"));
+
+    Playbook unchecked = Playbook.create(off, List.of(lonely));
+
+    assertThat(unchecked.coverage().isClean()).as("the gap is there, only not checked at load").isFalse();
+    assertThat(unchecked.warnings()).isEmpty();
   }
 }

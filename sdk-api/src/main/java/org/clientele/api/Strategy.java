@@ -48,4 +48,18 @@ public interface Strategy {
   default List<String> diagnostics() {
     return List.of();
   }
+
+  /**
+   * Returns the findings among {@link #diagnostics()} that a person must act on, such as label
+   * combinations that get no action (a coverage gap), as opposed to routine ones such as rules
+   * dropped for a dimension the run does not have. The engine logs each at WARN when it is built
+   * ({@code EngineBuilder.build}, not {@code validate}), so a run that validates and then builds
+   * warns once; the strategy itself logs nothing. The default has none.
+   *
+   * @return one text per finding, each also in {@link #diagnostics()}; empty if none
+   * @since 0.1.0
+   */
+  default List<String> warnings() {
+    return List.of();
+  }
 }

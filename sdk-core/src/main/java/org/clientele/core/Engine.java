@@ -75,6 +75,7 @@ public final class Engine {
   private final List<String> providerNames;
   private final @Nullable Strategy strategy;
   private final String strategyName;
+  private final List<String> strategyWarnings;
   private final ErrorPolicy policy;
   private final int parallelism;
   private final int chunkSize;
@@ -125,6 +126,7 @@ public final class Engine {
     this.providerNames = List.copyOf(providerNames);
     this.strategy = strategy;
     this.strategyName = strategyName;
+    this.strategyWarnings = warningsOf(strategy, strategyName);
     this.policy = model.errorPolicy();
     this.parallelism = parallelism;
     this.chunkSize = chunkSize;
@@ -436,6 +438,37 @@ public final class Engine {
       fail(classifiers.length, customer, e, null);
       return PlanExplanation.notExplained();
     }
+  }
+
+  /**
+   * Asks the strategy for its {@link Strategy#warnings()} and logs each at WARN: the one place
+   * they are logged, so a run that validates (creating the strategy) and then builds warns once.
+   */
+  private static List<String> warningsOf(@Nullable Strategy strategy, String name) {
+    if (strategy == null) {
+      return List.of();
+    }
+    List<String> warnings;
+    try {
+      warnings = List.copyOf(strategy.warnings());
+    } catch (RuntimeException e) {
+      warnings = List.of("Strategy (provider '" + name + "') failed to list its warnings: " + Redacted.of(e));
+    }
+    for (String w : warnings) {
+      Log.LOG.warn("{}", w);
+    }
+    return warnings;
+  }
+
+  /**
+   * Returns the strategy's findings that a person must act on ({@link Strategy#warnings()}), such
+   * as label combinations that get no action. They were logged at WARN when the engine was built.
+   *
+   * @return one text per finding; empty if none or if there is no strategy
+   * @since 0.1.0
+   */
+  public List<String> strategyWarnings() {
+    return strategyWarnings;
   }
 
   /**

@@ -30,6 +30,7 @@ class StrategyExplanationTest {
   static final class ExplainingProvider implements StrategyProvider {
     static final Action CALL = new Action("call", ActionCategory.CHANNEL, "Call", 10, "high", "High value");
     static final Action EMAIL = new Action("email", ActionCategory.PROMOTION, "Email", 1, "other", "Default");
+    static final String GAP = "Coverage: no SERVICE action for threshold=LOW";
 
     @Override
     public String name() {
@@ -58,7 +59,12 @@ class StrategyExplanationTest {
 
         @Override
         public List<String> diagnostics() {
-          return List.of("Rule 'legacy' dropped: dimension 'loyalty' is not configured");
+          return List.of("Rule 'legacy' dropped: dimension 'loyalty' is not configured", GAP);
+        }
+
+        @Override
+        public List<String> warnings() {
+          return List.of(GAP);
         }
       };
     }
@@ -103,7 +109,7 @@ class StrategyExplanationTest {
   @Test
   void theEngineShowsTheStrategysLoadTimeDiagnostics() {
     assertThat(engine("explaining", "fallback").strategyDiagnostics())
-        .containsExactly("Rule 'legacy' dropped: dimension 'loyalty' is not configured");
+        .containsExactly("Rule 'legacy' dropped: dimension 'loyalty' is not configured", ExplainingProvider.GAP);
   }
 
   @Test
@@ -126,5 +132,33 @@ class StrategyExplanationTest {
     assertThatThrownBy(() -> new PlanExplanation(false, List.of(
             new RuleEntry("r", "a", null, RuleStatus.VETOED, "s"))))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * A run validates its configuration (creating the strategy) and then builds the engine (creating
+   * it again): the strategy's warnings are logged once, by the build, and kept on the engine.
+   */
+  @Test
+  void theStrategysWarningsAreLoggedOnceByTheBuildNotByValidation() {
+    EngineBuilder builder = Engine.builder()
+        .register(new ExplainingProvider())
+        .configuration("{\"dimensions\": {\"threshold\": {}}, \"strategy\": {\"provider\": \"explaining\"}}", "cfg.json");
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    Validation validation;
+    Engine engine;
+    try {
+      validation = builder.validate();
+      engine = builder.build();
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(log.split(java.util.regex.Pattern.quote(ExplainingProvider.GAP), -1)).as(log).hasSize(2);
+    assertThat(log).contains("WARN org.clientele.core.Engine - " + ExplainingProvider.GAP);
+    assertThat(engine.strategyWarnings()).containsExactly(ExplainingProvider.GAP);
+    assertThat(validation.strategyDiagnostics()).contains(ExplainingProvider.GAP);
   }
 }
