@@ -8,8 +8,10 @@
 #   app.jsa, build-cds.json, build-cds.log
 #                          the same cold build with an application class-data-sharing archive, written by
 #                          one training fork first (docs/engine.md, "Start-up")
+#   pair-N-*.json, pairs.log
+#                          five interleaved pairs of single forks: classify(customer), then classifyAll on one thread
 #   table.md               the Markdown table (ns/customer, ratio to the hand-written baseline, B/op), machine and load
-# About 14 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
+# About 17 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
 #
 # Usage: benchmarks/run.sh [output-directory]
 set -euo pipefail
@@ -27,6 +29,7 @@ hot=(-e 'core.EngineBuildBenchmark' -e 'predict\.' -f 2 -wi 5 -w 1s -i 5 -r 2s -
 build=('core.EngineBuildBenchmark' -bm ss -f 10 -wi 0 -i 1 -prof gc -rf json -rff "$out/build.json")
 # The archive is trained by one fork of build (a second method's fork would overwrite it).
 train=('core.EngineBuildBenchmark.build$' -bm ss -f 1 -wi 0 -i 1 -jvmArgsAppend "-XX:ArchiveClassesAtExit=$out/app.jsa")
+pair=(-f 1 -wi 5 -w 1s -i 5 -r 1s -rf json)
 cds=('core.EngineBuildBenchmark' -bm ss -f 10 -wi 0 -i 1 -prof gc -jvmArgsAppend "-XX:SharedArchiveFile=$out/app.jsa -Xshare:on"
   -rf json -rff "$out/build-cds.json")
 
@@ -39,9 +42,19 @@ java -Djava.io.tmpdir="$lockdir" -jar "$jar" "${build[@]}" | tee "$out/build.log
 rm -f "$out/app.jsa"
 java -Djava.io.tmpdir="$lockdir" -jar "$jar" "${train[@]}" > "$out/train.log"
 java -Djava.io.tmpdir="$lockdir" -jar "$jar" "${cds[@]}" | tee "$out/build-cds.log"
+# Issue 19's batch target compares classifyAll with classify(customer), which run the same code per
+# customer: one fork's JIT decisions move either by as much as the difference. Five pairs of single
+# forks, one after the other, compare each under the same machine state (table.py takes the median).
+: > "$out/pairs.log"
+pair_files=()
+for i in 1 2 3 4 5; do
+  java -Djava.io.tmpdir="$lockdir" -jar "$jar" 'core.ClassifyBenchmark.classify$' "${pair[@]}" -rff "$out/pair-$i-single.json" >> "$out/pairs.log"
+  java -Djava.io.tmpdir="$lockdir" -jar "$jar" 'core.BatchBenchmark.classifyAll' -p threads=1 "${pair[@]}" -rff "$out/pair-$i-batch.json" >> "$out/pairs.log"
+  pair_files+=("$out/pair-$i-single.json" "$out/pair-$i-batch.json")
+done
 load_after=$(uptime)
 
 python3 benchmarks/table.py "$out/hot.json" "$out/build.json" --build-cds "$out/build-cds.json" \
-  --load-before "$load_before" --load-after "$load_after" \
-  --command "java -jar $jar ${hot[*]}; java -jar $jar ${build[*]}; java -jar $jar ${train[*]}; java -jar $jar ${cds[*]}" > "$out/table.md"
+  --load-before "$load_before" --load-after "$load_after" --pairs "${pair_files[@]}" \
+  --command "java -jar $jar ${hot[*]}; java -jar $jar ${build[*]}; java -jar $jar ${train[*]}; java -jar $jar ${cds[*]}; five times: java -jar $jar 'core.ClassifyBenchmark.classify\$' ${pair[*]}, then java -jar $jar core.BatchBenchmark.classifyAll -p threads=1 ${pair[*]}" > "$out/table.md"
 echo "wrote $out/table.md"
