@@ -45,6 +45,9 @@ public final class ClienteleHealthIndicator implements HealthIndicator {
         .withDetail("reloads", engines.reloads())
         .withDetail("providerDiagnostics", engine.diagnostics().stream().map(ProviderDiagnostic::toString).toList())
         .withDetail("strategyDiagnostics", List.copyOf(engine.strategyDiagnostics()))
+        // A coverage gap leaves customers without an action of some kind: the service still
+        // answers (UP), and the finding is here for whoever watches it, not only in the start-up log.
+        .withDetail("strategyWarnings", engine.strategyWarnings())
         .withDetail("errors", errors);
     String reloadError = engines.lastReloadError();
     if (reloadError != null) {

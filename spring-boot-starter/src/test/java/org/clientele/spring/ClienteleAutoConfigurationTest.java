@@ -162,7 +162,8 @@ class ClienteleAutoConfigurationTest {
       service.classify(first);
       Health h = context.getBean(ClienteleHealthIndicator.class).health();
       assertThat(h.getStatus()).isEqualTo(Status.UP);
-      assertThat(h.getDetails()).containsKeys("model", "dimensions", "providerDiagnostics", "errors", "reloads");
+      assertThat(h.getDetails()).containsKeys("model", "dimensions", "providerDiagnostics", "strategyDiagnostics",
+          "strategyWarnings", "errors", "reloads");
       assertThat(h.getDetails().toString()).doesNotContain(first.id());
     });
   }
