@@ -77,6 +77,10 @@ final class LifecycleClassifier extends ExplainingClassifier {
   protected void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
     double visits = c.number(VISITS_12M, Double.NaN);
     double visits3m = c.number(VISITS_3M, Double.NaN);
+    if (disagree(c, visits, visits3m, why)) {
+      out.acceptFallback(ifVisitsMissing, Double.NaN);
+      return;
+    }
     if (History.neverPurchased(c, why, visits, visits3m)) {
       out.accept(PROSPECT, visits);
       return;
@@ -161,6 +165,48 @@ final class LifecycleClassifier extends ExplainingClassifier {
       why.add(Reason.of(VISITS_12M, visits, "< 1", "No visit in the last 12 months: LOST"));
     }
     out.accept(LOST, visits);
+  }
+
+  /**
+   * Whether two columns contradict each other, so that whichever one the rules read would give a
+   * label the other denies: more visits in the last 3 months than in the last 12, more in a window
+   * than in the whole history ({@code purchase_days}), or a last purchase before the first one. Each column alone is in range (the customers reader checks that); only the
+   * pair is wrong, so the label is {@code ifVisitsMissing}, for lack of data.
+   */
+  private boolean disagree(Customer c, double visits, double visits3m, @Nullable List<Reason> why) {
+    if (visits3m > visits) { // false when either is missing
+      if (why != null) {
+        why.add(Reason.of(VISITS_3M, visits3m, "<= " + num(visits), "visits_3m " + num(visits3m) + " is more than"
+            + " visits_12m " + num(visits) + ", but the last 3 months are inside the last 12: the two columns disagree"
+            + " (another period? another unit?); the label is " + dimension().label(ifVisitsMissing) + " (ifVisitsMissing),"
+            + " for lack of data, until the export is corrected"));
+      }
+      return true;
+    }
+    double days = c.number(PURCHASE_DAYS, Double.NaN);
+    double recent = Double.isNaN(visits) ? visits3m : visits;
+    if (recent > days) { // false when either is missing
+      Feature<Double> window = Double.isNaN(visits) ? VISITS_3M : VISITS_12M;
+      if (why != null) {
+        why.add(Reason.of(PURCHASE_DAYS, days, ">= " + num(recent), "purchase_days " + num(days) + " over the whole"
+            + " history is fewer than " + window.name() + " " + num(recent) + ": the two columns disagree (another"
+            + " period? another unit?); the label is " + dimension().label(ifVisitsMissing) + " (ifVisitsMissing), for"
+            + " lack of data, until the export is corrected"));
+      }
+      return true;
+    }
+    double recency = c.number(RECENCY, Double.NaN);
+    double tenure = c.number(TENURE, Double.NaN);
+    if (recency > tenure) { // false when either is missing
+      if (why != null) {
+        why.add(Reason.of(RECENCY, recency, "<= " + num(tenure), "Last purchase " + num(recency) + " days ago but the"
+            + " first only " + num(tenure) + " days ago (tenure_days): the two columns disagree (swapped?); the label"
+            + " is " + dimension().label(ifVisitsMissing) + " (ifVisitsMissing), for lack of data, until the export is"
+            + " corrected"));
+      }
+      return true;
+    }
+    return false;
   }
 
   private static final int NO = 0;
