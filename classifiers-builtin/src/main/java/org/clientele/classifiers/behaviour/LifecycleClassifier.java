@@ -170,8 +170,9 @@ final class LifecycleClassifier extends ExplainingClassifier {
   /**
    * Whether two columns contradict each other, so that whichever one the rules read would give a
    * label the other denies: more visits in the last 3 months than in the last 12, more in a window
-   * than in the whole history ({@code purchase_days}), or a last purchase before the first one. Each column alone is in range (the customers reader checks that); only the
-   * pair is wrong, so the label is {@code ifVisitsMissing}, for lack of data.
+   * than in the whole history ({@code purchase_days}), or a last purchase before the first one. The
+   * customers reader checks each column's range, not the pair; the label is then {@code
+   * ifVisitsMissing}, for lack of data. Features derived from a transaction log always agree.
    */
   private boolean disagree(Customer c, double visits, double visits3m, @Nullable List<Reason> why) {
     if (visits3m > visits) { // false when either is missing
