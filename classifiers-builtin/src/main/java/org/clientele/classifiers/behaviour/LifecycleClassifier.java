@@ -77,17 +77,28 @@ final class LifecycleClassifier extends ExplainingClassifier {
   protected void evaluate(Customer c, LabelSink out, @Nullable List<Reason> why) {
     double visits = c.number(VISITS_12M, Double.NaN);
     double visits3m = c.number(VISITS_3M, Double.NaN);
+    double days = c.number(PURCHASE_DAYS, Double.NaN);
+    double recency = c.number(RECENCY, Double.NaN);
+    double tenure = c.number(TENURE, Double.NaN);
+    // Columns that contradict each other (each comparison is false when a side is missing): whichever
+    // one a rule read would give a label the other denies. Cheap here; the reason is built apart.
+    if (visits3m > visits || (Double.isNaN(visits) ? visits3m : visits) > days || recency > tenure) {
+      if (why != null) {
+        why.add(disagreement(visits, visits3m, days, recency, tenure));
+      }
+      out.acceptFallback(ifVisitsMissing, Double.NaN);
+      return;
+    }
     if (History.neverPurchased(c, why, visits, visits3m)) {
       out.accept(PROSPECT, visits);
       return;
     }
     // NEW first: a first-ever purchase inside the window is new whatever the visit count.
-    int firstRecent = firstPurchaseRecent(c, visits3m, why);
+    int firstRecent = firstPurchaseRecent(tenure, days, visits3m, why);
     if (firstRecent == YES) {
       out.accept(NEW, visits);
       return;
     }
-    double recency = c.number(RECENCY, Double.NaN);
     if (Double.isNaN(visits)) {
       if (!Double.isNaN(recency) && recency > lostDays) {
         if (why != null) {
@@ -163,13 +174,38 @@ final class LifecycleClassifier extends ExplainingClassifier {
     out.accept(LOST, visits);
   }
 
+  /**
+   * The reason for columns that contradict each other: more visits in the last 3 months than in the
+   * last 12, more in a window than in the whole history ({@code purchase_days}), or a last purchase
+   * before the first one. The customers reader checks each column's range, not the pair; the label
+   * is then {@code ifVisitsMissing}, for lack of data. Features derived from a transaction log
+   * always agree.
+   */
+  private Reason disagreement(double visits, double visits3m, double days, double recency, double tenure) {
+    String label = " the label is " + dimension().label(ifVisitsMissing) + " (ifVisitsMissing), for lack of data, until"
+        + " the export is corrected";
+    if (visits3m > visits) {
+      return Reason.of(VISITS_3M, visits3m, "<= " + num(visits), "visits_3m " + num(visits3m) + " is more than"
+          + " visits_12m " + num(visits) + ", but the last 3 months are inside the last 12: the two columns disagree"
+          + " (another period? another unit?);" + label);
+    }
+    if (recency > tenure) {
+      return Reason.of(RECENCY, recency, "<= " + num(tenure), "Last purchase " + num(recency) + " days ago but the"
+          + " first only " + num(tenure) + " days ago (tenure_days): the two columns disagree (swapped?);" + label);
+    }
+    Feature<Double> window = Double.isNaN(visits) ? VISITS_3M : VISITS_12M;
+    double recent = Double.isNaN(visits) ? visits3m : visits;
+    return Reason.of(PURCHASE_DAYS, days, ">= " + num(recent), "purchase_days " + num(days) + " over the whole"
+        + " history is fewer than " + window.name() + " " + num(recent) + ": the two columns disagree (another"
+        + " period? another unit?);" + label);
+  }
+
   private static final int NO = 0;
   private static final int YES = 1;
   private static final int UNKNOWN = 2;
 
   /** Is the first-ever purchase inside the recent window? */
-  private int firstPurchaseRecent(Customer c, double visits3m, @Nullable List<Reason> why) {
-    double tenure = c.number(TENURE, Double.NaN);
+  private int firstPurchaseRecent(double tenure, double days, double visits3m, @Nullable List<Reason> why) {
     if (!Double.isNaN(tenure)) {
       boolean recent = tenure <= recentDays;
       if (why != null && recent) {
@@ -182,7 +218,6 @@ final class LifecycleClassifier extends ExplainingClassifier {
       return recent ? YES : NO;
     }
     // Without tenure: every purchase day inside the window means the first one is too.
-    double days = c.number(PURCHASE_DAYS, Double.NaN);
     if (!Double.isNaN(days) && !Double.isNaN(visits3m)) {
       boolean recent = days <= visits3m;
       if (why != null) {

@@ -29,6 +29,28 @@ class LifecycleClassifierTest {
     return customer(PURCHASE_DAYS, 10.0, TENURE_DAYS, 730.0, VISITS_12M, visits12m, DAYS_SINCE_LAST_PURCHASE, recency);
   }
 
+  static Stream<Arguments> disagreements() {
+    return Stream.of(
+        Arguments.of("more visits in 3 months than in 12: not LOST",
+            customer(PURCHASE_DAYS, 10.0, TENURE_DAYS, 730.0, VISITS_12M, 0.0, VISITS_3M, 2.0), "visits_3m 2 is more than visits_12m 0"),
+        Arguments.of("more visits in 3 months than in 12: not ACTIVE either",
+            customer(PURCHASE_DAYS, 10.0, TENURE_DAYS, 730.0, VISITS_12M, 3.0, VISITS_3M, 5.0), "the two columns disagree"),
+        Arguments.of("no purchase day in the history but visits this year: not PROSPECT",
+            customer(PURCHASE_DAYS, 0.0, VISITS_12M, 4.0), "purchase_days 0 over the whole history is fewer than visits_12m 4"),
+        Arguments.of("last purchase before the first: not AT_RISK",
+            customer(PURCHASE_DAYS, 10.0, TENURE_DAYS, 30.0, VISITS_12M, 1.0, DAYS_SINCE_LAST_PURCHASE, 200.0),
+            "Last purchase 200 days ago but the first only 30 days ago (tenure_days)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("disagreements")
+  void columnsThatDisagreeGiveTheLackOfDataLabelNamingBoth(String name, Customer customer, String reason) {
+    Assignment a = both(lifecycle, customer);
+    assertThat(a.label()).isEqualTo("SWINGING");
+    assertThat(a.fallback()).as("for lack of data, not measured").isTrue();
+    assertThat(a.reasons()).anySatisfy(r -> assertThat(r.text()).contains(reason).contains("(ifVisitsMissing)"));
+  }
+
   static Stream<Arguments> rules() {
     return Stream.of(
         Arguments.of("never purchased", customer(PURCHASE_DAYS, 0.0), "PROSPECT"),
@@ -46,7 +68,7 @@ class LifecycleClassifierTest {
         Arguments.of("open case: one visit at 90 days, not the first", returning(1.0, 90.0), "SWINGING"),
         Arguments.of("open case: one visit 10 days ago, not the first", returning(1.0, 10.0), "SWINGING"),
         Arguments.of("no visit in 12 months", returning(0.0, 400.0), "LOST"),
-        Arguments.of("huge visit count", returning(1e9, 1.0), "ACTIVE"),
+        Arguments.of("huge visit count", customer(PURCHASE_DAYS, 1e9, TENURE_DAYS, 730.0, VISITS_12M, 1e9, DAYS_SINCE_LAST_PURCHASE, 1.0), "ACTIVE"),
         Arguments.of("negative visit count", returning(-3.0, 400.0), "LOST"),
         Arguments.of("visits missing, last purchase above 365 days", returning(null, 366.0), "LOST"),
         Arguments.of("visits missing, last purchase at 365 days", returning(null, 365.0), "SWINGING"),

@@ -13,9 +13,14 @@ import org.clientele.api.spi.SettingsClassifierProvider;
  *   <li>{@code ONLINE}: an online share at or above {@code online} (default 0.8);
  *   <li>{@code OFFLINE}: at or below {@code offline} (default 0.2);
  *   <li>{@code OMNICHANNEL}: in between: buys through both;
- *   <li>{@code UNKNOWN}: neither column known, a share outside 0 to 1, or a main channel that is no
- *       known name (named in the reason).
+ *   <li>{@code UNKNOWN}: neither column known, or the main channel decides (no valid share) and is
+ *       no known name (named in the reason).
  * </ul>
+ *
+ * <p>A share outside 0 to 1 (a percentage such as 40 for 40%) is set aside with a reason naming it,
+ * and the main channel decides as if the share were missing; without a main channel the customer
+ * is UNKNOWN. The report's {@code unplaced_values} names the invalid shares and unknown channel
+ * names of the customers left UNKNOWN.
  *
  * <p>Without an online share, the main channel's name decides: one of {@link
  * org.clientele.api.ChannelNames#ONLINE} or {@code onlineChannels} is ONLINE, of {@link

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.clientele.api.Customer;
 import org.clientele.api.spi.QuantileSketch;
 import org.clientele.api.spi.TypedCalibrator;
+import org.clientele.practice.internal.Plausible;
 
 /** With {@code serviceTopShare}: one pass over the service shares, then the cut-off of their top share. */
 final class NeedsCalibrator implements TypedCalibrator<NeedsCalibrator> {
@@ -18,7 +19,10 @@ final class NeedsCalibrator implements TypedCalibrator<NeedsCalibrator> {
 
   @Override
   public void observe(Customer customer) {
-    shares.add(customer.number(settings.serviceShare(), Double.NaN)); // NaN (missing) is not counted
+    double share = customer.number(settings.serviceShare(), Double.NaN);
+    if (Plausible.share(share)) { // a missing share, or one the classifier will not place, does not move the cut-off
+      shares.add(share);
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.clientele.practice.needs;
 
 import static org.clientele.practice.internal.Text.MISSING;
+import static org.clientele.practice.internal.Text.UNPLACED;
 import static org.clientele.practice.internal.Text.percent;
 import static org.clientele.practice.internal.Text.plain;
 
@@ -12,6 +13,7 @@ import org.clientele.api.Feature;
 import org.clientele.api.LabelSink;
 import org.clientele.api.Reason;
 import org.clientele.api.spi.ExplainingClassifier;
+import org.clientele.practice.internal.Plausible;
 import org.jspecify.annotations.Nullable;
 
 /** See {@link NeedsClassifierProvider}. Immutable, so safe to share across threads. */
@@ -42,6 +44,14 @@ final class NeedsClassifier extends ExplainingClassifier {
     double projects = customer.number(settings.projects(), Double.NaN);
     double lines = customer.number(settings.productLines(), Double.NaN);
     double share = customer.number(settings.serviceShare(), Double.NaN);
+    Reason implausible = implausible(projects, lines, share);
+    if (implausible != null) {
+      if (why != null) {
+        why.add(implausible);
+      }
+      out.acceptFallback(UNKNOWN, Double.NaN);
+      return;
+    }
     boolean projectsMet = projects >= settings.minProjects();
     boolean linesMet = lines >= settings.minProductLines();
     if (why != null) {
@@ -81,6 +91,26 @@ final class NeedsClassifier extends ExplainingClassifier {
               + " cannot be ruled out: needs UNKNOWN (" + MISSING + "); add the columns to the customers"));
     }
     out.acceptFallback(UNKNOWN, share);
+  }
+
+  /** The reason naming the first value that cannot be what its column says, or null if all can (or are missing). */
+  private @Nullable Reason implausible(double projects, double lines, double share) {
+    if (!Double.isNaN(projects) && !Plausible.count(projects)) {
+      return notACount(settings.projects(), projects, "project or bundle purchases");
+    }
+    if (!Double.isNaN(lines) && !Plausible.count(lines)) {
+      return notACount(settings.productLines(), lines, "product lines");
+    }
+    if (!Double.isNaN(share) && !Plausible.share(share)) {
+      return Reason.of(settings.serviceShare(), share, "0 to 1", "Service ticket share " + plain(share) + " is not a"
+          + " share between 0 and 1 (a percentage? write 0.3 for 30%): needs UNKNOWN (" + UNPLACED + ")");
+    }
+    return null;
+  }
+
+  private static Reason notACount(Feature<Double> feature, double value, String what) {
+    return Reason.of(feature, value, "a whole number >= 0", plain(value) + " " + what + " is not a count: needs UNKNOWN"
+        + " (" + UNPLACED + "); write how many, a whole number >= 0");
   }
 
   private static Reason solutionReason(Feature<Double> feature, double value, double minimum, String what) {

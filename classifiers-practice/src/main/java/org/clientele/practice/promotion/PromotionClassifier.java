@@ -13,9 +13,19 @@ import org.clientele.api.Feature;
 import org.clientele.api.LabelSink;
 import org.clientele.api.Reason;
 import org.clientele.api.spi.ExplainingClassifier;
+import org.clientele.practice.internal.Plausible;
 import org.jspecify.annotations.Nullable;
 
-/** See {@link PromotionClassifierProvider}. Immutable, so safe to share across threads. */
+/**
+ * See {@link PromotionClassifierProvider}. Immutable, so safe to share across threads.
+ *
+ * <p>A count that cannot be a count (negative, or not whole: 2.5 promotions) and redeemed above
+ * received give UNKNOWN through {@code acceptFallback}, with a reason naming the column, the value
+ * and the fix; never a rate. The classifier declares no {@link #unplacedInputs()}: either column can
+ * be present, and valid, on a customer who is UNKNOWN for lack of the other or for too few
+ * promotions, so no declaration would name only values that could not be placed. Such values are
+ * found through each customer's reasons.
+ */
 final class PromotionClassifier extends ExplainingClassifier {
 
   static final int RESPONSIVE = 0;
@@ -38,10 +48,38 @@ final class PromotionClassifier extends ExplainingClassifier {
   protected void evaluate(Customer customer, LabelSink out, @Nullable List<Reason> why) {
     double received = customer.number(settings.received(), Double.NaN);
     double redeemed = customer.number(settings.redeemed(), Double.NaN);
+    // A count that cannot be a count is named first, whatever else is missing: it is the value to correct.
+    if (!Double.isNaN(received) && !Plausible.count(received)) {
+      if (why != null) {
+        why.add(Reason.of(settings.received(), received, "a whole number >= 0", plain(received) + " promotions sent is"
+            + " not a count of promotions: response UNKNOWN (" + UNPLACED + "); write how many promotions were sent,"
+            + " a whole number >= 0"));
+      }
+      out.acceptFallback(UNKNOWN, Double.NaN);
+      return;
+    }
+    if (!Double.isNaN(redeemed) && !Plausible.count(redeemed)) {
+      if (why != null) {
+        why.add(Reason.of(settings.redeemed(), redeemed, "a whole number >= 0", plain(redeemed) + " promotions redeemed"
+            + " is not a count of promotions: response UNKNOWN (" + UNPLACED + "); write how many promotions were"
+            + " redeemed, a whole number >= 0"));
+      }
+      out.acceptFallback(UNKNOWN, Double.NaN);
+      return;
+    }
     if (Double.isNaN(received)) {
       if (why != null) {
         why.add(Reason.missing(settings.received(), "How many promotions the customer was sent is not known: response"
             + " UNKNOWN (" + MISSING + ")"));
+      }
+      out.acceptFallback(UNKNOWN, Double.NaN);
+      return;
+    }
+    if (redeemed > received) { // false when redeemed is missing
+      if (why != null) {
+        why.add(Reason.of(settings.redeemed(), redeemed, "<= " + plain(received), plain(redeemed) + " promotions redeemed"
+            + " but only " + plain(received) + " sent: the two columns disagree (another period? coupons passed on?);"
+            + " response UNKNOWN until the data is corrected (" + UNPLACED + ")"));
       }
       out.acceptFallback(UNKNOWN, Double.NaN);
       return;
@@ -59,15 +97,6 @@ final class PromotionClassifier extends ExplainingClassifier {
       if (why != null) {
         why.add(Reason.missing(settings.redeemed(), "Sent " + plain(received) + " promotions, but how many were redeemed"
             + " is not known: response UNKNOWN (" + MISSING + ")"));
-      }
-      out.acceptFallback(UNKNOWN, Double.NaN);
-      return;
-    }
-    if (redeemed > received) {
-      if (why != null) {
-        why.add(Reason.of(settings.redeemed(), redeemed, "<= " + plain(received), plain(redeemed) + " promotions redeemed"
-            + " but only " + plain(received) + " sent: the two columns disagree (another period? coupons passed on?);"
-            + " response UNKNOWN until the data is corrected (" + UNPLACED + ")"));
       }
       out.acceptFallback(UNKNOWN, Double.NaN);
       return;

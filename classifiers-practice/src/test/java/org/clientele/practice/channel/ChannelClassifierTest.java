@@ -56,6 +56,50 @@ class ChannelClassifierTest {
   }
 
   @Test
+  void anInvalidShareIsSetAsideAndTheChannelNameDecides() {
+    Classifier channel = channel(Map.of());
+    assertThatAssignment(channel.explain(customer(40.0, "Store"))).hasLabel("OFFLINE")
+        .hasReasonContaining("Online share 40 is not a share between 0 and 1 (a percentage? write 0.4 for 40%): set aside")
+        .hasReasonContaining("Main channel 'Store' (the online share set aside): OFFLINE");
+    assertThatAssignment(channel.explain(customer(-0.2, "fax"))).hasLabel("UNKNOWN")
+        .hasReasonContaining("Online share -0.2 is not a share").hasReasonContaining("Channel 'fax' is neither");
+    assertThatAssignment(channel.explain(customer(1.5, null))).hasLabel("UNKNOWN").hasNoScore()
+        .hasReasonContaining("Online share 1.5 is not a share")
+        .hasReasonContaining("No valid online share and no channel known: channel UNKNOWN (lack of data: a value is"
+            + " present but could not be placed); correct online_share to a share between 0 and 1")
+        .satisfies(a -> assertThat(a.fallback()).isTrue());
+  }
+
+  /**
+   * The contract of {@code unplacedInputs()}: on every customer left UNKNOWN, each value present of
+   * a declared input is one that could not be placed, so the report never names a good value.
+   */
+  @Test
+  void everyValueOfADeclaredInputOnAnUnknownCustomerIsOneThatCouldNotBePlaced() {
+    Classifier channel = channel(Map.of());
+    assertThat(channel.unplacedInputs()).containsExactlyInAnyOrder(ONLINE_SHARE, CHANNEL);
+    List<Double> shares = java.util.Arrays.asList(null, 0.0, 0.5, 1.0, -0.2, 1.5, 40.0);
+    List<String> names = java.util.Arrays.asList(null, "online", "Store", "mixed", "fax", "E-Fax");
+    int unknown = 0;
+    for (Double share : shares) {
+      for (String name : names) {
+        Customer c = customer(share, name);
+        if (!channel.explain(c).label().equals("UNKNOWN")) {
+          continue;
+        }
+        unknown++;
+        if (share != null) {
+          assertThat(share < 0 || share > 1).as("online share %s on an UNKNOWN customer is invalid", share).isTrue();
+        }
+        if (name != null) {
+          assertThat(name).as("channel on UNKNOWN %s", c).isIn("fax", "E-Fax");
+        }
+      }
+    }
+    assertThat(unknown).as("the grid has UNKNOWN customers of every kind").isEqualTo(1 + 2 + 3 * 3);
+  }
+
+  @Test
   void configuredNamesAndThresholdsAreUsed() {
     Classifier c = channel(Map.of("online", 0.6, "offline", 0.4, "offlineChannels", List.of("Kiosk")));
     assertThatAssignment(c.explain(customer(null, "kiosk"))).hasLabel("OFFLINE");

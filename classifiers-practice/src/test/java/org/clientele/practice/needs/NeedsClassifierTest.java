@@ -78,6 +78,48 @@ class NeedsClassifierTest {
     assertThatAssignment(strict.explain(customer(1.0, 5.0, 0.1))).hasLabel("PRODUCT");
   }
 
+  static Stream<Arguments> implausible() {
+    return Stream.of(
+        Arguments.of(Named.of("a percentage for the share: not SERVICE", customer(0.0, 2.0, 45.0)),
+            "service_ticket_share", "Service ticket share 45 is not a share between 0 and 1 (a percentage? write 0.3"
+                + " for 30%)"),
+        Arguments.of(Named.of("a negative share: not PRODUCT", customer(0.0, 5.0, -0.1)),
+            "service_ticket_share", "Service ticket share -0.1 is not a share"),
+        Arguments.of(Named.of("negative product lines: not PRODUCT", customer(0.0, -2.0, 0.1)),
+            "product_lines", "-2 product lines is not a count"),
+        Arguments.of(Named.of("negative projects: not PRODUCT", customer(-1.0, 1.0, 0.1)),
+            "project_purchases", "-1 project or bundle purchases is not a count"),
+        Arguments.of(Named.of("2.5 projects on 3 lines: not SOLUTION", customer(2.5, 3.0, 0.1)),
+            "project_purchases", "2.5 project or bundle purchases is not a count"),
+        Arguments.of(Named.of("a bad count is named even when the others are missing", customer(null, 1.5, null)),
+            "product_lines", "1.5 product lines is not a count"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("implausible")
+  void aValueThatCannotBeWhatItsColumnSaysIsUnknownForLackOfData(Customer customer, String column, String reason) {
+    assertThatAssignment(needs(Map.of()).explain(customer)).hasLabel("UNKNOWN").hasNoScore()
+        .hasReasonAbout(column).hasReasonContaining(reason)
+        .hasReasonContaining("needs UNKNOWN (lack of data: a value is present but could not be placed)")
+        .satisfies(a -> assertThat(a.fallback()).as("labelled for lack of data, not measured").isTrue());
+  }
+
+  @Test
+  void aCalibratedCutOffIgnoresSharesItWillNotPlace() {
+    NeedsSettings settings = NeedsSettings.read(
+        PluginConfig.of("needs", "clientele.json", "$.dimensions.needs", Map.of("serviceTopShare", 0.5)));
+    NeedsCalibrator clean = new NeedsCalibrator(settings);
+    NeedsCalibrator polluted = new NeedsCalibrator(settings);
+    for (double share : new double[] {0.1, 0.2, 0.3, 0.4}) {
+      clean.observe(customer(0.0, 1.0, share));
+      polluted.observe(customer(0.0, 1.0, share));
+    }
+    for (double share : new double[] {45.0, 60.0, -0.5}) {
+      polluted.observe(customer(0.0, 1.0, share)); // percentages would pull the cut-off above every real share
+    }
+    assertThat(polluted.result()).isEqualTo(clean.result()).containsEntry("population", 4L);
+  }
+
   @Test
   void aFixedAndACalibratedCutOffTogetherAreRefusedNamingTheKey() {
     assertThatThrownBy(() -> needs(Map.of("serviceThreshold", 0.3, "serviceTopShare", 0.2)))

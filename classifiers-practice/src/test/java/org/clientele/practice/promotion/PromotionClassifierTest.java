@@ -61,6 +61,43 @@ class PromotionClassifierTest {
     assertThatAssignment(lenient.explain(customer(2.0, 1.0))).hasLabel("RESPONSIVE").hasScore(0.5);
   }
 
+  static Stream<Arguments> implausible() {
+    return Stream.of(
+        Arguments.of(Named.of("negative redeemed: no negative rate, not UNRESPONSIVE", customer(10.0, -2.0)),
+            "promotions_redeemed", "-2 promotions redeemed is not a count of promotions"),
+        Arguments.of(Named.of("negative received: not 'too few promotions'", customer(-3.0, 0.0)),
+            "promotions_received", "-3 promotions sent is not a count of promotions"),
+        Arguments.of(Named.of("negative received, redeemed unknown", customer(-3.0, null)),
+            "promotions_received", "-3 promotions sent is not a count"),
+        Arguments.of(Named.of("2.5 promotions sent", customer(2.5, 1.0)),
+            "promotions_received", "2.5 promotions sent is not a count"),
+        Arguments.of(Named.of("1.5 of 10 redeemed: not OCCASIONAL", customer(10.0, 1.5)),
+            "promotions_redeemed", "1.5 promotions redeemed is not a count"),
+        Arguments.of(Named.of("a bad redeemed is named even when received is missing", customer(null, -1.0)),
+            "promotions_redeemed", "-1 promotions redeemed is not a count"),
+        Arguments.of(Named.of("redeemed though none sent: the columns disagree", customer(0.0, 2.0)),
+            "promotions_redeemed", "the two columns disagree"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("implausible")
+  void aValueThatCannotBeACountIsUnknownForLackOfDataNamingTheColumnAndTheFix(
+      Customer customer, String column, String reason) {
+    assertThatAssignment(promotion(Map.of()).explain(customer)).hasLabel("UNKNOWN").hasNoScore()
+        .hasReasonAbout(column).hasReasonContaining(reason)
+        .hasReasonContaining("lack of data: a value is present but could not be placed")
+        .satisfies(a -> assertThat(a.fallback()).as("labelled for lack of data, not measured").isTrue());
+  }
+
+  @Test
+  void promotionDeclaresNoUnplacedInputsBecauseEitherColumnCanBeValidOnAnUnknownCustomer() {
+    Classifier promotion = promotion(Map.of());
+    // Valid values on UNKNOWN customers: a declaration would name them as values that could not be placed.
+    assertThatAssignment(promotion.explain(customer(2.0, 1.0))).hasLabel("UNKNOWN");
+    assertThatAssignment(promotion.explain(customer(null, 1.0))).hasLabel("UNKNOWN");
+    assertThat(promotion.unplacedInputs()).isEmpty();
+  }
+
   @Test
   void thresholdsOutOfOrderAreRefusedNamingTheKey() {
     assertThatThrownBy(() -> promotion(Map.of("responsive", 0.2, "occasional", 0.4)))
