@@ -120,6 +120,12 @@ public final class EasyRulesPeer {
     loyalty.register(label("loyalty-low", 4, "loyalty", "LOW", f -> true));
 
     // behaviour, lifecycle
+    behaviour.register(lackOfData("behaviour-contradicting-columns", 0, "behaviour", "SWINGING", f -> {
+      Customer c = customer(f);
+      return HandWrittenBaseline.contradicts(visits(f), c.number(StandardFeatures.VISITS_3M, Double.NaN),
+          c.number(StandardFeatures.PURCHASE_DAYS, Double.NaN), c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN),
+          c.number(StandardFeatures.TENURE_DAYS, Double.NaN));
+    }));
     behaviour.register(label("behaviour-prospect", 1, "behaviour", "PROSPECT", f -> neverPurchased(customer(f))));
     behaviour.register(label("behaviour-new", 2, "behaviour", "NEW", f -> firstPurchaseRecent(customer(f))));
     behaviour.register(label("behaviour-no-visits-lost", 3, "behaviour", "LOST",

@@ -416,6 +416,11 @@ public final class HandWrittenBaseline {
     double purchaseDays = c.number(StandardFeatures.PURCHASE_DAYS, Double.NaN);
     double recency = c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN);
     double tenure = c.number(StandardFeatures.TENURE_DAYS, Double.NaN);
+    if (contradicts(visits, visits3m, purchaseDays, recency, tenure)) {
+      out.behaviourMeasured = false; // columns that disagree: ifVisitsMissing, for lack of data
+      out.behaviour = SWINGING;
+      return;
+    }
     if (Double.isNaN(purchaseDays)) {
       if (Double.isNaN(recency) && Double.isNaN(tenure) && Double.isNaN(visits) && Double.isNaN(visits3m)) {
         out.behaviour = PROSPECT; // no purchase history at all
@@ -453,6 +458,15 @@ public final class HandWrittenBaseline {
       return;
     }
     out.behaviour = LOST;
+  }
+
+  /**
+   * Lifecycle's check of columns that contradict each other (more visits in 3 months than in 12, a
+   * window above the whole history, the last purchase before the first); false when a side is
+   * missing.
+   */
+  static boolean contradicts(double visits, double visits3m, double purchaseDays, double recency, double tenure) {
+    return visits3m > visits || (Double.isNaN(visits) ? visits3m : visits) > purchaseDays || recency > tenure;
   }
 
   // --- rfm: quintile scores 1-5 of days since the last purchase and purchase days (equal to a cut

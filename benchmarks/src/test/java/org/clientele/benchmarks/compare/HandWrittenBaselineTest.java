@@ -9,6 +9,7 @@ import java.util.Set;
 import org.clientele.api.Action;
 import org.clientele.api.Customer;
 import org.clientele.api.Dimension;
+import org.clientele.api.StandardFeatures;
 import org.clientele.benchmarks.BenchmarkData;
 import org.clientele.core.Classification;
 import org.clientele.core.ClassificationBuffer;
@@ -61,6 +62,39 @@ class HandWrittenBaselineTest {
     for (int d = 0; d < 6; d++) {
       Dimension dimension = engine.dimensions().get(d);
       assertThat(seen.get(d)).as("labels of %s reached", dimension.id()).hasSize(dimension.size());
+    }
+  }
+
+  /**
+   * Customers whose columns contradict each other (not in the demo population, whose features come
+   * from a log): the engine's behaviour is SWINGING for lack of data, and so is both peers'.
+   */
+  @Test
+  void contradictingColumnsGiveTheEnginesLackOfDataLabelInBothPeers() {
+    EasyRulesPeer peer = new EasyRulesPeer(Thresholds.fromModelJson(BenchmarkData.modelJson()));
+    Customer base = customers[0];
+    java.util.Map<String, Customer> odd = java.util.Map.of(
+        "more visits in 3 months than in 12",
+        base.toBuilder().set(StandardFeatures.VISITS_12M, 1.0).set(StandardFeatures.VISITS_3M, 2.0).build(),
+        "a window above the whole history",
+        base.toBuilder().set(StandardFeatures.VISITS_12M, 5.0).set(StandardFeatures.VISITS_3M, 1.0)
+            .set(StandardFeatures.PURCHASE_DAYS, 3.0).build(),
+        "the last purchase before the first",
+        base.toBuilder().set(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, 400.0).set(StandardFeatures.TENURE_DAYS, 200.0).build());
+    int behaviour = 2;
+    for (var e : odd.entrySet()) {
+      String why = e.getKey();
+      Customer c = e.getValue();
+      Classification expected = engine.classify(c);
+      assertThat(engine.dimensions().get(behaviour).label(expected.labelIndex(behaviour))).as(why).isEqualTo("SWINGING");
+      assertThat(expected.isFallback(behaviour)).as(why).isTrue();
+      HandWrittenBaseline.Decision actual = baseline.classify(c);
+      assertThat(actual.behaviour()).as(why).isEqualTo(HandWrittenBaseline.SWINGING);
+      assertThat(keys(actual.plan())).as("plan: %s", why).isEqualTo(keys(expected.plan().actions()));
+      EasyRulesPeer.Outcome rules = peer.classify(c);
+      assertThat(rules.behaviour()).as(why).isEqualTo("SWINGING");
+      assertThat(rules.lackOfData()).as(why).contains("behaviour");
+      assertThat(keys(rules.plan().actions())).as("Easy Rules plan: %s", why).isEqualTo(keys(expected.plan().actions()));
     }
   }
 
