@@ -49,22 +49,7 @@ final class PromotionClassifier extends ExplainingClassifier {
     double received = customer.number(settings.received(), Double.NaN);
     double redeemed = customer.number(settings.redeemed(), Double.NaN);
     // A count that cannot be a count is named first, whatever else is missing: it is the value to correct.
-    if (!Double.isNaN(received) && !Plausible.count(received)) {
-      if (why != null) {
-        why.add(Reason.of(settings.received(), received, "a whole number >= 0", plain(received) + " promotions sent is"
-            + " not a count of promotions: response UNKNOWN (" + UNPLACED + "); write how many promotions were sent,"
-            + " a whole number >= 0"));
-      }
-      out.acceptFallback(UNKNOWN, Double.NaN);
-      return;
-    }
-    if (!Double.isNaN(redeemed) && !Plausible.count(redeemed)) {
-      if (why != null) {
-        why.add(Reason.of(settings.redeemed(), redeemed, "a whole number >= 0", plain(redeemed) + " promotions redeemed"
-            + " is not a count of promotions: response UNKNOWN (" + UNPLACED + "); write how many promotions were"
-            + " redeemed, a whole number >= 0"));
-      }
-      out.acceptFallback(UNKNOWN, Double.NaN);
+    if (notACount(settings.received(), received, "sent", out, why) || notACount(settings.redeemed(), redeemed, "redeemed", out, why)) {
       return;
     }
     if (Double.isNaN(received)) {
@@ -124,6 +109,23 @@ final class PromotionClassifier extends ExplainingClassifier {
           + rule + ")"));
     }
     out.accept(label, rate);
+  }
+
+  /**
+   * Labels the customer UNKNOWN (the value cannot be placed) when {@code value}, present, is not a
+   * count: negative or fractional.
+   */
+  private boolean notACount(Feature<Double> feature, double value, String verb, LabelSink out, @Nullable List<Reason> why) {
+    if (Double.isNaN(value) || Plausible.count(value)) {
+      return false;
+    }
+    if (why != null) {
+      why.add(Reason.of(feature, value, "a whole number >= 0", plain(value) + " promotions " + verb + " is not a count of"
+          + " promotions: response UNKNOWN (" + UNPLACED + "); write how many promotions were " + verb + ", a whole"
+          + " number >= 0"));
+    }
+    out.acceptFallback(UNKNOWN, Double.NaN);
+    return true;
   }
 
   @Override
