@@ -112,10 +112,16 @@ final class ActivityClassifier extends ExplainingClassifier {
     if (why != null) {
       why.add(new Reason("activity", null, all ? "all known inputs high" : "any known input high",
           known == 0
-              ? "Neither input is known: PASSIVE"
+              ? "Neither input is known: PASSIVE, for lack of data (not measured)"
               : high + " of " + known + " known inputs are high (combine "
                   + (all ? "all" : "any") + ", " + basis + "): "
                   + (active ? "ACTIVE" : "PASSIVE")));
+    }
+    if (known == 0) {
+      // Nothing measured says passive: the label is the scheme's default, marked as such, so that
+      // rules stating a fact ("basis": "measured") do not fire on it.
+      out.acceptFallback(PASSIVE, Double.NaN);
+      return;
     }
     out.accept(active ? ACTIVE : PASSIVE, f);
   }

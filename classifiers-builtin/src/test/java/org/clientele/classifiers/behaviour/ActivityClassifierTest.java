@@ -63,7 +63,11 @@ class ActivityClassifierTest {
       assertThat(r.feature()).isEqualTo("revenue_12m");
       assertThat(r.isMissing()).isTrue();
     });
-    assertThat(both(c, customer(PURCHASE_DAYS, 9.0)).label()).isEqualTo("PASSIVE");
+    Assignment neitherKnown = both(c, customer(PURCHASE_DAYS, 9.0));
+    assertThat(neitherKnown.label()).isEqualTo("PASSIVE");
+    assertThat(neitherKnown.fallback()).as("PASSIVE with neither input known is not measured").isTrue();
+    assertThat(oneKnown.fallback()).isFalse();
+    assertThat(both(c, customer(PURCHASE_DAYS, 9.0, ORDERS_12M, 1.0)).fallback()).as("PASSIVE measured on one input").isFalse();
   }
 
   @Test
