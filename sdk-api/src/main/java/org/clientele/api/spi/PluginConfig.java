@@ -582,13 +582,7 @@ public final class PluginConfig {
   public PluginConfig json(String source, InputStream in) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(in, "in");
-    ConfigReader r = reader != null ? reader : DefaultReader.INSTANCE;
-    if (r == null) {
-      throw new ConfigurationException(
-          source,
-          "no JSON reader to read it: create the engine with org.clientele:clientele-sdk-core on the class"
-              + " path, or give this configuration one with PluginConfig.withReader(...)");
-    }
+    ConfigReader r = readerFor(source);
     Map<String, Object> map = r.readObject(in, source);
     if (map == null) {
       throw new ConfigurationException(source + " $", "expected a JSON object at the top level");
@@ -614,6 +608,24 @@ public final class PluginConfig {
   public List<PluginConfig> jsonDocuments(String source, InputStream in) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(in, "in");
+    ConfigReader r = readerFor(source);
+    List<Map<String, Object>> maps = r.readObjects(in, source);
+    List<PluginConfig> out = new ArrayList<>(maps.size());
+    for (int i = 0; i < maps.size(); i++) {
+      String name = maps.size() == 1 ? source : source + " (document " + (i + 1) + " of " + maps.size() + ")";
+      Map<String, Object> map = maps.get(i);
+      if (map == null) {
+        throw new ConfigurationException(name + " $", "expected a JSON object at the top level");
+      }
+      // Copied and checked as json(...) does: a reader of the host's must not hand in values a
+      // plugin could see change, or that are not JSON's.
+      out.add(copying(id, name, "$", map, r));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The reader of this configuration, or the engine's; fails naming {@code source} if there is none. */
+  private ConfigReader readerFor(String source) {
     ConfigReader r = reader != null ? reader : DefaultReader.INSTANCE;
     if (r == null) {
       throw new ConfigurationException(
@@ -621,13 +633,7 @@ public final class PluginConfig {
           "no JSON reader to read it: create the engine with org.clientele:clientele-sdk-core on the class"
               + " path, or give this configuration one with PluginConfig.withReader(...)");
     }
-    List<Map<String, Object>> maps = r.readObjects(in, source);
-    List<PluginConfig> out = new ArrayList<>(maps.size());
-    for (int i = 0; i < maps.size(); i++) {
-      String name = maps.size() == 1 ? source : source + " (document " + (i + 1) + " of " + maps.size() + ")";
-      out.add(new PluginConfig(id, name, "$", maps.get(i), r));
-    }
-    return List.copyOf(out);
+    return r;
   }
 
   private Path resolve(String name) {

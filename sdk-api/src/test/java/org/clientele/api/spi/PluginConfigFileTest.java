@@ -124,6 +124,22 @@ class PluginConfigFileTest {
     });
   }
 
+  /** Each document is copied as json(...) copies one: a reader's map changed later is not seen. */
+  @Test
+  void jsonDocumentsAreCopiedLikeOneDocument() {
+    List<Object> labels = new java.util.ArrayList<>(List.of("A"));
+    Map<String, Object> doc = new java.util.HashMap<>(Map.of("dimension", "needs", "labels", labels));
+    ConfigReader reader = (in, source) -> doc;
+    InputStream in = new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8));
+
+    PluginConfig view = PluginConfig.empty("playbook").withReader(reader).jsonDocuments("rules.json", in).get(0);
+    labels.add("B");
+    doc.put("dimension", "churn");
+
+    assertThat(view.string("dimension", "")).isEqualTo("needs");
+    assertThat(view.strings("labels", List.of())).containsExactly("A");
+  }
+
   @Test
   void jsonDocumentsNameEachOfSeveralObjects() {
     ConfigReader two = new ConfigReader() {
