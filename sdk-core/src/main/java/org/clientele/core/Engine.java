@@ -334,7 +334,7 @@ public final class Engine {
     if (out.dimensionList() != dimensions && !out.dimensionList().equals(dimensions)) {
       throw new IllegalArgumentException("The buffer was made by an engine with other dimensions");
     }
-    classifyPrepared(steps.length == 0 ? customer : applySteps(customer), out);
+    classifyPrepared(withFeatures(customer), out);
   }
 
   /** The per-classifier loop, on a customer that already has the feature steps' features. */
@@ -571,7 +571,7 @@ public final class Engine {
       long count = 0;
       while (customers.hasNext()) {
         Customer customer = customers.next();
-        Customer prepared = steps.length == 0 ? customer : applySteps(customer);
+        Customer prepared = withFeatures(customer);
         classifyPrepared(prepared, buffer);
         sink.accept(prepared, buffer.toClassification());
         count++;
@@ -585,7 +585,7 @@ public final class Engine {
       int n = 0;
       while (n < chunkSize && customers.hasNext()) {
         Customer customer = customers.next();
-        Customer prepared = steps.length == 0 ? customer : applySteps(customer);
+        Customer prepared = withFeatures(customer);
         classifyPrepared(prepared, buffer);
         seen[n] = prepared;
         results[n++] = buffer.toClassification();

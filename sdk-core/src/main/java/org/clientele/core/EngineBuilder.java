@@ -783,7 +783,7 @@ public final class EngineBuilder {
         try {
           strategyDiagnostics = strategy.diagnostics();
         } catch (RuntimeException e) {
-          strategyDiagnostics = List.of("strategy provider '" + p.name() + "' failed to list its diagnostics: " + e);
+          strategyDiagnostics = List.of("strategy provider '" + p.name() + "' failed to list its diagnostics: " + org.clientele.core.internal.Redacted.of(e));
         }
         strategyChecked = true;
       }
