@@ -303,6 +303,9 @@ public final class FeatureDeriver {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(sink, "sink");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
     if (!TransactionScan.supports(file, format)) {
       return derive(s -> TransactionReader.open(file, format, s), options, sink);
     }
