@@ -71,8 +71,12 @@ final class GeographyClassifier extends ExplainingClassifier {
       return;
     }
     if (why != null) {
-      // A region type that is there but unknown is an unplaced value; otherwise nothing could place the customer.
-      String decided = type != null ? "its region type is not recognised; " + UNPLACED : "no region type is known; " + MISSING;
+      // A value that is there but not recognised (the region type, or a region the mapping lacks) is
+      // an unplaced value; only with neither is an input missing.
+      boolean unplacedRegion = region != null && !regions.isEmpty();
+      String decided = type != null ? "its region type is not recognised; " + UNPLACED
+          : unplacedRegion ? "no region type, and the region is not mapped; " + UNPLACED
+          : "no region type is known; " + MISSING;
       why.add(region == null
           ? Reason.missing(REGION, "No region either: geography UNKNOWN (" + decided + ")")
           : Reason.of(REGION, region, regions.isEmpty() ? "no regions mapping" : NOT_RECOGNISED,
