@@ -88,7 +88,8 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Classify</b>: the model JSON is broadcast; each executor JVM builds one engine from it
  *       (at the first partition) and shares it with its other partitions.
  *   <li><b>Report</b>: one report accumulator per partition, its state merged on the driver (sums
- *       are exact, so the report is the single-JVM one to the last bit).
+ *       are exact, so the report's counts and figures are the single-JVM ones to the last bit; past
+ *       1,000 distinct unplaced values of one input, which values are named may differ).
  * </ul>
  *
  * <p>Rows that cannot be used are never dropped silently: they come back as a rejections Dataset
@@ -396,7 +397,8 @@ public final class SparkSegmentation {
   /**
    * Builds the segmentation report: each partition classifies its customers into its own report
    * accumulator, whose state is merged on the driver. The report is the single-JVM report of the
-   * same customers to the last bit (its sums are exact, whatever the partitioning). For a model
+   * same customers to the last bit (its sums are exact, whatever the partitioning; only the values
+   * an {@code unplaced_values} warning names may differ past 1,000 distinct values of one input). For a model
    * this job's {@link #calibrate} made, the report also carries an {@code approximate_calibration}
    * warning per dimension whose cut-offs came from the quantile sketch (above {@code
    * sketch.exactLimit}), as the single-JVM run does; a model read from a file gives none.

@@ -55,7 +55,6 @@ class LackOfDataReportTest {
           assertThat(w.message()).startsWith("industry: 8 of 40 customers with industry_code (20.0%) have a value it"
               + " could not place: industry_code '12x' (2), '99' (2), 'Manufacturing' (2), 'N/A' (2).");
         });
-    assertThat(r.quality().warnings()).extracting(w -> w.code()).doesNotContain("unreadable_input");
     // The customer without a code is UNKNOWN for lack of data too, but not "unreadable".
     assertThat(r.dimension("industry").orElseThrow().segment("UNKNOWN").orElseThrow().lackOfData()).isEqualTo(9);
     assertThat(r.quality().warnings()).filteredOn(w -> w.code().equals("lack_of_data"))

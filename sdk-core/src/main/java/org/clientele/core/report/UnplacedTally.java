@@ -26,8 +26,8 @@ import org.clientele.core.internal.Formats;
  *
  * <p>Only dimensions that declare inputs cost anything per customer, and only a customer with a
  * value of one of them is looked at further. Distinct values are capped per input, the rest
- * counted; the state merges exactly (counts add up), so a report of partitions is the report of
- * the whole.
+ * counted; the counts and shares merge exactly (a report of partitions has the whole's), but past
+ * the cap which values are named can depend on the partitioning.
  */
 final class UnplacedTally {
 
