@@ -29,14 +29,20 @@ import org.jspecify.annotations.Nullable;
 public final class Customer {
 
   private static final Object[] NONE = new Object[0];
+  private static final double[] NO_NUMBERS = new double[0];
 
   private final String id;
   // Values indexed by Feature.index(): lookups on the classification hot path are an array read.
+  // Numbers are unboxed, NaN where missing (a present number is finite): number() reads one dense
+  // array, not a boxed Double per feature, which is what the hot path waited on once the customers
+  // outgrew the cache. Texts and dates are in values, null where missing.
+  private final double[] numbers;
   private final @Nullable Object[] values;
   private final int size;
 
-  private Customer(String id, @Nullable Object[] values, int size) {
+  private Customer(String id, double[] numbers, @Nullable Object[] values, int size) {
     this.id = id;
+    this.numbers = numbers;
     this.values = values;
     this.size = size;
   }
@@ -68,7 +74,9 @@ public final class Customer {
    */
   public boolean has(Feature<?> feature) {
     int i = feature.index();
-    return i < values.length && values[i] != null;
+    return feature.kind() == Feature.Kind.NUMBER
+        ? i < numbers.length && !Double.isNaN(numbers[i])
+        : i < values.length && values[i] != null;
   }
 
   /**
@@ -83,7 +91,8 @@ public final class Customer {
   }
 
   /**
-   * Returns the feature's value, or null if missing. Allocation-free.
+   * Returns the feature's value, or null if missing. Allocation-free for texts and dates; a number
+   * is boxed on each call, so read numbers with {@link #number(Feature, double)} on a hot path.
    *
    * @param feature any feature
    * @param <T> the feature's value type
@@ -92,6 +101,9 @@ public final class Customer {
   @SuppressWarnings("unchecked")
   public <T> @Nullable T getOrNull(Feature<T> feature) {
     int i = feature.index();
+    if (feature.kind() == Feature.Kind.NUMBER) {
+      return i < numbers.length && !Double.isNaN(numbers[i]) ? (T) Double.valueOf(numbers[i]) : null;
+    }
     return i < values.length ? (T) values[i] : null;
   }
 
@@ -105,8 +117,17 @@ public final class Customer {
    */
   public double number(Feature<Double> feature, double ifMissing) {
     int i = feature.index();
-    Object v = i < values.length ? values[i] : null;
-    return v == null ? ifMissing : (Double) v;
+    if (i < numbers.length) {
+      double v = numbers[i];
+      if (!Double.isNaN(v)) {
+        return v;
+      }
+    }
+    if (feature.kind() != Feature.Kind.NUMBER) { // reachable only through an unchecked cast
+      throw new ClassCastException("Feature '" + feature.name() + "' holds "
+          + feature.kind().type().getSimpleName() + " values, not numbers");
+    }
+    return ifMissing;
   }
 
   /**
@@ -116,8 +137,11 @@ public final class Customer {
    */
   public Map<Feature<?>, Object> features() {
     Map<Feature<?>, Object> out = new LinkedHashMap<>();
-    for (int i = 0; i < values.length; i++) {
-      Object v = values[i];
+    for (int i = 0; i < Math.max(numbers.length, values.length); i++) {
+      Object v = i < values.length ? values[i] : null;
+      if (v == null && i < numbers.length && !Double.isNaN(numbers[i])) {
+        v = numbers[i];
+      }
       if (v != null) {
         out.put(Feature.byIndex(i), v);
       }
@@ -141,28 +165,23 @@ public final class Customer {
    */
   public Builder toBuilder() {
     Builder b = new Builder(id);
+    b.numbers = numbers.clone();
     b.values = values.clone();
     return b;
   }
 
   @Override
   public boolean equals(Object o) {
+    // Both arrays are trimmed by build(), and a NaN slot equals another under Arrays.equals.
     return o instanceof Customer other
         && id.equals(other.id)
-        && Arrays.equals(trimmed(values), trimmed(other.values));
+        && Arrays.equals(numbers, other.numbers)
+        && Arrays.equals(values, other.values);
   }
 
   @Override
   public int hashCode() {
-    return 31 * id.hashCode() + Arrays.hashCode(trimmed(values));
-  }
-
-  private static @Nullable Object[] trimmed(@Nullable Object[] values) {
-    int n = values.length;
-    while (n > 0 && values[n - 1] == null) {
-      n--;
-    }
-    return n == values.length ? values : Arrays.copyOf(values, n);
+    return (31 * id.hashCode() + Arrays.hashCode(numbers)) * 31 + Arrays.hashCode(values);
   }
 
   /** Shows the id and the names of present features, never their values (they may be personal). */
@@ -174,6 +193,7 @@ public final class Customer {
   /** Collects an id and features; {@link #build()} may be called more than once. */
   public static final class Builder {
     private final String id;
+    private double[] numbers = NO_NUMBERS;
     private @Nullable Object[] values = NONE;
 
     private Builder(String id) {
@@ -196,8 +216,8 @@ public final class Customer {
     public <T> Builder set(Feature<T> feature, T value) {
       Objects.requireNonNull(feature, "feature");
       Object checked = feature.cast(value);
-      if (checked instanceof Double d && d == 0.0) {
-        checked = 0.0; // -0.0 and 0.0 are the same amount; keep equals() from telling them apart
+      if (checked instanceof Double d) {
+        return setNumber(feature.index(), d);
       }
       int i = feature.index();
       if (i >= values.length) {
@@ -216,7 +236,22 @@ public final class Customer {
      * @throws IllegalArgumentException naming the feature if the value is not finite
      */
     public Builder set(Feature<Double> feature, double value) {
-      return set(feature, Double.valueOf(value));
+      Objects.requireNonNull(feature, "feature");
+      if (feature.kind() != Feature.Kind.NUMBER || !Double.isFinite(value)) {
+        feature.cast(value); // throws, naming the feature and the cause
+      }
+      return setNumber(feature.index(), value);
+    }
+
+    private Builder setNumber(int i, double value) {
+      if (i >= numbers.length) {
+        int old = numbers.length;
+        numbers = Arrays.copyOf(numbers, Math.max(i + 1, old * 2));
+        Arrays.fill(numbers, old, numbers.length, Double.NaN);
+      }
+      // -0.0 and 0.0 are the same amount; keep equals() from telling them apart
+      numbers[i] = value == 0.0 ? 0.0 : value;
+      return this;
     }
 
     /**
@@ -239,6 +274,9 @@ public final class Customer {
      */
     public Builder remove(Feature<?> feature) {
       int i = Objects.requireNonNull(feature, "feature").index();
+      if (i < numbers.length) {
+        numbers[i] = Double.NaN;
+      }
       if (i < values.length) {
         values[i] = null;
       }
@@ -252,6 +290,13 @@ public final class Customer {
      */
     public Customer build() {
       int size = 0;
+      int lastNumber = -1;
+      for (int i = 0; i < numbers.length; i++) {
+        if (!Double.isNaN(numbers[i])) {
+          size++;
+          lastNumber = i;
+        }
+      }
       int last = -1;
       for (int i = 0; i < values.length; i++) {
         if (values[i] != null) {
@@ -259,7 +304,9 @@ public final class Customer {
           last = i;
         }
       }
-      return new Customer(id, Arrays.copyOf(values, last + 1), size);
+      return new Customer(id,
+          lastNumber < 0 ? NO_NUMBERS : Arrays.copyOf(numbers, lastNumber + 1),
+          last < 0 ? NONE : Arrays.copyOf(values, last + 1), size);
     }
   }
 }

@@ -177,6 +177,31 @@ class CustomerTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void a_text_feature_read_as_a_number_fails_whether_present_or_not() {
+      Feature raw = INDUSTRY_CODE;
+      Feature<Double> smuggled = (Feature<Double>) raw;
+      // Present or missing, the same mistake gets the same error, not a fallback for some rows.
+      for (Customer c : new Customer[] {acme(), Customer.builder("c").build()}) {
+        assertThatThrownBy(() -> c.number(smuggled, 0.0))
+            .isInstanceOf(ClassCastException.class)
+            .hasMessage("Feature 'industry_code' holds String values, not numbers");
+      }
+      assertThatThrownBy(() -> Customer.builder("c").set(smuggled, 1.0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("Feature 'industry_code' holds String values, not Double");
+    }
+
+    @Test
+    void a_number_read_through_get_or_null_is_the_value_set() {
+      Customer c = Customer.builder("c").set(REVENUE_12M, -0.0).set(OVERDUE_DAYS, 12.5).build();
+      assertThat(c.getOrNull(OVERDUE_DAYS)).isEqualTo(12.5);
+      // -0.0 is stored as 0.0: one amount, one value
+      assertThat(c.getOrNull(REVENUE_12M)).isEqualTo(0.0);
+      assertThat(Double.doubleToRawLongBits(c.number(REVENUE_12M, Double.NaN))).isZero();
+    }
+
+    @Test
     void null_feature_or_value_is_named() {
       assertThatThrownBy(() -> Customer.builder("c").set(nullFeature(), 1.0))
           .isInstanceOf(NullPointerException.class)
