@@ -41,6 +41,16 @@ final class DecisionTable {
     this.bits = RuleBits.of(compiled, byCategory, alsoByCategory, dimensions);
   }
 
+  /** Whether no rule has a condition on features, so that a plan depends on the labels alone. */
+  boolean readsLabelsOnly() {
+    for (CompiledRule r : compiled) {
+      if (r.conditional()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The rules with actions in one category, and who may veto each action. */
   static final class Entry {
     final CompiledRule rule;

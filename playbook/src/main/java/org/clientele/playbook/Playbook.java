@@ -191,6 +191,12 @@ public final class Playbook implements Strategy {
     table.plan(customer, segments, out);
   }
 
+  /** True unless a rule has a condition on features: rules otherwise read only labels and bases. */
+  @Override
+  public boolean planReadsLabelsOnly() {
+    return table.readsLabelsOnly();
+  }
+
   /**
    * Explains the plan for one customer: the matching rules and, per category, the winner, the
    * rules it outranked and the vetoed actions. Allocates; not for the hot path.

@@ -184,6 +184,22 @@ class ConflictTest {
     assertThat(Fixtures.codes(Fixtures.plan(p, offline, segments))).containsExactly("referral");
   }
 
+  @Test
+  void aPlaybookReadsLabelsOnlyUntilARuleHasAFeatureCondition() {
+    assertThat(Playbook.defaults(DIMS).planReadsLabelsOnly()).isTrue();
+    assertThat(playbook("""
+        {'id': 'core', 'priority': 10, 'when': {'value': 'CORE'}, 'rationale': 'r',
+         'actions': [{'code': 'call', 'category': 'channel', 'description': 'd'}]}
+        """).planReadsLabelsOnly()).isTrue();
+    assertThat(playbook("""
+        {'id': 'core', 'priority': 10, 'when': {'value': 'CORE'}, 'rationale': 'r',
+         'actions': [{'code': 'call', 'category': 'channel', 'description': 'd'}]},
+        {'id': 'big-basket', 'priority': 10, 'rationale': 'r',
+         'features': [{'feature': 'average_order_value', 'op': '>=', 'value': 100}],
+         'actions': [{'code': 'premium', 'category': 'promotion', 'description': 'd'}]}
+        """).planReadsLabelsOnly()).isFalse();
+  }
+
   private static Customer aov(double value) {
     return Customer.builder("C").set(StandardFeatures.AVERAGE_ORDER_VALUE, value).build();
   }

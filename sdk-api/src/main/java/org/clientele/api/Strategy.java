@@ -62,4 +62,19 @@ public interface Strategy {
   default List<String> warnings() {
     return List.of();
   }
+
+  /**
+   * Tells whether {@link #plan} reads nothing but the labels and their lack-of-data marks ({@link
+   * Segments#labelIndex}, {@link Segments#isFallback}): no feature of the customer, no score, no
+   * clock, no state. Two customers with the same labels then always get the same actions in the
+   * same order, and the engine asks once per combination of labels and shares that plan. The
+   * default, false, is always safe; a strategy that answers true and reads anything else would
+   * give customers another customer's plan. {@code StrategyProviderContract} checks the claim.
+   *
+   * @return true only if the plan is a function of the labels and their lack-of-data marks
+   * @since 0.1.0
+   */
+  default boolean planReadsLabelsOnly() {
+    return false;
+  }
 }

@@ -9,6 +9,7 @@ import org.clientele.api.LabelSink;
 import org.clientele.api.Plan;
 import org.clientele.api.PlanSink;
 import org.clientele.api.Segments;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reusable, caller-owned result for {@link Engine#classify(org.clientele.api.Customer,
@@ -31,6 +32,8 @@ public final class ClassificationBuffer implements Segments {
   private final long[] fallback;
   private Action[] actions = new Action[8];
   private int actionCount;
+  /** The plan shared by every customer with these labels, when the engine had it; else actions. */
+  private LabelPlans.@Nullable Known known;
   private String customerId = "";
 
   // Written by the engine around each classifier call.
@@ -82,6 +85,18 @@ public final class ClassificationBuffer implements Segments {
   void reset(String id) {
     customerId = id;
     actionCount = 0;
+    known = null;
+  }
+
+  /** Takes the plan the strategy gave earlier for the same labels. */
+  void use(LabelPlans.Known plan) {
+    known = plan;
+    actionCount = plan.actions.length;
+  }
+
+  /** Shares the plan the strategy just wrote here with every later customer of the same labels. */
+  void share(LabelPlans table, long key) {
+    known = table.put(key, Arrays.copyOf(actions, actionCount), plans.plan(actions, actionCount));
   }
 
   void set(int position, int label, double score, boolean isFallback) {
@@ -102,6 +117,7 @@ public final class ClassificationBuffer implements Segments {
 
   void clearPlan() {
     actionCount = 0;
+    known = null;
   }
 
   /**
@@ -157,7 +173,7 @@ public final class ClassificationBuffer implements Segments {
     if (index < 0 || index >= actionCount) {
       throw new IndexOutOfBoundsException(index);
     }
-    return actions[index];
+    return known != null ? known.actions[index] : actions[index];
   }
 
   /**
@@ -167,7 +183,7 @@ public final class ClassificationBuffer implements Segments {
    */
   public Classification toClassification() {
     // Customers with the same actions share one immutable plan.
-    Plan plan = plans.plan(actions, actionCount);
+    Plan plan = known != null ? known.plan : plans.plan(actions, actionCount);
     // Up to 64 dimensions the lack-of-data bits travel as one long, not an array.
     return new Classification(customerId, dimensions, labels.clone(), scores.clone(), fallback[0],
         fallback.length == 1 ? null : fallback.clone(), plan);

@@ -85,6 +85,8 @@ public final class Engine {
   private final AtomicBoolean[] logged;
   private final ThreadLocal<ClassificationBuffer> buffers;
   private final PlanCache plans = new PlanCache();
+  /** Plans by labels, for a strategy that reads only labels; null otherwise. */
+  private final @Nullable LabelPlans labelPlans;
 
   Engine(
       Model model,
@@ -127,6 +129,7 @@ public final class Engine {
     this.strategy = strategy;
     this.strategyName = strategyName;
     this.strategyWarnings = warningsOf(strategy, strategyName);
+    this.labelPlans = readsLabelsOnly(strategy, strategyName) ? LabelPlans.of(labelCounts) : null;
     this.policy = model.errorPolicy();
     this.parallelism = parallelism;
     this.chunkSize = chunkSize;
@@ -357,15 +360,32 @@ public final class Engine {
     plan(customer, out);
   }
 
-  /** Asks the strategy for the plan of the labels already in the buffer. */
+  /**
+   * Asks the strategy for the plan of the labels already in the buffer, or takes the plan it gave
+   * for the same labels before when it reads labels only.
+   */
   private void plan(Customer customer, ClassificationBuffer out) {
-    if (strategy != null) {
-      try {
-        strategy.plan(customer, out, out.planSink);
-      } catch (RuntimeException e) {
-        out.clearPlan();
-        fail(classifiers.length, customer, e, out);
+    if (strategy == null) {
+      return;
+    }
+    LabelPlans byLabels = labelPlans;
+    long key = byLabels == null ? -1 : byLabels.key(out);
+    if (byLabels != null && key >= 0) {
+      LabelPlans.Known known = byLabels.get(key);
+      if (known != null) {
+        out.use(known);
+        return;
       }
+    }
+    try {
+      strategy.plan(customer, out, out.planSink);
+    } catch (RuntimeException e) {
+      out.clearPlan();
+      fail(classifiers.length, customer, e, out);
+      return;
+    }
+    if (byLabels != null && key >= 0) {
+      out.share(byLabels, key);
     }
   }
 
@@ -437,6 +457,17 @@ public final class Engine {
     } catch (RuntimeException e) {
       fail(classifiers.length, customer, e, null);
       return PlanExplanation.notExplained();
+    }
+  }
+
+  /** Asks the strategy whether its plans depend on labels alone; a failure to answer means no. */
+  private static boolean readsLabelsOnly(@Nullable Strategy strategy, String name) {
+    try {
+      return strategy != null && strategy.planReadsLabelsOnly();
+    } catch (RuntimeException e) {
+      Log.LOG.warn("Strategy (provider '{}') failed to say whether it reads labels only, so every customer is"
+          + " planned: {}", name, Redacted.of(e));
+      return false;
     }
   }
 

@@ -15,6 +15,8 @@ import org.clientele.api.Dimension;
 import org.clientele.api.LabelSink;
 import org.clientele.api.Reason;
 import org.clientele.api.StandardFeatures;
+import org.clientele.api.Segments;
+import org.clientele.api.PlanSink;
 import org.clientele.api.Strategy;
 import org.clientele.api.spi.Calibrator;
 import org.clientele.api.spi.ClassifierProvider;
@@ -192,10 +194,15 @@ final class Fixtures {
     }
   }
 
-  /** "simple": a call for HIGH on the first dimension, an email otherwise; throws for "plan-fails". */
+  /**
+   * "simple": a call for HIGH on the first dimension, an email otherwise; throws for "plan-fails".
+   * With {@code "labelsOnly": true} it says it reads labels only (and never throws); either way it
+   * counts its calls in {@link #CALLS}.
+   */
   public static final class SimpleStrategyProvider implements StrategyProvider {
     static final Action CALL = new Action("call", ActionCategory.CHANNEL, "Call", 10, "high", "High value");
     static final Action EMAIL = new Action("email", ActionCategory.PROMOTION, "Email", 1, "other", "Default");
+    static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public String name() {
@@ -204,12 +211,22 @@ final class Fixtures {
 
     @Override
     public Strategy create(PluginConfig config, List<Dimension> dimensions) {
+      boolean labelsOnly = config.flag("labelsOnly", false);
       int high = dimensions.get(0).indexOf("HIGH");
-      return (customer, segments, out) -> {
-        if (customer.id().equals("plan-fails")) {
-          throw new IllegalStateException("plan boom");
+      return new Strategy() {
+        @Override
+        public void plan(Customer customer, Segments segments, PlanSink out) {
+          CALLS.incrementAndGet();
+          if (!labelsOnly && customer.id().equals("plan-fails")) {
+            throw new IllegalStateException("plan boom");
+          }
+          out.add(segments.labelIndex(0) == high ? CALL : EMAIL);
         }
-        out.add(segments.labelIndex(0) == high ? CALL : EMAIL);
+
+        @Override
+        public boolean planReadsLabelsOnly() {
+          return labelsOnly;
+        }
       };
     }
   }

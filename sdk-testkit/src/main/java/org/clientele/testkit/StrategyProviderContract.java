@@ -21,6 +21,7 @@ import org.clientele.api.Strategy;
 import org.clientele.api.spi.PluginConfig;
 import org.clientele.api.spi.StrategyProvider;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,7 +40,9 @@ import org.junit.jupiter.api.TestInstance;
  * configuration works or throws {@link ConfigurationException}; that configured keys are read and
  * unknown keys left unread; and that for every label of every dimension (and {@link
  * Dimension#UNCLASSIFIED}) planning never throws, never adds null, is deterministic, hands out
- * the same prebuilt {@link Action} instances, and is the same under concurrent calls.
+ * the same prebuilt {@link Action} instances, and is the same under concurrent calls. A strategy
+ * that says it reads labels only ({@link Strategy#planReadsLabelsOnly()}) must plan the same for
+ * the same labels whatever the customer and the scores.
  *
  * @since 0.1.0
  */
@@ -178,6 +181,43 @@ public abstract class StrategyProviderContract {
       }
     }
     assertNoProblems(problems, "plan() must be deterministic and hand out actions built once in create()");
+  }
+
+  /**
+   * A strategy that says it reads labels only ({@link Strategy#planReadsLabelsOnly()}) gives the
+   * same plan for the same labels whatever the customer and the scores: the engine hands the plan
+   * of one customer to every other with the same labels. Skipped for a strategy that does not say
+   * so, which the engine asks for every customer.
+   */
+  @Test
+  public void aStrategyThatReadsLabelsOnlyIgnoresTheCustomerAndTheScores() {
+    Strategy s = strategy();
+    Assumptions.assumeTrue(s.planReadsLabelsOnly(), "planReadsLabelsOnly() is false: nothing to check");
+    List<Customer> customers = customers();
+    Customer noFeatures = Customer.builder("kit-no-features").build();
+    Random random = new Random(20_240_102L);
+    List<String> problems = new ArrayList<>();
+    for (Input input : inputs()) {
+      List<Action> expected = plan(s, input);
+      Segments labels = input.segments();
+      for (Customer other : List.of(noFeatures, customers.get(random.nextInt(customers.size())))) {
+        double[] scores = new double[labels.size()];
+        int[] same = new int[labels.size()];
+        boolean[] fallback = new boolean[labels.size()];
+        for (int i = 0; i < scores.length; i++) {
+          same[i] = labels.labelIndex(i);
+          scores[i] = same[i] < 0 ? Double.NaN : random.nextDouble();
+          fallback[i] = labels.isFallback(i);
+        }
+        Input twin = new Input(other, Segments.of(dimensions(), same, scores, fallback));
+        List<Action> got = plan(s, twin);
+        if (!got.equals(expected)) {
+          problems.add(input + ": " + expected + ", but for " + twin + ": " + got);
+        }
+      }
+    }
+    assertNoProblems(problems, "planReadsLabelsOnly() is true, so plan() must read nothing but labelIndex and"
+        + " isFallback; return false if it reads features or scores");
   }
 
   /**

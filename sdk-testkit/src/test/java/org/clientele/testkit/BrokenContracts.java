@@ -152,6 +152,18 @@ final class BrokenContracts {
     }
   }
 
+  static class ClaimsLabelsOnlyButReadsFeatures extends StrategyProviderContract {
+    @Override
+    protected StrategyProvider provider() {
+      return new BrokenProviders.ClaimsLabelsOnlyButReadsFeatures();
+    }
+
+    @Override
+    protected List<Dimension> dimensions() {
+      return List.of(Dimension.of("band", "HIGH", "LOW"));
+    }
+  }
+
   static class FailsOnUnclassified extends StrategyProviderContract {
     @Override
     protected StrategyProvider provider() {

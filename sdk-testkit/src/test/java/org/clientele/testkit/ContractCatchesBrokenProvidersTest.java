@@ -48,6 +48,8 @@ class ContractCatchesBrokenProvidersTest {
             "before the JSON round trip"),
         Arguments.of(BrokenContracts.NewActionEveryCall.class, Set.of("planningIsDeterministicAndReusesActions"), true,
             "new instance"),
+        Arguments.of(BrokenContracts.ClaimsLabelsOnlyButReadsFeatures.class,
+            Set.of("aStrategyThatReadsLabelsOnlyIgnoresTheCustomerAndTheScores"), true, "return false if it reads features"),
         Arguments.of(BrokenContracts.FailsOnUnclassified.class, Set.of("planningWorksForEveryLabelAndNeverAddsNull"), false,
             "UNCLASSIFIED"));
   }

@@ -18,6 +18,9 @@ import org.clientele.api.Dimension;
 import org.clientele.api.Feature;
 import org.clientele.api.LabelSink;
 import org.clientele.api.Reason;
+import org.clientele.api.PlanSink;
+import org.clientele.api.Segments;
+import org.clientele.api.StandardFeatures;
 import org.clientele.api.Strategy;
 import org.clientele.api.spi.Calibrator;
 import org.clientele.api.spi.PluginConfig;
@@ -381,6 +384,33 @@ public final class BrokenProviders {
       return (customer, segments, out) -> {
         if (segments.dimension(0).labels().get(segments.labelIndex(0)).equals("HIGH")) {
           out.add(CALL);
+        }
+      };
+    }
+  }
+
+  /** Says it reads labels only, but offers a call only to customers with a known revenue. */
+  public static class ClaimsLabelsOnlyButReadsFeatures implements StrategyProvider {
+    static final Action CALL = new Action("call", ActionCategory.CHANNEL, "Call", 1, "r", "Because");
+
+    @Override
+    public String name() {
+      return "broken-claims-labels-only";
+    }
+
+    @Override
+    public Strategy create(PluginConfig config, List<Dimension> dimensions) {
+      return new Strategy() {
+        @Override
+        public void plan(Customer customer, Segments segments, PlanSink out) {
+          if (customer.has(StandardFeatures.REVENUE_12M)) {
+            out.add(CALL);
+          }
+        }
+
+        @Override
+        public boolean planReadsLabelsOnly() {
+          return true;
         }
       };
     }
