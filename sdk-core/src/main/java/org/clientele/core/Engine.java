@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -40,6 +41,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #classifyAll(Iterator, Consumer)}: any number of customers, in input order, on
  *       several threads, in constant memory.
  * </ul>
+ *
+ * <p>With a {@code parallelism} above 1, the batch paths share the engine's worker threads
+ * (daemons, {@code clientele-worker-N}), started on first use and ended after 30 seconds without
+ * work: an engine needs no closing, and a host classifying batch after batch does not start
+ * threads for each.
  *
  * <p>Configured feature steps ({@link FeatureStep}, {@code $.features} of the model) run once per
  * customer before the classifiers, so every classifier and the strategy see their features. Without
@@ -85,6 +91,8 @@ public final class Engine {
   private final AtomicBoolean[] logged;
   private final ThreadLocal<ClassificationBuffer> buffers;
   private final PlanCache plans = new PlanCache();
+  /** The batch paths' workers, kept between calls (their threads end when idle); null on one thread. */
+  private final @Nullable ExecutorService workers;
   /** Plans by labels, for a strategy that reads only labels; null otherwise. */
   private final @Nullable LabelPlans labelPlans;
 
@@ -133,6 +141,7 @@ public final class Engine {
     this.policy = model.errorPolicy();
     this.parallelism = parallelism;
     this.chunkSize = chunkSize;
+    this.workers = parallelism > 1 ? Chunked.workers(parallelism) : null;
     this.diagnostics = List.copyOf(diagnostics);
     this.errors = new LongAdder[dimensions.size() + 1];
     this.logged = new AtomicBoolean[dimensions.size() + 1];
@@ -559,6 +568,7 @@ public final class Engine {
     long[] count = {0};
     Chunked.<Customer, Done>run(
         customers,
+        workers,
         parallelism,
         chunkSize,
         chunk -> {

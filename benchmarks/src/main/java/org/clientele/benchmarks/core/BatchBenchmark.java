@@ -28,9 +28,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * BenchmarkData} population ({@value BenchmarkData#SIZE} customers) on one and on two worker
  * threads ({@code threads}, the engine's {@code parallelism}), results in input order to a sink
  * that consumes each immutable {@code Classification}. Reported per customer
- * ({@code @OperationsPerInvocation}); each call starts and stops the engine's worker pool, as a
- * batch job would. The ratio to the hand-written loop comes from {@code
- * compare.HandWrittenBenchmark.baselineBatch} in the same run.
+ * ({@code @OperationsPerInvocation}); the engine keeps its worker threads between calls, as a
+ * host classifying batch after batch would. The ratio to the hand-written loop comes from {@code
+ * compare.HandWrittenBenchmark.baselineBatch} in the same run, and the 2-thread over 1-thread
+ * ratio of {@code compare.HandWrittenParallelBenchmark} shows what this machine gives that loop.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar 'core.BatchBenchmark' -prof gc

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs work over an iterator of any length in chunks, on a pool of worker threads, handing the
@@ -24,10 +27,37 @@ import java.util.function.Function;
  */
 public final class Chunked {
 
+  /** How long an idle worker of {@link #workers} waits for work before its thread ends. */
+  static final long IDLE_SECONDS = 30;
+
+  private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
+
   private Chunked() {}
 
   /**
-   * Processes every element.
+   * Creates the pool for {@link #run(Iterator, ExecutorService, int, int, Function, BiConsumer)}
+   * with {@code threads} in all: {@code threads - 1} daemon workers, started on first use and ended
+   * after {@value #IDLE_SECONDS} seconds without work, so its owner (an engine, which has no
+   * close) holds no thread while idle, and repeated runs do not start threads each time. Safe to
+   * share between concurrent runs: each caller computes any of its chunks no worker has started.
+   *
+   * @param threads the threads of a run, the caller included; at least 2
+   * @return the pool
+   */
+  public static ExecutorService workers(int threads) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(
+        threads - 1, threads - 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "clientele-worker-" + WORKER_NUMBER.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /**
+   * Processes every element on a pool made for this run alone.
    *
    * @param input the elements, read on the calling thread
    * @param threads worker threads; 1 runs everything on the calling thread
@@ -44,52 +74,74 @@ public final class Chunked {
       Function<List<T>, R> work,
       BiConsumer<List<T>, R> sink) {
     if (threads <= 1) {
+      run(input, null, 1, chunkSize, work, sink);
+      return;
+    }
+    ExecutorService pool = workers(threads);
+    try {
+      run(input, pool, threads, chunkSize, work, sink);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Processes every element on a given pool, such as one from {@link #workers}.
+   *
+   * @param input the elements, read on the calling thread
+   * @param pool the workers; may be null when {@code threads} is 1
+   * @param threads the chunks computed at once, the calling thread included; 1 runs everything on
+   *     the calling thread
+   * @param chunkSize elements per chunk
+   * @param work turns a chunk into a result; runs on a worker
+   * @param sink receives each chunk with its result, in input order, on the calling thread
+   * @param <T> element type
+   * @param <R> result type
+   */
+  public static <T, R> void run(
+      Iterator<? extends T> input,
+      @Nullable ExecutorService pool,
+      int threads,
+      int chunkSize,
+      Function<List<T>, R> work,
+      BiConsumer<List<T>, R> sink) {
+    if (threads <= 1 || pool == null) {
       while (input.hasNext()) {
         List<T> chunk = next(input, chunkSize);
         sink.accept(chunk, work.apply(chunk));
       }
       return;
     }
-    // The calling thread is one of the workers: it computes every threads-th chunk itself, and
-    // the oldest chunk if no worker has started it when its turn to be delivered comes. On a
-    // machine with as many cores as threads, no thread then waits while a core could work.
-    AtomicInteger n = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads - 1,
-            r -> {
-              Thread t = new Thread(r, "clientele-worker-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    // Every chunk goes to the pool, up to 2 * threads ahead, so a worker finds the next chunk
+    // queued instead of parking between chunks. The calling thread is one of the workers: before
+    // it waits for the oldest chunk, it computes the oldest chunks no worker has started (a task
+    // runs once, whoever starts it). On a machine with as many cores as threads, no thread then
+    // waits while a core could work, except for the last chunks.
     Deque<Map.Entry<List<T>, FutureTask<R>>> inflight = new ArrayDeque<>();
-    long submitted = 0;
     try {
-      while (input.hasNext()) {
-        List<T> chunk = next(input, chunkSize);
-        FutureTask<R> task = new FutureTask<>(() -> work.apply(chunk));
-        inflight.add(Map.entry(chunk, task));
-        if (++submitted % threads == 0) {
-          task.run();
-        } else {
+      while (input.hasNext() || !inflight.isEmpty()) {
+        while (inflight.size() < 2 * threads && input.hasNext()) {
+          List<T> chunk = next(input, chunkSize);
+          FutureTask<R> task = new FutureTask<>(() -> work.apply(chunk));
+          inflight.add(Map.entry(chunk, task));
           pool.execute(task);
         }
-        while (inflight.size() >= 2 * threads) {
-          deliver(inflight.removeFirst(), sink);
+        FutureTask<R> oldest = inflight.getFirst().getValue();
+        for (Map.Entry<List<T>, FutureTask<R>> e : inflight) {
+          if (oldest.isDone()) {
+            break;
+          }
+          e.getValue().run(); // returns at once if a worker started it
         }
-      }
-      while (!inflight.isEmpty()) {
-        deliver(inflight.removeFirst(), sink);
+        Map.Entry<List<T>, FutureTask<R>> done = inflight.removeFirst();
+        sink.accept(done.getKey(), await(done.getValue()));
       }
     } finally {
-      pool.shutdownNow();
+      // After a failure: chunks not started never run, running ones are interrupted.
+      for (Map.Entry<List<T>, FutureTask<R>> left : inflight) {
+        left.getValue().cancel(true);
+      }
     }
-  }
-
-  private static <T, R> void deliver(Map.Entry<List<T>, FutureTask<R>> done, BiConsumer<List<T>, R> sink) {
-    FutureTask<R> task = done.getValue();
-    task.run(); // computes it here if no worker has started it; returns at once otherwise
-    sink.accept(done.getKey(), await(task));
   }
 
   private static <T> List<T> next(Iterator<? extends T> input, int chunkSize) {
