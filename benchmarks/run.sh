@@ -9,9 +9,10 @@
 #                          the same cold build with an application class-data-sharing archive, written by
 #                          one training fork first (docs/engine.md, "Start-up")
 #   pair-N-*.json, pairs.log
-#                          five rounds of single forks: the baseline and classify(customer), then classifyAll on one thread
+#                          five rounds of single forks: the baseline and classify(customer), then the batch loops
+#                          (classifyAll and the hand-written loop, 1 and 2 threads)
 #   table.md               the Markdown table (ns/customer, ratio to the hand-written baseline, B/op), machine and load
-# About 18 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
+# About 21 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
 #
 # Usage: benchmarks/run.sh [output-directory]
 set -euo pipefail
@@ -45,18 +46,20 @@ java -Djava.io.tmpdir="$lockdir" -jar "$jar" "${cds[@]}" | tee "$out/build-cds.l
 # Ratios between benchmarks that ran minutes apart move with the machine (a shared host's caches:
 # the engine's path, with more memory per customer, moves more than the baseline's) and with one
 # fork's JIT decisions. Five rounds of single forks, one right after the other (the hand-written
-# baseline, classify(customer), classifyAll on one thread), compare each round under one machine
-# state; table.py reports every round and takes the median.
+# baseline and classify(customer); then classifyAll, the hand-written batch loop and its 2-thread
+# split, each on 1 and 2 threads), compare each round under one machine state; table.py reports
+# every round and takes the median.
 : > "$out/pairs.log"
+batches='core.BatchBenchmark.classifyAll|compare.HandWrittenBenchmark.baselineBatch|compare.HandWrittenParallelBenchmark'
 pair_files=()
 for i in 1 2 3 4 5; do
   java -Djava.io.tmpdir="$lockdir" -jar "$jar" 'core.ClassifyBenchmark.classify$|compare.HandWrittenBenchmark.baseline$' "${pair[@]}" -rff "$out/pair-$i-single.json" >> "$out/pairs.log"
-  java -Djava.io.tmpdir="$lockdir" -jar "$jar" 'core.BatchBenchmark.classifyAll' -p threads=1 "${pair[@]}" -rff "$out/pair-$i-batch.json" >> "$out/pairs.log"
+  java -Djava.io.tmpdir="$lockdir" -jar "$jar" "$batches" "${pair[@]}" -rff "$out/pair-$i-batch.json" >> "$out/pairs.log"
   pair_files+=("$out/pair-$i-single.json" "$out/pair-$i-batch.json")
 done
 load_after=$(uptime)
 
 python3 benchmarks/table.py "$out/hot.json" "$out/build.json" --build-cds "$out/build-cds.json" \
   --load-before "$load_before" --load-after "$load_after" --pairs "${pair_files[@]}" \
-  --command "java -jar $jar ${hot[*]}; java -jar $jar ${build[*]}; java -jar $jar ${train[*]}; java -jar $jar ${cds[*]}; five times: java -jar $jar 'core.ClassifyBenchmark.classify\$|compare.HandWrittenBenchmark.baseline\$' ${pair[*]}, then java -jar $jar core.BatchBenchmark.classifyAll -p threads=1 ${pair[*]}" > "$out/table.md"
+  --command "java -jar $jar ${hot[*]}; java -jar $jar ${build[*]}; java -jar $jar ${train[*]}; java -jar $jar ${cds[*]}; five times: java -jar $jar 'core.ClassifyBenchmark.classify\$|compare.HandWrittenBenchmark.baseline\$' ${pair[*]}, then java -jar $jar '$batches' ${pair[*]}" > "$out/table.md"
 echo "wrote $out/table.md"
