@@ -11,8 +11,10 @@
 #   pair-N-*.json, pairs.log
 #                          five rounds of single forks: the baseline and classify(customer), then the batch loops
 #                          (classifyAll and the hand-written loop, 1 and 2 threads)
+#   scaling.json           classifyAll on 2 threads against 1, and the hand-written loop split over 2 threads, in one
+#                          JVM by interleaved 100 ms slices (scaling.ScalingCheck, about 30 s)
 #   table.md               the Markdown table (ns/customer, ratio to the hand-written baseline, B/op), machine and load
-# About 21 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
+# About 22 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
 #
 # Usage: benchmarks/run.sh [output-directory]
 set -euo pipefail
@@ -57,9 +59,10 @@ for i in 1 2 3 4 5; do
   java -Djava.io.tmpdir="$lockdir" -jar "$jar" "$batches" "${pair[@]}" -rff "$out/pair-$i-batch.json" >> "$out/pairs.log"
   pair_files+=("$out/pair-$i-single.json" "$out/pair-$i-batch.json")
 done
+java -cp "$jar" org.clientele.benchmarks.scaling.ScalingCheck > "$out/scaling.json"
 load_after=$(uptime)
 
 python3 benchmarks/table.py "$out/hot.json" "$out/build.json" --build-cds "$out/build-cds.json" \
-  --load-before "$load_before" --load-after "$load_after" --pairs "${pair_files[@]}" \
-  --command "java -jar $jar ${hot[*]}; java -jar $jar ${build[*]}; java -jar $jar ${train[*]}; java -jar $jar ${cds[*]}; five times: java -jar $jar 'core.ClassifyBenchmark.classify\$|compare.HandWrittenBenchmark.baseline\$' ${pair[*]}, then java -jar $jar '$batches' ${pair[*]}" > "$out/table.md"
+  --load-before "$load_before" --load-after "$load_after" --pairs "${pair_files[@]}" --scaling "$out/scaling.json" \
+  --command "java -jar $jar ${hot[*]}; java -jar $jar ${build[*]}; java -jar $jar ${train[*]}; java -jar $jar ${cds[*]}; five times: java -jar $jar 'core.ClassifyBenchmark.classify\$|compare.HandWrittenBenchmark.baseline\$' ${pair[*]}, then java -jar $jar '$batches' ${pair[*]}; java -cp $jar org.clientele.benchmarks.scaling.ScalingCheck" > "$out/table.md"
 echo "wrote $out/table.md"

@@ -83,6 +83,7 @@ def main():
     ap.add_argument("--load-before", default="")
     ap.add_argument("--load-after", default="")
     ap.add_argument("--command", default="")
+    ap.add_argument("--scaling", default="", help="scaling.ScalingCheck's JSON: 2 threads against 1, interleaved in one JVM")
     ap.add_argument("--pairs", nargs="*", default=[],
                     help="JMH JSON files of interleaved single forks: classify(customer), classifyAll[threads=1], ...")
     a = ap.parse_args()
@@ -287,6 +288,13 @@ def main():
                     f"({', '.join(f'{r:.2f}' for r in machine_scaling)})") if machine_scaling else ""
             targets.append(f"| Batch throughput, 2 threads / 1 thread, median of {len(scaling)} rounds "
                            f"(ratios {', '.join(f'{r:.2f}' for r in scaling)}{peer}) | >= 1.8x | {m:.2f}x | {verdict(m >= 1.8)} |")
+    if a.scaling and os.path.exists(a.scaling):
+        with open(a.scaling, encoding="utf-8") as f:
+            s = json.load(f)
+        targets.append(f"| Batch throughput, 2 threads / 1 thread, interleaved 100 ms slices in one JVM "
+                       f"({s['rounds'] - s['warmup']} rounds; `classifyAll` {s['classifyAll1']:.0f} / {s['classifyAll2']:.0f} ns; "
+                       f"the hand-written loop split the same way: {s['handWrittenScaling']:.2f}x) | >= 1.8x | "
+                       f"{s['engineScaling']:.2f}x | {verdict(s['engineScaling'] >= 1.8)} |")
     if b1 and get("core.ClassifyBenchmark.classifyReusable"):
         x = ns(b1)[0] / ns(get("core.ClassifyBenchmark.classifyReusable"))[0]
         targets.append(f"| Batch (`classifyAll`, 1 thread) per customer vs `classify(customer, buffer)` (no result allocated) | (information) | {x:.2f}x | |")

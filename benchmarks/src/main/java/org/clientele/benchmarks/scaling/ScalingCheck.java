@@ -1,0 +1,140 @@
+package org.clientele.benchmarks.scaling;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.clientele.api.Customer;
+import org.clientele.benchmarks.BenchmarkData;
+import org.clientele.benchmarks.compare.HandWrittenBaseline;
+import org.clientele.benchmarks.compare.Thresholds;
+import org.clientele.core.Engine;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The 2-thread over 1-thread throughput of {@code classifyAll}, and of the hand-written loop split
+ * over two threads (the machine's own scaling for this work), measured in one JVM by interleaved
+ * time slices: 1 thread, 2 threads, hand-written 1, hand-written 2, again and again. JMH runs each
+ * thread count in its own fork minutes apart, so its ratio also holds the difference between two
+ * forks' JIT decisions and the shared host's drift (five rounds of the same code gave 1.28 to
+ * 2.42x); here every configuration sees the same JIT state and, slice by slice, the same host.
+ * Not a JMH benchmark: a ratio of two configurations, each measured as calls of {@code classifyAll}
+ * over the {@link BenchmarkData} population within a slice.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar org.clientele.benchmarks.scaling.ScalingCheck [rounds] [sliceMillis]
+ * </pre>
+ *
+ * <p>Prints one JSON object: nanoseconds per customer of each configuration and the two ratios.
+ */
+public final class ScalingCheck {
+
+  private static volatile @Nullable Object consumed;
+
+  private ScalingCheck() {}
+
+  /**
+   * Runs the check.
+   *
+   * @param args rounds (default 60, the first 10 are warm-up) and slice length in milliseconds
+   *     (default 100)
+   * @throws Exception if a worker fails
+   */
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+    long sliceNanos = (args.length > 1 ? Long.parseLong(args[1]) : 100) * 1_000_000L;
+    int warmup = Math.min(10, rounds / 6);
+    System.out.println(measure(rounds, warmup, sliceNanos));
+    System.exit(0); // the engines' idle workers are daemons; exit at once all the same
+  }
+
+  /**
+   * Measures and formats the result.
+   *
+   * @param rounds rounds of four slices
+   * @param warmup the first rounds, not counted
+   * @param sliceNanos the length of one slice
+   * @return the JSON text
+   * @throws Exception if a worker fails
+   */
+  static String measure(int rounds, int warmup, long sliceNanos) throws Exception {
+    Customer[] customers = BenchmarkData.customers();
+    List<Customer> list = Arrays.asList(customers);
+    Engine one = BenchmarkData.engine(1);
+    Engine two = BenchmarkData.engine(2);
+    HandWrittenBaseline baseline = new HandWrittenBaseline(Thresholds.fromModelJson(BenchmarkData.modelJson()));
+    ExecutorService helper = Executors.newFixedThreadPool(1, r -> {
+      Thread t = new Thread(r, "hand-written-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Work[] work = {
+        () -> one.classifyAll(list.iterator(), c -> consumed = c),
+        () -> two.classifyAll(list.iterator(), c -> consumed = c),
+        () -> handWritten(baseline, customers, null),
+        () -> handWritten(baseline, customers, helper),
+      };
+      long[] nanos = new long[work.length];
+      long[] calls = new long[work.length];
+      for (int round = 0; round < rounds; round++) {
+        for (int k = 0; k < work.length; k++) {
+          long start = System.nanoTime();
+          long n = 0;
+          long now;
+          do {
+            work[k].run();
+            n++;
+            now = System.nanoTime();
+          } while (now - start < sliceNanos);
+          if (round >= warmup) {
+            nanos[k] += now - start;
+            calls[k] += n;
+          }
+        }
+      }
+      double[] perCustomer = new double[work.length];
+      for (int k = 0; k < work.length; k++) {
+        perCustomer[k] = (double) nanos[k] / calls[k] / customers.length;
+      }
+      return String.format(Locale.ROOT,
+          "{\"rounds\": %d, \"warmup\": %d, \"sliceMillis\": %d, \"classifyAll1\": %.1f, \"classifyAll2\": %.1f,"
+              + " \"handWritten1\": %.1f, \"handWritten2\": %.1f, \"engineScaling\": %.3f, \"handWrittenScaling\": %.3f}",
+          rounds, warmup, sliceNanos / 1_000_000, perCustomer[0], perCustomer[1], perCustomer[2], perCustomer[3],
+          perCustomer[0] / perCustomer[1], perCustomer[2] / perCustomer[3]);
+    } finally {
+      helper.shutdownNow();
+    }
+  }
+
+  /** The hand-written batch loop, on the caller alone or with the first half on the helper. */
+  private static void handWritten(HandWrittenBaseline baseline, Customer[] customers, @Nullable ExecutorService helper)
+      throws InterruptedException, ExecutionException {
+    HandWrittenBaseline.Decision[] out = new HandWrittenBaseline.Decision[customers.length];
+    int from = helper == null ? 0 : customers.length / 2;
+    @Nullable Future<?> first = helper == null ? null : helper.submit(() -> classify(baseline, customers, out, 0, customers.length / 2));
+    classify(baseline, customers, out, from, customers.length);
+    if (first != null) {
+      first.get();
+    }
+    for (HandWrittenBaseline.Decision d : out) {
+      consumed = d;
+    }
+  }
+
+  private static void classify(HandWrittenBaseline baseline, Customer[] customers, HandWrittenBaseline.Decision[] out,
+      int from, int to) {
+    for (int i = from; i < to; i++) {
+      out[i] = baseline.classify(customers[i]);
+    }
+  }
+
+  /** One configuration's call. */
+  @FunctionalInterface
+  private interface Work {
+    void run() throws Exception;
+  }
+}

@@ -1,0 +1,17 @@
+package org.clientele.benchmarks.scaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The check runs and reports every configuration; measures nothing (slices of 1 ms). */
+class ScalingCheckTest {
+
+  @Test
+  void reportsEveryConfigurationAndBothRatios() throws Exception {
+    String json = ScalingCheck.measure(3, 1, 1_000_000L);
+    assertThat(json).contains("\"rounds\": 3", "\"classifyAll1\": ", "\"classifyAll2\": ", "\"handWritten1\": ",
+        "\"handWritten2\": ", "\"engineScaling\": ", "\"handWrittenScaling\": ");
+    assertThat(json).doesNotContain("NaN", "Infinity");
+  }
+}
