@@ -95,8 +95,8 @@ public final class ClassificationBuffer implements Segments {
   }
 
   /** Shares the plan the strategy just wrote here with every later customer of the same labels. */
-  void share(LabelPlans table, long key) {
-    known = table.put(key, Arrays.copyOf(actions, actionCount), plans.plan(actions, actionCount));
+  void share(LabelPlans table, int slot, long key) {
+    known = table.put(slot, key, Arrays.copyOf(actions, actionCount), plans.plan(actions, actionCount));
   }
 
   void set(int position, int label, double score, boolean isFallback) {

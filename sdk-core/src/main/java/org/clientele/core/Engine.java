@@ -394,7 +394,10 @@ public final class Engine {
       return;
     }
     if (byLabels != null && key >= 0) {
-      out.share(byLabels, key);
+      int slot = byLabels.room(key);
+      if (slot >= 0) {
+        out.share(byLabels, slot, key);
+      }
     }
   }
 

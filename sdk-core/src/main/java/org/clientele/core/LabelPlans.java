@@ -19,17 +19,25 @@ import org.jspecify.annotations.Nullable;
  * #of} returns null) and plans every customer, as it would without one.
  *
  * <p>Open addressing, lock-free and racy like {@link PlanCache}: an entry is immutable (final
- * fields) and a lost write only costs asking the strategy again.
+ * fields) and a lost write only costs asking the strategy again. Unlike that cache it never
+ * evicts: it takes up to {@value #LIMIT} combinations (the benchmark population has 2,653), and a
+ * combination beyond them, or whose probe run is full, is planned for every customer as it would
+ * be without the table. Evicting instead let combinations push each other out at every pass over
+ * a population, each time allocating a new entry.
  */
 final class LabelPlans {
 
-  private static final int SLOTS = 1 << 12;
+  private static final int SLOTS = 1 << 14;
   private static final int PROBES = 8;
+  /** Combinations kept at most: a quarter of the slots, so probe runs stay short. */
+  static final int LIMIT = SLOTS / 4;
 
   /** Per engine position, the dimension's number of labels and the bits of its code. */
   private final int[] sizes;
   private final int[] widths;
   private final @Nullable Known[] slots = new Known[SLOTS];
+  /** Entries stored; racy, so it may pass the limit by a few, which the slots bound anyway. */
+  private int size;
 
   private LabelPlans(int[] sizes, int[] widths) {
     this.sizes = sizes;
@@ -93,25 +101,39 @@ final class LabelPlans {
   }
 
   /**
-   * Remembers the plan the strategy gave for a key.
+   * Tells where a key's plan can be stored: the first empty slot of its probe run.
    *
+   * @param key from {@link #key}
+   * @return the slot, or -1 if the table is at its limit or the run is full (then the key's
+   *     customers are planned one by one)
+   */
+  int room(long key) {
+    if (size >= LIMIT) {
+      return -1;
+    }
+    int home = home(key);
+    for (int probe = 0; probe < PROBES; probe++) {
+      int s = (home + probe) & (SLOTS - 1);
+      if (slots[s] == null) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Stores the plan the strategy gave for a key.
+   *
+   * @param slot from {@link #room}
    * @param key from {@link #key}
    * @param actions the actions in the strategy's order, owned by the table from now on
    * @param plan the same actions as an immutable plan
    * @return the new entry
    */
-  Known put(long key, Action[] actions, Plan plan) {
+  Known put(int slot, long key, Action[] actions, Plan plan) {
     Known known = new Known(key, actions, plan);
-    int home = home(key);
-    int slot = home;
-    for (int probe = 0; probe < PROBES; probe++) {
-      int s = (home + probe) & (SLOTS - 1);
-      if (slots[s] == null) {
-        slot = s;
-        break;
-      }
-    }
     slots[slot] = known;
+    size++;
     return known;
   }
 
