@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestInstance;
  * <p>It checks the name and discovery as for classifiers; that {@code create} with an empty
  * configuration works or throws {@link ConfigurationException}; that configured keys are read and
  * unknown keys left unread; and that for every label of every dimension (and {@link
- * Dimension#UNCLASSIFIED}) planning never throws, never adds null, is deterministic, hands out
+ * Dimension#UNCLASSIFIED}), measured and decided for lack of data, planning never throws, never adds null, is deterministic, hands out
  * the same prebuilt {@link Action} instances, and is the same under concurrent calls. A strategy
  * that says it reads labels only ({@link Strategy#planReadsLabelsOnly()}) must plan the same for
  * the same labels whatever the customer and the scores.
@@ -275,7 +275,10 @@ public abstract class StrategyProviderContract {
     return "Strategy provider '" + p.name() + "' (" + p.getClass().getName() + ")";
   }
 
-  /** Every label of every dimension at least once, then random label combinations per customer. */
+  /**
+   * Every label of every dimension at least once, measured and decided for lack of data, then
+   * random label combinations per customer (a quarter of their labels for lack of data).
+   */
   private List<Input> inputs() {
     List<Dimension> dims = dimensions();
     List<Customer> customers = customers();
@@ -283,17 +286,30 @@ public abstract class StrategyProviderContract {
     List<Input> out = new ArrayList<>();
     for (int d = 0; d < dims.size(); d++) {
       for (int label = -1; label < dims.get(d).size(); label++) {
-        int[] labels = randomLabels(random, dims);
-        labels[d] = label;
-        out.add(new Input(customers.get(out.size() % customers.size()), fixed(dims, labels)));
+        for (boolean lackOfData : label < 0 ? new boolean[] {false} : new boolean[] {false, true}) {
+          int[] labels = randomLabels(random, dims);
+          labels[d] = label;
+          boolean[] fallback = randomFallback(random, labels);
+          fallback[d] = lackOfData;
+          out.add(new Input(customers.get(out.size() % customers.size()), fixed(dims, labels, fallback)));
+        }
       }
     }
     for (Customer c : customers) {
       for (int k = 0; k < SEGMENTS_PER_CUSTOMER; k++) {
-        out.add(new Input(c, fixed(dims, randomLabels(random, dims))));
+        int[] labels = randomLabels(random, dims);
+        out.add(new Input(c, fixed(dims, labels, randomFallback(random, labels))));
       }
     }
     return out;
+  }
+
+  private static boolean[] randomFallback(Random random, int[] labels) {
+    boolean[] fallback = new boolean[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      fallback[i] = labels[i] >= 0 && random.nextInt(4) == 0;
+    }
+    return fallback;
   }
 
   private static int[] randomLabels(Random random, List<Dimension> dims) {
@@ -324,12 +340,15 @@ public abstract class StrategyProviderContract {
     }
   }
 
-  /** Fixed labels on the engine's dimensions; the score is the label index, or NaN if unclassified. */
-  private static Segments fixed(List<Dimension> dimensions, int[] labels) {
+  /**
+   * Fixed labels on the engine's dimensions, some decided for lack of data; the score is the label
+   * index, or NaN if unclassified.
+   */
+  private static Segments fixed(List<Dimension> dimensions, int[] labels, boolean[] fallback) {
     double[] scores = new double[labels.length];
     for (int i = 0; i < labels.length; i++) {
       scores[i] = labels[i] < 0 ? Double.NaN : labels[i];
     }
-    return Segments.of(dimensions, labels, scores);
+    return Segments.of(dimensions, labels, scores, fallback);
   }
 }
