@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * org.clientele.api.Strategy#planReadsLabelsOnly()}), by combination of labels. The engine asks
  * the strategy once per combination; every later customer with the same labels gets the same
  * actions and the same immutable {@link Plan} from one table read, without running the rules or
- * looking the plan up by its actions. A population has few combinations (hundreds), so nearly
- * every customer is served from the table.
+ * looking the plan up by its actions. A population has far fewer combinations than customers (the
+ * 8,192 benchmark customers have 2,653), so nearly every customer is served from the table.
  *
  * <p>A combination is one code per dimension, packed into a {@code long} in the bits each needs: 0
  * for unclassified, {@code 1 + label} for a measured label, {@code 1 + size + label} for one

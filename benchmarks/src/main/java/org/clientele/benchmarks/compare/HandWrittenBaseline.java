@@ -11,6 +11,9 @@ import static org.clientele.api.ActionCategory.SERVICE;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.clientele.api.Action;
 import org.clientele.api.ActionCategory;
 import org.clientele.api.Customer;
@@ -328,6 +331,39 @@ public final class HandWrittenBaseline {
     }
     return new Decision(c.id(), r.value, r.loyalty, r.behaviour, r.rfm, r.risk, r.industry,
         List.of(n == plan.length ? plan : Arrays.copyOf(plan, n)));
+  }
+
+  /**
+   * Classifies customers the simplest parallel way a developer would: {@code threads} contiguous
+   * parts, all but the last on the pool, the last on the calling thread.
+   *
+   * @param customers the customers
+   * @param pool runs the first {@code threads - 1} parts; unused for one thread
+   * @param threads the parts, the calling thread included
+   * @return the decisions, in input order
+   * @throws InterruptedException if interrupted while waiting for a part
+   * @throws ExecutionException if a part fails
+   */
+  public Decision[] classifyAll(Customer[] customers, ExecutorService pool, int threads)
+      throws InterruptedException, ExecutionException {
+    Decision[] results = new Decision[customers.length];
+    int part = (customers.length + threads - 1) / threads;
+    Future<?>[] parts = new Future<?>[threads - 1];
+    for (int t = 0; t < parts.length; t++) {
+      int from = t * part;
+      parts[t] = pool.submit(() -> classify(customers, from, Math.min(from + part, customers.length), results));
+    }
+    classify(customers, Math.min((threads - 1) * part, customers.length), customers.length, results);
+    for (Future<?> f : parts) {
+      f.get();
+    }
+    return results;
+  }
+
+  private void classify(Customer[] customers, int from, int to, Decision[] results) {
+    for (int i = from; i < to; i++) {
+      results[i] = classify(customers[i]);
+    }
   }
 
   private static boolean before(Action a, Action b) {

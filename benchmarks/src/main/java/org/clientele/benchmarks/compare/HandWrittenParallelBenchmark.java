@@ -2,7 +2,6 @@ package org.clientele.benchmarks.compare;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.clientele.api.Customer;
 import org.clientele.benchmarks.BenchmarkData;
@@ -78,25 +77,8 @@ public class HandWrittenParallelBenchmark {
   @Benchmark
   @OperationsPerInvocation(BenchmarkData.SIZE)
   public void baselineBatch(Blackhole blackhole) throws Exception {
-    HandWrittenBaseline.Decision[] results = new HandWrittenBaseline.Decision[customers.length];
-    int part = (customers.length + threads - 1) / threads;
-    Future<?>[] parts = new Future<?>[threads - 1];
-    for (int t = 0; t < parts.length; t++) {
-      int from = t * part;
-      parts[t] = pool.submit(() -> classify(from, Math.min(from + part, customers.length), results));
-    }
-    classify((threads - 1) * part, customers.length, results);
-    for (Future<?> f : parts) {
-      f.get();
-    }
-    for (HandWrittenBaseline.Decision d : results) {
+    for (HandWrittenBaseline.Decision d : baseline.classifyAll(customers, pool, threads)) {
       blackhole.consume(d);
-    }
-  }
-
-  private void classify(int from, int to, HandWrittenBaseline.Decision[] results) {
-    for (int i = from; i < to; i++) {
-      results[i] = baseline.classify(customers[i]);
     }
   }
 }

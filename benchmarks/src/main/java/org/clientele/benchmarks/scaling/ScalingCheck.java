@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.clientele.api.Customer;
 import org.clientele.benchmarks.BenchmarkData;
 import org.clientele.benchmarks.compare.HandWrittenBaseline;
@@ -75,8 +74,8 @@ public final class ScalingCheck {
       Work[] work = {
         () -> one.classifyAll(list.iterator(), c -> consumed = c),
         () -> two.classifyAll(list.iterator(), c -> consumed = c),
-        () -> handWritten(baseline, customers, null),
-        () -> handWritten(baseline, customers, helper),
+        () -> handWritten(baseline, customers, helper, 1),
+        () -> handWritten(baseline, customers, helper, 2),
       };
       long[] nanos = new long[work.length];
       long[] calls = new long[work.length];
@@ -110,25 +109,11 @@ public final class ScalingCheck {
     }
   }
 
-  /** The hand-written batch loop, on the caller alone or with the first half on the helper. */
-  private static void handWritten(HandWrittenBaseline baseline, Customer[] customers, @Nullable ExecutorService helper)
-      throws InterruptedException, ExecutionException {
-    HandWrittenBaseline.Decision[] out = new HandWrittenBaseline.Decision[customers.length];
-    int from = helper == null ? 0 : customers.length / 2;
-    @Nullable Future<?> first = helper == null ? null : helper.submit(() -> classify(baseline, customers, out, 0, customers.length / 2));
-    classify(baseline, customers, out, from, customers.length);
-    if (first != null) {
-      first.get();
-    }
-    for (HandWrittenBaseline.Decision d : out) {
+  /** The hand-written loop on {@code threads} threads; each decision handed on like a sink's. */
+  private static void handWritten(HandWrittenBaseline baseline, Customer[] customers, ExecutorService helper,
+      int threads) throws InterruptedException, ExecutionException {
+    for (HandWrittenBaseline.Decision d : baseline.classifyAll(customers, helper, threads)) {
       consumed = d;
-    }
-  }
-
-  private static void classify(HandWrittenBaseline baseline, Customer[] customers, HandWrittenBaseline.Decision[] out,
-      int from, int to) {
-    for (int i = from; i < to; i++) {
-      out[i] = baseline.classify(customers[i]);
     }
   }
 

@@ -130,6 +130,22 @@ class HandWrittenBaselineTest {
   }
 
   @Test
+  void theLoopSplitOverThreadsGivesEveryCustomerItsOwnDecisionInOrder() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int threads = 1; threads <= 3; threads++) {
+        HandWrittenBaseline.Decision[] split = baseline.classifyAll(customers, pool, threads);
+        assertThat(split).hasSameSizeAs(customers);
+        for (int i = 0; i < customers.length; i++) {
+          assertThat(split[i]).as("customer %d on %d threads", i, threads).isEqualTo(baseline.classify(customers[i]));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void thresholdsComeFromTheModel() {
     Thresholds t = Thresholds.fromModelJson(BenchmarkData.modelJson());
     assertThat(t.valueCore()).isGreaterThan(t.valueImportant()).isGreaterThan(0);
