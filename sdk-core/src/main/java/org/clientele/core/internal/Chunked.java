@@ -112,16 +112,27 @@ public final class Chunked {
       }
       return;
     }
+    if (!input.hasNext()) {
+      return;
+    }
+    List<T> first = next(input, chunkSize);
+    if (!input.hasNext()) {
+      // A single chunk cannot be shared: computed here, it waits for no worker to wake up.
+      sink.accept(first, work.apply(first));
+      return;
+    }
     // Every chunk goes to the pool, up to 2 * threads ahead, so a worker finds the next chunk
     // queued instead of parking between chunks. The calling thread is one of the workers: before
     // it waits for the oldest chunk, it computes the oldest chunks no worker has started (a task
     // runs once, whoever starts it). On a machine with as many cores as threads, no thread then
     // waits while a core could work, except for the last chunks.
     Deque<Map.Entry<List<T>, FutureTask<R>>> inflight = new ArrayDeque<>();
+    @Nullable List<T> pending = first;
     try {
-      while (input.hasNext() || !inflight.isEmpty()) {
-        while (inflight.size() < 2 * threads && input.hasNext()) {
-          List<T> chunk = next(input, chunkSize);
+      while (pending != null || input.hasNext() || !inflight.isEmpty()) {
+        while (inflight.size() < 2 * threads && (pending != null || input.hasNext())) {
+          List<T> chunk = pending != null ? pending : next(input, chunkSize);
+          pending = null;
           FutureTask<R> task = new FutureTask<>(() -> work.apply(chunk));
           inflight.add(Map.entry(chunk, task));
           pool.execute(task);

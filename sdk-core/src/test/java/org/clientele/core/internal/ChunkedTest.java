@@ -87,4 +87,21 @@ class ChunkedTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aSingleChunkIsComputedOnTheCallingThreadAndAnEmptyInputComputesNothing() {
+    ExecutorService pool = Chunked.workers(2);
+    try {
+      java.util.Set<String> threads = new CopyOnWriteArraySet<>();
+      // Seven numbers: exactly one chunk of squares(), which no worker needs to wake up for.
+      assertThat(squares(pool, numbers(7), threads)).containsExactly(0, 1, 4, 9, 16, 25, 36);
+      assertThat(threads).containsExactly(Thread.currentThread().getName());
+      assertThat(squares(pool, numbers(0), threads)).isEmpty();
+      assertThat(threads).hasSize(1);
+      // Eight numbers are two chunks: both go through the pool's queue as before.
+      assertThat(squares(pool, numbers(8), threads)).hasSize(8);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
