@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * the strategy once per combination; every later customer with the same labels gets the same
  * actions and the same immutable {@link Plan} from one table read, without running the rules or
  * looking the plan up by its actions. A population has far fewer combinations than customers (the
- * 8,192 benchmark customers have 2,653), so nearly every customer is served from the table.
+ * 8,192 benchmark customers have 2,653; 131,072 customers of the same demo population have 6,839),
+ * so nearly every customer is served from the table.
  *
  * <p>A combination is one code per dimension, packed into a {@code long} in the bits each needs: 0
  * for unclassified, {@code 1 + label} for a measured label, {@code 1 + size + label} for one
@@ -20,14 +21,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Open addressing, lock-free and racy like {@link PlanCache}: an entry is immutable (final
  * fields) and a lost write only costs asking the strategy again. Unlike that cache it never
- * evicts: it takes up to {@value #LIMIT} combinations (the benchmark population has 2,653), and a
- * combination beyond them, or whose probe run is full, is planned for every customer as it would
- * be without the table. Evicting instead let combinations push each other out at every pass over
- * a population, each time allocating a new entry.
+ * evicts: it takes up to {@value #LIMIT} combinations, and a combination beyond them, or whose
+ * probe run is full, is planned for every customer as it would be without the table. Evicting
+ * instead let combinations push each other out at every pass over a population, each time
+ * allocating a new entry. The slots take 256 KB (compressed references) per engine; with a
+ * quarter of them (4,096 combinations), 5.9% of those 131,072 customers were planned one by one.
  */
 final class LabelPlans {
 
-  private static final int SLOTS = 1 << 14;
+  private static final int SLOTS = 1 << 16;
   private static final int PROBES = 8;
   /** Combinations kept at most: a quarter of the slots, so probe runs stay short. */
   static final int LIMIT = SLOTS / 4;
