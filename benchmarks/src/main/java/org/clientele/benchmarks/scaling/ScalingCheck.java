@@ -1,5 +1,6 @@
 package org.clientele.benchmarks.scaling;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,20 +17,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * The 2-thread over 1-thread throughput of {@code classifyAll}, and of the hand-written loop split
  * over two threads (the machine's own scaling for this work), measured in one JVM by interleaved
- * time slices: 1 thread, 2 threads, hand-written 1, hand-written 2, again and again. JMH runs each
- * thread count in its own fork minutes apart, so its ratio also holds the difference between two
- * forks' JIT decisions and the shared host's drift (five rounds of the same code gave 1.28 to
- * 2.42x); here every configuration sees the same JIT state and, slice by slice, the same host.
+ * time slices: 1 thread, 2 threads, hand-written 1, hand-written 2, requests on 1 and on 2 threads,
+ * again and again. JMH runs each thread count in its own fork minutes apart, so its ratio also
+ * holds the difference between two forks' JIT decisions and the shared host's drift (five rounds
+ * of the same code gave 1.28 to 2.42x); here every configuration sees the same JIT state and,
+ * slice by slice, the same host.
  * Not a JMH benchmark: a ratio of two configurations, each measured as calls of {@code classifyAll}
- * over the {@link BenchmarkData} population within a slice.
+ * over the {@link BenchmarkData} population within a slice. Two more configurations classify the
+ * same population as a host serving requests would, in calls of {@value #SMALL_BATCH} customers,
+ * on 1 and on 2 threads: what a batch of a few chunks gets from the second thread.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.clientele.benchmarks.scaling.ScalingCheck [rounds] [sliceMillis]
  * </pre>
  *
- * <p>Prints one JSON object: nanoseconds per customer of each configuration and the two ratios.
+ * <p>Prints one JSON object: nanoseconds per customer of each configuration and the three ratios.
  */
 public final class ScalingCheck {
+
+  /** Customers per call in the request-sized configurations: a host classifying requests, not a file. */
+  static final int SMALL_BATCH = 1024;
 
   private static volatile @Nullable Object consumed;
 
@@ -53,7 +60,7 @@ public final class ScalingCheck {
   /**
    * Measures and formats the result.
    *
-   * @param rounds rounds of four slices
+   * @param rounds rounds of six slices
    * @param warmup the first rounds, not counted
    * @param sliceNanos the length of one slice
    * @return the JSON text
@@ -71,11 +78,18 @@ public final class ScalingCheck {
       return t;
     });
     try {
+      // A host's request: the population in consecutive batches of SMALL_BATCH customers, one call each.
+      List<List<Customer>> requests = new ArrayList<>();
+      for (int from = 0; from < list.size(); from += SMALL_BATCH) {
+        requests.add(list.subList(from, Math.min(list.size(), from + SMALL_BATCH)));
+      }
       Work[] work = {
         () -> one.classifyAll(list.iterator(), c -> consumed = c),
         () -> two.classifyAll(list.iterator(), c -> consumed = c),
         () -> handWritten(baseline, customers, helper, 1),
         () -> handWritten(baseline, customers, helper, 2),
+        () -> requests.forEach(r -> one.classifyAll(r.iterator(), c -> consumed = c)),
+        () -> requests.forEach(r -> two.classifyAll(r.iterator(), c -> consumed = c)),
       };
       long[] nanos = new long[work.length];
       long[] calls = new long[work.length];
@@ -101,9 +115,11 @@ public final class ScalingCheck {
       }
       return String.format(Locale.ROOT,
           "{\"rounds\": %d, \"warmup\": %d, \"sliceMillis\": %d, \"classifyAll1\": %.1f, \"classifyAll2\": %.1f,"
-              + " \"handWritten1\": %.1f, \"handWritten2\": %.1f, \"engineScaling\": %.3f, \"handWrittenScaling\": %.3f}",
+              + " \"handWritten1\": %.1f, \"handWritten2\": %.1f, \"engineScaling\": %.3f, \"handWrittenScaling\": %.3f,"
+              + " \"smallBatch\": %d, \"smallBatch1\": %.1f, \"smallBatch2\": %.1f, \"smallBatchScaling\": %.3f}",
           rounds, warmup, sliceNanos / 1_000_000, perCustomer[0], perCustomer[1], perCustomer[2], perCustomer[3],
-          perCustomer[0] / perCustomer[1], perCustomer[2] / perCustomer[3]);
+          perCustomer[0] / perCustomer[1], perCustomer[2] / perCustomer[3],
+          SMALL_BATCH, perCustomer[4], perCustomer[5], perCustomer[4] / perCustomer[5]);
     } finally {
       helper.shutdownNow();
     }
