@@ -46,7 +46,7 @@ public final class Chunked {
    */
   public static ExecutorService workers(int threads) {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(
-        threads - 1, threads - 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        threads - 1, threads - 1, IDLE_SECONDS, TimeUnit.SECONDS, new SpinningQueue(),
         r -> {
           Thread t = new Thread(r, "clientele-worker-" + WORKER_NUMBER.incrementAndGet());
           t.setDaemon(true);
@@ -178,6 +178,29 @@ public final class Chunked {
         throw err;
       }
       throw new IllegalStateException(cause);
+    }
+  }
+
+  /**
+   * The workers' queue: an idle worker polls it for {@value #SPIN_NANOS} ns before it parks, so
+   * the next batch of a host classifying batch after batch finds it awake (waking a parked thread
+   * took 30 to 50 us here, a fifth of a request of 1,024 customers on two threads).
+   */
+  private static final class SpinningQueue extends LinkedBlockingQueue<Runnable> {
+    private static final long serialVersionUID = 1L;
+    private static final long SPIN_NANOS = 50_000;
+
+    @Override
+    public @Nullable Runnable poll(long timeout, TimeUnit unit) throws InterruptedException {
+      long start = System.nanoTime();
+      do {
+        Runnable r = poll();
+        if (r != null) {
+          return r;
+        }
+        Thread.onSpinWait();
+      } while (System.nanoTime() - start < SPIN_NANOS);
+      return super.poll(timeout, unit);
     }
   }
 }

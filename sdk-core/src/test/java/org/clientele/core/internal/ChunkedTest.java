@@ -104,4 +104,20 @@ class ChunkedTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void anIdleWorkersQueueSpinsThenWaitsAndHandsOverWhatArrives() throws Exception {
+    ExecutorService pool = Chunked.workers(2);
+    try {
+      java.util.concurrent.BlockingQueue<Runnable> queue = ((java.util.concurrent.ThreadPoolExecutor) pool).getQueue();
+      assertThat(queue.poll(5, TimeUnit.MILLISECONDS)).isNull(); // past the spin, it waits its timeout out
+      Runnable task = () -> { };
+      Thread offerer = new Thread(() -> queue.offer(task));
+      offerer.start();
+      assertThat(queue.poll(1, TimeUnit.MINUTES)).isSameAs(task); // a bound against hanging, not a timing check
+      offerer.join();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
