@@ -1,5 +1,7 @@
 package org.clientele.benchmarks.scaling;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,12 +33,15 @@ import org.jspecify.annotations.Nullable;
  * java -cp benchmarks/target/benchmarks.jar org.clientele.benchmarks.scaling.ScalingCheck [rounds] [sliceMillis]
  * </pre>
  *
- * <p>Prints one JSON object: nanoseconds per customer of each configuration and the three ratios.
+ * <p>Prints one JSON object: nanoseconds per customer of each configuration, the three ratios, and
+ * for each 2-thread configuration the cores it kept busy (its threads' CPU time over wall time).
  */
 public final class ScalingCheck {
 
   /** Customers per call in the request-sized configurations: a host classifying requests, not a file. */
   static final int SMALL_BATCH = 1024;
+
+  private static final String HELPER_NAME = "hand-written-worker";
 
   private static volatile @Nullable Object consumed;
 
@@ -73,7 +78,7 @@ public final class ScalingCheck {
     Engine two = BenchmarkData.engine(2);
     HandWrittenBaseline baseline = new HandWrittenBaseline(Thresholds.fromModelJson(BenchmarkData.modelJson()));
     ExecutorService helper = Executors.newFixedThreadPool(1, r -> {
-      Thread t = new Thread(r, "hand-written-worker");
+      Thread t = new Thread(r, HELPER_NAME);
       t.setDaemon(true);
       return t;
     });
@@ -93,8 +98,10 @@ public final class ScalingCheck {
       };
       long[] nanos = new long[work.length];
       long[] calls = new long[work.length];
+      long[] cpu = new long[work.length];
       for (int round = 0; round < rounds; round++) {
         for (int k = 0; k < work.length; k++) {
+          long cpuBefore = busyNanos();
           long start = System.nanoTime();
           long n = 0;
           long now;
@@ -106,23 +113,47 @@ public final class ScalingCheck {
           if (round >= warmup) {
             nanos[k] += now - start;
             calls[k] += n;
+            cpu[k] += busyNanos() - cpuBefore;
           }
         }
       }
       double[] perCustomer = new double[work.length];
+      double[] cores = new double[work.length];
       for (int k = 0; k < work.length; k++) {
         perCustomer[k] = (double) nanos[k] / calls[k] / customers.length;
+        cores[k] = (double) cpu[k] / nanos[k];
       }
       return String.format(Locale.ROOT,
           "{\"rounds\": %d, \"warmup\": %d, \"sliceMillis\": %d, \"classifyAll1\": %.1f, \"classifyAll2\": %.1f,"
               + " \"handWritten1\": %.1f, \"handWritten2\": %.1f, \"engineScaling\": %.3f, \"handWrittenScaling\": %.3f,"
-              + " \"smallBatch\": %d, \"smallBatch1\": %.1f, \"smallBatch2\": %.1f, \"smallBatchScaling\": %.3f}",
+              + " \"smallBatch\": %d, \"smallBatch1\": %.1f, \"smallBatch2\": %.1f, \"smallBatchScaling\": %.3f,"
+              + " \"classifyAll2Cores\": %.2f, \"handWritten2Cores\": %.2f, \"smallBatch2Cores\": %.2f}",
           rounds, warmup, sliceNanos / 1_000_000, perCustomer[0], perCustomer[1], perCustomer[2], perCustomer[3],
           perCustomer[0] / perCustomer[1], perCustomer[2] / perCustomer[3],
-          SMALL_BATCH, perCustomer[4], perCustomer[5], perCustomer[4] / perCustomer[5]);
+          SMALL_BATCH, perCustomer[4], perCustomer[5], perCustomer[4] / perCustomer[5],
+          cores[1], cores[3], cores[5]);
     } finally {
       helper.shutdownNow();
     }
+  }
+
+  /**
+   * The CPU time so far of the threads that do the work: this one, the engines' workers and the
+   * hand-written loop's helper. Over a slice, divided by its wall time, it tells how many cores the
+   * configuration kept busy: a 2-thread configuration near 2.0 that still does less than twice the
+   * work of 1 thread ran slower per thread, which is the machine's doing (cores of a shared host
+   * slowing each other), not the work's division.
+   */
+  private static long busyNanos() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t == Thread.currentThread() || t.getName().startsWith("clientele-worker-")
+          || t.getName().equals(HELPER_NAME)) {
+        sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
+      }
+    }
+    return sum;
   }
 
   /** The hand-written loop on {@code threads} threads; each decision handed on like a sink's. */

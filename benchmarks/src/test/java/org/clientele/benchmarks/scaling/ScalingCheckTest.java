@@ -12,7 +12,8 @@ class ScalingCheckTest {
     String json = ScalingCheck.measure(3, 1, 1_000_000L);
     assertThat(json).contains("\"rounds\": 3", "\"classifyAll1\": ", "\"classifyAll2\": ", "\"handWritten1\": ",
         "\"handWritten2\": ", "\"engineScaling\": ", "\"handWrittenScaling\": ", "\"smallBatch\": 1024",
-        "\"smallBatch1\": ", "\"smallBatch2\": ", "\"smallBatchScaling\": ");
+        "\"smallBatch1\": ", "\"smallBatch2\": ", "\"smallBatchScaling\": ", "\"classifyAll2Cores\": ",
+        "\"handWritten2Cores\": ", "\"smallBatch2Cores\": ");
     assertThat(json).doesNotContain("NaN", "Infinity");
   }
 }
