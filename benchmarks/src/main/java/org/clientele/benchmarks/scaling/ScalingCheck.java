@@ -14,6 +14,7 @@ import org.clientele.benchmarks.BenchmarkData;
 import org.clientele.benchmarks.compare.HandWrittenBaseline;
 import org.clientele.benchmarks.compare.Thresholds;
 import org.clientele.core.Engine;
+import org.clientele.core.EngineBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * on 1 and on 2 threads: what a batch of a few chunks gets from the second thread.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar org.clientele.benchmarks.scaling.ScalingCheck [rounds] [sliceMillis]
+ * java -cp benchmarks/target/benchmarks.jar org.clientele.benchmarks.scaling.ScalingCheck [rounds] [sliceMillis] [chunkSize]
  * </pre>
  *
  * <p>Prints one JSON object: nanoseconds per customer of each configuration, the three ratios, and
@@ -50,15 +51,16 @@ public final class ScalingCheck {
   /**
    * Runs the check.
    *
-   * @param args rounds (default 60, the first 10 are warm-up) and slice length in milliseconds
-   *     (default 100)
+   * @param args rounds (default 60, the first 10 are warm-up), slice length in milliseconds
+   *     (default 100), and the engines' chunk size (default: the engine's default)
    * @throws Exception if a worker fails
    */
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     long sliceNanos = (args.length > 1 ? Long.parseLong(args[1]) : 100) * 1_000_000L;
     int warmup = Math.min(10, rounds / 6);
-    System.out.println(measure(rounds, warmup, sliceNanos));
+    int chunkSize = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    System.out.println(measure(rounds, warmup, sliceNanos, chunkSize));
     System.exit(0); // the engines' idle workers are daemons; exit at once all the same
   }
 
@@ -68,14 +70,15 @@ public final class ScalingCheck {
    * @param rounds rounds of six slices
    * @param warmup the first rounds, not counted
    * @param sliceNanos the length of one slice
+   * @param chunkSize the engines' chunk size, or 0 for the engine's default
    * @return the JSON text
    * @throws Exception if a worker fails
    */
-  static String measure(int rounds, int warmup, long sliceNanos) throws Exception {
+  static String measure(int rounds, int warmup, long sliceNanos, int chunkSize) throws Exception {
     Customer[] customers = BenchmarkData.customers();
     List<Customer> list = Arrays.asList(customers);
-    Engine one = BenchmarkData.engine(1);
-    Engine two = BenchmarkData.engine(2);
+    Engine one = engine(1, chunkSize);
+    Engine two = engine(2, chunkSize);
     HandWrittenBaseline baseline = new HandWrittenBaseline(Thresholds.fromModelJson(BenchmarkData.modelJson()));
     ExecutorService helper = Executors.newFixedThreadPool(1, r -> {
       Thread t = new Thread(r, HELPER_NAME);
@@ -135,6 +138,11 @@ public final class ScalingCheck {
     } finally {
       helper.shutdownNow();
     }
+  }
+
+  private static Engine engine(int threads, int chunkSize) {
+    EngineBuilder builder = Engine.builder().configuration(BenchmarkData.modelJson(), "model.json").parallelism(threads);
+    return (chunkSize > 0 ? builder.chunkSize(chunkSize) : builder).build();
   }
 
   /**

@@ -9,7 +9,7 @@ class ScalingCheckTest {
 
   @Test
   void reportsEveryConfigurationAndEveryRatio() throws Exception {
-    String json = ScalingCheck.measure(3, 1, 1_000_000L);
+    String json = ScalingCheck.measure(3, 1, 1_000_000L, 0);
     assertThat(json).contains("\"rounds\": 3", "\"classifyAll1\": ", "\"classifyAll2\": ", "\"handWritten1\": ",
         "\"handWritten2\": ", "\"engineScaling\": ", "\"handWrittenScaling\": ", "\"smallBatch\": 1024",
         "\"smallBatch1\": ", "\"smallBatch2\": ", "\"smallBatchScaling\": ", "\"classifyAll2Cores\": ",
