@@ -164,6 +164,18 @@ final class BrokenContracts {
     }
   }
 
+  static class ClaimsLabelsOnlyButReadsFallbackScores extends StrategyProviderContract {
+    @Override
+    protected StrategyProvider provider() {
+      return new BrokenProviders.ClaimsLabelsOnlyButReadsFallbackScores();
+    }
+
+    @Override
+    protected List<Dimension> dimensions() {
+      return List.of(Dimension.of("band", "HIGH", "LOW"));
+    }
+  }
+
   static class FailsOnUnclassified extends StrategyProviderContract {
     @Override
     protected StrategyProvider provider() {

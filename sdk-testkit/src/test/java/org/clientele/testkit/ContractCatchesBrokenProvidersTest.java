@@ -50,6 +50,8 @@ class ContractCatchesBrokenProvidersTest {
             "new instance"),
         Arguments.of(BrokenContracts.ClaimsLabelsOnlyButReadsFeatures.class,
             Set.of("aStrategyThatReadsLabelsOnlyIgnoresTheCustomerAndTheScores"), true, "return false if it reads features"),
+        Arguments.of(BrokenContracts.ClaimsLabelsOnlyButReadsFallbackScores.class,
+            Set.of("aStrategyThatReadsLabelsOnlyIgnoresTheCustomerAndTheScores"), true, "features or scores"),
         Arguments.of(BrokenContracts.FailsOnUnclassified.class, Set.of("planningWorksForEveryLabelAndNeverAddsNull"), false,
             "UNCLASSIFIED"));
   }

@@ -415,4 +415,35 @@ public final class BrokenProviders {
       };
     }
   }
+
+  /**
+   * Says it reads labels only and does, for measured labels; for a label decided for lack of data
+   * it offers a call only when the classifier's score is high: the defect hides unless the kit's
+   * inputs carry fallback labels with varied scores.
+   */
+  public static class ClaimsLabelsOnlyButReadsFallbackScores implements StrategyProvider {
+    static final Action CALL = new Action("call", ActionCategory.CHANNEL, "Call", 1, "r", "Because");
+
+    @Override
+    public String name() {
+      return "broken-reads-fallback-scores";
+    }
+
+    @Override
+    public Strategy create(PluginConfig config, List<Dimension> dimensions) {
+      return new Strategy() {
+        @Override
+        public void plan(Customer customer, Segments segments, PlanSink out) {
+          if (segments.labelIndex(0) >= 0 && (!segments.isFallback(0) || segments.score(0) > 0.5)) {
+            out.add(CALL);
+          }
+        }
+
+        @Override
+        public boolean planReadsLabelsOnly() {
+          return true;
+        }
+      };
+    }
+  }
 }
