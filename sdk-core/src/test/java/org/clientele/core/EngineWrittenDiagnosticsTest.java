@@ -13,6 +13,7 @@ import org.clientele.api.spi.PluginConfig;
 import java.util.List;
 import org.clientele.core.io.RejectionSink;
 import org.clientele.core.job.Segmentation;
+import org.clientele.core.report.SegmentationReport.QualityWarning;
 import org.clientele.core.job.SegmentationResult;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,20 @@ class EngineWrittenDiagnosticsTest {
       assertThat(w.message()).isEqualTo("badlabel: failed for 2 of 2 customers, whose label is UNCLASSIFIED;"
           + " the first failure is logged at WARN with its cause");
     });
+  }
+
+  @Test
+  void theStrategysWarningsAreWarningsOfTheReportNotOnlyOfTheLog() {
+    Segmentation job = Segmentation.builder()
+        .model(Model.fromJson("{\"dimensions\": {\"threshold\": {}}, \"strategy\": {\"provider\": \"explaining\"}}", "cfg.json"))
+        .customers(List.of(C, Customer.builder("C-2").build()), "host")
+        .engine(b -> b.register(new StrategyExplanationTest.ExplainingProvider()))
+        .build();
+
+    SegmentationResult result = job.run(r -> {}, RejectionSink.discard());
+
+    assertThat(result.report().orElseThrow().quality().warnings())
+        .contains(new QualityWarning("strategy", "strategy", "", StrategyExplanationTest.ExplainingProvider.GAP));
   }
 
   private static Engine engine(ClassifierProvider p, String policy) {

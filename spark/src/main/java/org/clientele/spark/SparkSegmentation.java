@@ -427,6 +427,7 @@ public final class SparkSegmentation {
       p.rejected().forEach((k, v) -> rejected.merge(k, v, Long::sum));
       p.errors().forEach((k, v) -> errors.merge(k, v, Long::sum));
     }
+    total.addEngineWarnings(engine);
     if (calibratedHere.contains(model)) {
       // Calibrated by this job: a sketch-summarised cut-off would not come out the same again
       // (a model read from a file is reproducible and says nothing).

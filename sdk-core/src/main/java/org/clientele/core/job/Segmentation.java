@@ -304,10 +304,8 @@ public final class Segmentation {
       }
       ReportAccumulator report = ReportAccumulator.create(engine, reportOptions);
       leftOut.forEach(report::addWarning);
-      // A doubtful fit (small book, no convergence, weak parameters) is never silent.
-      for (String d : engine.featureDiagnostics()) {
-        report.addWarning(new QualityWarning("feature_step", d.substring(0, d.indexOf(':')), "", d));
-      }
+      // A doubtful fit (small book, no convergence, weak parameters) or a playbook's coverage gap is never silent.
+      report.addEngineWarnings(engine);
       if (features != null) {
         features.begin(featureColumns(engine));
       }

@@ -354,6 +354,28 @@ public final class ReportAccumulator {
   }
 
   /**
+   * Adds, as run warnings, what the engine found when it was built and a reader of the report must
+   * not miss: each feature step's diagnostics ({@code feature_step}: a doubtful fit, a small book)
+   * and the strategy's warnings ({@code strategy}: for the playbook, a coverage gap under {@code
+   * "coverage": "warn"}, plugin rules a replacing playbook leaves out, two jars with rules for one
+   * dimension). The engine logs them at WARN when it is built; a person reading the report or
+   * running with {@code --strict-quality} sees them here. Call it once per report, on the
+   * accumulator that builds it (like {@link #addWarning}).
+   *
+   * @param engine the engine the report's results came from
+   * @since 0.1.0
+   */
+  public void addEngineWarnings(Engine engine) {
+    for (String d : engine.featureDiagnostics()) {
+      int colon = d.indexOf(':');
+      addWarning(new SegmentationReport.QualityWarning("feature_step", colon > 0 ? d.substring(0, colon) : "", "", d));
+    }
+    for (String w : engine.strategyWarnings()) {
+      addWarning(new SegmentationReport.QualityWarning("strategy", "strategy", "", w));
+    }
+  }
+
+  /**
    * Adds everything another accumulator collected; the other one is left unchanged.
    *
    * @param other an accumulator with the same dimensions and options
