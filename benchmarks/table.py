@@ -295,6 +295,13 @@ def main():
                        f"({s['rounds'] - s['warmup']} rounds; `classifyAll` {s['classifyAll1']:.0f} / {s['classifyAll2']:.0f} ns; "
                        f"the hand-written loop split the same way: {s['handWrittenScaling']:.2f}x) | >= 1.8x | "
                        f"{s['engineScaling']:.2f}x | {verdict(s['engineScaling'] >= 1.8)} |")
+        if "classifyAll2Cores" in s:
+            targets.append(f"| The same: cores kept busy by the 2-thread configurations (threads' CPU time / wall time; "
+                           f"the hand-written split: {s['handWritten2Cores']:.2f}) | (information) | {s['classifyAll2Cores']:.2f} | |")
+        if "smallBatchScaling" in s:
+            targets.append(f"| A host's requests: `classifyAll` on calls of {s['smallBatch']} customers, 2 threads / 1 thread, "
+                           f"the same slices ({s['smallBatch1']:.0f} / {s['smallBatch2']:.0f} ns, {s['smallBatch2Cores']:.2f} cores busy) "
+                           f"| (information) | {s['smallBatchScaling']:.2f}x | |")
     if b1 and get("core.ClassifyBenchmark.classifyReusable"):
         x = ns(b1)[0] / ns(get("core.ClassifyBenchmark.classifyReusable"))[0]
         targets.append(f"| Batch (`classifyAll`, 1 thread) per customer vs `classify(customer, buffer)` (no result allocated) | (information) | {x:.2f}x | |")
