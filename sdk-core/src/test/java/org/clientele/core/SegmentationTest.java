@@ -107,6 +107,47 @@ class SegmentationTest {
   }
 
   @Test
+  void aHostsCustomerWithANegativeCountIsRejectedAsTheSameFileRowIs() throws IOException {
+    List<Customer> accounts = new ArrayList<>();
+    try (CustomerReader r = CustomerReader.open(customers, CustomerFormat.defaults(), RejectionSink.discard())) {
+      r.forEachRemaining(accounts::add);
+    }
+    accounts.add(Customer.builder("C77").set(org.clientele.api.StandardFeatures.ORDERS_12M, -2.0).build());
+    // The same customers as a file, C77 with the same negative count.
+    Path withOrders = dir.resolve("accounts-orders.csv");
+    StringBuilder c = new StringBuilder("id,industry_code,orders_12m\n");
+    for (Customer a : accounts) {
+      String industry = a.getOrNull(org.clientele.api.StandardFeatures.INDUSTRY_CODE);
+      c.append(a.id()).append(',').append(industry == null ? "" : industry)
+          .append(',').append(a.id().equals("C77") ? "-2" : "").append('\n');
+    }
+    Files.writeString(withOrders, c);
+
+    List<Rejection> fromHost = new ArrayList<>();
+    SegmentationResult[] host = new SegmentationResult[1];
+    String hostCsv = csv(Segmentation.builder().transactions(transactions).customers(accounts, "accounts (host)")
+        .referenceDate(LocalDate.of(2024, 7, 1)).threads(1).build(), fromHost, host);
+    List<Rejection> fromFile = new ArrayList<>();
+    SegmentationResult[] file = new SegmentationResult[1];
+    String fileCsv = csv(Segmentation.builder().transactions(transactions).customers(withOrders)
+        .referenceDate(LocalDate.of(2024, 7, 1)).threads(1).build(), fromFile, file);
+
+    assertThat(hostCsv).isEqualTo(fileCsv).doesNotContain("C77");
+    assertThat(fromHost).filteredOn(r -> r.source().equals("accounts (host)")).singleElement().satisfies(r -> {
+      assertThat(r.reason()).isEqualTo(org.clientele.core.io.RejectionReason.OUT_OF_RANGE);
+      assertThat(r.line()).isEqualTo(accounts.size());
+      assertThat(r.column()).isEqualTo("orders_12m");
+      assertThat(r.message()).isEqualTo("customer C77: orders_12m must be at least 0");
+    });
+    assertThat(fromFile).filteredOn(r -> r.source().equals("accounts-orders.csv")).singleElement()
+        .satisfies(r -> assertThat(r.reason()).isEqualTo(org.clientele.core.io.RejectionReason.OUT_OF_RANGE));
+    ReadCounts counts = host[0].counts().customersFile();
+    assertThat(counts.read()).isEqualTo(accounts.size());
+    assertThat(counts.rejected()).isEqualTo(1);
+    assertThat(counts.rejectedByReason()).containsEntry(org.clientele.core.io.RejectionReason.OUT_OF_RANGE, 1L);
+  }
+
+  @Test
   void calibrationAndClassificationReadTheCustomersOnceAndReportEachRejectionOnce() throws IOException {
     // The host's customers are iterated once: the calibration pass is kept and replayed.
     List<Customer> accounts = new ArrayList<>();

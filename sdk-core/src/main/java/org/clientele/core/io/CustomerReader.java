@@ -417,30 +417,14 @@ public final class CustomerReader extends RecordReader<Customer> {
     knownLines = new long[count];
   }
 
-  /**
-   * Rejects a row whose facts cannot all be true: a first purchase after the last one, or a last
-   * purchase longer ago than the first ({@code days_since_last_purchase > tenure_days}). Either
-   * would give confident labels computed from a misread or mismatched export.
-   */
+  /** Rejects a row whose facts cannot all be true ({@link CustomerChecks#contradiction}). */
   private boolean contradicts(Customer c, RawRow row) {
-    java.time.LocalDate first = c.getOrNull(StandardFeatures.FIRST_PURCHASE_DATE);
-    java.time.LocalDate last = c.getOrNull(StandardFeatures.LAST_PURCHASE_DATE);
-    if (first != null && last != null && first.isAfter(last)) {
-      reject(row, StandardFeatures.FIRST_PURCHASE_DATE.name(), first.toString(), RejectionReason.CONTRADICTORY_VALUES,
-          "the first purchase (" + first + ") is after the last purchase (" + last + ")",
-          "check the two date columns (swapped? another date format?)");
-      return true;
+    CustomerChecks.Problem p = CustomerChecks.contradiction(c);
+    if (p == null) {
+      return false;
     }
-    double silent = c.number(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, Double.NaN);
-    double tenure = c.number(StandardFeatures.TENURE_DAYS, Double.NaN);
-    if (silent > tenure) {
-      reject(row, StandardFeatures.DAYS_SINCE_LAST_PURCHASE.name(), org.clientele.core.internal.Formats.plain(silent), RejectionReason.CONTRADICTORY_VALUES,
-          "the last purchase was " + org.clientele.core.internal.Formats.plain(silent) + " days ago, but the first only " + org.clientele.core.internal.Formats.plain(tenure)
-              + " days ago (tenure_days)",
-          "check the two columns: days_since_last_purchase can be at most tenure_days");
-      return true;
-    }
-    return false;
+    reject(row, p.field(), p.value(), p.reason(), p.message(), p.fix());
+    return true;
   }
 
   /** Sets one feature; returns null on success, or a non-null marker after rejecting the row. */

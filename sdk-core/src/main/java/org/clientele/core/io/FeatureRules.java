@@ -63,6 +63,11 @@ final class FeatureRules {
     return Map.copyOf(ranges);
   }
 
+  /** Returns every feature with a range. */
+  static Map<Feature<?>, Range> all() {
+    return RANGES;
+  }
+
   /** Returns the allowed range of a feature, or null if any finite number is allowed. */
   static @Nullable Range range(Feature<?> feature) {
     return RANGES.get(feature);

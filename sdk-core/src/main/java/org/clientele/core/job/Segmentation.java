@@ -42,6 +42,7 @@ import org.clientele.core.features.LifetimesSummary;
 import org.clientele.core.internal.CountingInputStream;
 import org.clientele.core.io.CustomerReader;
 import org.clientele.core.io.FeatureWriter;
+import org.clientele.core.io.HostCustomers;
 import org.clientele.core.io.InputConfig;
 import org.clientele.core.io.InputException;
 import org.clientele.core.io.InputPreset;
@@ -1307,6 +1308,16 @@ public final class Segmentation {
     };
   }
 
+  /** The host's customers, each checked as a file's row is (ranges, contradictions): {@link HostCustomers}. */
+  private Input<Customer> hostCustomers(Iterable<? extends Customer> customers, String name) {
+    return (sink, phase) -> {
+      long size = customers instanceof Collection<?> c ? c.size() : -1;
+      Records<Customer> records = HostCustomers.of(customers.iterator(), name, sink);
+      long[] done = {0};
+      return tracked(records, progress.start(phase, size, "customers", () -> done[0]), done);
+    };
+  }
+
   private <T> Input<T> host(Iterable<? extends T> objects, String name, String unit) {
     return (sink, phase) -> {
       long size = objects instanceof Collection<?> c ? c.size() : -1;
@@ -1495,7 +1506,10 @@ public final class Segmentation {
 
     /**
      * Takes the host's customers. Iterated once per pass (by a run, once unless the calibration pass
-     * could not be kept in memory; see the class comment).
+     * could not be kept in memory; see the class comment). Each is checked as a customers file's
+     * row is ({@link HostCustomers}): one with a standard number out of its range (a negative
+     * count) or two facts that cannot both be true is rejected, named by its 1-based position, and
+     * counted, not classified.
      *
      * @param customers the customers
      * @param name a name for counts and messages
@@ -1688,7 +1702,7 @@ public final class Segmentation {
       Iterable<? extends Customer> hc = hostCustomers;
       Iterable<Transaction> ht = hostTransactions;
       customers = c != null ? (s, p) -> self[0].customersFile(c).open(s, p)
-          : hc != null ? (s, p) -> self[0].<Customer>host(hc, Objects.requireNonNull(hostCustomersName), "customers").open(s, p) : null;
+          : hc != null ? (s, p) -> self[0].hostCustomers(hc, Objects.requireNonNull(hostCustomersName)).open(s, p) : null;
       transactions = t != null ? (s, p) -> self[0].transactionsFile(t).open(s, p)
           : ht != null ? (s, p) -> self[0].<Transaction>host(ht, Objects.requireNonNull(hostTransactionsName), "transactions").open(s, p) : null;
       self[0] = new Segmentation(this);
