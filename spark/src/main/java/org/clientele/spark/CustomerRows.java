@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.clientele.api.Customer;
 import org.clientele.api.Feature;
+import org.clientele.core.io.HostCustomers;
 import org.clientele.core.io.RejectionReason;
 import org.jspecify.annotations.Nullable;
 
@@ -193,7 +194,14 @@ final class CustomerRows implements Serializable {
         }
       }
     }
-    return b.build();
+    Customer c = b.build();
+    // The checks a customers file's row passes (ranges, contradictory facts), as the batch job's.
+    java.util.Optional<org.clientele.core.io.Rejection> r = HostCustomers.check(c, "", 0);
+    if (r.isPresent()) {
+      problem[0] = new Problem(r.get().column(), r.get().value(), r.get().reason(), r.get().message(), r.get().fix());
+      return null;
+    }
+    return c;
   }
 
   /** The feature of column i; declared on the driver, declared here too if this JVM has not loaded its plugin. */

@@ -81,6 +81,34 @@ class RejectionsTest {
   }
 
   @Test
+  void aCustomerWithANumberOutOfItsRangeOrContradictoryFactsIsRejectedAsInAFile() {
+    SparkSession spark = SharedSpark.get();
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("id", DataTypes.StringType, true),
+        DataTypes.createStructField("revenue_12m", DataTypes.DoubleType, true),
+        DataTypes.createStructField("orders_12m", DataTypes.DoubleType, true),
+        DataTypes.createStructField("days_since_last_purchase", DataTypes.DoubleType, true),
+        DataTypes.createStructField("tenure_days", DataTypes.DoubleType, true)));
+    Dataset<Row> customers = spark.createDataFrame(List.of(
+        RowFactory.create("a", 100.0, 2.0, 10.0, 400.0), RowFactory.create("refunds", -40.0, 1.0, null, null),
+        RowFactory.create("negative", 100.0, -2.0, null, null), RowFactory.create("silent", 100.0, 1.0, 400.0, 100.0)),
+        schema);
+    Model model = Model.builder()
+        .dimension("value", Map.of("method", "threshold"))
+        .noStrategy()
+        .build();
+    SparkSegmentation job = SparkSegmentation.builder().model(model).build();
+
+    Classified out = job.classify(customers, model);
+
+    assertThat(out.results().select("id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+        .containsExactlyInAnyOrder("a", "refunds");
+    assertThat(out.rejections().collectAsList()).extracting(r -> r.getString(4) + " " + r.getString(2) + " " + r.getString(7))
+        .containsExactlyInAnyOrder("out_of_range orders_12m negative", "contradictory_values days_since_last_purchase silent");
+    assertThat(job.report(customers, model).totals().rejectedRows()).isEqualTo(2);
+  }
+
+  @Test
   void aMisspeltOrMistypedColumnFailsOnTheDriverNamingItAndTheFix() {
     SparkSession spark = SharedSpark.get();
     Model model = Model.builder().dimension("value", Map.of("method", "threshold")).noStrategy().build();

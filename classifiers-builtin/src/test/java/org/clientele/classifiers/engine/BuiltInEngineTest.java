@@ -25,6 +25,7 @@ class BuiltInEngineTest {
     LocalDate today = LocalDate.of(2026, 11, 1);
     for (int i = 0; i < size; i++) {
       Customer.Builder b = Customer.builder("C" + i);
+      double silent;
       if (r.nextInt(20) > 0) { // 5% prospects with no purchases
         double revenue = Math.floor(Math.exp(7 + 2 * r.nextGaussian()));
         b.set(StandardFeatures.REVENUE_12M, revenue)
@@ -34,8 +35,9 @@ class BuiltInEngineTest {
             .set(StandardFeatures.VISITS_3M, (double) r.nextInt(2))
             .set(StandardFeatures.PURCHASE_DAYS, (double) (1 + r.nextInt(40)))
             .set(StandardFeatures.REPEAT_PURCHASES, (double) r.nextInt(39))
-            .set(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, (double) r.nextInt(600))
-            .set(StandardFeatures.TENURE_DAYS, (double) (r.nextInt(3000)))
+            .set(StandardFeatures.DAYS_SINCE_LAST_PURCHASE, silent = r.nextInt(600))
+            // The first purchase is at least as long ago as the last (the batch job rejects the contrary).
+            .set(StandardFeatures.TENURE_DAYS, Math.max(silent, r.nextInt(3000)))
             .set(StandardFeatures.FIRST_PURCHASE_DATE, today.minusDays(r.nextInt(3000)))
             .set(StandardFeatures.REVENUE_TOTAL, revenue * 3);
       }

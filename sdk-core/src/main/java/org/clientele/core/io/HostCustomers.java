@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.clientele.api.Customer;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,24 @@ public final class HostCustomers {
     return new Checked(Records.of(customers, source), source, Objects.requireNonNull(sink, "sink"));
   }
 
+  /**
+   * Checks one customer as {@link #of} does, for a reader of its own (Spark's rows).
+   *
+   * @param customer the customer
+   * @param source the input's name for the rejection
+   * @param line the customer's 1-based position, or 0 if unknown
+   * @return the rejection, or empty if the customer passes
+   * @since 0.1.0
+   */
+  public static Optional<Rejection> check(Customer customer, String source, long line) {
+    CustomerChecks.Problem p = CustomerChecks.outOfRange(customer);
+    if (p == null) {
+      p = CustomerChecks.contradiction(customer);
+    }
+    return p == null ? Optional.empty()
+        : Optional.of(new Rejection(source, line, p.field(), p.value(), p.reason(), "customer " + customer.id() + ": " + p.message(), p.fix()));
+  }
+
   private static final class Checked implements Records<Customer> {
     private final Records<Customer> all;
     private final String source;
@@ -62,19 +81,15 @@ public final class HostCustomers {
       while (next == null && all.hasNext()) {
         Customer c = all.next();
         read++;
-        CustomerChecks.Problem p = CustomerChecks.outOfRange(c);
-        if (p == null) {
-          p = CustomerChecks.contradiction(c);
-        }
-        if (p == null) {
+        Optional<Rejection> r = check(c, source, read);
+        if (r.isEmpty()) {
           next = c;
           line = read;
         } else {
           rejected++;
-          byReason.merge(p.reason(), 1L, Long::sum);
+          byReason.merge(r.get().reason(), 1L, Long::sum);
           rejectedAt.putIfAbsent(c.id(), read);
-          sink.reject(new Rejection(source, read, p.field(), p.value(), p.reason(),
-              "customer " + c.id() + ": " + p.message(), p.fix()));
+          sink.reject(r.get());
         }
       }
       return next != null;
