@@ -11,8 +11,10 @@
 #   pair-N-*.json, pairs.log
 #                          five rounds of single forks: the baseline and classify(customer), then the batch loops
 #                          (classifyAll and the hand-written loop, 1 and 2 threads)
-#   scaling.json           classifyAll on 2 threads against 1, and the hand-written loop split over 2 threads, in one
-#                          JVM by interleaved 100 ms slices (scaling.ScalingCheck, about 30 s)
+#   scaling.json           classifyAll on 2 threads against 1, the hand-written loop split over 2 threads, and
+#                          classifyAll on requests of 1,024 customers on 2 threads against 1, in one JVM by
+#                          interleaved 100 ms slices, with the cores each 2-thread configuration kept busy
+#                          (scaling.ScalingCheck, about 40 s)
 #   table.md               the Markdown table (ns/customer, ratio to the hand-written baseline, B/op), machine and load
 # About 22 minutes on 2 cores. Builds benchmarks/target/benchmarks.jar first if it is missing.
 #

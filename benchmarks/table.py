@@ -296,7 +296,7 @@ def main():
                        f"the hand-written loop split the same way: {s['handWrittenScaling']:.2f}x) | >= 1.8x | "
                        f"{s['engineScaling']:.2f}x | {verdict(s['engineScaling'] >= 1.8)} |")
         if "classifyAll2Cores" in s:
-            targets.append(f"| The same: cores kept busy by the 2-thread configurations (threads' CPU time / wall time; "
+            targets.append(f"| The same: cores kept busy by the 2-thread configurations (threads' CPU time / wall time, an idle worker's 50 us spin included; "
                            f"the hand-written split: {s['handWritten2Cores']:.2f}) | (information) | {s['classifyAll2Cores']:.2f} | |")
         if "smallBatchScaling" in s:
             targets.append(f"| A host's requests: `classifyAll` on calls of {s['smallBatch']} customers, 2 threads / 1 thread, "

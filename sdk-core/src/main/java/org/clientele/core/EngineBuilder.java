@@ -198,7 +198,7 @@ public final class EngineBuilder {
   /**
    * Sets how many customers a worker takes at a time in batch work (default 128). Small chunks let
    * a batch of a few hundred customers use every thread and leave little work to one thread at the
-   * end of a batch; larger ones made no measurable difference on large batches (docs/engine.md,
+   * end of a batch; larger ones were no faster on large batches either (docs/engine.md,
    * "Classifying"). Under {@link ErrorPolicy#FAIL_FAST} a failure leaves the sink with the whole
    * chunks before the failing one.
    *

@@ -89,7 +89,7 @@ class EngineWrittenDiagnosticsTest {
     SegmentationResult result = job.run(r -> {}, RejectionSink.discard());
 
     assertThat(result.report().orElseThrow().quality().warnings())
-        .contains(new QualityWarning("strategy", "strategy", "", StrategyExplanationTest.ExplainingProvider.GAP));
+        .contains(new QualityWarning("strategy", "", "", StrategyExplanationTest.ExplainingProvider.GAP));
   }
 
   private static Engine engine(ClassifierProvider p, String policy) {

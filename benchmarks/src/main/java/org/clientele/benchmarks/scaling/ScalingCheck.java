@@ -149,8 +149,9 @@ public final class ScalingCheck {
    * The CPU time so far of the threads that do the work: this one, the engines' workers and the
    * hand-written loop's helper. Over a slice, divided by its wall time, it tells how many cores the
    * configuration kept busy: a 2-thread configuration near 2.0 that still does less than twice the
-   * work of 1 thread ran slower per thread, which is the machine's doing (cores of a shared host
-   * slowing each other), not the work's division.
+   * work of 1 thread ran slower per thread (cores of a shared host slowing each other) or spun: an
+   * idle engine worker polls for up to 50 us before it parks, and that counts as busy too (most
+   * for the requests, where it happens once per call).
    */
   private static long busyNanos() {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();

@@ -20,7 +20,8 @@ import static org.clientele.api.StandardFeatures.TENURE_DAYS;
 import static org.clientele.api.StandardFeatures.VISITS_12M;
 import static org.clientele.api.StandardFeatures.VISITS_3M;
 
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clientele.api.Feature;
@@ -51,7 +52,8 @@ final class FeatureRules {
   private static final Map<Feature<?>, Range> RANGES = ranges();
 
   private static Map<Feature<?>, Range> ranges() {
-    Map<Feature<?>, Range> ranges = new HashMap<>();
+    // In a fixed order, so that a customer with two values out of range is always rejected for the same one.
+    Map<Feature<?>, Range> ranges = new LinkedHashMap<>();
     for (Feature<?> f : List.of(
         ORDERS_12M, ORDERS_PREV_12M, VISITS_12M, VISITS_3M, PURCHASE_DAYS, REPEAT_PURCHASES,
         DAYS_SINCE_LAST_PURCHASE, TENURE_DAYS, AVERAGE_ORDER_VALUE, REFUNDS_12M, COMPLAINTS_12M,
@@ -60,10 +62,10 @@ final class FeatureRules {
     }
     ranges.put(SATISFACTION, new Range(1, 5));
     ranges.put(AGE, new Range(0, 150));
-    return Map.copyOf(ranges);
+    return Collections.unmodifiableMap(ranges);
   }
 
-  /** Returns every feature with a range. */
+  /** Returns every feature with a range, in a fixed order. */
   static Map<Feature<?>, Range> all() {
     return RANGES;
   }

@@ -68,6 +68,7 @@ public final class HostCustomers {
     private long read;
     private long rejected;
     private long line;
+    private long nextLine;
     private @Nullable Customer next;
 
     Checked(Records<Customer> all, String source, RejectionSink sink) {
@@ -84,7 +85,7 @@ public final class HostCustomers {
         Optional<Rejection> r = check(c, source, read);
         if (r.isEmpty()) {
           next = c;
-          line = read;
+          nextLine = read;
         } else {
           rejected++;
           byReason.merge(r.get().reason(), 1L, Long::sum);
@@ -102,6 +103,7 @@ public final class HostCustomers {
       }
       Customer c = Objects.requireNonNull(next);
       next = null;
+      line = nextLine;
       return c;
     }
 

@@ -1312,8 +1312,21 @@ public final class Segmentation {
   private Input<Customer> hostCustomers(Iterable<? extends Customer> customers, String name) {
     return (sink, phase) -> {
       long size = customers instanceof Collection<?> c ? c.size() : -1;
-      Records<Customer> records = HostCustomers.of(customers.iterator(), name, sink);
       long[] done = {0};
+      // The progress counts every customer read: the accepted as they are returned, the rejected here.
+      RejectionSink counted = new RejectionSink() {
+        @Override
+        public void reject(Rejection rejection) {
+          done[0]++;
+          sink.reject(rejection);
+        }
+
+        @Override
+        public boolean isStrict() {
+          return sink.isStrict();
+        }
+      };
+      Records<Customer> records = HostCustomers.of(customers.iterator(), name, counted);
       return tracked(records, progress.start(phase, size, "customers", () -> done[0]), done);
     };
   }

@@ -371,7 +371,7 @@ public final class ReportAccumulator {
       addWarning(new SegmentationReport.QualityWarning("feature_step", colon > 0 ? d.substring(0, colon) : "", "", d));
     }
     for (String w : engine.strategyWarnings()) {
-      addWarning(new SegmentationReport.QualityWarning("strategy", "strategy", "", w));
+      addWarning(new SegmentationReport.QualityWarning("strategy", "", "", w));
     }
   }
 

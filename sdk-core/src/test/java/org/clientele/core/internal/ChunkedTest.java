@@ -116,6 +116,9 @@ class ChunkedTest {
       offerer.start();
       assertThat(queue.poll(1, TimeUnit.MINUTES)).isSameAs(task); // a bound against hanging, not a timing check
       offerer.join();
+      Thread.currentThread().interrupt(); // as shutdownNow does to an idle worker
+      assertThatThrownBy(() -> queue.poll(1, TimeUnit.MINUTES)).isInstanceOf(InterruptedException.class);
+      assertThat(Thread.interrupted()).isFalse();
     } finally {
       pool.shutdownNow();
     }

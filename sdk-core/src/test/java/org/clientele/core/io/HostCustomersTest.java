@@ -55,4 +55,28 @@ class HostCustomersTest {
     assertThat(rejected.get(3).column()).isEqualTo("days_since_last_purchase");
     assertThat(rejected.get(3).message()).contains("400 days ago", "tenure_days");
   }
+
+  @Test
+  void aCustomerWithTwoValuesOutOfRangeIsAlwaysRejectedForTheFirstInAFixedOrder() {
+    Customer two = Customer.builder("two").set(StandardFeatures.VISITS_3M, -2.0).set(StandardFeatures.ORDERS_12M, -1.0).build();
+    assertThat(HostCustomers.check(two, "crm", 7)).hasValueSatisfying(r -> {
+      assertThat(r.column()).isEqualTo("orders_12m"); // the ranges' order, not the map's nor the builder's
+      assertThat(r.value()).isEqualTo("-1");
+      assertThat(r.line()).isEqualTo(7);
+    });
+  }
+
+  @Test
+  void lineIsThePositionOfTheCustomerLastReturnedEvenAfterLookingAhead() {
+    List<Customer> in = List.of(Customer.builder("a").build(), Customer.builder("bad").set(StandardFeatures.AGE, 200.0).build(),
+        Customer.builder("c").build());
+    try (Records<Customer> records = HostCustomers.of(in.iterator(), "crm", r -> { })) {
+      assertThat(records.next().id()).isEqualTo("a");
+      assertThat(records.hasNext()).isTrue(); // reads past "bad" to "c"
+      assertThat(records.line()).isEqualTo(1);
+      assertThat(records.next().id()).isEqualTo("c");
+      assertThat(records.line()).isEqualTo(3);
+      assertThat(records.hasNext()).isFalse();
+    }
+  }
 }
