@@ -1,7 +1,6 @@
 package org.clientele.core.io;
 
 import java.time.LocalDate;
-import java.util.Map;
 import org.clientele.api.Customer;
 import org.clientele.api.Feature;
 import org.clientele.api.StandardFeatures;
@@ -29,22 +28,30 @@ final class CustomerChecks {
    */
   record Problem(String field, String value, RejectionReason reason, String message, String fix) {}
 
-  /** Returns the first standard number outside its range, or null. */
+  /** Returns the first standard number outside its range, in {@link FeatureRules}' order, or null. */
   static @Nullable Problem outOfRange(Customer c) {
-    for (Map.Entry<Feature<?>, FeatureRules.Range> e : FeatureRules.all().entrySet()) {
-      Feature<?> f = e.getKey();
-      if (f.kind() != Feature.Kind.NUMBER) {
-        continue;
-      }
-      @SuppressWarnings("unchecked")
-      double v = c.number((Feature<Double>) f, Double.NaN);
-      FeatureRules.Range range = e.getValue();
-      if (v < range.min() || v > range.max()) {
-        return new Problem(f.name(), Formats.plain(v), RejectionReason.OUT_OF_RANGE,
-            f.name() + " must be " + range.describe(), "correct the value, or leave it empty if it is unknown");
+    for (Feature<Double> f : FeatureRules.all()) {
+      double v = c.number(f, Double.NaN); // missing: NaN, never out of range
+      Problem p = outOfRange(f, v, Formats.plain(v));
+      if (p != null) {
+        return p;
       }
     }
     return null;
+  }
+
+  /**
+   * Returns why a number is outside its feature's range, or null (also for a feature without one).
+   *
+   * @param text the value as the input wrote it
+   */
+  static @Nullable Problem outOfRange(Feature<?> f, double v, String text) {
+    FeatureRules.Range range = FeatureRules.range(f);
+    if (range == null || (v >= range.min() && v <= range.max()) || Double.isNaN(v)) {
+      return null;
+    }
+    return new Problem(f.name(), text, RejectionReason.OUT_OF_RANGE, f.name() + " must be " + range.describe(),
+        "correct the value, or leave it empty if it is unknown");
   }
 
   /**

@@ -434,14 +434,10 @@ public final class CustomerReader extends RecordReader<Customer> {
     switch (feature.kind()) {
       case NUMBER -> {
         value = values.number(text, jsonNumber);
-        if (value instanceof Double d) {
-          FeatureRules.Range range = FeatureRules.range(feature);
-          if (range != null && (d < range.min() || d > range.max())) {
-            reject(row, column, text, RejectionReason.OUT_OF_RANGE,
-                feature.name() + " must be " + range.describe(),
-                "correct the value, or leave it empty if it is unknown");
-            return "rejected";
-          }
+        CustomerChecks.Problem p = value instanceof Double d ? CustomerChecks.outOfRange(feature, d, text) : null;
+        if (p != null) {
+          reject(row, column, text, p.reason(), p.message(), p.fix());
+          return "rejected";
         }
       }
       case DATE -> value = values.date(text);

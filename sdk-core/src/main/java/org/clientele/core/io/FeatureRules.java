@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.clientele.api.Feature;
 import org.jspecify.annotations.Nullable;
 
@@ -49,12 +50,12 @@ final class FeatureRules {
 
   private static final Range NON_NEGATIVE = new Range(0, Double.MAX_VALUE);
 
-  private static final Map<Feature<?>, Range> RANGES = ranges();
+  private static final Map<Feature<Double>, Range> RANGES = ranges();
 
-  private static Map<Feature<?>, Range> ranges() {
+  private static Map<Feature<Double>, Range> ranges() {
     // In a fixed order, so that a customer with two values out of range is always rejected for the same one.
-    Map<Feature<?>, Range> ranges = new LinkedHashMap<>();
-    for (Feature<?> f : List.of(
+    Map<Feature<Double>, Range> ranges = new LinkedHashMap<>();
+    for (Feature<Double> f : List.of(
         ORDERS_12M, ORDERS_PREV_12M, VISITS_12M, VISITS_3M, PURCHASE_DAYS, REPEAT_PURCHASES,
         DAYS_SINCE_LAST_PURCHASE, TENURE_DAYS, AVERAGE_ORDER_VALUE, REFUNDS_12M, COMPLAINTS_12M,
         OVERDUE_DAYS, DEFAULT_COUNT, RISK_WARNINGS, CREDIT_LIMIT, CREDIT_USED, SIZE)) {
@@ -66,8 +67,8 @@ final class FeatureRules {
   }
 
   /** Returns every feature with a range, in a fixed order. */
-  static Map<Feature<?>, Range> all() {
-    return RANGES;
+  static Set<Feature<Double>> all() {
+    return RANGES.keySet();
   }
 
   /** Returns the allowed range of a feature, or null if any finite number is allowed. */
