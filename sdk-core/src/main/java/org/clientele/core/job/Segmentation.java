@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.clientele.api.ConfigurationException;
 import org.clientele.api.Customer;
@@ -1308,12 +1309,17 @@ public final class Segmentation {
     };
   }
 
-  /** The host's customers, each checked as a file's row is (ranges, contradictions): {@link HostCustomers}. */
-  private Input<Customer> hostCustomers(Iterable<? extends Customer> customers, String name) {
+  /**
+   * The host's own objects, opened by {@code open} with the run's rejection sink (the customers
+   * through {@link HostCustomers}, which checks each as a file's row is; the transactions as they
+   * are). The progress counts every object read: the accepted as they are returned, the rejected
+   * as they reach the sink.
+   */
+  private <T> Input<T> host(Iterable<? extends T> objects, String unit,
+      BiFunction<Iterator<? extends T>, RejectionSink, Records<T>> open) {
     return (sink, phase) -> {
-      long size = customers instanceof Collection<?> c ? c.size() : -1;
+      long size = objects instanceof Collection<?> c ? c.size() : -1;
       long[] done = {0};
-      // The progress counts every customer read: the accepted as they are returned, the rejected here.
       RejectionSink counted = new RejectionSink() {
         @Override
         public void reject(Rejection rejection) {
@@ -1326,17 +1332,7 @@ public final class Segmentation {
           return sink.isStrict();
         }
       };
-      Records<Customer> records = HostCustomers.of(customers.iterator(), name, counted);
-      return tracked(records, progress.start(phase, size, "customers", () -> done[0]), done);
-    };
-  }
-
-  private <T> Input<T> host(Iterable<? extends T> objects, String name, String unit) {
-    return (sink, phase) -> {
-      long size = objects instanceof Collection<?> c ? c.size() : -1;
-      Records<T> records = Records.of(objects.iterator(), name);
-      long[] done = {0};
-      return tracked(records, progress.start(phase, size, unit, () -> done[0]), done);
+      return tracked(open.apply(objects.iterator(), counted), progress.start(phase, size, unit, () -> done[0]), done);
     };
   }
 
@@ -1715,9 +1711,11 @@ public final class Segmentation {
       Iterable<? extends Customer> hc = hostCustomers;
       Iterable<Transaction> ht = hostTransactions;
       customers = c != null ? (s, p) -> self[0].customersFile(c).open(s, p)
-          : hc != null ? (s, p) -> self[0].hostCustomers(hc, Objects.requireNonNull(hostCustomersName)).open(s, p) : null;
+          : hc != null ? (s, p) -> self[0].<Customer>host(hc, "customers",
+              (it, sink) -> HostCustomers.of(it, Objects.requireNonNull(hostCustomersName), sink)).open(s, p) : null;
       transactions = t != null ? (s, p) -> self[0].transactionsFile(t).open(s, p)
-          : ht != null ? (s, p) -> self[0].<Transaction>host(ht, Objects.requireNonNull(hostTransactionsName), "transactions").open(s, p) : null;
+          : ht != null ? (s, p) -> self[0].<Transaction>host(ht, "transactions",
+              (it, sink) -> Records.of(it, Objects.requireNonNull(hostTransactionsName))).open(s, p) : null;
       self[0] = new Segmentation(this);
       return self[0];
     }
