@@ -245,10 +245,13 @@ class SegmentationTest {
     ClassifierProvider strict = strictMedian();
     Segmentation.Builder builder = Segmentation.builder().customers(bad).threads(1)
         .engine(b -> b.discover(false).register(strict).register(new Fixtures.ThresholdProvider()));
-    // By default a file whose every row is rejected stops the run, naming the reason.
-    assertThatThrownBy(() -> builder.build().run(r -> {}, RejectionSink.discard()))
+    // By default a file whose every row is rejected stops the run, naming the reason, and its
+    // rejected rows still reach the rejections output.
+    List<Rejection> stopped = new ArrayList<>();
+    assertThatThrownBy(() -> builder.build().run(r -> {}, stopped::add))
         .isInstanceOf(org.clientele.core.io.InputException.class)
         .hasMessageContaining("Most are unparseable_number (2 rows), for example line 2, column revenue_12m \"lots\"");
+    assertThat(stopped).extracting(Rejection::line).containsExactly(2L, 3L);
     Segmentation job = builder.maxRejectedShare(1).build();
 
     SegmentationResult result = job.run(r -> {}, RejectionSink.discard());

@@ -282,7 +282,15 @@ public final class Segmentation {
     // The calibration pass keeps its customers and rejections (within a memory budget), so that
     // classification need not read the customers input again.
     Kept kept = new Kept(keptBudget(derived));
-    Engine engine = engine(derived, new FirstRejections(strict ? sink : kept.recorder()), "Calibrating", leftOut, kept);
+    Engine engine;
+    try {
+      engine = engine(derived, new FirstRejections(strict ? sink : kept.recorder()), "Calibrating", leftOut, kept);
+    } catch (RuntimeException e) {
+      // The run stops (too many rows rejected, a calibration that failed): the rejections the
+      // calibration pass kept for the classification pass still reach the rejections output.
+      kept.rejections.forEach(sink::reject);
+      throw e;
+    }
     List<String> ids = engine != null
         ? engine.dimensions().stream().map(Dimension::id).toList()
         : engineBuilder().validate().model().dimensions().stream().map(Model.Section::id).toList();
