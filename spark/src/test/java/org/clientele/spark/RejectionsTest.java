@@ -64,10 +64,7 @@ class RejectionsTest {
     Dataset<Row> customers = spark.createDataFrame(List.of(
         RowFactory.create("a", 100.0), RowFactory.create("b", Double.NaN), RowFactory.create(null, 5.0),
         RowFactory.create("c", null)), schema);
-    Model model = Model.builder()
-        .dimension("value", Map.of("method", "threshold"))
-        .noStrategy()
-        .build();
+    Model model = valueByThreshold();
     SparkSegmentation job = SparkSegmentation.builder().model(model).build();
 
     Classified out = job.classify(customers, model);
@@ -93,10 +90,7 @@ class RejectionsTest {
         RowFactory.create("a", 100.0, 2.0, 10.0, 400.0), RowFactory.create("refunds", -40.0, 1.0, null, null),
         RowFactory.create("negative", 100.0, -2.0, null, null), RowFactory.create("silent", 100.0, 1.0, 400.0, 100.0)),
         schema);
-    Model model = Model.builder()
-        .dimension("value", Map.of("method", "threshold"))
-        .noStrategy()
-        .build();
+    Model model = valueByThreshold();
     SparkSegmentation job = SparkSegmentation.builder().model(model).build();
 
     Classified out = job.classify(customers, model);
@@ -111,7 +105,7 @@ class RejectionsTest {
   @Test
   void aMisspeltOrMistypedColumnFailsOnTheDriverNamingItAndTheFix() {
     SparkSession spark = SharedSpark.get();
-    Model model = Model.builder().dimension("value", Map.of("method", "threshold")).noStrategy().build();
+    Model model = valueByThreshold();
     SparkSegmentation job = SparkSegmentation.builder().model(model).build();
     StructType misspelt = DataTypes.createStructType(List.of(
         DataTypes.createStructField("id", DataTypes.StringType, true),
@@ -140,5 +134,10 @@ class RejectionsTest {
         org.clientele.core.features.DerivationOptions.Mode.STANDARD)));
     assertThatThrownBy(() -> job.join(features, attributes))
         .hasMessageContaining("'a' 2 times").hasMessageContaining("dropDuplicates(\"id\")");
+  }
+
+  /** The value dimension by its fixed threshold, no strategy: nothing to calibrate. */
+  private static Model valueByThreshold() {
+    return Model.builder().dimension("value", Map.of("method", "threshold")).noStrategy().build();
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.clientele.api.Action;
 import org.clientele.api.ActionCategory;
@@ -331,6 +332,24 @@ public final class HandWrittenBaseline {
     }
     return new Decision(c.id(), r.value, r.loyalty, r.behaviour, r.rfm, r.risk, r.industry,
         List.of(n == plan.length ? plan : Arrays.copyOf(plan, n)));
+  }
+
+  /** The name of the threads of {@link #helpers}. */
+  public static final String HELPER_NAME = "hand-written-worker";
+
+  /**
+   * Creates the pool {@link #classifyAll} runs its other parts on: {@code threads - 1} daemon
+   * threads named {@value #HELPER_NAME} (one, never given work, for one thread).
+   *
+   * @param threads the parts of a call, the calling thread included
+   * @return the pool
+   */
+  public static ExecutorService helpers(int threads) {
+    return Executors.newFixedThreadPool(Math.max(1, threads - 1), r -> {
+      Thread t = new Thread(r, HELPER_NAME);
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.clientele.benchmarks.compare;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.clientele.api.Customer;
 import org.clientele.benchmarks.BenchmarkData;
@@ -54,12 +53,7 @@ public class HandWrittenParallelBenchmark {
   public void setUp() {
     customers = BenchmarkData.customers();
     baseline = new HandWrittenBaseline(Thresholds.fromModelJson(BenchmarkData.modelJson()));
-    // One idle worker for threads = 1: never given work.
-    pool = Executors.newFixedThreadPool(Math.max(1, threads - 1), r -> {
-      Thread t = new Thread(r, "hand-written-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    pool = HandWrittenBaseline.helpers(threads);
   }
 
   /** Stops the pool. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.clientele.api.Customer;
 import org.clientele.benchmarks.BenchmarkData;
 import org.clientele.benchmarks.compare.HandWrittenBaseline;
@@ -41,8 +40,6 @@ public final class ScalingCheck {
 
   /** Customers per call in the request-sized configurations: a host classifying requests, not a file. */
   static final int SMALL_BATCH = 1024;
-
-  private static final String HELPER_NAME = "hand-written-worker";
 
   private static volatile @Nullable Object consumed;
 
@@ -80,11 +77,7 @@ public final class ScalingCheck {
     Engine one = engine(1, chunkSize);
     Engine two = engine(2, chunkSize);
     HandWrittenBaseline baseline = new HandWrittenBaseline(Thresholds.fromModelJson(BenchmarkData.modelJson()));
-    ExecutorService helper = Executors.newFixedThreadPool(1, r -> {
-      Thread t = new Thread(r, HELPER_NAME);
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService helper = HandWrittenBaseline.helpers(2);
     try {
       // A host's request: the population in consecutive batches of SMALL_BATCH customers, one call each.
       List<List<Customer>> requests = new ArrayList<>();
@@ -158,7 +151,7 @@ public final class ScalingCheck {
     long sum = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       if (t == Thread.currentThread() || t.getName().startsWith("clientele-worker-")
-          || t.getName().equals(HELPER_NAME)) {
+          || t.getName().equals(HandWrittenBaseline.HELPER_NAME)) {
         sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
       }
     }
